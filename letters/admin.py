@@ -1,0 +1,59 @@
+"""Admin for letters: bodies are read-only and status changes go through letters.services."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from letters import services
+from letters.models import Finding, Letter, LetterEvent, LetterStatus
+from programs.exceptions import error_messages
+
+
+class LetterEventInline(admin.TabularInline):
+    model = LetterEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("created_at", "actor", "from_status", "to_status", "note")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class FindingInline(admin.TabularInline):
+    model = Finding
+    extra = 0
+    can_delete = False
+    readonly_fields = ("kind", "severity", "start", "end", "excerpt")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    list_display = ("pk", "pair", "author", "status", "submitted_at", "delivered_at", "is_late")
+    list_filter = ("status", "pair__program", "is_late")
+    readonly_fields = [f.name for f in Letter._meta.fields]
+    inlines = [FindingInline, LetterEventInline]
+    actions = ["approve_selected"]
+
+    def get_queryset(self, request):
+        # Operators never see another person's draft, here as everywhere else.
+        return Letter.objects.visible_to(request.user).select_related("pair__mentor", "pair__mentee", "author")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Approve selected letters (deliver them)"))
+    def approve_selected(self, request, queryset):
+        done = 0
+        for letter in queryset.filter(status=LetterStatus.IN_REVIEW):
+            try:
+                services.approve_letter(request.user, letter=letter)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, f"{letter}: {' '.join(error_messages(error))}", messages.WARNING)
+        self.message_user(request, _("%(count)d letter(s) delivered.") % {"count": done}, messages.SUCCESS)

@@ -1,0 +1,157 @@
+"""Letters, their audit trail and the findings of screening.
+
+Status changes happen only in letters.services; see DESIGN.md for the lifecycle.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Membership, Pair, Program, choices_constraint
+from readings.models import Assignment
+
+
+class LetterStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("With your coordinator")
+    CHANGES_REQUESTED = "changes_requested", _("Returned — see the note")
+    DELIVERED = "delivered", _("Delivered")
+    READ = "read", _("Read")
+    WITHHELD = "withheld", _("Withheld")
+
+
+#: Statuses in which the recipient may see a letter.
+RECIPIENT_VISIBLE = (LetterStatus.DELIVERED, LetterStatus.READ)
+
+
+class LetterQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "LetterQuerySet":
+        """Return the letters `user` may see.
+
+        Authors see their own letters in every state; the other side of the pair sees
+        delivered and read letters; coordinators see every non-draft letter of the programs
+        they coordinate; operators see every non-draft letter. Nobody sees another's draft.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        own = Q(author__user=user)
+        if user.is_superuser:
+            return self.filter(own | ~Q(status=LetterStatus.DRAFT))
+        to_me = Q(status__in=RECIPIENT_VISIBLE) & (Q(pair__mentor__user=user) | Q(pair__mentee__user=user))
+        coordinated = Q(pair__program__in=Program.objects.coordinated_by(user).values("pk")) & ~Q(
+            status=LetterStatus.DRAFT
+        )
+        return self.filter(own | to_me | coordinated)
+
+    def delivered(self) -> "LetterQuerySet":
+        return self.filter(status__in=RECIPIENT_VISIBLE)
+
+
+class Letter(models.Model):
+    """One letter from one side of a pair to the other.
+
+    `body_html` is sanitised HTML (letters.sanitize) and `body_text` its plain-text copy,
+    which screening offsets and length limits refer to.
+    """
+
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="letters")
+    author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="letters")
+    assignment = models.ForeignKey(Assignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters")
+    in_reply_to = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies")
+    body_html = models.TextField(_("letter"), blank=True)
+    body_text = models.TextField(blank=True)
+    status = models.CharField(_("status"), max_length=24, choices=LetterStatus.choices, default=LetterStatus.DRAFT)
+    is_late = models.BooleanField(_("late"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            choices_constraint("status", LetterStatus.choices, "letter_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status__in=RECIPIENT_VISIBLE) | Q(delivered_at__isnull=False),
+                name="letter_delivered_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=LetterStatus.DRAFT) | Q(submitted_at__isnull=False), name="letter_submitted_has_date"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["pair", "status"]),
+            models.Index(fields=["status", "submitted_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Letter {self.pk} ({self.status})"
+
+    @property
+    def recipient(self) -> Membership:
+        """Return the membership on the other side of the pair."""
+        return self.pair.partner_of(self.author)
+
+
+class LetterEvent(models.Model):
+    """Append-only record of one letter transition: who, from what, to what, why, when."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    from_status = models.CharField(max_length=24, choices=LetterStatus.choices)
+    to_status = models.CharField(max_length=24, choices=LetterStatus.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            choices_constraint("from_status", LetterStatus.choices, "letterevent_from_valid"),
+            choices_constraint("to_status", LetterStatus.choices, "letterevent_to_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
+
+
+class FindingKind(models.TextChoices):
+    PHONE = "contact.phone", _("Phone number")
+    EMAIL = "contact.email", _("E-mail address")
+    URL = "contact.url", _("Link or web address")
+    SOCIAL = "contact.social", _("Social media handle")
+    ADDRESS = "contact.address", _("Street address")
+    SAFEGUARDING = "safeguarding", _("Safeguarding concern")
+    BLOCKED_TERM = "blocked_term", _("Blocked term")
+
+
+class FindingSeverity(models.TextChoices):
+    HOLD = "hold", _("Hold for review")
+    URGENT = "urgent", _("Urgent")
+
+
+class Finding(models.Model):
+    """Something screening found in a letter's plain text, at [start, end)."""
+
+    Kind = FindingKind
+
+    Severity = FindingSeverity
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    severity = models.CharField(max_length=16, choices=Severity.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    excerpt = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        constraints = [
+            choices_constraint("kind", FindingKind.choices, "finding_kind_valid"),
+            choices_constraint("severity", FindingSeverity.choices, "finding_severity_valid"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty"),
+        ]

@@ -1,0 +1,29 @@
+"""Fetch-and-authorise helpers: everything a view loads by id comes through here.
+
+Each raises Http404 for an object the user may not see, so ids cannot be probed.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from programs.models import Pair, Program
+
+
+def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
+    """Return the program if `user` belongs to it (coordinates it, with `as_coordinator`)."""
+    programs = Program.objects.coordinated_by(user) if as_coordinator else Program.objects.visible_to(user)
+    try:
+        return programs.get(pk=program_id)
+    except (Program.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such program.")) from None
+
+
+def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
+    """Return the pair if `user` is in it or coordinates its program."""
+    pairs = Pair.objects.visible_to(user).select_related("program", "mentor", "mentee")
+    if for_update:
+        pairs = pairs.select_for_update(of=("self",))
+    try:
+        return pairs.get(pk=pair_id)
+    except (Pair.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such pair.")) from None

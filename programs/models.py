@@ -1,0 +1,263 @@
+"""People, programs, memberships and pairs.
+
+A user is known inside a program only by the pseudonym of their membership; real names
+and e-mail addresses live on the user and are never shown to the other side of a pair.
+"""
+
+from datetime import timedelta
+from zoneinfo import available_timezones
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("da", _("Danish")),
+    ("nb", _("Norwegian Bokmål")),
+    ("fr", _("French")),
+]
+LANGUAGE_CODES = [code for code, _label in LANGUAGE_CHOICES]
+
+
+def validate_time_zone(value: str) -> None:
+    """Refuse a time zone name that the IANA database does not know."""
+    if value not in available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def choices_constraint(field: str, choices, name: str) -> models.CheckConstraint:
+    """Return a CheckConstraint that keeps `field` within the values of `choices`."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": [value for value, _label in choices]}), name=name
+    )
+
+
+class User(AbstractUser):
+    """An account. Its names and e-mail are private; programs show pseudonyms instead."""
+
+    language = models.CharField(
+        _("language"), max_length=8, choices=LANGUAGE_CHOICES, blank=True,
+        help_text=_("Leave empty to use each program's language."),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, validators=[validate_time_zone],
+        help_text=_("Leave empty to use each program's time zone."),
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(language="") | Q(language__in=LANGUAGE_CODES), name="user_language_valid"),
+        ]
+
+
+class ProgramQuerySet(models.QuerySet):
+    def coordinated_by(self, user) -> "ProgramQuerySet":
+        """Return the programs `user` coordinates (all programs for an operator)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            memberships__user=user,
+            memberships__role=Membership.Role.COORDINATOR,
+            memberships__status=Membership.Status.ACTIVE,
+        )
+
+    def visible_to(self, user) -> "ProgramQuerySet":
+        """Return the programs in which `user` holds an active membership (all for an operator)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            memberships__user=user, memberships__status=Membership.Status.ACTIVE
+        ).distinct()
+
+
+class ReviewPolicy(models.TextChoices):
+    ALL = "all", _("A coordinator reads every letter")
+    FLAGGED_ONLY = "flagged_only", _("A coordinator reads only letters with findings")
+
+
+class Program(models.Model):
+    """A mentoring program: its calendar, its rules, and the pairs that write in it."""
+
+    ReviewPolicy = ReviewPolicy
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    review_policy = models.CharField(
+        _("review policy"), max_length=20, choices=ReviewPolicy.choices, default=ReviewPolicy.ALL
+    )
+    reply_window = models.DurationField(_("reply window"), default=timedelta(days=7))
+    review_sla = models.DurationField(_("review deadline"), default=timedelta(hours=24))
+    min_letter_chars = models.PositiveIntegerField(_("shortest letter (characters)"), default=20)
+    max_letter_chars = models.PositiveIntegerField(_("longest letter (characters)"), default=6000)
+    retention_days = models.PositiveIntegerField(_("days kept after the program ends"), default=365)
+    max_active_pairs_per_person = models.PositiveSmallIntegerField(
+        _("active pairs a person may have at once"), default=1
+    )
+    blocked_terms = models.TextField(
+        _("blocked terms"), blank=True, help_text=_("One word or phrase a line; letters that use one wait for review.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            choices_constraint("review_policy", ReviewPolicy.choices, "program_review_policy_valid"),
+            choices_constraint("language", LANGUAGE_CHOICES, "program_language_valid"),
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="program_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(max_letter_chars__gte=models.F("min_letter_chars")), name="program_letter_limits_ordered"
+            ),
+            models.CheckConstraint(condition=Q(max_active_pairs_per_person__gte=1), name="program_pairs_per_person_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def blocked_term_list(self) -> list[str]:
+        """Return the program's blocked terms, one per non-empty line."""
+        return [line.strip() for line in self.blocked_terms.splitlines() if line.strip()]
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self) -> "MembershipQuerySet":
+        return self.filter(status=Membership.Status.ACTIVE)
+
+
+class MembershipRole(models.TextChoices):
+    MENTEE = "mentee", _("Mentee")
+    MENTOR = "mentor", _("Mentor")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class MembershipStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    ACTIVE = "active", _("Active")
+    LEFT = "left", _("Left the program")
+
+
+class Membership(models.Model):
+    """A user's role and pseudonym in one program."""
+
+    Role = MembershipRole
+
+    Status = MembershipStatus
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    pseudonym = models.CharField(_("pseudonym"), max_length=60)
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    avatar = models.CharField(_("avatar"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program", "pseudonym"]
+        constraints = [
+            choices_constraint("role", MembershipRole.choices, "membership_role_valid"),
+            choices_constraint("status", MembershipStatus.choices, "membership_status_valid"),
+            models.UniqueConstraint(fields=["user", "program"], name="membership_one_per_user_and_program"),
+            models.UniqueConstraint(Lower("pseudonym"), "program", name="membership_pseudonym_unique_in_program"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pseudonym} ({self.get_role_display()})"
+
+
+class PairQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PairQuerySet":
+        """Return the pairs `user` belongs to or coordinates; all pairs for an operator."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        coordinated = Program.objects.coordinated_by(user).values("pk")
+        return self.filter(Q(mentor__user=user) | Q(mentee__user=user) | Q(program__in=coordinated))
+
+    def open(self) -> "PairQuerySet":
+        """Return pairs that are not closed (active or paused)."""
+        return self.exclude(status=Pair.Status.CLOSED)
+
+
+class PairStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    CLOSED = "closed", _("Closed")
+
+
+class Pair(models.Model):
+    """A mentor and a mentee who write to each other within one program."""
+
+    Status = PairStatus
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="pairs")
+    mentor = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="pairs_as_mentor")
+    mentee = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="pairs_as_mentee")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status_reason = models.TextField(_("reason for the last pause or closure"), blank=True)
+    started_at = models.DateTimeField(_("started at"))
+    paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = PairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program", "pk"]
+        constraints = [
+            choices_constraint("status", PairStatus.choices, "pair_status_valid"),
+            models.CheckConstraint(condition=~Q(mentor=models.F("mentee")), name="pair_two_different_people"),
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False) | ~Q(status="closed"), name="pair_closed_has_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor.pseudonym} & {self.mentee.pseudonym}"
+
+    def member_for(self, user) -> Membership | None:
+        """Return the membership of `user` in this pair, or None if they are not in it."""
+        for membership in (self.mentor, self.mentee):
+            if membership.user_id == user.pk:
+                return membership
+        return None
+
+    def partner_of(self, membership: Membership) -> Membership:
+        """Return the other side of the pair. Precondition: `membership` is in the pair."""
+        return self.mentee if membership.pk == self.mentor_id else self.mentor
+
+
+class PairEvent(models.Model):
+    """Append-only audit of a pair's status changes."""
+
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, choices=Pair.Status.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status="") | Q(from_status__in=Pair.Status.values), name="pairevent_from_valid"
+            ),
+            choices_constraint("to_status", Pair.Status.choices, "pairevent_to_valid"),
+        ]

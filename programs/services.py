@@ -1,0 +1,146 @@
+"""Every write to programs, memberships and pairs.
+
+Each service is one transaction: it locks what it changes, checks the actor's permission
+and the current state, writes the change and an audit row, and raises ValidationError,
+StateConflict or PermissionDenied with a message a person can act on.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from programs.exceptions import StateConflict
+from programs.models import Membership, Pair, PairEvent, Program, User
+
+
+def is_coordinator(user, program: Program) -> bool:
+    """Return True if `user` is an operator or an active coordinator of `program`."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, program=program, role=Membership.Role.COORDINATOR, status=Membership.Status.ACTIVE
+    ).exists()
+
+
+def require_coordinator(user, program: Program) -> None:
+    """Raise PermissionDenied unless `user` coordinates `program` (or is an operator)."""
+    if not is_coordinator(user, program):
+        raise PermissionDenied(_("Only a coordinator of this program can do that."))
+
+
+def add_member(
+    actor: User, *, program: Program, user: User, role: str, pseudonym: str, bio: str = "",
+    status: str = Membership.Status.ACTIVE,
+) -> Membership:
+    """Enrol `user` in `program` with `role` under `pseudonym`; return the membership.
+
+    Refuses a pseudonym already used in the program (case-insensitively) and a user who
+    is already a member.
+    """
+    require_coordinator(actor, program)
+    pseudonym = pseudonym.strip()
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose mentee, mentor or coordinator.")})
+    if not pseudonym:
+        raise ValidationError({"pseudonym": _("Choose a pseudonym.")})
+    with transaction.atomic():
+        if Membership.objects.filter(program=program, pseudonym__iexact=pseudonym).exists():
+            raise ValidationError({"pseudonym": _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}})
+        if Membership.objects.filter(program=program, user=user).exists():
+            raise ValidationError(_("This person is already a member of the program."))
+        return Membership.objects.create(
+            program=program, user=user, role=role, pseudonym=pseudonym, bio=bio if role == Membership.Role.MENTOR else "",
+            status=status,
+        )
+
+
+def _lock_pair(pair: Pair) -> Pair:
+    return Pair.objects.select_for_update().select_related("program", "mentor", "mentee").get(pk=pair.pk)
+
+
+def _record_pair_event(pair: Pair, *, actor, from_status: str, note: str = "") -> None:
+    PairEvent.objects.create(pair=pair, actor=actor, from_status=from_status, to_status=pair.status, note=note)
+
+
+def _check_pairs_per_person(program: Program, membership: Membership, side: str) -> None:
+    """Refuse a new pair if `membership` already has the program's maximum of open pairs."""
+    open_pairs = Pair.objects.open().filter(program=program, **{side: membership}).count()
+    if open_pairs >= program.max_active_pairs_per_person:
+        raise ValidationError(
+            _("%(name)s already has %(count)d pair(s), the most this program allows.")
+            % {"name": membership.pseudonym, "count": open_pairs}
+        )
+
+
+def create_pair(actor: User, *, program: Program, mentor: Membership, mentee: Membership) -> Pair:
+    """Match `mentor` with `mentee` in `program`; return the new active pair."""
+    require_coordinator(actor, program)
+    with transaction.atomic():
+        locked = {
+            m.pk: m for m in Membership.objects.select_for_update().filter(pk__in=[mentor.pk, mentee.pk])
+        }
+        mentor, mentee = locked.get(mentor.pk), locked.get(mentee.pk)
+        if mentor is None or mentee is None or mentor.program_id != program.pk or mentee.program_id != program.pk:
+            raise ValidationError(_("Both people must be members of this program."))
+        if mentor.role != Membership.Role.MENTOR or mentee.role != Membership.Role.MENTEE:
+            raise ValidationError(_("A pair needs one mentor and one mentee."))
+        if mentor.status != Membership.Status.ACTIVE or mentee.status != Membership.Status.ACTIVE:
+            raise ValidationError(_("Both people must be active members of the program."))
+        _check_pairs_per_person(program, mentor, "mentor")
+        _check_pairs_per_person(program, mentee, "mentee")
+        pair = Pair.objects.create(program=program, mentor=mentor, mentee=mentee, started_at=timezone.now())
+        _record_pair_event(pair, actor=actor, from_status="")
+        return pair
+
+
+def _change_pair_status(actor: User, *, pair: Pair, allowed_from: set[str], to: str, reason: str, **fields) -> Pair:
+    """Move `pair` from one of `allowed_from` to `to`, with an audit row; return the pair."""
+    require_coordinator(actor, pair.program)
+    with transaction.atomic():
+        locked = _lock_pair(pair)
+        if locked.status not in allowed_from:
+            raise StateConflict(
+                _("This pair is %(status)s; it cannot be changed that way.") % {"status": locked.get_status_display().lower()}
+            )
+        from_status = locked.status
+        locked.status = to
+        locked.status_reason = reason
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=["status", "status_reason", *fields])
+        _record_pair_event(locked, actor=actor, from_status=from_status, note=reason)
+        return locked
+
+
+def _require_reason(reason: str, message: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": message})
+    return reason
+
+
+def pause_pair(actor: User, *, pair: Pair, reason: str) -> Pair:
+    """Pause an active pair: it accepts no new letters until resumed."""
+    reason = _require_reason(reason, _("Say why the pair is paused; the note stays in the pair's history."))
+    return _change_pair_status(
+        actor, pair=pair, allowed_from={Pair.Status.ACTIVE}, to=Pair.Status.PAUSED, reason=reason, paused_at=timezone.now()
+    )
+
+
+def resume_pair(actor: User, *, pair: Pair, note: str = "") -> Pair:
+    """Resume a paused pair."""
+    return _change_pair_status(
+        actor, pair=pair, allowed_from={Pair.Status.PAUSED}, to=Pair.Status.ACTIVE, reason=note, paused_at=None
+    )
+
+
+def close_pair(actor: User, *, pair: Pair, reason: str) -> Pair:
+    """Close an active or paused pair for good; its letters stay readable."""
+    reason = _require_reason(reason, _("Say why the pair is closed; the note stays in the pair's history."))
+    return _change_pair_status(
+        actor, pair=pair, allowed_from={Pair.Status.ACTIVE, Pair.Status.PAUSED}, to=Pair.Status.CLOSED, reason=reason,
+        closed_at=timezone.now(),
+    )
