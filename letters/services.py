@@ -143,10 +143,9 @@ def _is_late(letter: Letter, now) -> bool:
 def _check_new_letter_links(pair: Pair, author: Membership, assignment, in_reply_to) -> None:
     if assignment is not None and not Assignment.objects.for_pair(pair).filter(pk=assignment.pk).exists():
         raise ValidationError({"assignment": _("That reading is not assigned to your pair.")})
-    if in_reply_to is not None and (
-        in_reply_to.pair_id != pair.pk
-        or in_reply_to.author_id == author.pk
-        or in_reply_to.status not in (LetterStatus.DELIVERED, LetterStatus.READ)
+    # Re-read the letter replied to: the caller's copy may be stale.
+    if in_reply_to is not None and not (
+        Letter.objects.delivered().filter(pk=in_reply_to.pk, pair=pair).exclude(author=author).exists()
     ):
         raise ValidationError({"in_reply_to": _("You can only reply to a letter you have received.")})
 

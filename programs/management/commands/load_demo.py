@@ -1,0 +1,164 @@
+"""Load the demo program: two coordinators, twelve pairs, four readings, letters in every state.
+
+Idempotent: when the demo program exists, nothing is changed. Everything is written
+through the services, so the demo has the same audit trail as real use.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from letters import services as letters
+from letters.models import Letter
+from programs import services as programs
+from programs.models import Membership, Program
+from readings import services as readings
+
+DEMO_SLUG = "demo"
+DEMO_PASSWORD = "brevven-demo"
+
+READINGS = [
+    (
+        "The lighthouse keeper's cat",
+        "<p>Every evening the keeper climbed the hundred steps to light the lamp, and every evening "
+        "the cat climbed them first. She sat on the rail and watched the ships as if she were counting them.</p>"
+        "<p>One stormy night the lamp would not light. The keeper searched his pockets for matches while "
+        "the cat stared at the dark sea. Then she began to yowl, louder than the wind, and a small boat "
+        "turned away from the rocks just in time.</p>"
+        "<p>Nobody in the village believed him. But from then on, the fishermen left a sardine on the "
+        "bottom step.</p>",
+        "A short story written for the Brevven demo.",
+    ),
+    (
+        "Why do we keep diaries?",
+        "<p>People have written down their days for thousands of years: sailors in logbooks, travellers "
+        "in notebooks, children in diaries with tiny locks. Some write to remember. Some write to "
+        "understand what they feel. Some write because a page listens without interrupting.</p>"
+        "<p>A diary can be one line a day or ten pages. It can be drawings, lists, or questions with no "
+        "answers yet. The only rule is that it is honest.</p>",
+        "A short essay written for the Brevven demo.",
+    ),
+    (
+        "The bridge builders",
+        "<p>Two villages lived on either side of a river. For years they shouted across the water, and "
+        "for years they misheard each other. One spring, a girl from the east bank and a boy from the west "
+        "bank each started building a bridge from their own side.</p>"
+        "<p>Their halves did not meet: one was a metre too high. Instead of starting over, they built a "
+        "small staircase in the middle, and that staircase became the village's favourite place to sit.</p>",
+        "A fable written for the Brevven demo.",
+    ),
+    (
+        "A year without a phone",
+        "<p>When Amal's phone broke, her parents said she could have a new one next year. At first the "
+        "silence was loud. Then she noticed the bus driver who hummed, the neighbour who grew chillies "
+        "on her balcony, and the way her little brother explained football to the dog.</p>"
+        "<p>By winter she had filled two notebooks with things she would otherwise have scrolled past.</p>",
+        "A short story written for the Brevven demo.",
+    ),
+]
+
+MENTOR_NAMES = ["Captain Oak", "Blue Heron", "Maple", "Northwind", "Quill", "Harbour", "Juniper", "Lantern",
+                "Compass", "Saffron", "Pebble Moon", "Kestrel"]
+MENTEE_NAMES = ["Star Fox", "Rocket", "Tiny Dragon", "Moss", "Comet", "Sparrow", "Pixel", "Nova", "Otter",
+                "Cloud Runner", "Zebra", "Marigold"]
+
+MENTEE_LETTER = ("<p>I liked the story about the cat a lot. I think she knew about the boat before anyone. "
+                 "My favourite part was the sardine on the bottom step. Do you have a pet?</p>")
+MENTOR_LETTER = ("<p>Thank you for your letter! I do not have a cat, but my neighbour's cat visits me every "
+                 "morning. I think animals notice more than we do. What would you have done in the storm?</p>")
+
+
+class Command(BaseCommand):
+    help = "Create the demo program and its three demo logins (nothing happens if it exists)."
+
+    def handle(self, *args, **options):
+        if Program.objects.filter(slug=DEMO_SLUG).exists():
+            self.stdout.write("The demo program is already loaded; nothing changed.")
+            return
+        with transaction.atomic():
+            self._load()
+        self.stdout.write(self.style.SUCCESS(
+            "Demo loaded. Logins (password %s): demo-coordinator, demo-mentor, demo-mentee." % DEMO_PASSWORD
+        ))
+
+    def _user(self, username: str, *, can_log_in: bool):
+        user = get_user_model().objects.create_user(username=username)
+        if can_log_in:
+            user.set_password(DEMO_PASSWORD)
+        else:
+            user.set_unusable_password()
+        user.save()
+        return user
+
+    def _load(self) -> None:
+        now = timezone.now()
+        today = timezone.localdate()
+        program = Program.objects.create(
+            name="Reading Together (demo)", slug=DEMO_SLUG, language="en", time_zone="Europe/Copenhagen",
+            starts_on=today - timedelta(days=60), ends_on=today + timedelta(days=120), min_letter_chars=20,
+        )
+        # The first coordinator is enrolled directly: nobody coordinates the program yet to enrol them.
+        coordinator = self._user("demo-coordinator", can_log_in=True)
+        Membership.objects.create(user=coordinator, program=program, role=Membership.Role.COORDINATOR,
+                                  pseudonym="Coordinator Ada")
+        programs.add_member(coordinator, program=program, user=self._user("demo-coordinator-2", can_log_in=False),
+                            role=Membership.Role.COORDINATOR, pseudonym="Coordinator Ben")
+        pairs = []
+        for index, (mentor_name, mentee_name) in enumerate(zip(MENTOR_NAMES, MENTEE_NAMES)):
+            first = index == 0
+            mentor = programs.add_member(
+                coordinator, program=program, role=Membership.Role.MENTOR, pseudonym=mentor_name,
+                user=self._user("demo-mentor" if first else f"demo-mentor-{index + 1:02d}", can_log_in=first),
+                bio="Volunteer reader who loves lighthouses and long walks.",
+            )
+            mentee = programs.add_member(
+                coordinator, program=program, role=Membership.Role.MENTEE, pseudonym=mentee_name,
+                user=self._user("demo-mentee" if first else f"demo-mentee-{index + 1:02d}", can_log_in=first),
+            )
+            pairs.append(programs.create_pair(coordinator, program=program, mentor=mentor, mentee=mentee))
+
+        library = [
+            readings.create_reading(coordinator, program=program, title=title, body=body, credit=credit)
+            for title, body, credit in READINGS
+        ]
+        schedule = [(-45, -31), (-30, -16), (-5, 9), (10, 24)]  # past, past, current, upcoming (days from now)
+        assignments = [
+            readings.schedule_assignment(
+                coordinator, program=program, reading=reading, opens_at=now + timedelta(days=opens),
+                due_at=now + timedelta(days=due), prompt="What would you have done in this story? Tell your partner why.",
+            )
+            for reading, (opens, due) in zip(library, schedule)
+        ]
+        self._write_letters(coordinator, pairs, assignments)
+
+    def _write_letters(self, coordinator, pairs, assignments) -> None:
+        """Give the pairs letters in every state, so every screen has something to show."""
+        past, _second, current, _upcoming = assignments
+        for number, pair in enumerate(pairs):
+            mentee, mentor = pair.mentee.user, pair.mentor.user
+            first = letters.save_draft(mentee, pair=pair, body=MENTEE_LETTER, assignment=past)
+            letters.submit_letter(mentee, letter=first)
+            letters.approve_letter(coordinator, letter=first)
+            if number % 3 == 0:
+                letters.mark_read(mentor, letter=first)
+                reply = letters.save_draft(mentor, pair=pair, body=MENTOR_LETTER, in_reply_to=first)
+                letters.submit_letter(mentor, letter=reply)
+                letters.approve_letter(coordinator, letter=reply)
+            new = letters.save_draft(mentee, pair=pair, body=MENTEE_LETTER.replace("cat", "lighthouse"),
+                                     assignment=current)
+            if number % 4 == 1:
+                letters.submit_letter(mentee, letter=new)  # waits in the review queue
+            elif number % 4 == 2:
+                letters.submit_letter(mentee, letter=new)
+                letters.request_changes(coordinator, letter=new, note="Lovely letter! Could you say a bit more about why?")
+            elif number == 3:
+                letters.submit_letter(mentee, letter=new)
+                letters.withhold_letter(coordinator, letter=new, reason="Demo: shows how a withheld letter looks.")
+            # Other pairs keep their new letter as a draft.
+        # Make the history look lived-in: the first letters were delivered weeks ago.
+        Letter.objects.filter(assignment=past).update(
+            is_late=False, submitted_at=timezone.now() - timedelta(days=33), delivered_at=timezone.now() - timedelta(days=32)
+        )
