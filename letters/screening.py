@@ -245,10 +245,15 @@ class _NumberToken:
     plus: bool = False
 
 
-def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
-    words = NUMBER_WORDS[language]
+@lru_cache(maxsize=None)
+def _folded_number_words(language: str) -> tuple[dict[str, str], dict[str, int]]:
+    words = {fold(k): v for k, v in NUMBER_WORDS[language].items()}
     repeaters = {fold(k): v for k, v in REPEATERS[language].items()}
-    folded_words = {fold(k): v for k, v in words.items()}
+    return words, repeaters
+
+
+def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
+    folded_words, repeaters = _folded_number_words(language)
     for match in _number_token_pattern(language).finditer(folded):
         raw = match.group()
         if match.group("digits"):
@@ -440,16 +445,16 @@ SOCIAL_CUES_BEFORE = {
            "dm me on", "text me on", "chat on", "talk on", "talk to me on", "write to me on", "write me on",
            "message me", "contact me on", "i'm on", "im on", "i am on", "are you on", "r u on",
            "do you have", "have you got", "i have", "i've got", "i got", "i use", "do u have", "u got", "my", "your", "ur", "use", "we could use",
-           "on my", "add you on", "add u on", "via", "over"),
+           "on my", "add you on", "add u on", "via", "over", "server on", "group on", "join me on"),
     "da": ("tilføj mig på", "tilføj mig", "følg mig på", "følg mig", "find mig på", "skriv til mig på",
            "skriv sammen på", "skrive sammen på", "snak på", "snakke på", "skriv på", "skrive på", "mit", "min",
-           "har du", "jeg har", "er du på", "jeg er på", "addé mig", "add mig på", "add mig", "på min"),
+           "har du", "jeg har", "er du på", "jeg er på", "addé mig", "add mig på", "add mig", "på min", "server på", "gruppe på"),
     "nb": ("legg meg til på", "legg meg til", "følg meg på", "følg meg", "finn meg på", "skriv til meg på",
            "chatte på", "chat på", "prate på", "snakke på", "skriv på", "skrive på", "min", "mitt",
-           "har du", "jeg har", "er du på", "jeg er på", "add meg på", "add meg"),
+           "har du", "jeg har", "er du på", "jeg er på", "add meg på", "add meg", "server på", "gruppe på"),
     "fr": ("ajoute-moi sur", "ajoute moi sur", "ajoute-moi", "suis-moi sur", "suis moi sur", "suis-moi",
            "retrouve-moi sur", "écris-moi sur", "parler sur", "discuter sur", "parle-moi sur",
-           "mon", "ton", "tu as", "t'as", "j'ai", "tu es sur", "je suis sur", "contacte-moi sur"),
+           "mon", "ton", "tu as", "t'as", "j'ai", "tu es sur", "je suis sur", "contacte-moi sur", "serveur sur", "groupe sur"),
 }
 
 #: Words after a platform that introduce the handle: "my snap is", "snapen min er", "mon snap c'est".
@@ -497,8 +502,7 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     for pattern in (AT_HANDLE_RE, DISCORD_TAG_RE):
         for match in pattern.finditer(folded):
             yield match.start(), match.end()
-    introducer = _compile(rf"(?<!\w){_alternation(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
-    for match in introducer.finditer(folded):
+    for match in _INTRODUCER_RE.finditer(folded):
         if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
             yield match.start("handle"), match.end("handle")
 
@@ -510,6 +514,8 @@ def _is_handle(token: str) -> bool:
     """
     return any(c.isalpha() for c in token) and any(c.isdigit() or c in "._" for c in token)
 
+
+_INTRODUCER_RE = _compile(rf"(?<!\w){_alternation(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
 
 _POSSESSIVE_FOLLOW = _compile(r"\s*(?:is|er|c'est|est|:|=|name|username|handle|account|konto|profil)")
 
@@ -721,11 +727,12 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btage\s+mit\s+(?:eget\s+)?liv",
         r"\bslå\s+mig\s+selv\s+ihjel",
         r"\bselvmord\w*",
-        r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+at)\s+dø\b",
+        r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+at)\s+dø\b(?!\s+af\s+grin)",  # "dø af grin" = die laughing
         r"\b(?:ikke|ingen)\s+(?:lyst|grund)\s+til\s+at\s+leve(?:\s+mere)?",
         r"\bvil\s+ikke\s+leve\s+mere",
         rf"\b{_SUBJECTS_DA}\s+(?:slår|sparker|banker|rører\s+ved|river|låser\s+mig\s+inde)\s+(?:mig)?",
         r"\bikke\s+tryg\s+(?:der)?hjemme",
+        r"\b(?:bange|angst|skræmt)\s+for\s+at\s+(?:komme|gå|tage)\s+hjem",
         r"\b(?:ikke\s+noget|ingen)\s+mad\s+(?:der)?hjemme",
         r"\b(?:du\s+må\s+ikke|lad\s+være\s+med\s+at|ikke)\s+(?:fortælle|sige)\s+(?:det\s+)?(?:til\s+)?"
         r"(?:dine\s+forældre|din\s+mor|din\s+far|nogen|koordinatoren)",
@@ -744,11 +751,12 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bselvskad\w*",
         r"\bta\s+livet\s+(?:mitt|av\s+meg)",
         r"\bselvmord\w*",
-        r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+å)\s+dø\b",
+        r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+å)\s+dø\b(?!\s+av\s+latter)",
         r"\b(?:jeg\s+)?(?:vil\s+ikke|orker\s+ikke\s+å)\s+leve(?:\s+lenger|\s+mer)?",
         r"\bikke\s+lyst\s+til\s+å\s+leve",
         rf"\b{_SUBJECTS_NB}\s+(?:slår|sparker|banker|tar\s+på|låser\s+meg\s+inne)\s+(?:meg)?",
         r"\bikke\s+trygg\s+hjemme",
+        r"\b(?:redd|livredd)\s+for\s+å\s+(?:gå|komme|dra)\s+hjem",
         r"\bikke\s+(?:noe\s+)?mat\s+hjemme",
         r"\b(?:ikke|aldri)\s+(?:si|fortell|fortelle)\s+(?:det\s+)?(?:til\s+)?(?:foreldrene\s+dine|mamma|pappa|noen|"
         r"moren\s+din|faren\s+din)",
@@ -770,6 +778,7 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:j'ai\s+|je\s+)?(?:envie\s+de|veux|voudrais)\s+mourir",
         r"\b(?:en\s+finir|plus\s+envie\s+de\s+vivre)",
         rf"\b{_SUBJECTS_FR}\s+me\s+(?:frappe|bat|tape|touche|fait\s+mal|enferme)\b",
+        r"\b(?:peur|trop\s+peur)\s+de\s+rentrer\s+(?:chez\s+moi|à\s+la\s+maison)",
         r"\bpas\s+en\s+sécurité\s+(?:à\s+la\s+maison|chez\s+moi)",
         r"\brien\s+à\s+manger\s+à\s+la\s+maison",
         r"\bne\s+(?:le\s+|l'|leur\s+|lui\s+)?(?:dis|dites|raconte)\s+(?:rien\s+|pas\s+)?à\s+"
