@@ -380,6 +380,10 @@ MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", 
                   "proton", "protonmail", "gmx", "orange", "free", "laposte", "sfr", "wanadoo", "online",
                   "jubii", "mail")
 
+#: The shorter list for domains spelled out without an "at": "point de vue" and "dot me"
+#: are ordinary phrases, "point com" and "punktum dk" are not.
+SPELLED_TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "uk", "dk", "no", "fr", "se", "eu")
+
 _LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?"
 _DOT = (rf"(?:\s*\.\s*|\s*[(\[{{]\s*(?:{_alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
         rf"|\s+{_alternation(DOT_WORDS)}\s+)")
@@ -404,7 +408,7 @@ URL_RE = _compile(
     rf"(?:\bhttps?://[^\s<>\"']+"
     rf"|\bwww\d?\.[^\s<>\"']+"
     rf"|(?<![\w@./-])(?:{_LABEL}\.)+{_TLD}(?![\w-]){_PATH}"
-    rf"|(?<![\w@.])(?:{_LABEL}\s+{_alternation(DOT_WORDS)}\s+)+{_TLD}(?!\w))"
+    rf"|(?<![\w@.])(?:{_LABEL}\s+{_alternation(DOT_WORDS)}\s+)+{_alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))"
 )
 
 
@@ -587,10 +591,19 @@ FR_STREET_RE = re.compile(
 )
 
 
+#: Street types also written as a word of their own after a name: "Thereses gate", "Bjørnsons vei".
+SEPARATE_STREET_WORDS = {
+    "da": ("gade", "vej", "allé", "alle", "plads", "torv", "stræde", "vænge", "boulevard"),
+    "nb": ("gate", "gata", "vei", "veg", "allé", "alle", "plass", "torg", "stredet"),
+}
+
+
 def _scandinavian_street_re(language: str) -> re.Pattern:
     suffixes = _alternation(STREET_SUFFIXES[language])
+    separate = _alternation(SEPARATE_STREET_WORDS[language])
     return re.compile(
-        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?[A-ZÆØÅ][\w-]*{suffixes})\s+(?P<number>\d{{1,4}}\s?[A-Za-z]?)(?!\w|[.,]\d)"
+        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*{suffixes}|[A-ZÆØÅ][\w.-]*\s+{separate}))"
+        rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,]\d)"
         rf"(?P<floor>,?\s+(?:\d{{1,2}}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?|(?:th|tv|mf)\.?))?"
     )
 
@@ -737,7 +750,7 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:du\s+må\s+ikke|lad\s+være\s+med\s+at|ikke)\s+(?:fortælle|sige)\s+(?:det\s+)?(?:til\s+)?"
         r"(?:dine\s+forældre|din\s+mor|din\s+far|nogen|koordinatoren)",
         r"\bvores\s+(?:lille\s+)?hemmelighed",
-        r"\bsend\s+(?:mig\s+)?(?:et\s+|nogle\s+)?(?:billede|billeder|foto|fotos|selfie)(?:\s+af\s+dig(?:\s+selv)?)?",
+        r"\bsend\s+(?:mig\s+)?(?:et\s+|nogle\s+)?(?:billeder?|fotos?|selfies?)\b(?:\s+af\s+dig(?:\s+selv)?)?",
         r"\bbe(?:de|der)\s+mig\s+om\s+(?:\w+\s+)?(?:billeder|fotos|nøgenbilleder)",
         r"\b(?:skal|kan)\s+vi\s+(?:ikke\s+)?mødes",
         r"\bvi\s+(?:kan|skal)\s+mødes",
@@ -761,8 +774,8 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:ikke|aldri)\s+(?:si|fortell|fortelle)\s+(?:det\s+)?(?:til\s+)?(?:foreldrene\s+dine|mamma|pappa|noen|"
         r"moren\s+din|faren\s+din)",
         r"\bvår\s+(?:lille\s+)?hemmelighet",
-        r"\bsend\s+(?:meg\s+)?(?:et\s+|noen\s+)?(?:bilde|bilder|foto|selfie)(?:\s+av\s+deg(?:\s+selv)?)?",
-        r"\bber\s+meg\s+(?:om\s+å\s+)?sende\s+(?:\w+\s+)?(?:bilder|bilde|foto)",
+        r"\bsend\s+(?:meg\s+)?(?:et\s+|noen\s+)?(?:bilder?|fotos?|selfies?)\b(?:\s+av\s+deg(?:\s+selv)?)?",
+        r"\bber\s+meg\s+(?:om\s+å\s+)?sende\s+(?:\w+\s+)?(?:bilder?|fotos?)\b",
         r"\b(?:vi\s+kan|skal\s+vi|kan\s+vi)\s+(?:ikke\s+)?møtes",
         r"\bhente\s+deg\b(?:\s+etter\s+skolen)?",
         r"\bhvor\s+bor\s+du",
@@ -785,7 +798,7 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:tes\s+parents|ta\s+mère|ton\s+père|personne)",
         r"\b(?:c'est\s+)?notre\s+(?:petit\s+)?secret",
         r"\bentre\s+nous\s+deux",
-        r"\benvoie[-\s]moi\s+(?:une\s+|des\s+)?(?:photo|photos|selfie)(?:\s+de\s+toi)?",
+        r"\benvoie[-\s]moi\s+(?:une\s+|des\s+)?(?:photos?|selfies?)\b(?:\s+de\s+toi)?",
         r"\b(?:me\s+)?demande\s+(?:des|de)\s+(?:photos|images)",
         r"\bse\s+(?:voir|rencontrer)\s+(?:en\s+vrai|pour\s+de\s+vrai)",
         r"\bon\s+(?:pourrait|peut)\s+se\s+(?:voir|rencontrer)(?:\s+(?:en\s+vrai|pour\s+de\s+vrai))?",
@@ -811,20 +824,19 @@ def find_safeguarding(folded: str, *, language: str) -> Iterator[tuple[int, int]
 # =============================================================================== blocked terms
 
 
-def _blocked_term_re(terms: Iterable[str]) -> re.Pattern | None:
-    # Whole words: the term may not continue into a neighbouring letter or digit.
-    words = [fold(t.strip()) for t in terms if t and t.strip()]
-    if not words:
-        return None
-    return re.compile(rf"(?<!\w){_alternation(words)}(?!\w)")
+@lru_cache(maxsize=256)
+def _blocked_term_re(term: str) -> re.Pattern:
+    # Whole words: the term may not continue into a neighbouring letter or digit. Spaces
+    # inside a phrase match any run of whitespace, line breaks included.
+    return re.compile(rf"(?<!\w){_alternation([fold(term)])}(?!\w)")
 
 
 def find_blocked_terms(folded: str, terms: Iterable[str]) -> Iterator[tuple[int, int]]:
-    pattern = _blocked_term_re(terms)
-    if pattern is None:
-        return
-    for match in pattern.finditer(folded):
-        yield match.start(), match.end()
+    # One search per term, so that overlapping terms ("red apple", "apple pie") are both
+    # found and then merged; programs keep these lists short.
+    for term in {t.strip() for t in terms if t and t.strip()}:
+        for match in _blocked_term_re(term).finditer(folded):
+            yield match.start(), match.end()
 
 
 # =============================================================================== assembly
