@@ -399,6 +399,13 @@ _END = r"(?![\w@])(?!\.[a-z0-9])"
 EMAIL_RE = _compile(rf"(?<![\w.@]){_LOCAL}{_AT}{_DOMAIN}{_END}")
 # "emma at gmail", "jake dot turner at hotmail dot com": a plain "at" needs a mail provider
 # after it, or a local part no English word looks like ("noah.b at live.dk").
+# "clara.dupuis sur gmail", "ida.k på hotmail": a preposition for "at" only with a handle-like name.
+PREPOSITION_AT_EMAIL_RE = _compile(rf"(?<![\w.@]){_HANDLE_LIKE_LOCAL}\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_END}")
+# "my gmail is rosie.plays2013": the provider named first, then the name.
+NAMED_PROVIDER_EMAIL_RE = _compile(
+    rf"(?<!\w)(?:my|mon|ma|min|mit|mitt)\s+(?:{_PROVIDER}|e-?mail|mailadresse|epost|e-post)\s*(?:is|er|c'est|est|:)\s*"
+    rf"(?P<local>{_HANDLE_LIKE_LOCAL}){_END}"
+)
 PLAIN_AT_EMAIL_RE = _compile(
     rf"(?<![\w.@])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
 )
@@ -421,9 +428,11 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 
 
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    for pattern in (EMAIL_RE, PLAIN_AT_EMAIL_RE):
+    for pattern in (EMAIL_RE, PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE):
         for match in pattern.finditer(folded):
             yield match.start(), match.end()
+    for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
+        yield match.start("local"), match.end("local")
 
 
 def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
@@ -442,6 +451,16 @@ PLATFORMS = (
     "discord", "discorden", "tiktok", "tik tok", "whatsapp", "whats app", "whatsappen", "telegram",
     "signal", "kik", "facebook", "fb", "messenger", "twitter", "twitch", "wechat", "skype",
 )
+
+#: Games with chat, where children meet strangers. "I have Minecraft" is an ordinary
+#: sentence, so these count only next to a handle, never on a contact cue alone.
+GAME_PLATFORMS = ("roblox", "fortnite", "minecraft", "xbox", "psn", "playstation", "steam")
+
+#: Small words allowed between a cue and the platform ("add me on my snap", "har du
+#: også insta"). Content words are not, so "I have no signal" does not read as "I have signal".
+CUE_FILLERS = ("a", "an", "the", "my", "your", "ur", "also", "too", "got", "me", "you", "u", "it", "just", "now",
+               "også", "aussi", "moi", "toi", "mig", "meg", "dig", "deg", "min", "mit", "mitt", "din", "dit",
+               "ditt", "mon", "ton", "ma", "ta", "på", "sur", "on", "en", "et", "le", "la", "sammen")
 
 #: Phrases right before a platform that turn it into an invitation to move off-platform.
 SOCIAL_CUES_BEFORE = {
@@ -463,7 +482,7 @@ SOCIAL_CUES_BEFORE = {
 
 #: Words after a platform that introduce the handle: "my snap is", "snapen min er", "mon snap c'est".
 HANDLE_INTRODUCERS = ("is", "as", "=", "er", "min er", "mitt er", "c'est", "cest", "est", "mine is",
-                      "name is", "username is", "jeg hedder", "jeg heter", "i'm", "im", "hedder", "heter",
+                      "name is", "username is", "username", "som", "sous le nom de", "sous le nom", "under", "jeg hedder", "jeg heter", "i'm", "im", "hedder", "heter",
                       "je m'appelle", "c'est le", "it's", "its", "called", "der", "there")
 
 # A handle-shaped token; `_is_handle` decides whether it really is one.
@@ -472,24 +491,26 @@ AT_HANDLE_RE = _compile(r"(?<![\w@/.])@[a-z][\w.]{1,29}(?<![.])")
 DISCORD_TAG_RE = _compile(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
 
 _PLATFORM = _alternation(PLATFORMS)
+_ANY_PLATFORM = _alternation(PLATFORMS + GAME_PLATFORMS)
 
 
 @lru_cache(maxsize=None)
 def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     cues = SOCIAL_CUES_BEFORE["en"] + (SOCIAL_CUES_BEFORE[language] if language != "en" else ())
     cued = _compile(
-        rf"(?<!\w){_alternation(cues)}[\s:,]+(?:[\w'’]+\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
+        rf"(?<!\w){_alternation(cues)}[\s:,]+(?:{_alternation(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
     )
     # A platform followed, within a few words, by something shaped like a handle.
     handled = _compile(
-        rf"(?<!\w)(?P<platform>{_PLATFORM})(?!\w)[\s?:,!-]*(?:(?:[\w'’]+\s+){{0,3}}?{_alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*)?"
+        rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*(?:(?:[\w'’]+\s+){{0,3}}?{_alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*)?"
         rf"(?P<handle>@?{_HANDLE})(?!\w)"
     )
     return cued, handled
 
 
 #: "mine is X", "jeg hedder X": a handle announced without naming the platform again.
-NAME_INTRODUCERS = ("mine is", "my username is", "my name there is", "username", "jeg hedder", "jeg heter",
+NAME_INTRODUCERS = ("mine is", "my username is", "my name there is", "username is", "username", "jeg hedder",
+                    "jeg heter", "som", "sous le nom de", "brugernavn er", "brukernavn er",
                     "min er", "mitt er", "c'est", "my snap is", "brugernavn", "brukernavn", "pseudo")
 
 
@@ -529,7 +550,7 @@ def _possessive_reads_as_contact(folded: str, end: int) -> bool:
     return bool(_POSSESSIVE_FOLLOW.match(folded, end))
 
 
-_PLATFORM_RE = _compile(rf"(?<!\w)(?:(?:on|sur|på|via|over|par)\s+)?{_PLATFORM}(?!\w)")
+_PLATFORM_RE = _compile(rf"(?<!\w)(?:(?:on|sur|på|via|over|par)\s+)?{_ANY_PLATFORM}(?!\w)")
 
 
 def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window: int = 40) -> Iterator[tuple[int, int]]:
@@ -602,7 +623,7 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
     suffixes = _alternation(STREET_SUFFIXES[language])
     separate = _alternation(SEPARATE_STREET_WORDS[language])
     return re.compile(
-        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*{suffixes}|[A-ZÆØÅ][\w.-]*\s+{separate}))"
+        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
         rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,]\d)"
         rf"(?P<floor>,?\s+(?:\d{{1,2}}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?|(?:th|tv|mf)\.?))?"
     )
@@ -708,6 +729,7 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bi\s+wish\s+i\s+(?:was|were)\s+(?:dead|never\s+born)",
         r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+want\s+to\s+(?:be\s+alive|live|exist)(?:\s+any\s?more)?",
         r"\bbetter\s+off\s+(?:dead|without\s+me)",
+        r"\bi\s+(?:have|'ve)\s+written\s+(?:a\s+)?(?:goodbye|farewell|suicide)\s+(?:letter|note)",
         r"\bnobody\s+would\s+(?:notice|care|miss\s+me)\s+if\s+i\s+(?:was|were)\s+gone",
         # abuse and neglect at home
         rf"\b{_SUBJECTS_EN}\s+(?:hits|hit|beats|beat|kicks|punches|slaps|chokes|hurts|burns|touches|touched|"
@@ -720,6 +742,13 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:parents|mum|mom|dad|mother|father|anyone|anybody|the\s+coordinator|your\s+teacher)",
         r"\b(?:our|a)\s+(?:little\s+)?secret\b",
         r"\bjust\s+between\s+(?:us|you\s+and\s+me)",
+        # a child repeating an abuser's demand for secrecy
+        # ... but only with what follows it: "if I tell anyone the ending" is a spoiler.
+        r"\bif\s+i\s+(?:tell|told)\s+(?:anyone|anybody)\s+(?:what\s+(?:he|she|they)\s+(?:does|did|do)"
+        r"|(?:he|she|they)(?:'ll|\s+will|\s+would|'d))",
+        r"\b(?:not\s+(?:allowed|supposed)\s+to|mustn't)\s+tell\s+(?:anyone|anybody)",
+        # flattery that sets a child apart from the adults around them
+        r"\b(?:so\s+|really\s+|very\s+)?mature\s+for\s+your\s+age",
         # "we can send pics of our books" is ordinary; a request aimed at the reader is not.
         r"\bsend\s+me\s+(?:a\s+|some\s+|your\s+)?(?:photos?|pics?|pictures?|selfies?)\b(?:\s+of\s+(?:yourself|you))?",
         r"\bsend\s+(?:a\s+|some\s+)?(?:photos?|pics?|pictures?|selfies?)\s+of\s+(?:yourself|you)\b",
@@ -743,6 +772,8 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+at)\s+dø\b(?!\s+af\s+grin)",  # "dø af grin" = die laughing
         r"\b(?:ikke|ingen)\s+(?:lyst|grund)\s+til\s+at\s+leve(?:\s+mere)?",
         r"\bvil\s+ikke\s+leve\s+mere",
+        r"\b(?:have\s+det\s+|har\s+det\s+)?bedre\s+uden\s+mig",
+        r"\bjeg\s+har\s+skrevet\s+et\s+afskedsbrev|\bmit\s+afskedsbrev",
         rf"\b{_SUBJECTS_DA}\s+(?:slår|sparker|banker|rører\s+ved|river|låser\s+mig\s+inde)\s+(?:mig)?",
         r"\bikke\s+tryg\s+(?:der)?hjemme",
         r"\b(?:bange|angst|skræmt)\s+for\s+at\s+(?:komme|gå|tage)\s+hjem",
@@ -750,6 +781,9 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:du\s+må\s+ikke|lad\s+være\s+med\s+at|ikke)\s+(?:fortælle|sige)\s+(?:det\s+)?(?:til\s+)?"
         r"(?:dine\s+forældre|din\s+mor|din\s+far|nogen|koordinatoren)",
         r"\bvores\s+(?:lille\s+)?hemmelighed",
+        r"\bikke\s+(?:må|måtte|skal|skulle)\s+(?:sige|fortælle)\s+det\s+til\s+nogen",
+        r"\bhvis\s+jeg\s+(?:siger|fortæller|sagde|fortalte)\s+det\s+til\s+nogen",
+        r"\bmoden\s+(?:af|for)\s+din\s+alder",
         r"\bsend\s+(?:mig\s+)?(?:et\s+|nogle\s+)?(?:billeder?|fotos?|selfies?)\b(?:\s+af\s+dig(?:\s+selv)?)?",
         r"\bbe(?:de|der)\s+mig\s+om\s+(?:\w+\s+)?(?:billeder|fotos|nøgenbilleder)",
         r"\b(?:skal|kan)\s+vi\s+(?:ikke\s+)?mødes",
@@ -767,6 +801,8 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bjeg\s+(?:vil|har\s+lyst\s+til\s+å)\s+dø\b(?!\s+av\s+latter)",
         r"\b(?:jeg\s+)?(?:vil\s+ikke|orker\s+ikke\s+å)\s+leve(?:\s+lenger|\s+mer)?",
         r"\bikke\s+lyst\s+til\s+å\s+leve",
+        r"\b(?:hatt\s+det\s+|ha\s+det\s+|har\s+det\s+)?bedre\s+uten\s+meg",
+        r"\bjeg\s+har\s+skrevet\s+et\s+avskjedsbrev|\bmitt\s+avskjedsbrev",
         rf"\b{_SUBJECTS_NB}\s+(?:slår|sparker|banker|tar\s+på|låser\s+meg\s+inne)\s+(?:meg)?",
         r"\bikke\s+trygg\s+hjemme",
         r"\b(?:redd|livredd)\s+for\s+å\s+(?:gå|komme|dra)\s+hjem",
@@ -774,6 +810,10 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:ikke|aldri)\s+(?:si|fortell|fortelle)\s+(?:det\s+)?(?:til\s+)?(?:foreldrene\s+dine|mamma|pappa|noen|"
         r"moren\s+din|faren\s+din)",
         r"\bvår\s+(?:lille\s+)?hemmelighet",
+        r"\bikke\s+(?:får|fikk|har\s+lov)\s+(?:lov\s+)?til\s+å\s+(?:si|fortelle)\s+det\s+til\s+noen",
+        r"\bikke\s+(?:må|måtte|skal)\s+(?:si|fortelle)\s+det\s+til\s+noen",
+        r"\bhvis\s+jeg\s+(?:sier|forteller|sa|fortalte)\s+det\s+til\s+noen",
+        r"\bmoden\s+for\s+(?:alderen|din\s+alder)",
         r"\bsend\s+(?:meg\s+)?(?:et\s+|noen\s+)?(?:bilder?|fotos?|selfies?)\b(?:\s+av\s+deg(?:\s+selv)?)?",
         r"\bber\s+meg\s+(?:om\s+å\s+)?sende\s+(?:\w+\s+)?(?:bilder?|fotos?)\b",
         r"\b(?:vi\s+kan|skal\s+vi|kan\s+vi)\s+(?:ikke\s+)?møtes",
@@ -790,6 +830,8 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsuicid\w*",
         r"\b(?:j'ai\s+|je\s+)?(?:envie\s+de|veux|voudrais)\s+mourir",
         r"\b(?:en\s+finir|plus\s+envie\s+de\s+vivre)",
+        r"\b(?:serait|seraient|serais)\s+mieux\s+sans\s+moi",
+        r"\bj'ai\s+écrit\s+une\s+lettre\s+d'adieu",
         rf"\b{_SUBJECTS_FR}\s+me\s+(?:frappe|bat|tape|touche|fait\s+mal|enferme)\b",
         r"\b(?:peur|trop\s+peur)\s+de\s+rentrer\s+(?:chez\s+moi|à\s+la\s+maison)",
         r"\bpas\s+en\s+sécurité\s+(?:à\s+la\s+maison|chez\s+moi)",
@@ -797,6 +839,9 @@ SAFEGUARDING_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bne\s+(?:le\s+|l'|leur\s+|lui\s+)?(?:dis|dites|raconte)\s+(?:rien\s+|pas\s+)?à\s+"
         r"(?:tes\s+parents|ta\s+mère|ton\s+père|personne)",
         r"\b(?:c'est\s+)?notre\s+(?:petit\s+)?secret",
+        r"\bsi\s+je\s+(?:le\s+)?(?:dis|disais|dirais|raconte|racontais)\s+à\s+(?:quelqu'un|personne)",
+        r"\bje\s+ne\s+dois\s+(?:le\s+|rien\s+)?dire\s+à\s+personne",
+        r"\b(?:très\s+|si\s+)?mûre?s?\s+pour\s+ton\s+âge",
         r"\bentre\s+nous\s+deux",
         r"\benvoie[-\s]moi\s+(?:une\s+|des\s+)?(?:photos?|selfies?)\b(?:\s+de\s+toi)?",
         r"\b(?:me\s+)?demande\s+(?:des|de)\s+(?:photos|images)",

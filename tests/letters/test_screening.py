@@ -220,6 +220,8 @@ ORDINARY = [
     ("en", "It was a snap decision, and there was discord in the family after that."),
     ("en", "The telegram arrived at noon and the signal from the lighthouse went dark."),
     ("en", "We sent pics of our books to the school newsletter."),
+    ("en", "I have no signal at my gran's house, and I have Minecraft on my tablet."),
+    ("en", "If I tell anyone the ending of chapter 9, my sister says she will scream."),
     ("da", "Jeg er nået til side 112, og kapitel 9 er det bedste."),
     ("da", "Vi vandt 24-22 i håndbold, og kampen starter kl. 15.00."),
     ("da", "Bogen kostede 199,95 kr., og min bror fylder 15 år den 3. maj."),
