@@ -359,3 +359,13 @@ def test_moderation_services_refuse_mentors_mentees_and_other_coordinators(progr
     stored = Letter.objects.get(pk=letter.pk)
     assert (stored.status, stored.claimed_by) == (LetterStatus.IN_REVIEW, None)
     assert not ReviewAuditEntry.objects.exists() and not Redaction.objects.exists()
+
+
+def test_admin_shows_the_audit_log_read_only(admin_client, pair, coordinator):
+    letter = factories.make_letter(pair, status="in_review")
+    entry = services.record_letter_opened(coordinator, letter=letter)
+    assert admin_client.get("/admin/letters/reviewauditentry/").status_code == 200
+    assert admin_client.get(f"/admin/letters/reviewauditentry/{entry.pk}/change/").status_code == 200
+    assert admin_client.post(f"/admin/letters/reviewauditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert admin_client.get("/admin/letters/reviewauditentry/add/").status_code == 403
+    assert ReviewAuditEntry.objects.filter(pk=entry.pk).exists()
