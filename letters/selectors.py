@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
 from programs.models import Membership, Pair, Program
 from programs.services import is_coordinator
 from readings.models import Assignment
