@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.debug import sensitive_variables
 
 from letters import screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
@@ -112,6 +113,7 @@ def _require_open_pair(pair: Pair) -> None:
         )
 
 
+@sensitive_variables("body", "clean")
 def _write_body(letter: Letter, body: str) -> None:
     """Sanitise `body` into the letter's HTML and plain-text copy (not yet saved)."""
     if len(body or "") > DRAFT_HARD_LIMIT:
@@ -168,6 +170,7 @@ def _check_new_letter_links(pair: Pair, author: Membership, assignment, in_reply
         raise ValidationError({"in_reply_to": _("You can only reply to a letter you have received.")})
 
 
+@sensitive_variables("body")  # error reports never show a letter's text (docs/security.md)
 @transaction.atomic
 def save_draft(
     actor: User,
@@ -242,6 +245,7 @@ def route_submitted_letter(letter: Letter) -> None:
     )
 
 
+@sensitive_variables("body")
 def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Letter:
     """Send a draft (or a returned letter) to the coordinator; return the letter.
 

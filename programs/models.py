@@ -9,6 +9,7 @@ from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.utils.crypto import salted_hmac
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -59,11 +60,25 @@ class User(AbstractUser):
         _("time zone"), max_length=64, blank=True, validators=[validate_time_zone],
         help_text=_("Leave empty to use each program's time zone."),
     )
+    #: Raised by programs.accounts.sign_out_everywhere: every session signed before it stops working.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(language="") | Q(language__in=LANGUAGE_CODES), name="user_language_valid"),
         ]
+
+    def _get_session_auth_hash(self, secret=None):
+        """Return the hash that ties sessions to this account, changed by a new password or generation.
+
+        Generation 0 keeps Django's own hash, so existing sessions survive this feature's arrival.
+        """
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "brevven.User.session_auth_hash", f"{self.password}:{self.session_generation}", secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -90,6 +105,11 @@ class ProgramQuerySet(models.QuerySet):
         ).distinct()
 
 
+class ErasedLetters(models.TextChoices):
+    DELETE = "delete", _("Delete the bodies of their letters")
+    KEEP = "keep", _("Keep their letters for the partner (author shown as a former participant)")
+
+
 class ReviewPolicy(models.TextChoices):
     ALL = "all", _("A coordinator reads every letter")
     FLAGGED_ONLY = "flagged_only", _("A coordinator reads only letters with findings")
@@ -99,6 +119,7 @@ class Program(models.Model):
     """A mentoring program: its calendar, its rules, and the pairs that write in it."""
 
     ReviewPolicy = ReviewPolicy
+    ErasedLetters = ErasedLetters
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -119,6 +140,10 @@ class Program(models.Model):
     min_letter_chars = models.PositiveIntegerField(_("shortest letter (characters)"), default=20)
     max_letter_chars = models.PositiveIntegerField(_("longest letter (characters)"), default=6000)
     retention_days = models.PositiveIntegerField(_("days kept after the program ends"), default=365)
+    erased_letters = models.CharField(
+        _("letters of an erased person"), max_length=10, choices=ErasedLetters.choices, default=ErasedLetters.DELETE,
+        help_text=_("What happens to a person's letters when an operator erases them (programs.privacy)."),
+    )
     max_active_pairs_per_person = models.PositiveSmallIntegerField(
         _("active pairs a person may have at once"), default=1
     )
@@ -138,6 +163,7 @@ class Program(models.Model):
                 condition=Q(region="") | Q(region__in=[code for code, _label in REGION_CHOICES]),
                 name="program_region_valid",
             ),
+            choices_constraint("erased_letters", ErasedLetters.choices, "program_erased_letters_valid"),
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="program_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(max_letter_chars__gte=models.F("min_letter_chars")), name="program_letter_limits_ordered"
@@ -289,3 +315,96 @@ class PairEvent(models.Model):
             ),
             choices_constraint("to_status", Pair.Status.choices, "pairevent_to_valid"),
         ]
+
+
+# ---------------------------------------------------------------------------- security and privacy
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link that lets an invited participant choose a user name and password.
+
+    Only a SHA-256 of the link's random token is stored, so a copy of the database cannot
+    be used to sign in (programs.accounts).
+    """
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+
+
+class DataExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready to download")
+    FAILED = "failed", _("Failed")
+
+
+class DataExport(models.Model):
+    """A ZIP of everything Brevven holds about `subject`, built in the background for `requested_by`.
+
+    The file lives under PRIVATE_ROOT and only the requester may download it (programs.access).
+    """
+
+    Status = DataExportStatus
+
+    subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file_path = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        constraints = [choices_constraint("status", DataExportStatus.choices, "dataexport_status_valid")]
+
+
+class ErasureRecord(models.Model):
+    """Audit of one erasure: who erased which account id, when and how much. No personal data."""
+
+    erased_user_id = models.PositiveBigIntegerField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    memberships = models.PositiveIntegerField(default=0)
+    letters_emptied = models.PositiveIntegerField(default=0)
+    letters_kept = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+
+
+class ProgramStatistics(models.Model):
+    """Anonymous counts kept for a program after retention removed its letters' text."""
+
+    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="statistics")
+    pairs = models.PositiveIntegerField(default=0)
+    mentees = models.PositiveIntegerField(default=0)
+    mentors = models.PositiveIntegerField(default=0)
+    letters = models.PositiveIntegerField(default=0)
+    letters_delivered = models.PositiveIntegerField(default=0)
+    letters_withheld = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = _("program statistics")
+
+
+class RetentionRun(models.Model):
+    """One run of the retention sweep (programs.privacy.apply_retention) and what it removed."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    programs = models.PositiveIntegerField(default=0)
+    letters_emptied = models.PositiveIntegerField(default=0)
+    findings_deleted = models.PositiveIntegerField(default=0)
+    notes_cleared = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "pk"]
