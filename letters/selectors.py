@@ -77,3 +77,10 @@ def list_inbox(user) -> QuerySet[Letter]:
         .select_related("author", "pair__program", "assignment__reading")
         .order_by("delivered_at")
     )
+
+
+def list_notifications(user) -> QuerySet:
+    """Return `user`'s in-app notifications, newest first (unread and read)."""
+    from letters.models import Notification
+
+    return Notification.objects.filter(user=user).select_related("program").order_by("-created_at", "-pk")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from letters import notifications
 from letters.models import Letter, LetterEvent, LetterStatus
 from letters.selectors import reply_due_at
 from programs.exceptions import StateConflict
@@ -223,6 +224,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
                 submitted_at=now, is_late=_is_late(letter, now),
             )
             route_submitted_letter(letter)
+            notifications.letter_submitted(letter)
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:
         raise problem
@@ -257,10 +259,12 @@ def approve_letter(actor: User, *, letter: Letter, note: str = "") -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
         require_coordinator(actor, letter.pair.program)
-        return _transition(
+        letter = _transition(
             letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.DELIVERED, note=note,
             delivered_at=timezone.now(),
         )
+        notifications.letter_delivered(letter)
+        return letter
 
 
 def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
@@ -269,9 +273,11 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
         require_coordinator(actor, letter.pair.program)
-        return _transition(
+        letter = _transition(
             letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.CHANGES_REQUESTED, note=note
         )
+        notifications.changes_requested(letter)
+        return letter
 
 
 def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: bool = False) -> Letter:
