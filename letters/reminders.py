@@ -58,6 +58,8 @@ DELIVERY_BATCH = 500
 QUIET_FROM, QUIET_UNTIL = time(21, 0), time(7, 0)
 #: Notices of a delivered or returned letter that could not be sent within this long are dropped.
 NOTICE_WINDOW = timedelta(days=7)
+#: A weekly digest not sent within this long after its moment (workers down) is skipped until next week.
+WEEKLY_DIGEST_WINDOW = timedelta(days=1)
 #: An escalation goes to operators when no coordinator opened an urgent letter within this long.
 ESCALATE_AFTER = timedelta(hours=1)
 
@@ -386,6 +388,8 @@ def _weekly_digests(snapshot: Snapshot) -> list[Planned]:
         if not setting["enabled"] or not entries:
             continue
         moment = weekly_moment(snapshot.now, program_zone(program), setting["weekday"], setting["hour"])
+        if not within(moment, snapshot.now, WEEKLY_DIGEST_WINDOW):
+            continue  # a pair that needs attention mid-week waits for next week's digest
         for coordinator_id in snapshot.coordinators.get(program_id, ()):
             planned.append(Planned(recipient_id=coordinator_id, kind=ReminderKind.WEEKLY_DIGEST,
                                    object_key=f"program:{program_id}", due_at=moment, program=program,
