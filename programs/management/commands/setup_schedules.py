@@ -8,19 +8,21 @@ for some other function) are left alone.
 """
 
 import importlib
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_q.models import Schedule
 
 
 def project_apps() -> list:
     """Return the app configs whose code lives in this repository (not Django or libraries)."""
-    base = str(settings.BASE_DIR)
-    return [config for config in apps.get_app_configs() if str(config.path).startswith(base)]
+    # A top-level package in the checkout; the virtualenv may live inside the checkout too.
+    return [config for config in apps.get_app_configs() if Path(config.path).parent == Path(settings.BASE_DIR)]
 
 
 def declared_schedules() -> list[dict]:
@@ -53,7 +55,9 @@ def _fields(entry: dict) -> dict:
 def sync_schedules() -> tuple[int, int, int]:
     """Create, update and delete schedules to match the code; return (created, updated, deleted)."""
     declared = {entry["name"]: entry for entry in declared_schedules()}
-    prefixes = tuple(f"{config.name}." for config in project_apps())
+    ours = Q()
+    for config in project_apps():
+        ours |= Q(func__startswith=f"{config.name}.")
     created = updated = 0
     for name, entry in declared.items():
         fields = _fields(entry)
@@ -69,7 +73,7 @@ def sync_schedules() -> tuple[int, int, int]:
                 setattr(schedule, key, value)
             schedule.save()
             updated += 1
-    stale = Schedule.objects.filter(func__startswith=prefixes).exclude(name__in=list(declared))
+    stale = Schedule.objects.filter(ours).exclude(name__in=list(declared))
     deleted, _ = stale.delete()
     return created, updated, deleted
 
