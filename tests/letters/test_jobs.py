@@ -66,3 +66,8 @@ def test_notification_pages(client, pair):
     assert user.notification_preference.email_muted_kinds == ["letter_due"]
     assert not user.notification_preference.wants_email("letter_due")
     assert user.notification_preference.wants_email("urgent_finding")
+
+
+@pytest.mark.django_db
+def test_operators_can_watch_reminders_in_the_admin(admin_client):
+    assert admin_client.get("/admin/letters/reminder/").status_code == 200
