@@ -36,6 +36,7 @@ demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
 run: install system-deps demo
+	DEBUG=1 $(BIN)/python manage.py setup_schedules
 	@DEBUG=1 ADDRESS=$(ADDRESS) scripts/run-dev
 
 test: install-test system-deps

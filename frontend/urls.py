@@ -11,4 +11,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("frontend.review_urls")),
     path("", include("frontend.account_urls")),
+    path("", include("frontend.notification_views")),
+    path("", include("frontend.report_views")),
 ]

@@ -34,3 +34,11 @@ def access_letter_for_review(user, letter_id: int) -> Letter:
         return letters.get(pk=letter_id)
     except (Letter.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such letter.")) from None
+def access_notification(user, notification_id: int):
+    """Return `user`'s own notification, else raise Http404."""
+    from letters.models import Notification
+
+    try:
+        return Notification.objects.filter(user=user).get(pk=notification_id)
+    except (Notification.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such notification.")) from None

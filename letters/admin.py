@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from letters import services
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, Reminder, ReviewAuditEntry
 from programs.exceptions import error_messages
 
 
@@ -98,3 +98,18 @@ class LetterAdmin(admin.ModelAdmin):
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(request, f"{letter}: {' '.join(error_messages(error))}", messages.WARNING)
         self.message_user(request, _("%(count)d letter(s) delivered.") % {"count": done}, messages.SUCCESS)
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    """Read-only: reminders are planned and sent by letters.reminders; here operators watch them."""
+
+    list_display = ("kind", "object_key", "recipient", "due_at", "send_after", "status", "attempts", "last_error")
+    list_filter = ("status", "kind", "program")
+    date_hierarchy = "due_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

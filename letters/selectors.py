@@ -291,3 +291,8 @@ def redaction_notice(letter: Letter) -> str | None:
             "outside the program, so that everyone stays safe."
         )
         return f"{lead} {reason}"
+def list_notifications(user) -> QuerySet:
+    """Return `user`'s in-app notifications, newest first (unread and read)."""
+    from letters.models import Notification
+
+    return Notification.objects.filter(user=user).select_related("program").order_by("-created_at", "-pk")

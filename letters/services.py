@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_variables
 
-from letters import screening
+from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
 from letters.selectors import pseudonym_in_program, reply_due_at
 from programs.exceptions import StateConflict
@@ -243,6 +243,7 @@ def route_submitted_letter(letter: Letter) -> None:
         note=_("Delivered automatically: no findings, and this program reads only letters with findings."),
         delivered_at=timezone.now(),
     )
+    notifications.letter_delivered(letter)
 
 
 @sensitive_variables("body")
@@ -275,6 +276,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
                 submitted_at=now, is_late=_is_late(letter, now),
             )
             route_submitted_letter(letter)
+            notifications.letter_submitted(letter)
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:
         raise problem
@@ -427,6 +429,7 @@ def _deliver(letter: Letter, *, actor: User, note: str, redactions: list[tuple[i
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED_WITH_REDACTIONS, detail=detail)
     else:
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED, detail=note)
+    notifications.letter_delivered(letter)
     return letter
 
 
@@ -460,6 +463,7 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
             **_NO_CLAIM,
         )
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.CHANGES_REQUESTED, detail=note)
+        notifications.changes_requested(letter)
         return letter
 
 

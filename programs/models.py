@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from programs.reminder_settings import validate_reminder_settings
+
 LANGUAGE_CHOICES = [
     ("en", _("English")),
     ("da", _("Danish")),
@@ -149,6 +151,14 @@ class Program(models.Model):
     )
     blocked_terms = models.TextField(
         _("blocked terms"), blank=True, help_text=_("One word or phrase a line; letters that use one wait for review.")
+    )
+    reminder_settings = models.JSONField(
+        _("reminder settings"), default=dict, blank=True, validators=[validate_reminder_settings],
+        help_text=_("Only what differs from the defaults, e.g. {\"letter_due\": {\"hours_before\": 24}}; "
+                    "see docs/background-jobs.md."),
+    )
+    members_may_download_booklets = models.BooleanField(
+        _("mentees and mentors may download their pair's booklet"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -408,3 +418,71 @@ class RetentionRun(models.Model):
 
     class Meta:
         ordering = ["-started_at", "pk"]
+class ReportKind(models.TextChoices):
+    PAIR_BOOKLET = "pair_booklet", _("Booklet of one pair")
+    PROGRAM_BOOKLETS = "program_booklets", _("Booklets of every pair in a program")
+    PROGRAM_REPORT = "program_report", _("Program report")
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReportQuerySet":
+        """Return the reports `user` asked for, plus every report of the programs they coordinate."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        coordinated = Program.objects.coordinated_by(user).values("pk")
+        return self.filter(Q(requested_by=user) | Q(program__in=coordinated))
+
+
+class Report(models.Model):
+    """A PDF made in the background (a booklet or a program report), with a status to watch.
+
+    Written only by programs.services (request, retry) and the build task; the file is
+    served only through an access check, never from a public media URL.
+    """
+
+    Kind = ReportKind
+    Status = ReportStatus
+
+    kind = models.CharField(_("kind"), max_length=24, choices=ReportKind.choices)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="reports")
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    period_start = models.DateField(_("from"), null=True, blank=True)
+    period_end = models.DateField(_("to"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    error = models.TextField(_("what went wrong"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            choices_constraint("kind", ReportKind.choices, "report_kind_valid"),
+            choices_constraint("status", ReportStatus.choices, "report_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(kind="pair_booklet") | Q(pair__isnull=False), name="report_booklet_has_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="program_report") | Q(period_start__isnull=False, period_end__isnull=False),
+                name="report_program_report_has_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
