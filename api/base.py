@@ -6,7 +6,7 @@ by id, a service writes or a selector reads, an OutputSerializer renders.
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import generics
+from rest_framework import generics, serializers
 from rest_framework.views import APIView
 
 from api.errors import ErrorSerializer
@@ -50,6 +50,38 @@ class ApiListView(UserLanguageMixin, generics.ListAPIView):
         parser = self.filter_serializer_class(data=self.request.query_params)
         parser.is_valid(raise_exception=True)
         return parser.validated_data
+
+
+# ---------------------------------------------------------------------------- ids
+
+#: The largest id a 64-bit primary key can hold; a bigger number is refused as input
+#: instead of overflowing in the database driver.
+MAX_ID = 2**63 - 1
+
+
+class IdField(serializers.IntegerField):
+    """An object id in a query string or request body: a positive 64-bit integer."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+
+class IdConverter:
+    """Path converter `<id:...>`: up to 18 digits, so every match fits a 64-bit key.
+
+    A longer number, or a negative one, does not match the route and gets the API's
+    JSON 404 (api.urls) rather than an error from the database driver.
+    """
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
 
 
 # ---------------------------------------------------------------------------- helpers

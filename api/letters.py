@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from api.base import ApiListView, ApiView, coordinated_program_ids, coordinates, errors
+from api.base import IdField, ApiListView, ApiView, coordinated_program_ids, coordinates, errors
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus
@@ -116,9 +116,9 @@ class LetterListView(ApiListView):
     """GET lists the letters the caller may see; POST starts a draft."""
 
     class FilterSerializer(serializers.Serializer):
-        program = serializers.IntegerField(required=False, min_value=1)
-        pair = serializers.IntegerField(required=False, min_value=1)
-        assignment = serializers.IntegerField(required=False, min_value=1)
+        program = IdField(required=False)
+        pair = IdField(required=False)
+        assignment = IdField(required=False)
         status = serializers.ChoiceField(choices=LetterStatus.choices, required=False)
         mine = serializers.BooleanField(required=False, allow_null=True, default=None,
                                         help_text="true: only letters the caller wrote; false: only letters to them.")
@@ -129,12 +129,12 @@ class LetterListView(ApiListView):
 
     @extend_schema_serializer(component_name="LetterCreateInput")
     class CreateInputSerializer(serializers.Serializer):
-        pair = serializers.IntegerField(min_value=1)
+        pair = IdField()
         body = serializers.CharField(allow_blank=True, trim_whitespace=False,
                                      help_text="HTML (paragraphs, line breaks, bold, italic, lists); sanitised on save.")
-        assignment = serializers.IntegerField(required=False, allow_null=True, min_value=1,
+        assignment = IdField(required=False, allow_null=True,
                                               help_text="The assignment the letter is about.")
-        in_reply_to = serializers.IntegerField(required=False, allow_null=True, min_value=1,
+        in_reply_to = IdField(required=False, allow_null=True,
                                                help_text="A delivered letter from the partner that this answers.")
 
     @extend_schema(operation_id="letters_create", summary="Start a draft", tags=["letters"],

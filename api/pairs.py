@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import ApiListView, ApiView, coordinated_program_ids, coordinates, errors
+from api.base import IdField, ApiListView, ApiView, coordinated_program_ids, coordinates, errors
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
 from programs.services import close_pair, pause_pair, resume_pair
@@ -83,7 +83,7 @@ def pair_context(request) -> dict:
 
 class PairListView(ApiListView):
     class FilterSerializer(serializers.Serializer):
-        program = serializers.IntegerField(required=False, min_value=1)
+        program = IdField(required=False)
         status = serializers.ChoiceField(choices=Pair.Status.choices, required=False)
 
     serializer_class = PairOutputSerializer

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import ApiListView, ApiView, errors
+from api.base import IdField, ApiListView, ApiView, errors
 from programs.access import access_pair, access_program
 from programs.models import LANGUAGE_CHOICES
 from readings.access import access_assignment, access_reading
@@ -22,7 +22,7 @@ class ReadingSummarySerializer(serializers.Serializer):
 
 class ReadingListView(ApiListView):
     class FilterSerializer(serializers.Serializer):
-        program = serializers.IntegerField(required=False, min_value=1)
+        program = IdField(required=False)
         language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
 
     serializer_class = ReadingSummarySerializer
@@ -69,8 +69,8 @@ class AssignmentOutputSerializer(serializers.Serializer):
 
 class AssignmentListView(ApiListView):
     class FilterSerializer(serializers.Serializer):
-        program = serializers.IntegerField(required=False, min_value=1)
-        pair = serializers.IntegerField(required=False, min_value=1, help_text="Only assignments that apply to this pair.")
+        program = IdField(required=False)
+        pair = IdField(required=False, help_text="Only assignments that apply to this pair.")
         due_after = serializers.DateTimeField(required=False)
         due_before = serializers.DateTimeField(required=False)
 

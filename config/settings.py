@@ -217,6 +217,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # `<id:...>` in api/v1.py: document path ids as the positive integers the route accepts.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 999_999_999_999_999_999}},
     "ENUM_NAME_OVERRIDES": {
         "MembershipRoleEnum": "programs.models.MembershipRole",
         "MembershipStatusEnum": "programs.models.MembershipStatus",
