@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from api.base import IdField, ApiListView, ApiView, coordinated_program_ids, coordinates, errors
+from api.base import ApiListView, ApiView, IdField, coordinated_program_ids, coordinates, errors
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import IdField, ApiListView, ApiView, coordinated_program_ids, coordinates, errors
+from api.base import ApiListView, ApiView, IdField, coordinated_program_ids, coordinates, errors
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
 from programs.services import close_pair, pause_pair, resume_pair

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import IdField, ApiListView, ApiView, errors
+from api.base import ApiListView, ApiView, IdField, errors
 from programs.access import access_pair, access_program
 from programs.models import LANGUAGE_CHOICES
 from readings.access import access_assignment, access_reading
