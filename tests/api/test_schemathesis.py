@@ -6,8 +6,12 @@ Bounded so that it stays well under two minutes on a small machine: a fixed numb
 examples per operation, derandomised (the same cases every run), no example database.
 """
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +31,23 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 SKIPPED = {"me_token_create", "me_token_destroy"}
 #: Hundreds of requests a minute are the point here, not a client to slow down.
 NO_THROTTLES = {"user": None, "anon": None}
+
+
+@contextmanager
+def connections_kept_open():
+    """Keep the test's database connection across requests sent straight to the WSGI app.
+
+    Django closes "old" connections when a request starts and finishes; inside a test's
+    transaction that closes the connection the test is using (PostgreSQL). Django's own
+    test client switches this off in the same way.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def token_header(user) -> dict:
@@ -73,7 +94,9 @@ def check_operation(operation, headers: dict, ids: dict[str, list[int]]) -> None
 def test_api_conforms_to_its_schema(world, role):
     from rest_framework.settings import api_settings
 
-    with override_settings(REST_FRAMEWORK={**_rest_framework(), "DEFAULT_THROTTLE_RATES": NO_THROTTLES}):
+    with connections_kept_open(), override_settings(
+        REST_FRAMEWORK={**_rest_framework(), "DEFAULT_THROTTLE_RATES": NO_THROTTLES}
+    ):
         assert api_settings.DEFAULT_THROTTLE_RATES == NO_THROTTLES
         schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
         headers = token_header(world[role])
