@@ -68,6 +68,12 @@ class Letter(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # The coordinator reading the letter in review right now, until `claimed_until`; an
+    # expired claim is free for anyone (see letters.services.claim_letter).
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     objects = LetterQuerySet.as_manager()
 
@@ -81,6 +87,9 @@ class Letter(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status=LetterStatus.DRAFT) | Q(submitted_at__isnull=False), name="letter_submitted_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed_by__isnull=True) | Q(claimed_until__isnull=False), name="letter_claim_has_expiry"
             ),
         ]
         indexes = [
@@ -155,3 +164,85 @@ class Finding(models.Model):
             choices_constraint("severity", FindingSeverity.choices, "finding_severity_valid"),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty"),
         ]
+
+
+class Redaction(models.Model):
+    """A span of a delivered letter's plain text, [start, end), that its recipient never sees.
+
+    Written only by letters.services.approve_letter, which validates and merges the spans.
+    """
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="redactions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="redaction_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.start}, {self.end})"
+
+
+class ReviewAction(models.TextChoices):
+    OPENED = "opened", _("Opened")
+    CLAIMED = "claimed", _("Claimed")
+    APPROVED = "approved", _("Approved")
+    APPROVED_WITH_REDACTIONS = "approved_with_redactions", _("Approved with parts removed")
+    CHANGES_REQUESTED = "changes_requested", _("Asked for changes")
+    WITHHELD = "withheld", _("Withheld")
+    RELEASED = "released", _("Released")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """A queryset whose rows can be added and read, never changed or removed in bulk.
+
+    Deleting the letter an entry belongs to still removes the entry (retention and erasure
+    go through the letter); that cascade does not pass through this queryset.
+    """
+
+    def update(self, **kwargs):
+        raise TypeError("Review audit entries are append-only.")
+
+    def delete(self):
+        raise TypeError("Review audit entries are append-only.")
+
+
+class ReviewAuditEntry(models.Model):
+    """Append-only record of what a coordinator did with a letter in review, and when.
+
+    Written by letters.services; read through letters.selectors.list_review_audit.
+    """
+
+    Action = ReviewAction
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="review_audit")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(max_length=32, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    detail = models.TextField(blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name_plural = "review audit entries"
+        constraints = [choices_constraint("action", ReviewAction.choices, "reviewauditentry_action_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.action} letter {self.letter_id}"
+
+    def save(self, *args, **kwargs):
+        # A data-integrity guard, not a business rule: an existing entry is never rewritten.
+        if not self._state.adding:
+            raise TypeError("Review audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Review audit entries are append-only.")

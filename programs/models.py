@@ -23,6 +23,17 @@ LANGUAGE_CHOICES = [
 ]
 LANGUAGE_CODES = [code for code, _label in LANGUAGE_CHOICES]
 
+#: Countries whose phone-number and postcode formats screening reads (ISO 3166-1 alpha-2).
+REGION_CHOICES = [
+    ("US", _("United States")),
+    ("GB", _("United Kingdom")),
+    ("DK", _("Denmark")),
+    ("NO", _("Norway")),
+    ("FR", _("France")),
+]
+#: The country assumed for a program that has not chosen one, by program language.
+DEFAULT_REGION_BY_LANGUAGE = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+
 
 def validate_time_zone(value: str) -> None:
     """Refuse a time zone name that the IANA database does not know."""
@@ -93,6 +104,11 @@ class Program(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    region = models.CharField(
+        _("country"), max_length=2, choices=REGION_CHOICES, blank=True,
+        help_text=_("Used to recognise local phone numbers and addresses in letters. "
+                    "Leave empty to use the usual country of the program's language."),
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     review_policy = models.CharField(
@@ -118,6 +134,10 @@ class Program(models.Model):
         constraints = [
             choices_constraint("review_policy", ReviewPolicy.choices, "program_review_policy_valid"),
             choices_constraint("language", LANGUAGE_CHOICES, "program_language_valid"),
+            models.CheckConstraint(
+                condition=Q(region="") | Q(region__in=[code for code, _label in REGION_CHOICES]),
+                name="program_region_valid",
+            ),
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="program_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(max_letter_chars__gte=models.F("min_letter_chars")), name="program_letter_limits_ordered"
@@ -127,6 +147,14 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def screening_region(self) -> str:
+        """Return the country whose phone and address formats screening should read.
+
+        The program's own `region` when set, otherwise the usual country of its language
+        (English → GB, Danish → DK, Norwegian → NO, French → FR).
+        """
+        return self.region or DEFAULT_REGION_BY_LANGUAGE.get(self.language, "GB")
 
     def blocked_term_list(self) -> list[str]:
         """Return the program's blocked terms, one per non-empty line."""
