@@ -5,6 +5,7 @@ object the caller may not see answers 404; every write is a letters.services cal
 """
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -13,7 +14,7 @@ from api.base import ApiListView, ApiView, IdField, coordinated_program_ids, coo
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import reply_due_at, review_due_at
+from letters.selectors import list_review_queue, recipient_html, reply_due_at
 from programs.access import access_pair, access_program
 from programs.models import Membership
 from programs.services import require_coordinator
@@ -21,8 +22,10 @@ from readings.access import access_assignment
 
 
 def with_change_requests(letters):
-    """Prefetch each letter's "changes requested" events, newest first (one query for a page)."""
+    """Prefetch each letter's "changes requested" events, newest first, and its redactions
+    (one query each for a page)."""
     return letters.select_related("author", "pair__program", "pair__mentor", "pair__mentee").prefetch_related(
+        "redactions",
         Prefetch(
             "events",
             queryset=LetterEvent.objects.filter(to_status=LetterStatus.CHANGES_REQUESTED).order_by("-created_at", "-pk"),
@@ -34,10 +37,12 @@ def with_change_requests(letters):
 def body_for(user, letter: Letter) -> str:
     """Return the letter's HTML as `user` may read it.
 
-    HOOK: when the moderation branch lands, a recipient must get
-    `letters.selectors.recipient_html(letter)` (redactions replaced) instead of the
-    stored HTML; authors and coordinators keep seeing the original.
+    The recipient gets it as the site shows it to them, with the parts a coordinator
+    removed replaced by "[removed by your coordinator]" (letters.selectors.recipient_html);
+    its author and coordinators get the stored (sanitised) HTML.
     """
+    if letter.author.user_id != user.pk and letter.pair.member_for(user) is not None:
+        return recipient_html(letter)
     return letter.body_html
 
 
@@ -67,6 +72,7 @@ class LetterOutputSerializer(serializers.Serializer):
     delivered_at = serializers.DateTimeField(allow_null=True)
     read_at = serializers.DateTimeField(allow_null=True)
     reply_due_at = serializers.SerializerMethodField()
+    claimed_until = serializers.SerializerMethodField()
 
     def _user(self):
         return self.context["request"].user
@@ -97,6 +103,17 @@ class LetterOutputSerializer(serializers.Serializer):
     ))
     def get_reply_due_at(self, letter):
         return reply_due_at(letter)
+
+    @extend_schema_field(serializers.DateTimeField(
+        allow_null=True,
+        help_text="Coordinators only: until when a coordinator holds this letter in review (claim).",
+    ))
+    def get_claimed_until(self, letter):
+        if not coordinates(self.context["coordinated"], letter.pair.program_id):
+            return None
+        if letter.claimed_until is None or letter.claimed_until <= timezone.now():
+            return None
+        return letter.claimed_until
 
 
 def letter_context(request) -> dict:
@@ -194,18 +211,18 @@ class LetterListView(ApiListView):
 class ReviewQueueView(ApiListView):
     @extend_schema_serializer(component_name="ReviewQueueLetter")
     class OutputSerializer(LetterOutputSerializer):
-        review_due_at = serializers.SerializerMethodField()
-
-        @extend_schema_field(serializers.DateTimeField(help_text="When a coordinator should have decided."))
-        def get_review_due_at(self, letter):
-            return review_due_at(letter)
+        has_findings = serializers.BooleanField(help_text="Screening found something to check.")
+        has_urgent = serializers.BooleanField(help_text="Screening found a possible safeguarding concern.")
+        review_due = serializers.DateTimeField(help_text="When a coordinator should have decided.")
+        is_overdue = serializers.BooleanField()
+        claim_holder = serializers.CharField(allow_null=True, help_text="Pseudonym of the coordinator holding it, if any.")
 
     serializer_class = OutputSerializer
 
     @extend_schema(operation_id="programs_review_queue", summary="The program's review queue (coordinators)",
                    tags=["review"], responses={200: OutputSerializer(many=True), **errors(403, 404)})
     def get(self, request, *args, **kwargs):
-        """List the program's letters waiting for a coordinator, longest-waiting first."""
+        """List the program's letters waiting for a coordinator: urgent first, then longest-waiting."""
         return super().get(request, *args, **kwargs)
 
     def get_serializer_context(self):
@@ -215,10 +232,7 @@ class ReviewQueueView(ApiListView):
         user = self.request.user
         program = access_program(user, self.kwargs["program_id"])
         require_coordinator(user, program)
-        # Switch to letters.selectors.list_review_queue(user, program) when the moderation
-        # branch lands (it adds claims); until then the queue is every letter in review.
-        queue = Letter.objects.visible_to(user).filter(pair__program=program, status=LetterStatus.IN_REVIEW)
-        return with_change_requests(queue).order_by("submitted_at", "pk")
+        return with_change_requests(list_review_queue(user, program))
 
 
 class LetterDetailView(ApiView):
@@ -302,6 +316,13 @@ class LetterReadView(_LetterActionView):
 class ApproveInputSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000,
                                  help_text="Kept in the letter's history; the recipient does not see it.")
+    redactions = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=10**9), min_length=2,
+                                    max_length=2),
+        required=False, default=list, max_length=500,
+        help_text="Parts to remove, as [start, end) character positions in the letter's plain text; "
+                  "the recipient sees \"[removed by your coordinator]\" instead.",
+    )
 
 
 class RequestChangesInputSerializer(serializers.Serializer):
@@ -319,11 +340,16 @@ class LetterApproveView(_LetterActionView):
     @extend_schema(operation_id="letters_approve", summary="Approve and deliver a letter (coordinators)",
                    tags=["review"], request=ApproveInputSerializer, responses=_ACTION_RESPONSES)
     def post(self, request, letter_id: int):
-        """Deliver a letter in review to its recipient."""
+        """Deliver a letter in review to its recipient, optionally with parts removed.
+
+        Refused with 409 while another coordinator holds a claim on it.
+        """
         return super().post(request, letter_id)
 
     def act(self, request, letter, data):
-        return services.approve_letter(request.user, letter=letter, note=data["note"])
+        return services.approve_letter(
+            request.user, letter=letter, note=data["note"], redactions=[tuple(span) for span in data["redactions"]]
+        )
 
 
 class LetterRequestChangesView(_LetterActionView):
@@ -350,3 +376,28 @@ class LetterWithholdView(_LetterActionView):
 
     def act(self, request, letter, data):
         return services.withhold_letter(request.user, letter=letter, reason=data["reason"], pause_pair=data["pause_pair"])
+
+
+class LetterClaimView(_LetterActionView):
+    @extend_schema(operation_id="letters_claim", summary="Claim a letter in review (coordinators)", tags=["review"],
+                   request=None, responses=_ACTION_RESPONSES)
+    def post(self, request, letter_id: int):
+        """Reserve the letter for the caller for a while, so two coordinators do not read it at once.
+
+        409 if another coordinator holds a live claim; claiming again extends the caller's own.
+        """
+        return super().post(request, letter_id)
+
+    def act(self, request, letter, data):
+        return services.claim_letter(request.user, letter=letter)
+
+
+class LetterReleaseView(_LetterActionView):
+    @extend_schema(operation_id="letters_release", summary="Release a claim (coordinators)", tags=["review"],
+                   request=None, responses=_ACTION_RESPONSES)
+    def post(self, request, letter_id: int):
+        """Give up the caller's claim so another coordinator can take the letter; harmless if not held."""
+        return super().post(request, letter_id)
+
+    def act(self, request, letter, data):
+        return services.release_claim(request.user, letter=letter)

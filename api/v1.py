@@ -33,4 +33,6 @@ urlpatterns = [
         name="api-letter-request-changes",
     ),
     path("letters/<id:letter_id>/withhold/", letters.LetterWithholdView.as_view(), name="api-letter-withhold"),
+    path("letters/<id:letter_id>/claim/", letters.LetterClaimView.as_view(), name="api-letter-claim"),
+    path("letters/<id:letter_id>/release/", letters.LetterReleaseView.as_view(), name="api-letter-release"),
 ]

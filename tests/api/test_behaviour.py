@@ -184,3 +184,36 @@ def test_draft_body_is_sanitised_on_the_way_in(world):
     )
     assert response.status_code == 201
     assert response.json()["body_html"] == "<p>Hi there</p>"
+
+
+# ---------------------------------------------------------------------------- moderation
+
+
+def test_a_claim_by_another_coordinator_blocks_approval_with_409(world):
+    letter = world["letters"]["own"]["in_review"]
+    second = factories.make_coordinator(world["program_a"])
+    assert client_for(world["coordinator"]).post(f"/api/v1/letters/{letter.pk}/claim/").status_code == 200
+    refused = client_for(second).post(f"/api/v1/letters/{letter.pk}/approve/", {}, format="json")
+    assert refused.status_code == 409 and error_of(refused)["code"] == "conflict"
+    queue = client_for(second).get(f"/api/v1/programs/{world['program_a'].pk}/review-queue/").json()["results"]
+    assert {item["id"]: item["claim_holder"] for item in queue}[letter.pk] == f"Coordinator {world['coordinator'].pk}"
+
+
+def test_approval_with_redactions_hides_the_part_from_the_recipient_only(world):
+    letter = factories.make_letter(world["own"], status="in_review", body="Call me on my phone tonight please.")
+    start = letter.body_text.index("on my phone")
+    approved = client_for(world["coordinator"]).post(
+        f"/api/v1/letters/{letter.pk}/approve/", {"redactions": [[start, start + len("on my phone")]]}, format="json",
+    )
+    assert approved.status_code == 200 and approved.json()["status"] == "delivered"
+    seen = client_for(world["mentor"]).get(f"/api/v1/letters/{letter.pk}/").json()["body_html"]
+    assert "on my phone" not in seen and "[removed by your coordinator]" in seen
+    assert "on my phone" in client_for(world["coordinator"]).get(f"/api/v1/letters/{letter.pk}/").json()["body_html"]
+
+
+def test_redaction_outside_the_letter_is_400_on_the_field(world):
+    letter = world["letters"]["own"]["in_review"]
+    response = client_for(world["coordinator"]).post(
+        f"/api/v1/letters/{letter.pk}/approve/", {"redactions": [[0, 100000]]}, format="json"
+    )
+    assert response.status_code == 400 and list(error_of(response)["fields"]) == ["redactions"]
