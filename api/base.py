@@ -44,6 +44,9 @@ class ApiListView(UserLanguageMixin, generics.ListAPIView):
 
     filter_serializer_class = None
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), **serializer_context(self.request)}
+
     def get_filters(self) -> dict:
         if self.filter_serializer_class is None:
             return {}
@@ -96,6 +99,11 @@ def coordinated_program_ids(user) -> set[int] | None:
     if user.is_superuser:
         return None
     return set(Program.objects.coordinated_by(user).values_list("pk", flat=True))
+
+
+def serializer_context(request) -> dict:
+    """Return what the output serializers need to tell coordinator-only fields apart."""
+    return {"request": request, "coordinated": coordinated_program_ids(request.user)}
 
 
 def coordinates(coordinated: set[int] | None, program_id: int) -> bool:

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from api.base import ApiListView, ApiView, IdField, coordinated_program_ids, coordinates, errors
+from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus
@@ -116,14 +116,11 @@ class LetterOutputSerializer(serializers.Serializer):
         return letter.claimed_until
 
 
-def letter_context(request) -> dict:
-    return {"request": request, "coordinated": coordinated_program_ids(request.user)}
-
 
 def render_letter(request, letter: Letter, *, status_code: int = status.HTTP_200_OK) -> Response:
     """Answer with `letter` re-read as the caller sees it now (after a service changed it)."""
     letter = with_change_requests(Letter.objects.visible_to(request.user).filter(pk=letter.pk)).get()
-    return Response(LetterOutputSerializer(letter, context=letter_context(request)).data, status=status_code)
+    return Response(LetterOutputSerializer(letter, context=serializer_context(request)).data, status=status_code)
 
 
 # ---------------------------------------------------------------------------- letters and drafts
@@ -184,9 +181,6 @@ class LetterListView(ApiListView):
         """
         return super().get(request, *args, **kwargs)
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), **letter_context(self.request)}
-
     def get_queryset(self):
         user = self.request.user
         letters = Letter.objects.visible_to(user)
@@ -224,9 +218,6 @@ class ReviewQueueView(ApiListView):
     def get(self, request, *args, **kwargs):
         """List the program's letters waiting for a coordinator: urgent first, then longest-waiting."""
         return super().get(request, *args, **kwargs)
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), **letter_context(self.request)}
 
     def get_queryset(self):
         user = self.request.user

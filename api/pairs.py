@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import ApiListView, ApiView, IdField, coordinated_program_ids, coordinates, errors
+from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
 from programs.services import close_pair, pause_pair, resume_pair
@@ -77,9 +77,6 @@ class PairOutputSerializer(serializers.Serializer):
         return pair_health(pair) if self._coordinates(pair) else None
 
 
-def pair_context(request) -> dict:
-    return {"request": request, "coordinated": coordinated_program_ids(request.user)}
-
 
 class PairListView(ApiListView):
     class FilterSerializer(serializers.Serializer):
@@ -94,9 +91,6 @@ class PairListView(ApiListView):
     def get(self, request, *args, **kwargs):
         """List the caller's pairs, and every pair of the programs they coordinate, oldest first."""
         return super().get(request, *args, **kwargs)
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), **pair_context(self.request)}
 
     def get_queryset(self):
         user = self.request.user
@@ -115,7 +109,7 @@ class PairDetailView(ApiView):
     def get(self, request, pair_id: int):
         """Return a pair the caller is in or coordinates."""
         pair = access_pair(request.user, pair_id)
-        return Response(PairOutputSerializer(pair, context=pair_context(request)).data)
+        return Response(PairOutputSerializer(pair, context=serializer_context(request)).data)
 
 
 class ReasonInputSerializer(serializers.Serializer):
@@ -139,7 +133,7 @@ class _PairActionView(ApiView):
         parser = self.input_serializer_class(data=request.data)
         parser.is_valid(raise_exception=True)
         pair = self.act(request, pair, parser.validated_data)
-        return Response(PairOutputSerializer(pair, context=pair_context(request)).data)
+        return Response(PairOutputSerializer(pair, context=serializer_context(request)).data)
 
 
 _ACTION_ERRORS = {200: PairOutputSerializer, **errors(400, 403, 404, 409)}
