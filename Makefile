@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load
+.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ check: install
 lock: install
 	$(BIN)/python -m pip install -q uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -q -o requirements.lock
+
+# Regenerate the committed OpenAPI description after changing the API (a test fails until you do).
+openapi: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --file docs/openapi.yaml --validate
