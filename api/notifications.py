@@ -43,7 +43,7 @@ class NotificationListView(ApiListView):
 
     @extend_schema(operation_id="notifications_list", summary="List the caller's notifications", tags=["notifications"],
                    parameters=[FilterSerializer],
-                   responses={200: NotificationOutputSerializer(many=True), **errors(400)})
+                   responses={200: NotificationOutputSerializer(many=True), **errors(400, 404)})
     def get(self, request, *args, **kwargs):
         """List the caller's own in-app notices, newest first."""
         return super().get(request, *args, **kwargs)
