@@ -46,9 +46,9 @@ class BulkApproveView(ApiView):
         parser.is_valid(raise_exception=True)
         wanted = sorted(set(parser.validated_data["letters"]))
         approved = services.bulk_approve_letters(request.user, program=program, letter_ids=wanted)
-        approved_ids = sorted(letter.pk for letter in approved)
-        skipped = [pk for pk in wanted if pk not in set(approved_ids)]
-        return Response(self.OutputSerializer({"approved": approved_ids, "skipped": skipped}).data)
+        approved_ids = {letter.pk for letter in approved}
+        skipped = [pk for pk in wanted if pk not in approved_ids]
+        return Response(self.OutputSerializer({"approved": sorted(approved_ids), "skipped": skipped}).data)
 
 
 class AuditEntrySerializer(serializers.Serializer):
