@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import letters, me, pairs, programs, readings
+from api import letters, me, notifications, pairs, programs, readings, reports, review
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -14,11 +14,16 @@ urlpatterns = [
     path("programs/<id:program_id>/", programs.ProgramDetailView.as_view(), name="api-program"),
     path("programs/<id:program_id>/members/", programs.MemberListView.as_view(), name="api-program-members"),
     path("programs/<id:program_id>/review-queue/", letters.ReviewQueueView.as_view(), name="api-review-queue"),
+    path(
+        "programs/<id:program_id>/review-queue/bulk-approve/", review.BulkApproveView.as_view(),
+        name="api-review-queue-bulk-approve",
+    ),
     path("pairs/", pairs.PairListView.as_view(), name="api-pairs"),
     path("pairs/<id:pair_id>/", pairs.PairDetailView.as_view(), name="api-pair"),
     path("pairs/<id:pair_id>/pause/", pairs.PairPauseView.as_view(), name="api-pair-pause"),
     path("pairs/<id:pair_id>/resume/", pairs.PairResumeView.as_view(), name="api-pair-resume"),
     path("pairs/<id:pair_id>/close/", pairs.PairCloseView.as_view(), name="api-pair-close"),
+    path("pairs/<id:pair_id>/review-audit/", review.PairAuditView.as_view(), name="api-pair-review-audit"),
     path("readings/", readings.ReadingListView.as_view(), name="api-readings"),
     path("readings/<id:reading_id>/", readings.ReadingDetailView.as_view(), name="api-reading"),
     path("assignments/", readings.AssignmentListView.as_view(), name="api-assignments"),
@@ -35,4 +40,20 @@ urlpatterns = [
     path("letters/<id:letter_id>/withhold/", letters.LetterWithholdView.as_view(), name="api-letter-withhold"),
     path("letters/<id:letter_id>/claim/", letters.LetterClaimView.as_view(), name="api-letter-claim"),
     path("letters/<id:letter_id>/release/", letters.LetterReleaseView.as_view(), name="api-letter-release"),
+    path("letters/<id:letter_id>/history/", review.LetterHistoryView.as_view(), name="api-letter-history"),
+    path("letters/<id:letter_id>/review-audit/", review.LetterAuditView.as_view(), name="api-letter-review-audit"),
+    path("notifications/", notifications.NotificationListView.as_view(), name="api-notifications"),
+    path("notifications/read-all/", notifications.NotificationReadAllView.as_view(), name="api-notifications-read-all"),
+    path(
+        "notifications/preferences/", notifications.NotificationPreferencesView.as_view(),
+        name="api-notification-preferences",
+    ),
+    path(
+        "notifications/<id:notification_id>/read/", notifications.NotificationReadView.as_view(),
+        name="api-notification-read",
+    ),
+    path("reports/", reports.ReportListView.as_view(), name="api-reports"),
+    path("reports/<id:report_id>/", reports.ReportDetailView.as_view(), name="api-report"),
+    path("reports/<id:report_id>/retry/", reports.ReportRetryView.as_view(), name="api-report-retry"),
+    path("reports/<id:report_id>/download/", reports.ReportDownloadView.as_view(), name="api-report-download"),
 ]

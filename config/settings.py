@@ -248,6 +248,10 @@ SPECTACULAR_SETTINGS = {
         "PairStatusEnum": "programs.models.PairStatus",
         "LetterStatusEnum": "letters.models.LetterStatus",
         "PairSideEnum": "api.pairs.PAIR_SIDES",
+        "NotificationKindEnum": "letters.models.ReminderKind",
+        "ReviewActionEnum": "letters.models.ReviewAction",
+        "ReportKindEnum": "programs.models.ReportKind",
+        "ReportStatusEnum": "programs.models.ReportStatus",
     },
 }
 

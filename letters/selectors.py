@@ -296,3 +296,42 @@ def list_notifications(user) -> QuerySet:
     from letters.models import Notification
 
     return Notification.objects.filter(user=user).select_related("program").order_by("-created_at", "-pk")
+
+
+#: Transitions whose note the coordinator writes to the letter's author: what to change, or
+#: why parts were removed on delivery. Every other note (a withholding reason above all)
+#: is for coordinators only.
+NOTES_FOR_THE_AUTHOR = (LetterStatus.CHANGES_REQUESTED, LetterStatus.DELIVERED)
+
+
+def list_letter_history(user, letter: Letter) -> QuerySet[LetterEvent]:
+    """Return the events of `letter` that `user` may read, oldest first.
+
+    Coordinators of the letter's program (and operators) get every event with its note;
+    the letter's author gets every event too, but only the notes addressed to them
+    (NOTES_FOR_THE_AUTHOR; the others come back empty). Each event carries
+    `visible_note` and `actor_pseudonym` (None for an operator without a membership).
+    Anyone else, the recipient included, is refused with PermissionDenied: a letter's
+    path through review is not theirs to see.
+
+    Precondition: `letter` was fetched through letters.access.access_letter for `user`.
+    """
+    from django.core.exceptions import PermissionDenied  # imported here: this block was appended
+    from django.db.models import TextField
+
+    if is_coordinator(user, letter.pair.program):
+        visible_note = F("note")
+    elif letter.author.user_id == user.pk:
+        visible_note = Case(
+            When(to_status__in=NOTES_FOR_THE_AUTHOR, then=F("note")), default=Value(""), output_field=TextField()
+        )
+    else:
+        raise PermissionDenied(_("Only the letter's author and the program's coordinators can see its history."))
+    return (
+        LetterEvent.objects.filter(letter=letter)
+        .annotate(
+            visible_note=visible_note,
+            actor_pseudonym=_pseudonym_of("actor", "letter__pair__program"),
+        )
+        .order_by("created_at", "pk")
+    )

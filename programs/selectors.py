@@ -39,3 +39,19 @@ def list_memberships_with_pairs(user) -> list[dict]:
         }
         for membership in memberships
     ]
+
+
+def finished_report_file(report):
+    """Return the PDF file of a finished `report`, ready to open.
+
+    Raises StateConflict while the report is queued, being made, or failed (retry it
+    first). Precondition: `report` was fetched through programs.access.access_report.
+    """
+    from django.utils.translation import gettext as _
+
+    from programs.exceptions import StateConflict
+    from programs.models import Report
+
+    if report.status != Report.Status.DONE or not report.file:
+        raise StateConflict(_("This report is not ready yet. Watch its status and download it once it is done."))
+    return report.file

@@ -4,10 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from letters.models import Notification, ReminderKind
+from programs.models import Report
 from readings import services as reading_services
 from tests import factories
 
@@ -50,13 +53,37 @@ def _letters(pair, coordinator) -> dict:
     }
 
 
+#: Enough of a PDF for a download to be checked byte for byte.
+PDF_BYTES = b"%PDF-1.4\n% a test booklet\n%%EOF\n"
+
+
+def _notification(user, title: str) -> Notification:
+    return Notification.objects.create(user=user, kind=ReminderKind.READING_OPEN, title=title, url="/")
+
+
+def _reports(program, pair, *, requested_by, booklet_by) -> dict:
+    """A failed booklet of `pair` asked for by `booklet_by`, and a finished program report.
+
+    Made directly: the build task does not run inside a test's transaction.
+    """
+    failed = Report.objects.create(kind=Report.Kind.PAIR_BOOKLET, program=program, pair=pair, requested_by=booklet_by,
+                                   status=Report.Status.FAILED, error="The PDF could not be made.")
+    done = Report(kind=Report.Kind.PROGRAM_REPORT, program=program, requested_by=requested_by, status=Report.Status.DONE,
+                  period_start=timezone.localdate() - timedelta(days=30), period_end=timezone.localdate())
+    done.file.save(f"report-{program.pk}.pdf", ContentFile(PDF_BYTES), save=True)
+    return {"failed": failed, "done": done}
+
+
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
     """Program A with two pairs (`own`, `neighbour`) and program B with one pair.
 
     Each pair has a mentee letter as a draft, in review and delivered; each program
-    has a reading and an assignment.
+    has a reading and an assignment. The `own` mentee and A's coordinator each have a
+    notification; each program has a failed pair booklet (A's asked for by the `own`
+    mentee, B's by its coordinator) and a finished program report.
     """
+    settings.MEDIA_ROOT = tmp_path
     program_a, program_b = factories.make_program(name="Alpha"), factories.make_program(name="Beta")
     coordinator, other_coordinator = factories.make_coordinator(program_a), factories.make_coordinator(program_b)
     own, neighbour = factories.make_pair(program_a, coordinator), factories.make_pair(program_a, coordinator)
@@ -71,4 +98,8 @@ def world(db):
         "reading_a": reading_a, "assignment_a": assignment_a, "reading_b": reading_b, "assignment_b": assignment_b,
         "letters": {"own": _letters(own, coordinator), "neighbour": _letters(neighbour, coordinator),
                     "elsewhere": _letters(elsewhere, other_coordinator)},
+        "notifications": {"mentee": _notification(own.mentee.user, "A new reading is open"),
+                          "coordinator": _notification(coordinator, "Letters are waiting")},
+        "reports": {"a": _reports(program_a, own, requested_by=coordinator, booklet_by=own.mentee.user),
+                    "b": _reports(program_b, elsewhere, requested_by=other_coordinator, booklet_by=other_coordinator)},
     }

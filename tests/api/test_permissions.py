@@ -11,7 +11,10 @@ Read the table against DESIGN.md ("Who uses it"). Roles:
 Targets: `own` is the mentee's pair (and its letters), program A, A's reading and
 assignment. `other` is the neighbouring pair in program A for pair- and letter-scoped
 endpoints, and program B (its reading, assignment) for program-scoped ones. Letters are
-written by the mentee: `draft`, `in_review` and `delivered`.
+written by the mentee: `draft`, `in_review` and `delivered`. Notifications belong to one
+person: `own` is the mentee's, `other` the coordinator's. Reports: `own` are program A's
+(`failed_report`, a pair booklet the mentee asked for; `done_report`, a program report
+by A's coordinator), `other` program B's (both asked for by B's coordinator).
 
 What the codes mean: 404 — the caller may not see the object (access_* helpers);
 403 — they see it but their role may not do this; 409 — the object's state forbids it.
@@ -113,6 +116,54 @@ MATRIX = [
         {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, NOTE),
     Row("letters_withhold", "POST", "/api/v1/letters/{in_review}/withhold/",
         {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, REASON),
+    # --- bulk approval: only letters of the program's own queue are approved; the others are skipped (200)
+    Row("programs_review_queue_bulk_approve", "POST", "/api/v1/programs/{program}/review-queue/bulk-approve/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}, {"letters": ["{in_review}"]}),
+    # --- the review audit log is for coordinators; an author who sees their letter still may not read it
+    Row("letters_review_audit", "GET", "/api/v1/letters/{in_review}/review-audit/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}),
+    Row("letters_review_audit", "GET", "/api/v1/letters/{delivered}/review-audit/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 200, 404)}),
+    Row("pairs_review_audit", "GET", "/api/v1/pairs/{pair}/review-audit/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 200, 404)}),
+    # --- a letter's history: its author and coordinators; the recipient sees the letter but not its path (403)
+    Row("letters_history", "GET", "/api/v1/letters/{delivered}/history/",
+        {"own": codes(200, 403, 200, 404), "other": codes(404, 404, 200, 404)}),
+    Row("letters_history", "GET", "/api/v1/letters/{draft}/history/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    # --- notifications: each person's own
+    Row("notifications_list", "GET", "/api/v1/notifications/", {"-": codes(200, 200, 200, 200)}),
+    Row("notifications_mark_read", "POST", "/api/v1/notifications/{notification}/read/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 200, 404)}),
+    Row("notifications_mark_all_read", "POST", "/api/v1/notifications/read-all/", {"-": codes(200, 200, 200, 200)}),
+    Row("notification_preferences_retrieve", "GET", "/api/v1/notifications/preferences/",
+        {"-": codes(200, 200, 200, 200)}),
+    Row("notification_preferences_update", "PUT", "/api/v1/notifications/preferences/",
+        {"-": codes(200, 200, 200, 200)}, {"muted_kinds": ["letter_due", "reading_open"]}),
+    # Urgent safeguarding alerts are always e-mailed: nobody may mute them.
+    Row("notification_preferences_update", "PUT", "/api/v1/notifications/preferences/",
+        {"-": codes(400, 400, 400, 400)}, {"muted_kinds": ["urgent_finding"]}),
+    # --- reports: asked for by coordinators (members only for their own booklet, which program A does not allow)
+    Row("reports_list", "GET", "/api/v1/reports/", {"-": codes(200, 200, 200, 200)}),
+    Row("reports_create", "POST", "/api/v1/reports/",
+        {"own": codes(403, 403, 201, 404), "other": codes(404, 404, 201, 404)},
+        {"kind": "pair_booklet", "pair": "{pair}"}),
+    Row("reports_create", "POST", "/api/v1/reports/",
+        {"own": codes(403, 403, 201, 404), "other": codes(404, 404, 404, 201)},
+        {"kind": "program_report", "program": "{program}", "period_start": "2025-01-01", "period_end": "2025-03-31"}),
+    # The requester (the mentee, for A's booklet) and the program's coordinators see a report.
+    Row("reports_retrieve", "GET", "/api/v1/reports/{failed_report}/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("reports_retry", "POST", "/api/v1/reports/{failed_report}/retry/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # Only a failed report can be retried.
+    Row("reports_retry", "POST", "/api/v1/reports/{done_report}/retry/",
+        {"own": codes(404, 404, 409, 404), "other": codes(404, 404, 404, 409)}),
+    Row("reports_download", "GET", "/api/v1/reports/{done_report}/download/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # A report that is not done has no file yet.
+    Row("reports_download", "GET", "/api/v1/reports/{failed_report}/download/",
+        {"own": codes(409, 404, 409, 404), "other": codes(404, 404, 404, 409)}),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -123,11 +174,13 @@ def targets(world, target: str) -> dict:
     """Return the ids that fill the path placeholders for `target`."""
     if target in ("own", "-"):
         pair, program, reading, assignment = world["own"], world["program_a"], world["reading_a"], world["assignment_a"]
-        letters = world["letters"]["own"]
+        letters, notification, reports = world["letters"]["own"], world["notifications"]["mentee"], world["reports"]["a"]
     else:
         pair, program, reading, assignment = world["neighbour"], world["program_b"], world["reading_b"], world["assignment_b"]
         letters = world["letters"]["neighbour"]
+        notification, reports = world["notifications"]["coordinator"], world["reports"]["b"]
     return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+            "notification": notification.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}
 
 
@@ -137,6 +190,8 @@ def fill(value, ids: dict):
         return int(filled) if value.startswith("{") and filled.isdigit() else filled
     if isinstance(value, dict):
         return {key: fill(item, ids) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill(item, ids) for item in value]
     return value
 
 
@@ -159,7 +214,8 @@ def test_permission_matrix(world, row, target, role, code):
         response = send(fill(row.path, ids))
     else:
         response = send(fill(row.path, ids), fill(row.body, ids), format="json")
-    assert response.status_code == code, response.content[:500]
+    assert response.status_code == code, (b"".join(response.streaming_content) if response.streaming
+                                          else response.content)[:500]
     if code >= 400:
         assert set(response.json()["error"]) == {"code", "message", "fields"}
 
