@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import reply_due_at
+from letters.selectors import EDITABLE_STATUSES, reply_due_at
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, User
 from programs.richtext import sanitize_html
@@ -29,7 +29,7 @@ from readings.models import Assignment
 #: Drafts may run past the program's limit (the author is told on submit), but not without end.
 DRAFT_HARD_LIMIT = 100_000
 
-EDITABLE = (LetterStatus.DRAFT, LetterStatus.CHANGES_REQUESTED)
+EDITABLE = EDITABLE_STATUSES
 
 
 # ---------------------------------------------------------------------------- helpers
