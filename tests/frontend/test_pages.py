@@ -256,3 +256,25 @@ def test_home_and_dashboard_queries_do_not_grow(client, django_assert_num_querie
     with django_assert_num_queries(home_small):
         client.get(reverse("home"))
     assert count_queries(coordinator, reverse("coordinator-dashboard", args=[program.pk])) == dash_small
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ["My letters", "What to do next"]),
+    ("da", ["Mine breve", "Det skal du nu"]),
+    ("nb", ["Mine brev", "Dette skal du gjøre nå"]),
+    ("fr", ["Mes lettres", "Ce que tu peux faire maintenant"]),
+])
+def test_pages_speak_the_users_language(client, demo, language, words):
+    User.objects.filter(pk=demo["mentee"].pk).update(language=language)
+    client.force_login(demo["mentee"])
+    for url in pages_for_member(demo):
+        page = client.get(url)
+        assert page.status_code == 200 and page["Content-Language"] == language, url
+    home = client.get(reverse("home")).content.decode()
+    for word in words:
+        assert word in home
+
+
+def test_visitors_get_the_browsers_language(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Se connecter" in page.content.decode()

@@ -18,7 +18,7 @@
   var lastSent = textarea.value;
 
   function fill(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_m, name) { return String(values[name]); });
+    return template.replace(/\{(\w+)\}/g, function (_m, name) { return String(values[name]); });
   }
 
   function updateCounter() {
