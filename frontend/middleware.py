@@ -28,6 +28,11 @@ class UserLocaleMiddleware:
             if time_zone:
                 timezone.activate(zoneinfo.ZoneInfo(time_zone))
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            # LocaleMiddleware only fills this in when it is missing; we then reset the
+            # thread's language, so nothing leaks into whatever this thread runs next.
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
         finally:
+            translation.deactivate()
             timezone.deactivate()

@@ -62,3 +62,22 @@ class PageChecker:
         page.set_viewport_size(DESKTOP)
         page.screenshot(path=f"{base}-desktop.png", full_page=True)
         page.set_viewport_size(viewport)
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Return a function that opens a page in a fresh browser context (its own cookies).
+
+    The contexts are closed before the live server stops, so no request thread is left
+    holding a connection to the test database.
+    """
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(viewport=PHONE, locale="en-GB", **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from letters.models import Letter, LetterStatus
 from programs import services as program_services
 from programs.models import Membership, Program, User
-from tests.browser.conftest import PHONE, PageChecker
+from tests.browser.conftest import PageChecker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-browser-test-password"
@@ -40,9 +40,8 @@ def make_people(language: str):
     return program, pair
 
 
-def sign_in(browser, live_server, username):
-    context = browser.new_context(viewport=PHONE, locale="en-GB")
-    page = context.new_page()
+def sign_in(new_page, live_server, username):
+    page = new_page()
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
@@ -57,7 +56,7 @@ def text(language, message):
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
-def test_the_whole_journey(browser, live_server, language):
+def test_the_whole_journey(new_page, live_server, language):
     from playwright.sync_api import expect
 
     program, pair = make_people(language)
@@ -65,7 +64,7 @@ def test_the_whole_journey(browser, live_server, language):
     base = live_server.url
 
     # The coordinator adds a reading and schedules it.
-    coordinator = sign_in(browser, live_server, f"coordinator-{language}")
+    coordinator = sign_in(new_page, live_server, f"coordinator-{language}")
     check.check(coordinator, "coordinator home")
     coordinator.goto(f"{base}/programs/{program.pk}/")
     check.check(coordinator, "dashboard")
@@ -88,7 +87,7 @@ def test_the_whole_journey(browser, live_server, language):
     assert program.assignments.count() == 1
 
     # The mentee reads, writes, is interrupted, finds the draft and sends it.
-    mentee = sign_in(browser, live_server, f"mentee-{language}")
+    mentee = sign_in(new_page, live_server, f"mentee-{language}")
     expect(mentee.locator("main")).to_contain_text("The lighthouse cat")
     check.check(mentee, "mentee home")
     mentee.click("main a[href^='/readings/']")
@@ -120,7 +119,7 @@ def test_the_whole_journey(browser, live_server, language):
     expect(coordinator.locator(".messages")).to_contain_text(text(language, "The letter is delivered."))
 
     # The mentor reads it and replies.
-    mentor = sign_in(browser, live_server, f"mentor-{language}")
+    mentor = sign_in(new_page, live_server, f"mentor-{language}")
     check.check(mentor, "mentor home")
     mentor.click(f"main form[action='/pairs/{pair.pk}/write/'] input[name=in_reply_to] >> xpath=.. >> button")
     mentor.wait_for_url("**/letters/*/edit/")
@@ -172,7 +171,6 @@ def test_the_whole_journey(browser, live_server, language):
     check.check(coordinator, "pairs")
     coordinator.goto(f"{base}/programs/{program.pk}/")
     check.check(coordinator, "dashboard after")
-    mentee.context.browser  # keep a reference; contexts close with the browser
 
 
 def program_zone(program):
@@ -181,7 +179,7 @@ def program_zone(program):
     return zoneinfo.ZoneInfo(program.time_zone)
 
 
-def test_login_page_is_accessible(browser, live_server):
-    page = browser.new_context(viewport=PHONE).new_page()
+def test_login_page_is_accessible(new_page, live_server):
+    page = new_page()
     page.goto(f"{live_server.url}/login/")
     PageChecker(prefix="anon").check(page, "login")
