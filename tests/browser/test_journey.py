@@ -136,6 +136,11 @@ def test_the_whole_journey(new_page, live_server, language):
     coordinator.click(f"form[action$='/letters/{reply.pk}/decide/'] button[value=approve]")
 
     # The mentee reads the reply and writes again; the coordinator returns it with a note.
+    mentee.goto(f"{base}/letters/{reply.pk}/")
+    expect(mentee.locator("main")).to_contain_text("favourite animal")
+    check.check(mentee, "reply for the mentee")
+    reply.refresh_from_db()
+    assert reply.status == LetterStatus.READ
     mentee.goto(f"{base}/pairs/{pair.pk}/")
     expect(mentee.locator("main")).to_contain_text("favourite animal")
     check.check(mentee, "mentee thread")
@@ -169,6 +174,9 @@ def test_the_whole_journey(new_page, live_server, language):
     check.check(coordinator, "people")
     coordinator.goto(f"{base}/programs/{program.pk}/pairs/")
     check.check(coordinator, "pairs")
+    reading = program.readings.get()
+    coordinator.goto(f"{base}/programs/{program.pk}/readings/{reading.pk}/")
+    check.check(coordinator, "edit reading")
     coordinator.goto(f"{base}/programs/{program.pk}/")
     check.check(coordinator, "dashboard after")
 

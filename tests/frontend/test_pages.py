@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from letters import services as letter_services
 from letters.models import Letter, LetterStatus
 from programs.models import Membership, Pair, Program, User
 from readings import services as reading_services
@@ -278,3 +277,46 @@ def test_pages_speak_the_users_language(client, demo, language, words):
 def test_visitors_get_the_browsers_language(client, db):
     page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr")
     assert "Se connecter" in page.content.decode()
+
+
+def test_due_dates_are_shown_in_the_viewers_time_zone(client, pair, coordinator):
+    from datetime import datetime, timezone as dt_timezone
+
+    reading = reading_services.create_reading(coordinator, program=pair.program, title="Tide", body="The sea.")
+    due = datetime(2030, 1, 15, 12, 0, tzinfo=dt_timezone.utc)
+    reading_services.schedule_assignment(coordinator, program=pair.program, reading=reading,
+                                         opens_at=timezone.now() - timedelta(days=1), due_at=due)
+    User.objects.filter(pk=pair.mentee.user_id).update(time_zone="Asia/Tokyo")
+    client.force_login(pair.mentee.user)
+    assert "Jan. 15, 2030, 9 p.m." in client.get(reverse("home")).content.decode()  # 12:00 UTC is 21:00 in Tokyo
+
+
+def test_an_assignment_for_other_pairs_only_is_404(client, program, coordinator, pair):
+    other = factories.make_pair(program, coordinator)
+    reading = reading_services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    now = timezone.now()
+    targeted = reading_services.schedule_assignment(coordinator, program=program, reading=reading, opens_at=now,
+                                                    due_at=now + timedelta(days=2), pairs=[other])
+    client.force_login(pair.mentee.user)
+    assert client.get(reverse("assignment-detail", args=[targeted.pk])).status_code == 404
+    client.force_login(other.mentee.user)
+    assert client.get(reverse("assignment-detail", args=[targeted.pk])).status_code == 200
+
+
+def test_dashboard_filters_and_pages(client, program, coordinator):
+    from frontend import coordinator_views
+
+    for _ in range(3):
+        factories.make_pair(program, coordinator)
+    quiet = Pair.objects.filter(program=program).first()
+    Pair.objects.filter(pk=quiet.pk).update(started_at=timezone.now() - timedelta(days=30))
+    client.force_login(coordinator)
+    url = reverse("coordinator-dashboard", args=[program.pk])
+    at_risk = client.get(url, {"level": "at_risk"})
+    assert [h.pair.pk for h in at_risk.context["page"]] == [quiet.pk]
+    coordinator_views.PAIRS_PER_PAGE, saved = 2, coordinator_views.PAIRS_PER_PAGE
+    try:
+        second = client.get(url, {"sort": "mentee", "page": 2})
+    finally:
+        coordinator_views.PAIRS_PER_PAGE = saved
+    assert second.context["page"].number == 2 and len(second.context["page"]) == 1

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent
 from programs import selectors, services
-from programs.models import Membership, Pair
+from programs.models import Pair
 from programs.selectors import HealthLevel, HealthReason
 from readings import services as reading_services
 from tests import factories
