@@ -36,6 +36,7 @@ demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
 run: install system-deps demo
+	DEBUG=1 $(BIN)/python manage.py setup_schedules
 	@DEBUG=1 ADDRESS=$(ADDRESS) scripts/run-dev
 
 test: install-test system-deps
@@ -59,5 +60,5 @@ lock: install
 # The compiled .mo files are committed, so a fresh machine needs no gettext to run Brevven.
 MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=test-artifacts --ignore=build
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l nb -l fr --no-location $(MESSAGES_IGNORE)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l nb -l fr --no-location --no-obsolete $(MESSAGES_IGNORE)
 	DEBUG=1 $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)

@@ -10,20 +10,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from frontend.forms import (
-    AssignmentForm, CsvImportForm, DecisionForm, HealthFilterForm, NoteForm, PairForm, PairStatusForm,
-    ParticipantForm, ReadingForm, apply_service_error,
+    AssignmentForm, CsvImportForm, DecisionForm, HealthFilterForm, NoteForm, PairForm, PairStatusForm, ReadingForm,
+    apply_service_error,
 )
+from frontend.templatetags.brevven import optional_url
 from letters import services as letter_services
 from letters.access import access_letter
 from programs import services as program_services
 from programs.access import access_pair, access_program
 from programs.exceptions import error_messages
-from programs.models import Membership, Pair
+from programs.models import Pair
 from programs.selectors import (
     count_health_levels, get_pair_health, list_pair_health, list_pair_timeline, program_overview,
 )
@@ -144,31 +146,22 @@ def letter_decide(request, pair_id: int, letter_id: int):
 
 @login_required
 def people(request, program_id: int):
-    """The program's participants; add one, or import many from a CSV file."""
+    """Import the program's participants from a CSV file (all or nothing).
+
+    They join as invited members; the People page (programs.accounts) makes their links.
+    """
     program = access_program(request.user, program_id, as_coordinator=True)
-    form = ParticipantForm(request.POST if request.POST.get("form") == "one" else None)
-    upload = CsvImportForm(request.POST if request.POST.get("form") == "csv" else None, request.FILES or None)
+    upload = CsvImportForm(request.POST or None, request.FILES or None)
     import_errors = []
-    if request.method == "POST":
-        if form.is_bound and form.is_valid():
-            try:
-                membership = program_services.enrol_participant(request.user, program=program, **form.cleaned_data)
-                # Invitation links (security branch) are offered here once they exist.
-                messages.success(request, _("%(name)s is added to the program.") % {"name": membership.pseudonym})
-                return redirect("coordinator-people", program_id=program.pk)
-            except ValidationError as error:
-                apply_service_error(form, error)
-        elif upload.is_bound and upload.is_valid():
-            try:
-                created = program_services.import_participants(request.user, program=program,
-                                                               csv_text=upload.read_text())
-                messages.success(request, _("%(count)d people are added to the program.") % {"count": len(created)})
-                return redirect("coordinator-people", program_id=program.pk)
-            except ValidationError as error:
-                import_errors = error.messages
-    members = Membership.objects.filter(program=program).order_by("role", "pseudonym")
+    if request.method == "POST" and upload.is_valid():
+        try:
+            created = program_services.import_participants(request.user, program=program, csv_text=upload.read_text())
+            messages.success(request, _("%(count)d people are added to the program.") % {"count": len(created)})
+            return redirect(optional_url("program-people", program.pk) or reverse("coordinator-people", args=[program.pk]))
+        except ValidationError as error:
+            import_errors = error.messages
     return render(request, "frontend/coordinator/people.html", {
-        "program": program, "form": form, "upload": upload, "import_errors": import_errors, "members": members,
+        "program": program, "upload": upload, "import_errors": import_errors,
     })
 
 

@@ -59,16 +59,6 @@ class DecisionForm(forms.Form):
     note = forms.CharField(label=_("Note to the author"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ParticipantForm(forms.Form):
-    pseudonym = forms.CharField(label=_("Pseudonym"), max_length=60)
-    role = forms.ChoiceField(label=_("Role"), choices=[
-        (Membership.Role.MENTEE, Membership.Role.MENTEE.label), (Membership.Role.MENTOR, Membership.Role.MENTOR.label),
-    ])
-    email = forms.CharField(label=_("E-mail (optional)"), required=False, max_length=254)
-    language = forms.ChoiceField(label=_("Language"), required=False,
-                                 choices=[("", _("The program's language"))] + LANGUAGE_CHOICES)
-
-
 class CsvImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
 

@@ -1,7 +1,7 @@
 """Routes of the server-rendered pages. Other branches add theirs with one include() line each."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from frontend import coordinator_views as coordinator
 from frontend import views
@@ -23,7 +23,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
     # Coordinators
     path("programs/<int:program_id>/", coordinator.dashboard, name="coordinator-dashboard"),
-    path("programs/<int:program_id>/people/", coordinator.people, name="coordinator-people"),
+    path("programs/<int:program_id>/people/import/", coordinator.people, name="coordinator-people"),
     path("programs/<int:program_id>/pairs/", coordinator.pairs, name="coordinator-pairs"),
     path("programs/<int:program_id>/readings/", coordinator.readings, name="coordinator-readings"),
     path("programs/<int:program_id>/readings/new/", coordinator.reading_edit, name="coordinator-reading-new"),
@@ -35,4 +35,8 @@ urlpatterns = [
     path("coordinate/pairs/<int:pair_id>/status/", coordinator.pair_status_change, name="coordinator-pair-status"),
     path("coordinate/pairs/<int:pair_id>/letters/<int:letter_id>/decide/", coordinator.letter_decide,
          name="coordinator-letter-decide"),
+    path("", include("frontend.review_urls")),
+    path("", include("frontend.account_urls")),
+    path("", include("frontend.notification_views")),
+    path("", include("frontend.report_views")),
 ]

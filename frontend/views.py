@@ -140,6 +140,7 @@ def letter_detail(request, letter_id: int):
     return render(request, "frontend/letter_detail.html", {
         "letter": letter, "is_author": is_author,
         "note": letter_selectors.latest_event_note(letter) if is_author else "",
+        "redaction_notice": letter_selectors.redaction_notice(letter) if is_author else None,
     })
 
 
@@ -164,7 +165,7 @@ def pair_thread(request, pair_id: int):
     me = pair.member_for(request.user)
     if me is None:
         return redirect("coordinator-pair", pair_id=pair.pk)
-    letters = list(letter_selectors.list_thread(request.user, pair))
+    letters = list(letter_selectors.list_thread(request.user, pair).prefetch_related("redactions"))
     for index, letter in enumerate(letters):
         if letter.author_id != me.pk and letter.status == LetterStatus.DELIVERED:
             letter.pair = pair

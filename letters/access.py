@@ -3,7 +3,8 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from letters.models import Letter
+from letters.models import Letter, LetterStatus
+from programs.models import Program
 
 
 def access_letter(user, letter_id: int, *, for_update: bool = False) -> Letter:
@@ -17,3 +18,27 @@ def access_letter(user, letter_id: int, *, for_update: bool = False) -> Letter:
         return letters.get(pk=letter_id)
     except (Letter.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such letter.")) from None
+
+
+def access_letter_for_review(user, letter_id: int) -> Letter:
+    """Return a submitted letter of a program `user` coordinates (any, for an operator), else Http404.
+
+    Authors and recipients can see some of these letters elsewhere, but never the review page.
+    """
+    letters = (
+        Letter.objects.exclude(status=LetterStatus.DRAFT)
+        .filter(pair__program__in=Program.objects.coordinated_by(user).values("pk"))
+        .select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading")
+    )
+    try:
+        return letters.get(pk=letter_id)
+    except (Letter.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such letter.")) from None
+def access_notification(user, notification_id: int):
+    """Return `user`'s own notification, else raise Http404."""
+    from letters.models import Notification
+
+    try:
+        return Notification.objects.filter(user=user).get(pk=notification_id)
+    except (Notification.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such notification.")) from None

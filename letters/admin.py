@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from letters import services
-from letters.models import Finding, Letter, LetterEvent, LetterStatus
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, Reminder, ReviewAuditEntry
 from programs.exceptions import error_messages
 
 
@@ -29,12 +29,53 @@ class FindingInline(admin.TabularInline):
         return False
 
 
+class RedactionInline(admin.TabularInline):
+    model = Redaction
+    extra = 0
+    can_delete = False
+    readonly_fields = ("start", "end", "created_by", "created_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReviewAuditInline(admin.TabularInline):
+    model = ReviewAuditEntry
+    extra = 0
+    can_delete = False
+    readonly_fields = ("at", "actor", "action", "detail")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReviewAuditEntry)
+class ReviewAuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the review audit log is append-only, here as everywhere."""
+
+    list_display = ("at", "letter", "actor", "action")
+    list_filter = ("action", "letter__pair__program")
+    readonly_fields = ("at", "letter", "actor", "action", "detail")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
     list_display = ("pk", "pair", "author", "status", "submitted_at", "delivered_at", "is_late")
     list_filter = ("status", "pair__program", "is_late")
     readonly_fields = [f.name for f in Letter._meta.fields]
-    inlines = [FindingInline, LetterEventInline]
+    inlines = [FindingInline, RedactionInline, LetterEventInline, ReviewAuditInline]
     actions = ["approve_selected"]
 
     def get_queryset(self, request):
@@ -57,3 +98,18 @@ class LetterAdmin(admin.ModelAdmin):
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(request, f"{letter}: {' '.join(error_messages(error))}", messages.WARNING)
         self.message_user(request, _("%(count)d letter(s) delivered.") % {"count": done}, messages.SUCCESS)
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    """Read-only: reminders are planned and sent by letters.reminders; here operators watch them."""
+
+    list_display = ("kind", "object_key", "recipient", "due_at", "send_after", "status", "attempts", "last_error")
+    list_filter = ("status", "kind", "program")
+    date_hierarchy = "due_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

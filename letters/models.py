@@ -68,6 +68,12 @@ class Letter(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # The coordinator reading the letter in review right now, until `claimed_until`; an
+    # expired claim is free for anyone (see letters.services.claim_letter).
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     objects = LetterQuerySet.as_manager()
 
@@ -81,6 +87,9 @@ class Letter(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status=LetterStatus.DRAFT) | Q(submitted_at__isnull=False), name="letter_submitted_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed_by__isnull=True) | Q(claimed_until__isnull=False), name="letter_claim_has_expiry"
             ),
         ]
         indexes = [
@@ -155,3 +164,199 @@ class Finding(models.Model):
             choices_constraint("severity", FindingSeverity.choices, "finding_severity_valid"),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty"),
         ]
+
+
+class Redaction(models.Model):
+    """A span of a delivered letter's plain text, [start, end), that its recipient never sees.
+
+    Written only by letters.services.approve_letter, which validates and merges the spans.
+    """
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="redactions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="redaction_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.start}, {self.end})"
+
+
+class ReviewAction(models.TextChoices):
+    OPENED = "opened", _("Opened")
+    CLAIMED = "claimed", _("Claimed")
+    APPROVED = "approved", _("Approved")
+    APPROVED_WITH_REDACTIONS = "approved_with_redactions", _("Approved with parts removed")
+    CHANGES_REQUESTED = "changes_requested", _("Asked for changes")
+    WITHHELD = "withheld", _("Withheld")
+    RELEASED = "released", _("Released")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """A queryset whose rows can be added and read, never changed or removed in bulk.
+
+    Deleting the letter an entry belongs to still removes the entry (retention and erasure
+    go through the letter); that cascade does not pass through this queryset.
+    """
+
+    def update(self, **kwargs):
+        raise TypeError("Review audit entries are append-only.")
+
+    def delete(self):
+        raise TypeError("Review audit entries are append-only.")
+
+
+class ReviewAuditEntry(models.Model):
+    """Append-only record of what a coordinator did with a letter in review, and when.
+
+    Written by letters.services; read through letters.selectors.list_review_audit.
+    """
+
+    Action = ReviewAction
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="review_audit")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(max_length=32, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    detail = models.TextField(blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name_plural = "review audit entries"
+        constraints = [choices_constraint("action", ReviewAction.choices, "reviewauditentry_action_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.action} letter {self.letter_id}"
+
+    def save(self, *args, **kwargs):
+        # A data-integrity guard, not a business rule: an existing entry is never rewritten.
+        if not self._state.adding:
+            raise TypeError("Review audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Review audit entries are append-only.")
+# ---------------------------------------------------------------------------- reminders
+
+
+class ReminderKind(models.TextChoices):
+    READING_OPEN = "reading_open", _("A new reading is open")
+    LETTER_DUE = "letter_due", _("Your letter is due soon")
+    LETTER_OVERDUE = "letter_overdue", _("Your letter is overdue")
+    LETTER_DELIVERED = "letter_delivered", _("A letter arrived for you")
+    LETTER_RETURNED = "letter_returned", _("Your letter was returned with a note")
+    REPLY_DUE = "reply_due", _("Your reply is due soon")
+    REPLY_OVERDUE = "reply_overdue", _("Your reply is overdue")
+    PAIR_FLAG = "pair_flag", _("A mentor's reply is several days late")
+    URGENT_FINDING = "urgent_finding", _("Urgent safeguarding concern")
+    URGENT_ESCALATION = "urgent_escalation", _("Urgent safeguarding concern not yet opened")
+    REVIEW_DIGEST = "review_digest", _("Letters waiting past the review deadline")
+    WEEKLY_DIGEST = "weekly_digest", _("Pairs that need attention this week")
+
+
+#: Kinds a person can never switch off by e-mail: a child's safety comes first.
+ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
+
+
+class ReminderStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    CANCELLED = "cancelled", _("No longer needed")
+    FAILED = "failed", _("Failed")
+
+
+class Reminder(models.Model):
+    """One message owed to one person, for one reason, at one moment.
+
+    The key (recipient, kind, object_key, due_at) is unique, so planning it again, a retried
+    task, a restarted worker or two clusters sweeping at once all land on this same row. A
+    row is claimed (pending → sending) by a guarded UPDATE before anything is sent, and a
+    sent row is never sent again. `send_after` is `due_at`, or the next morning for a mentee
+    whose evening it would otherwise interrupt. Written only by letters.reminders.
+    """
+
+    Kind = ReminderKind
+    Status = ReminderStatus
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=24, choices=ReminderKind.choices)
+    #: "letter:12", "assignment:3", "program:1": what the reminder is about.
+    object_key = models.CharField(max_length=40)
+    due_at = models.DateTimeField()
+    send_after = models.DateTimeField()
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="reminders")
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders")
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders")
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+    )
+    #: Pseudonyms and counts for digests, captured when planned. Never letter text.
+    details = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=ReminderStatus.choices, default=ReminderStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    emailed = models.BooleanField(default=False)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["send_after", "pk"]
+        constraints = [
+            choices_constraint("kind", ReminderKind.choices, "reminder_kind_valid"),
+            choices_constraint("status", ReminderStatus.choices, "reminder_status_valid"),
+            models.UniqueConstraint(fields=["recipient", "kind", "object_key", "due_at"], name="reminder_once_per_key"),
+            models.CheckConstraint(condition=~Q(status="sent") | Q(sent_at__isnull=False), name="reminder_sent_has_date"),
+        ]
+        indexes = [models.Index(fields=["status", "send_after"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_key} → user {self.recipient_id} ({self.status})"
+
+
+class Notification(models.Model):
+    """An in-app notice shown on the notifications page; made when its reminder is sent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    reminder = models.OneToOneField(Reminder, on_delete=models.SET_NULL, null=True, blank=True, related_name="notification")
+    kind = models.CharField(max_length=24, choices=ReminderKind.choices)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications")
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [choices_constraint("kind", ReminderKind.choices, "notification_kind_valid")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """Which notices a person does not want by e-mail (they still appear in the app).
+
+    No row means every e-mail is wanted. Urgent safeguarding alerts are always e-mailed.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    email_muted_kinds = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def wants_email(self, kind: str) -> bool:
+        """Return True if this person wants e-mail of `kind` (always for urgent alerts)."""
+        return kind in ALWAYS_EMAILED or kind not in self.email_muted_kinds

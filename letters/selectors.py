@@ -1,12 +1,22 @@
 """Reads about letters and their deadlines, shaped for the pages and the API."""
 
-from dataclasses import dataclass
+import html
+import re
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField, Case, DateTimeField, DurationField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet,
+    Subquery, Value, When,
+)
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from letters.models import RECIPIENT_VISIBLE, Letter, LetterEvent, LetterStatus
-from programs.models import Membership, Pair
+from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
+from programs.models import Membership, Pair, Program
+from programs.services import is_coordinator
 from readings.models import Assignment
 
 #: Statuses in which the author may still change the letter (kept in step with letters.services.EDITABLE).
@@ -141,7 +151,6 @@ def latest_event_note(letter: Letter) -> str:
     return event.note if event else ""
 
 
-
 @dataclass(frozen=True)
 class DueDate:
     """One deadline for a person's calendar: `kind` is "letter" or "reply"."""
@@ -178,3 +187,213 @@ def list_due_dates(user) -> list[DueDate]:
         if due is not None
     ]
     return sorted(dates, key=lambda d: d.due_at)
+
+
+# ---------------------------------------------------------------------------- review
+
+
+def pseudonym_in_program(user_id: int | None, program_id: int) -> str | None:
+    """Return the pseudonym of user `user_id` in program `program_id`, or None if they have none."""
+    if user_id is None:
+        return None
+    return (
+        Membership.objects.filter(user_id=user_id, program_id=program_id).values_list("pseudonym", flat=True).first()
+    )
+
+
+def _pseudonym_of(user_ref: str, program_ref: str) -> Subquery:
+    """Return a subquery for the pseudonym of the user at `user_ref` in the program at `program_ref`."""
+    return Subquery(
+        Membership.objects.filter(user=OuterRef(user_ref), program=OuterRef(program_ref)).values("pseudonym")[:1]
+    )
+
+
+def list_review_queue(user, program: Program) -> QuerySet[Letter]:
+    """Return the letters of `program` waiting for a coordinator: urgent first, then oldest first.
+
+    Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
+    `review_due` (submission + the program's review deadline, as review_due_at computes
+    it), `is_overdue`, and `claim_holder` (the pseudonym of the coordinator holding a live
+    claim, or None), plus its author and pair, all in one query. Anyone who does not
+    coordinate the program gets an empty queryset.
+    """
+    if not is_coordinator(user, program):
+        return Letter.objects.none()
+    now = timezone.now()
+    findings = Finding.objects.filter(letter=OuterRef("pk"))
+    return (
+        Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW)
+        .select_related("author", "pair__mentor", "pair__mentee", "pair__program", "assignment__reading")
+        .annotate(
+            has_findings=Exists(findings),
+            has_urgent=Exists(findings.filter(severity=Finding.Severity.URGENT)),
+            waiting=ExpressionWrapper(Value(now, output_field=DateTimeField()) - F("submitted_at"),
+                                      output_field=DurationField()),
+            review_due=ExpressionWrapper(F("submitted_at") + F("pair__program__review_sla"),
+                                         output_field=DateTimeField()),
+            is_overdue=Case(When(review_due__lt=now, then=Value(True)), default=Value(False),
+                            output_field=BooleanField()),
+            claim_holder=Case(
+                When(claimed_until__gt=now, then=_pseudonym_of("claimed_by", "pair__program")), default=Value(None),
+            ),
+        )
+        .order_by("-has_urgent", "submitted_at", "pk")
+    )
+
+
+def list_pair_context(user, letter: Letter, *, limit: int = 5) -> list[Letter]:
+    """Return up to `limit` letters of `letter`'s pair submitted before it, oldest first.
+
+    They give a coordinator the conversation a letter answers. Precondition: `letter`
+    was fetched through an access helper for `user`.
+    """
+    earlier = (
+        list_thread(user, letter.pair)
+        .exclude(pk=letter.pk)
+        .exclude(status=LetterStatus.DRAFT)
+        .filter(submitted_at__lte=letter.submitted_at or timezone.now())
+        .order_by("-submitted_at", "-pk")[:limit]
+    )
+    return list(reversed(earlier))
+
+
+def list_review_audit(user, *, letter: Letter | None = None, pair: Pair | None = None) -> QuerySet[ReviewAuditEntry]:
+    """Return the review audit log of `letter` or of every letter of `pair`, oldest first.
+
+    Only coordinators of the program and operators may read it; others get an empty
+    queryset. Each entry carries `actor_pseudonym` (None for an operator without a
+    membership) and its letter.
+    """
+    if (letter is None) == (pair is None):
+        raise ValueError("list_review_audit takes either letter or pair")
+    program = letter.pair.program if letter is not None else pair.program
+    if not is_coordinator(user, program):
+        return ReviewAuditEntry.objects.none()
+    entries = ReviewAuditEntry.objects.filter(letter=letter) if letter is not None else (
+        ReviewAuditEntry.objects.filter(letter__pair=pair)
+    )
+    return (
+        entries.select_related("letter")
+        .annotate(actor_pseudonym=_pseudonym_of("actor", "letter__pair__program"))
+        .order_by("at", "pk")
+    )
+
+
+@dataclass
+class TextSegment:
+    """A run of a letter's plain text, [start, end), with the findings that cover it."""
+
+    start: int
+    text: str
+    kinds: list[str] = field(default_factory=list)  # labels of findings that *begin* here
+    highlighted: bool = False
+    urgent: bool = False
+
+
+def review_segments(letter: Letter, findings: list[Finding]) -> list[TextSegment]:
+    """Cut the letter's plain text into runs at every finding boundary, for highlighting.
+
+    A run covered by any finding is `highlighted` (`urgent` if an urgent finding covers
+    it); `kinds` names the findings that start at the run, so a page can say in words
+    what was found where. Concatenating the runs' text gives back `body_text`.
+    """
+    text = letter.body_text
+    cuts = sorted({0, len(text), *(f.start for f in findings), *(f.end for f in findings)})
+    segments = []
+    for start, end in zip(cuts, cuts[1:]):
+        if start >= len(text):
+            break
+        covering = [f for f in findings if f.start <= start and end <= f.end]
+        segments.append(TextSegment(
+            start=start, text=text[start:end],
+            kinds=[f.get_kind_display() for f in findings if f.start == start],
+            highlighted=bool(covering),
+            urgent=any(f.severity == Finding.Severity.URGENT for f in covering),
+        ))
+    return segments
+
+
+def _paragraphs_html(pieces: list[str]) -> SafeString:
+    """Join escaped HTML `pieces` and lay them out as paragraphs (blank line) and line breaks."""
+    joined = "".join(pieces).replace("\r\n", "\n").strip()
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", joined) if p.strip()]
+    return mark_safe("".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs))
+
+
+def _render_with_redactions(text: str, spans: list[tuple[int, int]], render_removed) -> SafeString:
+    """Return `text` as escaped paragraphs, each span replaced by `render_removed(removed_text)`.
+
+    `render_removed` returns HTML without line breaks; everything else is escaped here.
+    """
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(render_removed(text[start:end]))
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return _paragraphs_html(pieces)
+
+
+def _spans(letter: Letter) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in letter.redactions.all()]
+
+
+def recipient_html(letter: Letter) -> SafeString:
+    """Return the letter as its recipient sees it: plain text, escaped, as paragraphs, with
+    every redaction replaced by "[removed by your coordinator]" in the active language.
+    """
+    marker = '<span class="redacted">%s</span>' % html.escape(_("[removed by your coordinator]"))
+    return _render_with_redactions(letter.body_text, _spans(letter), lambda removed: marker)
+
+
+def author_html(letter: Letter) -> SafeString:
+    """Return the letter as its author sees it after delivery: the parts removed by the
+    coordinator are shown struck through and labelled, so the author knows what the
+    recipient did not see.
+    """
+    label = html.escape(_("removed by your coordinator:"))
+
+    def removed(part: str) -> str:
+        flat = html.escape(" ".join(part.split()))
+        return f'<del class="redacted"><span class="visually-hidden">{label} </span>{flat}</del>'
+
+    return _render_with_redactions(letter.body_text, _spans(letter), removed)
+
+
+def _author_language(letter: Letter) -> str:
+    return letter.author.user.language or letter.pair.program.language
+
+
+def redaction_notice(letter: Letter) -> str | None:
+    """Return the kind word to the author, in their language, on what was removed and why.
+
+    None if nothing was removed. The coordinator's note from the approving LetterEvent is
+    the "why"; without one, a general reason is given.
+    """
+    redactions = list(letter.redactions.all())
+    if not redactions:
+        return None
+    note = (
+        LetterEvent.objects.filter(letter=letter, to_status=LetterStatus.DELIVERED)
+        .order_by("-created_at", "-pk").values_list("note", flat=True).first()
+    )
+    parts = ", ".join("“%s”" % " ".join(letter.body_text[r.start:r.end].split()) for r in redactions)
+    with translation.override(_author_language(letter)):
+        lead = ngettext(
+            "Thank you for your letter! It has been delivered, but your coordinator took out one part first: %(parts)s.",
+            "Thank you for your letter! It has been delivered, but your coordinator took out %(count)d parts first: "
+            "%(parts)s.",
+            len(redactions),
+        ) % {"count": len(redactions), "parts": parts}
+        reason = (_("Your coordinator says: %(note)s") % {"note": note}) if note else _(
+            "Letters in Brevven never share phone numbers, addresses, usernames or other ways to meet or write "
+            "outside the program, so that everyone stays safe."
+        )
+        return f"{lead} {reason}"
+
+
+def list_notifications(user) -> QuerySet:
+    """Return `user`'s in-app notifications, newest first (unread and read)."""
+    from letters.models import Notification
+
+    return Notification.objects.filter(user=user).select_related("program").order_by("-created_at", "-pk")

@@ -4,6 +4,12 @@ draft ─submit─▶ in_review ─approve─▶ delivered ─open─▶ read
                   │  ▲  └─request changes─▶ changes_requested ─resubmit─┘
                   └─withhold─▶ withheld
 
+On submit, screening runs and the program's review policy decides whether the letter
+waits for a coordinator (route_submitted_letter). A coordinator opening a letter in
+review claims it for a few minutes (claim_letter) so two people do not read the same
+letter at once; every opening, claim and decision is written to the append-only
+ReviewAuditEntry log.
+
 Each service runs in one transaction, locks the letter, checks the actor and the current
 state, records a LetterEvent, and raises ValidationError, StateConflict or
 PermissionDenied with a message a person can act on. A status change is written with a
@@ -11,20 +17,33 @@ guarded UPDATE (WHERE status IN allowed) as well as the row lock, so that two
 coordinators deciding the same letter at once cannot both win, on SQLite too.
 """
 
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.debug import sensitive_variables
 
-from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import EDITABLE_STATUSES, reply_due_at
+from letters import notifications, screening
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
+from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program, reply_due_at
 from programs.exceptions import StateConflict
-from programs.models import Membership, Pair, User
+from programs.models import Membership, Pair, Program, User
 from programs.richtext import sanitize_html
 from programs.services import pause_pair as pause_pair_service
 from programs.services import require_coordinator
 from readings.models import Assignment
+
+logger = logging.getLogger(__name__)
+
+#: How long opening a letter keeps other coordinators from deciding on it.
+CLAIM_DURATION = timedelta(minutes=10)
 
 #: Drafts may run past the program's limit (the author is told on submit), but not without end.
 DRAFT_HARD_LIMIT = 100_000
@@ -94,6 +113,7 @@ def _require_open_pair(pair: Pair) -> None:
         )
 
 
+@sensitive_variables("body", "clean")
 def _write_body(letter: Letter, body: str) -> None:
     """Sanitise `body` into the letter's HTML and plain-text copy (not yet saved)."""
     if len(body or "") > DRAFT_HARD_LIMIT:
@@ -150,6 +170,7 @@ def _check_new_letter_links(pair: Pair, author: Membership, assignment, in_reply
         raise ValidationError({"in_reply_to": _("You can only reply to a letter you have received.")})
 
 
+@sensitive_variables("body")  # error reports never show a letter's text (docs/security.md)
 @transaction.atomic
 def save_draft(
     actor: User,
@@ -186,14 +207,46 @@ def save_draft(
     return letter
 
 
+def _store_findings(letter: Letter) -> list[Finding]:
+    """Screen the letter's plain text and replace its stored findings with the result."""
+    program = letter.pair.program
+    found = screening.screen(
+        letter.body_text, language=program.language, region=program.screening_region(),
+        blocked_terms=program.blocked_term_list(),
+    )
+    letter.findings.all().delete()
+    return Finding.objects.bulk_create(
+        Finding(letter=letter, kind=f.kind, severity=f.severity, start=f.start, end=f.end, excerpt=f.excerpt)
+        for f in found
+    )
+
+
 def route_submitted_letter(letter: Letter) -> None:
-    """Decide what happens to a letter that has just entered review.
+    """Screen a letter that has just entered review and apply its program's review policy.
 
-    Precondition: `letter` is locked and `in_review`. The moderation step (screening and
-    the program's review policy) extends this; until then every letter waits for a person.
+    Precondition: `letter` is locked and `in_review`, inside the submit transaction.
+    Effects: the letter's findings are replaced by what screening finds now. Under the
+    `flagged_only` policy a letter without findings is delivered at once (the event has
+    no actor and says why); every other letter waits for a coordinator. A letter with an
+    urgent finding always waits: its urgent Finding rows are what the safeguarding alert
+    job reads, so storing them is the record that coordinators must be told.
     """
+    findings = _store_findings(letter)
+    if any(f.severity == Finding.Severity.URGENT for f in findings):
+        # Ids only: a letter's words never go into the logs.
+        logger.warning("Letter %s has an urgent screening finding and waits for a coordinator.", letter.pk)
+        return
+    if findings or letter.pair.program.review_policy != letter.pair.program.ReviewPolicy.FLAGGED_ONLY:
+        return
+    _transition(
+        letter, actor=None, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.DELIVERED,
+        note=_("Delivered automatically: no findings, and this program reads only letters with findings."),
+        delivered_at=timezone.now(),
+    )
+    notifications.letter_delivered(letter)
 
 
+@sensitive_variables("body")
 def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Letter:
     """Send a draft (or a returned letter) to the coordinator; return the letter.
 
@@ -223,6 +276,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
                 submitted_at=now, is_late=_is_late(letter, now),
             )
             route_submitted_letter(letter)
+            notifications.letter_submitted(letter)
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:
         raise problem
@@ -252,15 +306,149 @@ def _require_note(note: str, message: str) -> str:
     return note
 
 
-def approve_letter(actor: User, *, letter: Letter, note: str = "") -> Letter:
-    """Deliver a letter in review to its recipient; return it."""
+def _audit(letter: Letter, *, actor: User | None, action: str, detail: str = "") -> ReviewAuditEntry:
+    """Append one entry to the review audit log of `letter`."""
+    return ReviewAuditEntry.objects.create(letter=letter, actor=actor, action=action, detail=detail)
+
+
+def _live_claim_by_someone_else(letter: Letter, actor: User, now) -> bool:
+    return (
+        letter.claimed_by_id is not None
+        and letter.claimed_by_id != actor.pk
+        and letter.claimed_until is not None
+        and letter.claimed_until > now
+    )
+
+
+def _claimed_elsewhere(letter: Letter) -> StateConflict:
+    """Return the refusal for a letter another coordinator is reading, naming them."""
+    name = pseudonym_in_program(letter.claimed_by_id, letter.pair.program_id) or _("another coordinator")
+    return StateConflict(
+        _("%(name)s is reviewing this letter until %(time)s. Pick another letter, or come back when they are done.")
+        % {"name": name, "time": time_format(timezone.localtime(letter.claimed_until), "H:i")}
+    )
+
+
+def _require_free_or_own_claim(letter: Letter, actor: User) -> None:
+    """Refuse to act on a locked letter that someone else holds a live claim on."""
+    if _live_claim_by_someone_else(letter, actor, timezone.now()):
+        raise _claimed_elsewhere(letter)
+
+
+#: Fields that clear a claim; every decision writes them, since a decided letter needs no reader.
+_NO_CLAIM = {"claimed_by": None, "claimed_until": None}
+
+
+def record_letter_opened(actor: User, *, letter: Letter) -> ReviewAuditEntry:
+    """Record in the review audit log that `actor` opened `letter` on the review page."""
+    with transaction.atomic():
+        letter = Letter.objects.select_related("pair__program").get(pk=letter.pk)
+        require_coordinator(actor, letter.pair.program)
+        return _audit(letter, actor=actor, action=ReviewAuditEntry.Action.OPENED)
+
+
+def claim_letter(actor: User, *, letter: Letter) -> Letter:
+    """Reserve a letter in review for `actor` for CLAIM_DURATION; return it.
+
+    A claim held by someone else that has not expired is refused with a StateConflict
+    naming them; an expired claim is free again. Claiming a letter you already hold
+    extends your claim (only a new claim is written to the audit log).
+    """
     with transaction.atomic():
         letter = _lock(letter)
         require_coordinator(actor, letter.pair.program)
-        return _transition(
-            letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.DELIVERED, note=note,
-            delivered_at=timezone.now(),
-        )
+        if letter.status != LetterStatus.IN_REVIEW:
+            raise _conflict(letter)
+        now = timezone.now()
+        if _live_claim_by_someone_else(letter, actor, now):
+            raise _claimed_elsewhere(letter)
+        renewing = letter.claimed_by_id == actor.pk and letter.claimed_until is not None and letter.claimed_until > now
+        letter.claimed_by, letter.claimed_until = actor, now + CLAIM_DURATION
+        letter.save(update_fields=["claimed_by", "claimed_until"])
+        if not renewing:
+            _audit(letter, actor=actor, action=ReviewAuditEntry.Action.CLAIMED)
+        return letter
+
+
+def release_claim(actor: User, *, letter: Letter) -> Letter:
+    """Give up `actor`'s claim on a letter so another coordinator can take it; return it.
+
+    Releasing a letter you do not hold changes nothing.
+    """
+    with transaction.atomic():
+        letter = _lock(letter)
+        require_coordinator(actor, letter.pair.program)
+        if letter.claimed_by_id != actor.pk:
+            return letter
+        letter.claimed_by, letter.claimed_until = None, None
+        letter.save(update_fields=["claimed_by", "claimed_until"])
+        _audit(letter, actor=actor, action=ReviewAuditEntry.Action.RELEASED)
+        return letter
+
+
+def clean_redactions(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
+    """Return `spans` of `text` validated, sorted, with overlapping or touching spans merged.
+
+    Raises ValidationError for a span that is not two whole numbers, is empty, or lies
+    outside the text.
+    """
+    checked = []
+    for span in spans:
+        try:
+            start, end = (int(value) for value in span)
+        except (TypeError, ValueError):
+            raise ValidationError({"redactions": _("Each part to remove needs a start and an end position.")}) from None
+        if start >= end:
+            raise ValidationError({"redactions": _("A part to remove must contain at least one character.")})
+        if start < 0 or end > len(text):
+            raise ValidationError(
+                {"redactions": _("A part to remove lies outside the letter (it has %(length)d characters).")
+                 % {"length": len(text)}}
+            )
+        checked.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(checked):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _deliver(letter: Letter, *, actor: User, note: str, redactions: list[tuple[int, int]]) -> Letter:
+    """Deliver a locked letter in review, store its redactions and audit the decision."""
+    letter = _transition(
+        letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.DELIVERED, note=note,
+        delivered_at=timezone.now(), **_NO_CLAIM,
+    )
+    Redaction.objects.bulk_create(
+        Redaction(letter=letter, start=start, end=end, created_by=actor) for start, end in redactions
+    )
+    if redactions:
+        detail = ", ".join(f"{start}-{end}" for start, end in redactions)
+        _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED_WITH_REDACTIONS, detail=detail)
+    else:
+        _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED, detail=note)
+    notifications.letter_delivered(letter)
+    return letter
+
+
+def approve_letter(
+    actor: User, *, letter: Letter, note: str = "", redactions: Sequence[tuple[int, int]] = ()
+) -> Letter:
+    """Deliver a letter in review to its recipient; return it.
+
+    `redactions` are (start, end) spans of the letter's plain text that the recipient will
+    see replaced by "[removed by your coordinator]"; they are validated and merged, and
+    `note` (the coordinator's word to the author on why) is kept on the LetterEvent.
+    Refused while another coordinator holds a live claim on the letter.
+    """
+    with transaction.atomic():
+        letter = _lock(letter)
+        require_coordinator(actor, letter.pair.program)
+        _require_free_or_own_claim(letter, actor)
+        spans = clean_redactions(letter.body_text, redactions)
+        return _deliver(letter, actor=actor, note=(note or "").strip(), redactions=spans)
 
 
 def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
@@ -269,9 +457,14 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
         require_coordinator(actor, letter.pair.program)
-        return _transition(
-            letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.CHANGES_REQUESTED, note=note
+        _require_free_or_own_claim(letter, actor)
+        letter = _transition(
+            letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.CHANGES_REQUESTED, note=note,
+            **_NO_CLAIM,
         )
+        _audit(letter, actor=actor, action=ReviewAuditEntry.Action.CHANGES_REQUESTED, detail=note)
+        notifications.changes_requested(letter)
+        return letter
 
 
 def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: bool = False) -> Letter:
@@ -280,9 +473,47 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
     with transaction.atomic():
         letter = _lock(letter)
         require_coordinator(actor, letter.pair.program)
+        _require_free_or_own_claim(letter, actor)
         letter = _transition(
-            letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.WITHHELD, note=reason
+            letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.WITHHELD, note=reason,
+            **_NO_CLAIM,
         )
-        if pause_pair and letter.pair.status == Pair.Status.ACTIVE:
+        paused = pause_pair and letter.pair.status == Pair.Status.ACTIVE
+        if paused:
             letter.pair = pause_pair_service(actor, pair=letter.pair, reason=reason)
+        detail = _("%(reason)s (pair paused)") % {"reason": reason} if paused else reason
+        _audit(letter, actor=actor, action=ReviewAuditEntry.Action.WITHHELD, detail=detail)
         return letter
+
+
+def bulk_approve_letters(actor: User, *, program: Program, letter_ids: Iterable[int]) -> list[Letter]:
+    """Deliver, in one go, those of `letter_ids` that are safe to approve unread; return them.
+
+    A letter is approved only if it belongs to `program`, is in review, has no findings,
+    and no other coordinator holds a live claim on it. The others are skipped silently:
+    the caller reports how many (`len(letter_ids) - len(result)`). Letters another
+    transaction is deciding right now are skipped rather than waited for.
+    """
+    require_coordinator(actor, program)
+    ids = {int(pk) for pk in letter_ids}
+    now = timezone.now()
+    approved: list[Letter] = []
+    with transaction.atomic():
+        candidates = (
+            Letter.objects.select_for_update(of=("self",), skip_locked=True)
+            .select_related("pair__program", "pair__mentor", "pair__mentee", "author")
+            .filter(pk__in=ids, pair__program=program, status=LetterStatus.IN_REVIEW)
+            .exclude(Exists(Finding.objects.filter(letter=OuterRef("pk"))))
+            .filter(Q(claimed_by__isnull=True) | Q(claimed_by=actor) | Q(claimed_until__lte=now))
+            .order_by("submitted_at", "pk")
+        )
+        for letter in candidates:
+            try:
+                with transaction.atomic():
+                    approved.append(
+                        _deliver(letter, actor=actor, note=_("Approved together with other letters without findings."),
+                                 redactions=[])
+                    )
+            except StateConflict:
+                continue  # decided by someone else between the query and now: not ours to approve
+    return approved

@@ -9,11 +9,14 @@ from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.utils.crypto import salted_hmac
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from programs.reminder_settings import validate_reminder_settings
 
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -22,6 +25,17 @@ LANGUAGE_CHOICES = [
     ("fr", _("French")),
 ]
 LANGUAGE_CODES = [code for code, _label in LANGUAGE_CHOICES]
+
+#: Countries whose phone-number and postcode formats screening reads (ISO 3166-1 alpha-2).
+REGION_CHOICES = [
+    ("US", _("United States")),
+    ("GB", _("United Kingdom")),
+    ("DK", _("Denmark")),
+    ("NO", _("Norway")),
+    ("FR", _("France")),
+]
+#: The country assumed for a program that has not chosen one, by program language.
+DEFAULT_REGION_BY_LANGUAGE = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
 
 def validate_time_zone(value: str) -> None:
@@ -50,11 +64,25 @@ class User(AbstractUser):
     )
     #: Secret part of the user's calendar-feed URL; empty until they ask for a feed.
     calendar_token = models.CharField(_("calendar token"), max_length=64, blank=True, db_index=True)
+    #: Raised by programs.accounts.sign_out_everywhere: every session signed before it stops working.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(language="") | Q(language__in=LANGUAGE_CODES), name="user_language_valid"),
         ]
+
+    def _get_session_auth_hash(self, secret=None):
+        """Return the hash that ties sessions to this account, changed by a new password or generation.
+
+        Generation 0 keeps Django's own hash, so existing sessions survive this feature's arrival.
+        """
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "brevven.User.session_auth_hash", f"{self.password}:{self.session_generation}", secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -81,6 +109,11 @@ class ProgramQuerySet(models.QuerySet):
         ).distinct()
 
 
+class ErasedLetters(models.TextChoices):
+    DELETE = "delete", _("Delete the bodies of their letters")
+    KEEP = "keep", _("Keep their letters for the partner (author shown as a former participant)")
+
+
 class ReviewPolicy(models.TextChoices):
     ALL = "all", _("A coordinator reads every letter")
     FLAGGED_ONLY = "flagged_only", _("A coordinator reads only letters with findings")
@@ -90,11 +123,17 @@ class Program(models.Model):
     """A mentoring program: its calendar, its rules, and the pairs that write in it."""
 
     ReviewPolicy = ReviewPolicy
+    ErasedLetters = ErasedLetters
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    region = models.CharField(
+        _("country"), max_length=2, choices=REGION_CHOICES, blank=True,
+        help_text=_("Used to recognise local phone numbers and addresses in letters. "
+                    "Leave empty to use the usual country of the program's language."),
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     review_policy = models.CharField(
@@ -105,11 +144,23 @@ class Program(models.Model):
     min_letter_chars = models.PositiveIntegerField(_("shortest letter (characters)"), default=20)
     max_letter_chars = models.PositiveIntegerField(_("longest letter (characters)"), default=6000)
     retention_days = models.PositiveIntegerField(_("days kept after the program ends"), default=365)
+    erased_letters = models.CharField(
+        _("letters of an erased person"), max_length=10, choices=ErasedLetters.choices, default=ErasedLetters.DELETE,
+        help_text=_("What happens to a person's letters when an operator erases them (programs.privacy)."),
+    )
     max_active_pairs_per_person = models.PositiveSmallIntegerField(
         _("active pairs a person may have at once"), default=1
     )
     blocked_terms = models.TextField(
         _("blocked terms"), blank=True, help_text=_("One word or phrase a line; letters that use one wait for review.")
+    )
+    reminder_settings = models.JSONField(
+        _("reminder settings"), default=dict, blank=True, validators=[validate_reminder_settings],
+        help_text=_("Only what differs from the defaults, e.g. {\"letter_due\": {\"hours_before\": 24}}; "
+                    "see docs/background-jobs.md."),
+    )
+    members_may_download_booklets = models.BooleanField(
+        _("mentees and mentors may download their pair's booklet"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -120,6 +171,11 @@ class Program(models.Model):
         constraints = [
             choices_constraint("review_policy", ReviewPolicy.choices, "program_review_policy_valid"),
             choices_constraint("language", LANGUAGE_CHOICES, "program_language_valid"),
+            models.CheckConstraint(
+                condition=Q(region="") | Q(region__in=[code for code, _label in REGION_CHOICES]),
+                name="program_region_valid",
+            ),
+            choices_constraint("erased_letters", ErasedLetters.choices, "program_erased_letters_valid"),
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="program_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(max_letter_chars__gte=models.F("min_letter_chars")), name="program_letter_limits_ordered"
@@ -129,6 +185,14 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def screening_region(self) -> str:
+        """Return the country whose phone and address formats screening should read.
+
+        The program's own `region` when set, otherwise the usual country of its language
+        (English → GB, Danish → DK, Norwegian → NO, French → FR).
+        """
+        return self.region or DEFAULT_REGION_BY_LANGUAGE.get(self.language, "GB")
 
     def blocked_term_list(self) -> list[str]:
         """Return the program's blocked terms, one per non-empty line."""
@@ -287,3 +351,163 @@ class PairNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+# ---------------------------------------------------------------------------- security and privacy
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link that lets an invited participant choose a user name and password.
+
+    Only a SHA-256 of the link's random token is stored, so a copy of the database cannot
+    be used to sign in (programs.accounts).
+    """
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+
+
+class DataExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready to download")
+    FAILED = "failed", _("Failed")
+
+
+class DataExport(models.Model):
+    """A ZIP of everything Brevven holds about `subject`, built in the background for `requested_by`.
+
+    The file lives under PRIVATE_ROOT and only the requester may download it (programs.access).
+    """
+
+    Status = DataExportStatus
+
+    subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file_path = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        constraints = [choices_constraint("status", DataExportStatus.choices, "dataexport_status_valid")]
+
+
+class ErasureRecord(models.Model):
+    """Audit of one erasure: who erased which account id, when and how much. No personal data."""
+
+    erased_user_id = models.PositiveBigIntegerField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    memberships = models.PositiveIntegerField(default=0)
+    letters_emptied = models.PositiveIntegerField(default=0)
+    letters_kept = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+
+
+class ProgramStatistics(models.Model):
+    """Anonymous counts kept for a program after retention removed its letters' text."""
+
+    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="statistics")
+    pairs = models.PositiveIntegerField(default=0)
+    mentees = models.PositiveIntegerField(default=0)
+    mentors = models.PositiveIntegerField(default=0)
+    letters = models.PositiveIntegerField(default=0)
+    letters_delivered = models.PositiveIntegerField(default=0)
+    letters_withheld = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = _("program statistics")
+
+
+class RetentionRun(models.Model):
+    """One run of the retention sweep (programs.privacy.apply_retention) and what it removed."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    programs = models.PositiveIntegerField(default=0)
+    letters_emptied = models.PositiveIntegerField(default=0)
+    findings_deleted = models.PositiveIntegerField(default=0)
+    notes_cleared = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "pk"]
+class ReportKind(models.TextChoices):
+    PAIR_BOOKLET = "pair_booklet", _("Booklet of one pair")
+    PROGRAM_BOOKLETS = "program_booklets", _("Booklets of every pair in a program")
+    PROGRAM_REPORT = "program_report", _("Program report")
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReportQuerySet":
+        """Return the reports `user` asked for, plus every report of the programs they coordinate."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        coordinated = Program.objects.coordinated_by(user).values("pk")
+        return self.filter(Q(requested_by=user) | Q(program__in=coordinated))
+
+
+class Report(models.Model):
+    """A PDF made in the background (a booklet or a program report), with a status to watch.
+
+    Written only by programs.services (request, retry) and the build task; the file is
+    served only through an access check, never from a public media URL.
+    """
+
+    Kind = ReportKind
+    Status = ReportStatus
+
+    kind = models.CharField(_("kind"), max_length=24, choices=ReportKind.choices)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="reports")
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    period_start = models.DateField(_("from"), null=True, blank=True)
+    period_end = models.DateField(_("to"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    error = models.TextField(_("what went wrong"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            choices_constraint("kind", ReportKind.choices, "report_kind_valid"),
+            choices_constraint("status", ReportStatus.choices, "report_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(kind="pair_booklet") | Q(pair__isnull=False), name="report_booklet_has_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="program_report") | Q(period_start__isnull=False, period_end__isnull=False),
+                name="report_program_report_has_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"

@@ -14,12 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from programs.exceptions import StateConflict
 from programs.models import (
-    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, User, validate_time_zone,
+    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, Report, User, validate_time_zone,
 )
 
 
@@ -224,31 +223,29 @@ def reset_calendar_token(actor: User) -> str:
 # ---------------------------------------------------------------------------- enrolment and import
 
 
-def _new_username(pseudonym: str) -> str:
-    """Return a fresh, unguessable user name for a participant created by a coordinator.
-
-    Participants sign in through their invitation link (security branch), so the name only
-    has to be unique; it never shows the pseudonym's owner to anyone.
-    """
-    return f"{slugify(pseudonym)[:20] or 'member'}-{secrets.token_hex(4)}"
-
-
 def enrol_participant(
     actor: User, *, program: Program, pseudonym: str, role: str, email: str = "", language: str = "",
 ) -> Membership:
-    """Create an account for a new participant and enrol them in `program`; return the membership.
+    """Add an invited mentee or mentor to `program` without an invitation link yet; return the membership.
 
-    The account has no usable password: the person sets one through their invitation.
+    Like programs.accounts.invite_participant, the person has no account until they accept:
+    an inactive placeholder account without a password holds the membership (with their
+    e-mail and language). The coordinator makes each link on the People page, where it is
+    shown once. Used by the CSV import, which cannot show one link per row.
     """
     require_coordinator(actor, program)
     errors = _participant_problems(program, pseudonym=pseudonym, role=role, email=email, language=language)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        user = User(username=_new_username(pseudonym), email=email.strip(), language=language)
-        user.set_unusable_password()
-        user.save()
-        return add_member(actor, program=program, user=user, role=role, pseudonym=pseudonym)
+        placeholder = User(
+            username=f"invited-{secrets.token_hex(8)}", is_active=False, email=email.strip(), language=language
+        )
+        placeholder.set_unusable_password()
+        placeholder.save()
+        return add_member(
+            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED
+        )
 
 
 def _participant_problems(program: Program, *, pseudonym: str, role: str, email: str, language: str) -> dict:
@@ -308,9 +305,9 @@ def _line_error(line: int, message: str) -> str:
 
 
 def import_participants(actor: User, *, program: Program, csv_text: str) -> list[Membership]:
-    """Enrol every participant listed in `csv_text` (pseudonym, role, email, language).
+    """Invite every participant listed in `csv_text` (pseudonym, role, email, language).
 
-    Every row is checked first; if any is wrong, nothing is written and the
+    Each becomes an invited member (see enrol_participant). Every row is checked first; if any is wrong, nothing is written and the
     ValidationError lists each bad row by its line number.
     """
     require_coordinator(actor, program)
@@ -342,6 +339,7 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
 def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
     """Create every pair listed in `csv_text` (mentor, mentee: pseudonyms in the program).
 
+    Both people must have joined (active membership), as create_pair requires.
     Every row is checked first, including the program's limit on pairs per person counted
     across the file; if any is wrong, nothing is written and each bad row is reported.
     """
@@ -380,3 +378,70 @@ def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
         raise ValidationError(errors)
     with transaction.atomic():
         return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
+
+# ---------------------------------------------------------------------------- reports
+
+
+def _require_report_permission(actor: User, *, kind: str, program: Program, pair: Pair | None) -> None:
+    """Coordinators may ask for any report of their program; a pair's members for their own booklet if allowed."""
+    if is_coordinator(actor, program):
+        return
+    if (kind == Report.Kind.PAIR_BOOKLET and pair is not None and program.members_may_download_booklets
+            and pair.member_for(actor) is not None):
+        return
+    raise PermissionDenied(_("Only a coordinator of this program can ask for that."))
+
+
+def request_report(
+    actor: User, *, kind: str, program: Program | None = None, pair: Pair | None = None,
+    period_start=None, period_end=None,
+) -> Report:
+    """Queue a PDF (`kind`: pair_booklet, program_booklets or program_report) and return its Report.
+
+    A pair booklet needs `pair` (its program is taken from it); a program report needs a
+    period with `period_start` on or before `period_end`. The PDF is built by a background
+    task once this transaction commits; the requester watches the Report's status.
+    """
+    from letters.tasks import enqueue_report
+
+    if kind not in Report.Kind.values:
+        raise ValidationError({"kind": _("Choose a booklet or a program report.")})
+    if kind == Report.Kind.PAIR_BOOKLET:
+        if pair is None:
+            raise ValidationError({"pair": _("Choose the pair whose booklet you want.")})
+        program = pair.program
+    if program is None:
+        raise ValidationError({"program": _("Choose a program.")})
+    if kind == Report.Kind.PROGRAM_REPORT:
+        if period_start is None or period_end is None:
+            raise ValidationError({"period_start": _("Choose the first and the last day of the report.")})
+        if period_start > period_end:
+            raise ValidationError({"period_end": _("The last day must not come before the first day.")})
+    else:
+        period_start = period_end = None
+    _require_report_permission(actor, kind=kind, program=program, pair=pair)
+    with transaction.atomic():
+        report = Report.objects.create(
+            kind=kind, program=program, pair=pair if kind == Report.Kind.PAIR_BOOKLET else None,
+            period_start=period_start, period_end=period_end, requested_by=actor,
+        )
+        transaction.on_commit(lambda: enqueue_report(report.pk))
+    return report
+
+
+def retry_report(actor: User, *, report: Report) -> Report:
+    """Queue a failed report again; return it. Only its requester or a coordinator may."""
+    from letters.tasks import enqueue_report
+
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("program").get(pk=report.pk)
+        if report.requested_by_id != actor.pk and not is_coordinator(actor, report.program):
+            raise PermissionDenied(_("Only the person who asked for this report or a coordinator can retry it."))
+        updated = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
+            status=Report.Status.QUEUED, error="", started_at=None, finished_at=None
+        )
+        if not updated:
+            raise StateConflict(_("This report has not failed, so there is nothing to retry. Reload the page."))
+        transaction.on_commit(lambda: enqueue_report(report.pk))
+        report.refresh_from_db()
+        return report

@@ -28,3 +28,19 @@ def optional_url(name: str, *args) -> str:
 def avatar_url(code: str) -> str:
     """Return the static URL of avatar `code`, or the neutral one for an unknown or empty code."""
     return static(f"frontend/avatars/{code if code in AVATAR_CODES else 'none'}.svg")
+
+
+@register.filter
+def as_recipient_sees_it(letter) -> str:
+    """Return a delivered letter's HTML as its recipient sees it, redactions applied."""
+    from letters.selectors import recipient_html
+
+    return recipient_html(letter)
+
+
+@register.filter
+def as_author_sees_it(letter) -> str:
+    """Return a sent letter's HTML for its author: after delivery, removed parts are struck through."""
+    from letters.selectors import author_html
+
+    return author_html(letter)

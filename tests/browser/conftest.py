@@ -23,18 +23,31 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Return Chromium driven by Playwright, for one test module.
+
+    Module scope, not session: Playwright's sync API keeps an event loop running in this
+    thread, which other modules' own Playwright sessions must not find still running.
+    """
     require(Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
             "needs Debian's Chromium at /usr/bin/chromium (run scripts/system-deps as root)")
-    # Playwright's sync API runs an event loop in this thread; the test still calls the ORM.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # That event loop makes Django refuse ORM calls from the test itself; allow them while
+    # the browser runs, and put the environment back afterwards (`check --deploy` refuses it).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class PageChecker:

@@ -112,11 +112,16 @@ def test_the_whole_journey(new_page, live_server, language):
     first = Letter.objects.get(pair=pair, author=pair.mentee)
     assert first.status == LetterStatus.IN_REVIEW and first.body_text.endswith("She is brave.")
 
-    # The coordinator delivers it from the pair page.
+    # The coordinator finds it from the pair page and delivers it on the review page.
     coordinator.goto(f"{base}/coordinate/pairs/{pair.pk}/")
     check.check(coordinator, "pair page")
-    coordinator.click(f"form[action$='/letters/{first.pk}/decide/'] button[value=approve]")
-    expect(coordinator.locator(".messages")).to_contain_text(text(language, "The letter is delivered."))
+    coordinator.click(f"main a[href='/letters/{first.pk}/review/']")
+    coordinator.wait_for_url(f"**/letters/{first.pk}/review/")
+    check.check(coordinator, "review page")
+    coordinator.click("#approve-button")
+    expect(coordinator.locator(".messages")).to_contain_text(text(language, "The letter was delivered."))
+    first.refresh_from_db()
+    assert first.status == LetterStatus.DELIVERED
 
     # The mentor reads it and replies.
     mentor = sign_in(new_page, live_server, f"mentor-{language}")

@@ -14,7 +14,9 @@ PEOPLE = "pseudonym,role,email,language\nStar Fox,mentee,,da\nCaptain Oak,mentor
 def test_import_participants_creates_everyone(program, coordinator):
     created = services.import_participants(coordinator, program=program, csv_text=PEOPLE)
     assert [m.pseudonym for m in created] == ["Star Fox", "Captain Oak"]
+    assert all(m.status == Membership.Status.INVITED for m in created)  # they join through their invitation
     assert created[0].user.language == "da" and not created[0].user.has_usable_password()
+    assert not created[0].user.is_active
     assert created[1].role == Membership.Role.MENTOR and created[1].user.email == "oak@example.org"
 
 
@@ -62,8 +64,17 @@ def test_import_is_for_coordinators_only(program, coordinator, pair):
         services.import_participants(pair.mentee.user, program=program, csv_text=PEOPLE)
 
 
+def join(program):
+    """Pretend every invited member accepted their invitation."""
+    Membership.objects.filter(program=program, status=Membership.Status.INVITED).update(status=Membership.Status.ACTIVE)
+
+
 def test_import_pairs(program, coordinator):
     services.import_participants(coordinator, program=program, csv_text=PEOPLE)
+    with pytest.raises(ValidationError) as error:  # nobody has joined yet
+        services.import_pairs(coordinator, program=program, csv_text="mentor,mentee\nCaptain Oak,star fox\n")
+    assert error.value.messages[0] == "Line 2: there is no active member called “Captain Oak”."
+    join(program)
     pairs = services.import_pairs(coordinator, program=program, csv_text="mentor,mentee\nCaptain Oak,star fox\n")
     assert [(p.mentor.pseudonym, p.mentee.pseudonym) for p in pairs] == [("Captain Oak", "Star Fox")]
     assert pairs[0].events.count() == 1
@@ -74,6 +85,7 @@ def test_import_pairs_checks_every_row_first(program, coordinator):
         coordinator, program=program,
         csv_text="pseudonym,role\nOak,mentor\nElm,mentor\nFox,mentee\nOwl,mentee\n",
     )
+    join(program)
     text = "mentor,mentee\nOak,Fox\nElm,Fox\nFox,Owl\nNobody,Owl\n"
     with pytest.raises(ValidationError) as error:
         services.import_pairs(coordinator, program=program, csv_text=text)

@@ -1,0 +1,183 @@
+"""The coordinator's review pages: the queue of a program and the review of one letter.
+
+Views parse the form, call a letters service or selector, and render; the rules (who may
+decide, claims, redaction checks) live in letters.services. Every page is `never_cache`:
+letter text must not linger in shared caches.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from letters import selectors, services
+from letters.access import access_letter_for_review
+from letters.models import Letter, LetterStatus
+from programs.access import access_program
+from programs.exceptions import StateConflict, error_messages
+
+#: The decisions the review page's forms can post, by the value of their `action` button.
+DECISIONS = ("approve", "redact", "changes", "withhold", "release")
+
+
+@never_cache
+@login_required
+def review_queue(request, program_id: int):
+    """List the program's letters waiting for a coordinator, urgent first, then oldest."""
+    program = access_program(request.user, program_id, as_coordinator=True)
+    queue = list(selectors.list_review_queue(request.user, program))
+    return render(request, "frontend/review/queue.html", {
+        "program": program, "queue": queue, "bulk_count": sum(not letter.has_findings for letter in queue),
+        "sla_hours": round(program.review_sla.total_seconds() / 3600),
+    })
+
+
+def _letter_ids(values: list[str]) -> list[int]:
+    """Return the whole numbers among posted `values`; anything else cannot be a letter."""
+    return [int(value) for value in values if value.strip().isdigit()]
+
+
+@never_cache
+@login_required
+@require_POST
+def bulk_approve(request, program_id: int):
+    """Approve the ticked letters that have no findings; say how many were delivered and skipped."""
+    program = access_program(request.user, program_id, as_coordinator=True)
+    ids = set(_letter_ids(request.POST.getlist("letter")))
+    if not ids:
+        messages.warning(request, _("Tick the letters you want to approve, then press the button again."))
+        return redirect("review-queue", program_id=program.pk)
+    try:
+        approved = services.bulk_approve_letters(request.user, program=program, letter_ids=ids)
+    except (ValidationError, PermissionDenied) as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+        return redirect("review-queue", program_id=program.pk)
+    messages.success(request, ngettext("%(count)d letter delivered.", "%(count)d letters delivered.",
+                                       len(approved)) % {"count": len(approved)})
+    skipped = len(ids) - len(approved)
+    if skipped:
+        messages.info(request, ngettext(
+            "%(count)d letter was skipped: it has findings, another coordinator is reading it, or it was "
+            "decided already. Open it to review it.",
+            "%(count)d letters were skipped: they have findings, another coordinator is reading them, or they "
+            "were decided already. Open them to review them.",
+            skipped) % {"count": skipped})
+    return redirect("review-queue", program_id=program.pk)
+
+
+class SpanSyntaxError(ValueError):
+    """A typed "start-end" pair could not be read."""
+
+
+def parse_spans(checked: list[str], typed: str) -> list[tuple[int, int]]:
+    """Return the spans from the ticked finding checkboxes and the typed "start-end" list.
+
+    Raises SpanSyntaxError for text that is not a comma- or space-separated list of
+    start-end pairs of whole numbers. Whether the spans fit the letter is the service's call.
+    """
+    spans = []
+    for item in [*checked, *typed.replace(",", " ").split()]:
+        start, dash, end = item.strip().partition("-")
+        if not dash or not start.isdigit() or not end.isdigit():
+            raise SpanSyntaxError(item)
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def _decide(request, letter: Letter, action: str) -> Letter:
+    """Call the service for `action` with the posted fields; raise what the service raises."""
+    post = request.POST
+    if action == "approve":
+        return services.approve_letter(request.user, letter=letter, note=post.get("approve_note", ""))
+    if action == "redact":
+        try:
+            spans = parse_spans(post.getlist("span"), post.get("extra_spans", ""))
+        except SpanSyntaxError as error:
+            raise ValidationError(
+                _("“%(item)s” is not a part to remove. Write each part as start-end, for example 15-27.")
+                % {"item": error.args[0]}
+            ) from None
+        if not spans:
+            raise ValidationError(_("Choose at least one part to remove, or use “Approve” instead."))
+        return services.approve_letter(request.user, letter=letter, note=post.get("redaction_note", ""),
+                                       redactions=spans)
+    if action == "changes":
+        return services.request_changes(request.user, letter=letter, note=post.get("changes_note", ""))
+    if action == "withhold":
+        return services.withhold_letter(request.user, letter=letter, reason=post.get("withhold_reason", ""),
+                                        pause_pair=post.get("pause_pair") == "on")
+    return services.release_claim(request.user, letter=letter)
+
+
+DONE_MESSAGES = {
+    "approve": lambda: _("The letter was delivered."),
+    "redact": lambda: _("The letter was delivered with the chosen parts removed; its author is told what and why."),
+    "changes": lambda: _("The letter went back to its author with your note."),
+    "withhold": lambda: _("The letter was withheld. Follow up as your safeguarding procedure says."),
+    "release": lambda: _("You released the letter; another coordinator can take it now."),
+}
+
+
+def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), errors: list[str] = (),
+                  typed=None) -> dict:
+    findings = list(letter.findings.all())
+    for finding in findings:
+        finding.span_text = letter.body_text[finding.start:finding.end]
+        finding.span_value = f"{finding.start}-{finding.end}"
+    typed = typed if typed is not None else {}
+    review_due = selectors.review_due_at(letter)
+    # Found spans start ticked; after a refused "remove parts" post, keep what was ticked.
+    redact_posted = hasattr(typed, "getlist") and typed.get("action") == "redact"
+    ticked = set(typed.getlist("span")) if redact_posted else {f.span_value for f in findings}
+    return {
+        "letter": letter,
+        "program": letter.pair.program,
+        "findings": findings,
+        "ticked": ticked,
+        "segments": selectors.review_segments(letter, findings),
+        "context_letters": selectors.list_pair_context(request.user, letter),
+        "audit": list(selectors.list_review_audit(request.user, letter=letter)),
+        "review_due": review_due,
+        "is_overdue": review_due is not None and review_due < timezone.now(),
+        "in_review": letter.status == LetterStatus.IN_REVIEW,
+        "holds_claim": letter.claimed_by_id == request.user.pk and letter.status == LetterStatus.IN_REVIEW,
+        "claim_problem": claim_problem,
+        "errors": errors,
+        "typed": typed,
+    }
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_letter(request, letter_id: int):
+    """Show a letter for review (claiming it) and take the coordinator's decision on it."""
+    letter = access_letter_for_review(request.user, letter_id)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in DECISIONS:
+            return render(request, "frontend/review/letter.html", _page_context(
+                request, letter, errors=[_("Choose one of the buttons below.")], typed=request.POST), status=400)
+        try:
+            _decide(request, letter, action)
+        except (ValidationError, PermissionDenied) as error:
+            letter.refresh_from_db()
+            status = 409 if isinstance(error, StateConflict) else 400
+            return render(request, "frontend/review/letter.html", _page_context(
+                request, letter, errors=error_messages(error), typed=request.POST), status=status)
+        messages.success(request, DONE_MESSAGES[action]())
+        return redirect("review-queue", program_id=letter.pair.program_id)
+    services.record_letter_opened(request.user, letter=letter)
+    claim_problem: list[str] = []
+    if letter.status == LetterStatus.IN_REVIEW:
+        try:
+            letter = services.claim_letter(request.user, letter=letter)
+        except StateConflict as error:
+            claim_problem = error_messages(error)
+    return render(request, "frontend/review/letter.html", _page_context(request, letter, claim_problem=claim_problem))

@@ -1,0 +1,265 @@
+"""What a reminder says, in the recipient's language, and the hooks the letter services call.
+
+The hooks (`letter_delivered`, `changes_requested`, `letter_submitted`) are one line each in
+letters.services. They ask for a reminder sweep once the transaction commits; the sweep
+plans the notice under its unique key and sends it, so an immediate notice follows exactly
+the same path (and the same never-twice guarantee) as a timed one.
+
+Messages name people only by pseudonym and never quote a letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, translation
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from letters.models import Finding, Letter, Reminder, ReminderKind
+from letters.selectors import reply_due_at
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    lines: list[str]
+    action_label: str
+    path: str
+    language: str
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.lines)
+
+
+# ---------------------------------------------------------------------------- hooks (called on commit)
+
+
+def _sweep_after_commit() -> None:
+    """Ask the background workers for a reminder sweep once the current transaction commits."""
+    from letters.tasks import enqueue_sweep
+
+    transaction.on_commit(enqueue_sweep)
+
+
+def letter_delivered(letter: Letter) -> None:
+    """Tell the recipient that `letter` arrived (and a mentor by when to reply)."""
+    _sweep_after_commit()
+
+
+def changes_requested(letter: Letter) -> None:
+    """Tell the author that their letter came back with a note."""
+    _sweep_after_commit()
+
+
+def letter_submitted(letter: Letter) -> None:
+    """Alert the program's coordinators at once if screening found an urgent concern in `letter`."""
+    if Finding.objects.filter(letter=letter, severity=Finding.Severity.URGENT).exists():
+        _sweep_after_commit()
+
+
+# ---------------------------------------------------------------------------- links
+
+
+def _route(*candidates: tuple[str, list], fallback: str = "home") -> str:
+    """Return the path of the first named route that exists, else of `fallback`.
+
+    The pages a reminder points at belong to the frontend; naming several candidates keeps
+    this module working before and after those pages land.
+    """
+    for name, args in candidates:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return reverse(fallback)
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# ---------------------------------------------------------------------------- wording
+
+
+def language_for(reminder: Reminder) -> str:
+    """Return the recipient's language: their own choice, else the program's."""
+    return reminder.recipient.language or reminder.program.language
+
+
+def _when(moment: datetime | None, reminder: Reminder) -> str:
+    """Return `moment` formatted for the active language in the program's time zone."""
+    if moment is None:
+        return ""
+    from letters.reminders import program_zone
+
+    return formats.date_format(moment.astimezone(program_zone(reminder.program)), "DATETIME_FORMAT")
+
+
+def _partner(reminder: Reminder) -> str:
+    """Return the pseudonym of the other side of the pair from the recipient."""
+    pair = reminder.pair
+    if pair is None:
+        return ""
+    return pair.mentor.pseudonym if pair.mentee.user_id == reminder.recipient_id else pair.mentee.pseudonym
+
+
+def _reading_title(reminder: Reminder) -> str:
+    assignment = reminder.assignment
+    return assignment.reading.title if assignment is not None else ""
+
+
+def _assignment_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
+    title, due = _reading_title(reminder), _when(reminder.assignment.due_at, reminder)
+    path = _route(("pair_detail", [reminder.pair_id]), ("thread", [reminder.pair_id]))
+    if reminder.kind == ReminderKind.READING_OPEN:
+        return (
+            _("A new reading is open: “%(title)s”") % {"title": title},
+            [_("“%(title)s” is ready for you to read. Your letter about it is due on %(due)s.") % {"title": title, "due": due}],
+            _("Read it"), path,
+        )
+    if reminder.kind == ReminderKind.LETTER_DUE:
+        return (
+            _("Your letter about “%(title)s” is due on %(due)s") % {"title": title, "due": due},
+            [_("You have not sent a letter about “%(title)s” yet. Write it now; %(partner)s is looking forward to it.")
+             % {"title": title, "partner": _partner(reminder)}],
+            _("Write your letter"), path,
+        )
+    return (
+        _("Your letter about “%(title)s” is overdue") % {"title": title},
+        [_("It was due on %(due)s. It is not too late: write it now and your coordinator will pass it on.") % {"due": due}],
+        _("Write your letter"), path,
+    )
+
+
+def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
+    letter, partner = reminder.letter, _partner(reminder)
+    path = _route(("letter_detail", [reminder.letter_id]), ("letter", [reminder.letter_id]),
+                  ("pair_detail", [reminder.pair_id]))
+    if reminder.kind == ReminderKind.LETTER_DELIVERED:
+        lines = [_("%(partner)s wrote you a letter. Your coordinator has read it and passed it on.") % {"partner": partner}]
+        reply_by = reply_due_at(letter)
+        if reply_by is not None:
+            lines.append(_("Please reply by %(date)s.") % {"date": _when(reply_by, reminder)})
+        return _("A letter from %(partner)s arrived") % {"partner": partner}, lines, _("Read the letter"), path
+    if reminder.kind == ReminderKind.LETTER_RETURNED:
+        return (
+            _("Your coordinator returned your letter with a note"),
+            [_("Read the note, change your letter and send it again. Your text is kept.")],
+            _("Open your letter"), path,
+        )
+    due = _when(reply_due_at(letter), reminder)
+    if reminder.kind == ReminderKind.REPLY_DUE:
+        return (
+            _("Your reply to %(partner)s is due on %(date)s") % {"partner": partner, "date": due},
+            [_("%(partner)s is waiting for your answer. Write your reply before %(date)s.") % {"partner": partner, "date": due}],
+            _("Write your reply"), path,
+        )
+    return (
+        _("Your reply to %(partner)s is overdue") % {"partner": partner},
+        [_("It was due on %(date)s. Please write as soon as you can; %(partner)s is waiting.") % {"partner": partner, "date": due}],
+        _("Write your reply"), path,
+    )
+
+
+def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
+    details, program = reminder.details, reminder.program.name
+    review_path = _route(("review_letter", [reminder.letter_id]), ("review_queue", [reminder.program_id]),
+                         fallback="home") if reminder.letter_id else _route(("review_queue", [reminder.program_id]))
+    if reminder.kind == ReminderKind.URGENT_FINDING:
+        return (
+            _("Urgent: a letter in %(program)s may show a child at risk") % {"program": program},
+            [_("Screening found a possible safeguarding concern in a letter from %(author)s. Open it in the review queue now and follow your safeguarding procedure.")
+             % {"author": details.get("author", "")}],
+            _("Open the letter"), review_path,
+        )
+    if reminder.kind == ReminderKind.URGENT_ESCALATION:
+        return (
+            _("Urgent: a safeguarding alert in %(program)s has not been opened for an hour") % {"program": program},
+            [_("A letter from %(author)s with a possible safeguarding concern has waited an hour without a coordinator opening it. Make sure someone handles it now.")
+             % {"author": details.get("author", "")}],
+            _("Open the letter"), review_path,
+        )
+    if reminder.kind == ReminderKind.PAIR_FLAG:
+        return (
+            _("%(mentor)s has not replied to %(mentee)s") % {"mentor": details.get("mentor", ""), "mentee": details.get("mentee", "")},
+            [ngettext("The reply is %(days)d day overdue. Check in with the mentor, or pause the pair.",
+                      "The reply is %(days)d days overdue. Check in with the mentor, or pause the pair.",
+                      details.get("days", 0)) % {"days": details.get("days", 0)}],
+            _("Open the pair"), _route(("pair_detail", [reminder.pair_id])),
+        )
+    if reminder.kind == ReminderKind.REVIEW_DIGEST:
+        count = details.get("count", 0)
+        return (
+            ngettext("%(count)d letter in %(program)s is waiting past its review deadline",
+                     "%(count)d letters in %(program)s are waiting past their review deadline", count)
+            % {"count": count, "program": program},
+            [_("The oldest was sent on %(date)s. Children and mentors are waiting for them.")
+             % {"date": _when(parse_datetime(details.get("oldest", "")), reminder)}],
+            _("Open the review queue"), review_path,
+        )
+    pairs = details.get("pairs", [])
+    reasons = {"letter_overdue": _("the mentee's letter is overdue"), "reply_overdue": _("the mentor's reply is overdue")}
+    lines = [
+        _("%(mentor)s and %(mentee)s: %(reasons)s.") % {
+            "mentor": entry["mentor"], "mentee": entry["mentee"],
+            "reasons": ", ".join(str(reasons.get(code, code)) for code in entry["reasons"]),
+        }
+        for entry in pairs
+    ]
+    return (
+        ngettext("%(count)d pair in %(program)s needs attention", "%(count)d pairs in %(program)s need attention", len(pairs))
+        % {"count": len(pairs), "program": program},
+        lines, _("Open the dashboard"), _route(("coordinator_dashboard", [reminder.program_id]), ("dashboard", [reminder.program_id])),
+    )
+
+
+_MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, ReminderKind.LETTER_OVERDUE}
+_LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE}
+
+
+def compose(reminder: Reminder, pseudonym: str) -> Message:
+    """Return what `reminder` says to its recipient (known as `pseudonym`), in their language.
+
+    Precondition: the reminder's recipient, program, pair (with both memberships), letter
+    and assignment (with its reading) are loaded, as deliver_due_reminders does.
+    """
+    language = language_for(reminder)
+    with translation.override(language):
+        if reminder.kind in _MENTEE_ASSIGNMENT:
+            subject, lines, label, path = _assignment_message(reminder)
+        elif reminder.kind in _LETTER:
+            subject, lines, label, path = _letter_message(reminder)
+        else:
+            subject, lines, label, path = _coordinator_message(reminder)
+        greeting = _("Hello %(name)s,") % {"name": pseudonym} if pseudonym else _("Hello,")
+        return Message(subject=str(subject), lines=[greeting, *map(str, lines)], action_label=str(label), path=path,
+                       language=language)
+
+
+def email_message(reminder: Reminder, message: Message, *, connection=None) -> EmailMultiAlternatives:
+    """Return the e-mail for `reminder`: plain text and HTML, with links to the action and to settings."""
+    context = {
+        "message": message,
+        "action_url": absolute(message.path),
+        "settings_url": absolute(reverse("notification_settings")),
+        "program": reminder.program.name,
+        "urgent": reminder.kind in {ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION},
+    }
+    with translation.override(message.language):
+        text = render_to_string("letters/email/notice.txt", context)
+        html = render_to_string("letters/email/notice.html", context)
+    email = EmailMultiAlternatives(
+        subject=message.subject, body=text, to=[reminder.recipient.email], connection=connection,
+        headers={"X-Brevven-Reminder": str(reminder.pk), "Content-Language": message.language},
+    )
+    email.attach_alternative(html, "text/html")
+    return email

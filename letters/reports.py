@@ -1,0 +1,317 @@
+"""PDF booklets of a pair's letters and program reports, built in the background by WeasyPrint.
+
+`run_report(report_id)` is the body of the build task: it claims the Report row (queued →
+running) with a guarded UPDATE, builds the PDF, stores it, and records done or failed
+with a reason a person can act on. Booklets hold only letters the recipient could read
+(delivered or read): never a draft, a letter in review, a returned or a withheld one.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from letters import selectors
+from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
+from programs.models import Membership, Pair, Program, Report
+
+logger = logging.getLogger(__name__)
+
+PRINT_CSS = Path(__file__).resolve().parent / "pdf" / "print.css"
+#: A report still "running" after this long belonged to a worker that died; it may be taken over.
+RUNNING_LEASE = timedelta(minutes=5)
+
+
+# ---------------------------------------------------------------------------- booklets
+
+
+def printable_html(letter: Letter) -> str:
+    """Return the HTML of `letter` as its recipient sees it, for printing.
+
+    Uses letters.selectors.recipient_html (redactions applied) once the moderation step
+    provides it; until then the sanitised body, which is what recipients see today.
+    """
+    recipient_html = getattr(selectors, "recipient_html", None)
+    return recipient_html(letter) if recipient_html is not None else letter.body_html
+
+
+def booklet_letters(pair: Pair) -> list[Letter]:
+    """Return the letters of `pair` that belong in its booklet, in the order they were delivered."""
+    return list(
+        Letter.objects.filter(pair=pair, status__in=RECIPIENT_VISIBLE)
+        .select_related("author", "assignment__reading")
+        .order_by("delivered_at", "pk")
+    )
+
+
+def _booklet_context(pair: Pair) -> dict:
+    return {
+        "pair": pair,
+        "letters": [{"letter": letter, "html": printable_html(letter)} for letter in booklet_letters(pair)],
+        "zone": pair.program.time_zone,
+    }
+
+
+def render_booklets(program: Program, pairs: list[Pair]) -> bytes:
+    """Return one PDF holding the booklet of each of `pairs`, each starting on a new page."""
+    html = render_to_string("letters/pdf/booklets.html", {
+        "program": program, "booklets": [_booklet_context(pair) for pair in pairs],
+    })
+    return _pdf(html)
+
+
+# ---------------------------------------------------------------------------- program report
+
+
+@dataclass
+class ProgramStats:
+    pairs_active: int
+    letters_written: int
+    letters_delivered: int
+    mentee_on_time: float | None
+    mentor_on_time: float | None
+    review_median_hours: float | None
+    review_p90_hours: float | None
+    sla_breaches: int
+    reviews: int
+    findings: list[tuple[str, int]]
+    pairs: list[dict]
+    weeks: list[tuple[date, int]]
+
+
+def period_bounds(program: Program, start: date, end: date) -> tuple[datetime, datetime]:
+    """Return [start 00:00, the day after end 00:00) in the program's zone, as aware datetimes."""
+    zone = ZoneInfo(program.time_zone)
+    return datetime.combine(start, time(), tzinfo=zone), datetime.combine(end + timedelta(days=1), time(), tzinfo=zone)
+
+
+def _rate(on_time: int, total: int) -> float | None:
+    return None if total == 0 else on_time / total
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    """Return the nearest-rank percentile of `values` (None for no values)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def review_durations(program: Program, since: datetime, until: datetime) -> list[timedelta]:
+    """Return how long each review decided within the period took, from its (re)submission."""
+    events = (
+        LetterEvent.objects.filter(letter__pair__program=program, created_at__lt=until)
+        .filter(Q(to_status=LetterStatus.IN_REVIEW) | Q(from_status=LetterStatus.IN_REVIEW))
+        .order_by("letter_id", "created_at", "pk")
+        .values_list("letter_id", "from_status", "to_status", "created_at")
+    )
+    durations, entered = [], {}
+    for letter_id, from_status, to_status, created_at in events:
+        if to_status == LetterStatus.IN_REVIEW:
+            entered[letter_id] = created_at
+        elif from_status == LetterStatus.IN_REVIEW and letter_id in entered:
+            if created_at >= since:
+                durations.append(created_at - entered[letter_id])
+            del entered[letter_id]
+    return durations
+
+
+def program_stats(program: Program, start: date, end: date) -> ProgramStats:
+    """Return the figures of `program`'s report for [start, end] (dates in the program's zone)."""
+    since, until = period_bounds(program, start, end)
+    letters = Letter.objects.filter(pair__program=program)
+    written = letters.filter(submitted_at__gte=since, submitted_at__lt=until)
+    mentee = written.filter(author__role=Membership.Role.MENTEE, assignment__isnull=False)
+    mentor = written.filter(author__role=Membership.Role.MENTOR, in_reply_to__isnull=False)
+    counts = written.aggregate(
+        total=Count("pk"),
+        mentee_total=Count("pk", filter=Q(pk__in=mentee.values("pk"))),
+        mentee_on_time=Count("pk", filter=Q(pk__in=mentee.values("pk"), is_late=False)),
+        mentor_total=Count("pk", filter=Q(pk__in=mentor.values("pk"))),
+        mentor_on_time=Count("pk", filter=Q(pk__in=mentor.values("pk"), is_late=False)),
+    )
+    hours = [d.total_seconds() / 3600 for d in review_durations(program, since, until)]
+    sla_hours = program.review_sla.total_seconds() / 3600
+    pairs = list(
+        Pair.objects.filter(program=program, started_at__lt=until)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=since))
+        .select_related("mentor", "mentee")
+        .annotate(letters_in_period=Count("letters", filter=Q(letters__submitted_at__gte=since, letters__submitted_at__lt=until)))
+        .order_by("pk")
+    )
+    week_counts: dict[date, int] = {}
+    first_monday = start - timedelta(days=start.weekday())
+    monday = first_monday
+    while monday <= end:
+        week_counts[monday] = 0
+        monday += timedelta(days=7)
+    zone = ZoneInfo(program.time_zone)
+    for submitted_at in written.values_list("submitted_at", flat=True):
+        day = submitted_at.astimezone(zone).date()
+        week_counts[day - timedelta(days=day.weekday())] += 1
+    kinds = dict(Finding.Kind.choices)
+    findings = [
+        (str(kinds.get(row["kind"], row["kind"])), row["n"])
+        for row in Finding.objects.filter(letter__pair__program=program, created_at__gte=since, created_at__lt=until)
+        .values("kind").annotate(n=Count("pk")).order_by("kind")
+    ]
+    return ProgramStats(
+        pairs_active=len(pairs),
+        letters_written=counts["total"],
+        letters_delivered=letters.filter(delivered_at__gte=since, delivered_at__lt=until).count(),
+        mentee_on_time=_rate(counts["mentee_on_time"], counts["mentee_total"]),
+        mentor_on_time=_rate(counts["mentor_on_time"], counts["mentor_total"]),
+        review_median_hours=statistics.median(hours) if hours else None,
+        review_p90_hours=percentile(hours, 0.9),
+        sla_breaches=sum(1 for h in hours if h > sla_hours),
+        reviews=len(hours),
+        findings=findings,
+        pairs=[{"mentor": p.mentor.pseudonym, "mentee": p.mentee.pseudonym, "status": p.get_status_display(),
+                "letters": p.letters_in_period} for p in pairs],
+        weeks=sorted(week_counts.items()),
+    )
+
+
+def letters_per_week_svg(weeks: list[tuple[date, int]], *, width: int = 480, height: int = 160) -> str:
+    """Return an SVG bar chart of letters per week, with a text label on every bar."""
+    bottom, top, left = 24, 16, 8
+    tallest = max((count for _week, count in weeks), default=0) or 1
+    slot = (width - left) / max(len(weeks), 1)
+    bar = max(slot * 0.7, 1)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(_("Letters per week"))}">',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#555"/>']
+    for index, (week, count) in enumerate(weeks):
+        bar_height = (height - bottom - top) * count / tallest
+        x = left + index * slot + (slot - bar) / 2
+        y = height - bottom - bar_height
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{bar_height:.1f}" fill="#2b6cb0"/>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" font-size="9" text-anchor="middle">{count}</text>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" font-size="8" text-anchor="middle">'
+                     f'{week:%d/%m}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_program_report(program: Program, start: date, end: date) -> bytes:
+    stats = program_stats(program, start, end)
+    html = render_to_string("letters/pdf/program_report.html", {
+        "program": program, "start": start, "end": end, "stats": stats,
+        "chart": letters_per_week_svg(stats.weeks),
+    })
+    return _pdf(html)
+
+
+# ---------------------------------------------------------------------------- running a report
+
+
+def _pdf(html: str) -> bytes:
+    from weasyprint import CSS, HTML
+
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+
+
+def build_pdf(report: Report) -> bytes:
+    """Return the PDF bytes of `report` (pure: no change to the row)."""
+    program = report.program
+    if report.kind == Report.Kind.PAIR_BOOKLET:
+        pair = Pair.objects.select_related("program", "mentor", "mentee").get(pk=report.pair_id)
+        return render_booklets(program, [pair])
+    if report.kind == Report.Kind.PROGRAM_BOOKLETS:
+        pairs = list(Pair.objects.filter(program=program).select_related("program", "mentor", "mentee").order_by("pk"))
+        return render_booklets(program, pairs)
+    return render_program_report(program, report.period_start, report.period_end)
+
+
+def _claim(report_id: int, now: datetime) -> bool:
+    """Take the report for building: queued, or running under a worker that died. Return True if taken."""
+    stale_running = Q(status=Report.Status.RUNNING, started_at__lt=now - RUNNING_LEASE)
+    return bool(
+        Report.objects.filter(Q(pk=report_id) & (Q(status=Report.Status.QUEUED) | stale_running)).update(
+            status=Report.Status.RUNNING, started_at=now, finished_at=None, error="", attempts=F("attempts") + 1
+        )
+    )
+
+
+def run_report(report_id: int) -> str:
+    """Build report `report_id` if it still needs building; return its resulting status."""
+    now = timezone.now()
+    if not _claim(report_id, now):
+        return Report.objects.filter(pk=report_id).values_list("status", flat=True).first() or "missing"
+    report = Report.objects.select_related("program", "requested_by").get(pk=report_id)
+    language = (report.requested_by.language if report.requested_by else "") or report.program.language
+    try:
+        with translation.override(language):
+            pdf = build_pdf(report)
+    except Exception as error:  # noqa: BLE001 - any failure is shown to the requester, who can retry
+        logger.exception("report %s failed", report_id)
+        with translation.override(language):
+            message = _("The PDF could not be made (%(error)s). Try again; if it fails again, tell your operator.") % {
+                "error": type(error).__name__}
+        Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
+            status=Report.Status.FAILED, error=message, finished_at=timezone.now()
+        )
+        return Report.Status.FAILED
+    report.file.save(f"{report.kind}-{report.pk}.pdf", ContentFile(pdf), save=False)
+    with transaction.atomic():
+        finished = Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
+            status=Report.Status.DONE, file=report.file.name, finished_at=timezone.now()
+        )
+    if finished and report.requested_by_id is None:
+        transaction.on_commit(lambda: notify_coordinators_of_report(report_id))
+    return Report.Status.DONE
+
+
+def last_full_week(today: date) -> tuple[date, date]:
+    """Return Monday and Sunday of the last complete week before `today`."""
+    monday = today - timedelta(days=today.weekday() + 7)
+    return monday, monday + timedelta(days=6)
+
+
+def request_weekly_reports(today: date) -> int:
+    """Queue last week's report for each running program (once per program and week); return how many were new."""
+    from letters.tasks import enqueue_report
+
+    start, end = last_full_week(today)
+    created = 0
+    for program in Program.objects.filter(starts_on__lte=end, ends_on__gte=start):
+        report, new = Report.objects.get_or_create(
+            kind=Report.Kind.PROGRAM_REPORT, program=program, period_start=start, period_end=end, requested_by=None,
+        )
+        if new:
+            created += 1
+            transaction.on_commit(lambda pk=report.pk: enqueue_report(pk))
+    return created
+
+
+def notify_coordinators_of_report(report_id: int) -> None:
+    """E-mail each coordinator of the program a link to a weekly report that is ready."""
+    from django.conf import settings
+    from django.core.mail import send_mass_mail
+    from django.urls import reverse
+
+    report = Report.objects.select_related("program").get(pk=report_id)
+    link = settings.SITE_URL + reverse("report_detail", args=[report.pk])
+    messages = []
+    for membership in Membership.objects.active().filter(program=report.program, role=Membership.Role.COORDINATOR).select_related("user"):
+        if not membership.user.email:
+            continue
+        with translation.override(membership.user.language or report.program.language):
+            subject = _("Weekly report for %(program)s") % {"program": report.program.name}
+            body = _("Hello %(name)s,\n\nThe report for %(start)s to %(end)s is ready: %(link)s") % {
+                "name": membership.pseudonym, "start": report.period_start, "end": report.period_end, "link": link}
+        messages.append((subject, body, None, [membership.user.email]))
+    send_mass_mail(messages, fail_silently=False)

@@ -1,0 +1,348 @@
+"""Privacy tools the law asks for: data export, erasure and retention (docs/security.md).
+
+* `request_data_export` queues a ZIP of everything Brevven holds about a person;
+  `build_data_export` (run by programs.tasks) writes it under PRIVATE_ROOT.
+* `erase_person` anonymises an account for good, following each program's policy for
+  the person's letters, and keeps the audit trail without personal data.
+* `apply_retention` empties the letters of programs whose retention period has passed,
+  keeping anonymous counts, and records each run.
+"""
+
+import io
+import json
+import logging
+import secrets
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from letters.models import Finding, Letter, LetterEvent, LetterStatus
+from programs.accounts import coordinates_person
+from programs.models import (
+    DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramStatistics, RetentionRun, User,
+)
+
+log = logging.getLogger(__name__)
+
+#: Finished export files are removed by the retention sweep after this many days.
+EXPORT_KEEP_DAYS = 7
+
+
+# ---------------------------------------------------------------------------- export
+
+
+def request_data_export(actor: User, *, subject: User) -> DataExport:
+    """Queue an export of `subject`'s data for `actor`; return it (status queued).
+
+    A person may export their own data; a coordinator that of a person in a program they
+    coordinate (for a child's parents); an operator anyone's. The ZIP is built in the
+    background after commit (programs.tasks.build_data_export).
+    """
+    if actor.pk != subject.pk and not coordinates_person(actor, subject):
+        raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
+    with transaction.atomic():
+        export = DataExport.objects.create(subject=subject, requested_by=actor)
+        transaction.on_commit(lambda: _enqueue_export(export.pk))
+    return export
+
+
+def _enqueue_export(export_id: int) -> None:
+    from django_q.tasks import async_task
+
+    async_task("programs.tasks.build_data_export", export_id, task_name=f"data-export-{export_id}")
+
+
+def build_data_export(export: DataExport) -> DataExport:
+    """Write the ZIP for a queued export and mark it done (or failed, with the error's kind only).
+
+    Returns early if the export is no longer queued, so a retried task does the work once.
+    """
+    with transaction.atomic():
+        export = DataExport.objects.select_for_update().select_related("subject", "requested_by").get(pk=export.pk)
+        if export.status != DataExport.Status.QUEUED:
+            return export
+        export.status = DataExport.Status.RUNNING
+        export.save(update_fields=["status"])
+    try:
+        content = export_archive(export.subject, include_drafts=export.requested_by_id == export.subject_id)
+        path = _private_path(f"exports/export-{export.pk}-{secrets.token_hex(8)}.zip")
+        path.write_bytes(content)
+        path.chmod(0o600)
+    except Exception as error:  # recorded for the person; the message may quote data, so only its kind
+        log.exception("data export %s failed", export.pk)
+        DataExport.objects.filter(pk=export.pk).update(
+            status=DataExport.Status.FAILED, error=type(error).__name__, finished_at=timezone.now()
+        )
+    else:
+        DataExport.objects.filter(pk=export.pk).update(
+            status=DataExport.Status.DONE, file_path=str(path.relative_to(settings.PRIVATE_ROOT)), finished_at=timezone.now()
+        )
+    export.refresh_from_db()
+    return export
+
+
+def export_file(export: DataExport) -> Path:
+    """Return the path of a finished export's file. Precondition: fetched through programs.access."""
+    return Path(settings.PRIVATE_ROOT) / export.file_path
+
+
+def _private_path(relative: str) -> Path:
+    path = Path(settings.PRIVATE_ROOT) / relative
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def _when(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def export_archive(user: User, *, include_drafts: bool) -> bytes:
+    """Return a ZIP (bytes) of `user`'s account, memberships, letters and events as JSON files.
+
+    Drafts are included only when the person exports their own data: nobody else may see
+    a draft. Letters received are included with the partner's pseudonym only.
+    """
+    files = {
+        "account.json": _account_data(user),
+        "memberships.json": _membership_data(user),
+        "letters.json": _letter_data(user, include_drafts=include_drafts),
+        "events.json": _event_data(user, include_drafts=include_drafts),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", _readme())
+        for name, data in files.items():
+            archive.writestr(name, json.dumps(data, ensure_ascii=False, indent=2))
+    return buffer.getvalue()
+
+
+def _readme() -> str:
+    return _(
+        "This archive holds everything Brevven keeps about you.\n"
+        "account.json: your account. memberships.json: your programs, roles and pseudonyms.\n"
+        "letters.json: the letters you wrote and the letters delivered to you.\n"
+        "events.json: the history of your letters and of your pairs.\n"
+    )
+
+
+def _account_data(user: User) -> dict:
+    return {
+        "username": user.username, "first_name": user.first_name, "last_name": user.last_name, "email": user.email,
+        "language": user.language, "time_zone": user.time_zone, "date_joined": _when(user.date_joined),
+        "last_login": _when(user.last_login),
+    }
+
+
+def _membership_data(user: User) -> list[dict]:
+    return [
+        {
+            "program": m.program.name, "role": m.role, "pseudonym": m.pseudonym, "bio": m.bio, "avatar": m.avatar,
+            "status": m.status, "joined_at": _when(m.joined_at),
+        }
+        for m in Membership.objects.filter(user=user).select_related("program").order_by("joined_at", "pk")
+    ]
+
+
+def _letters_of(user: User, *, include_drafts: bool):
+    written = Q(author__user=user)
+    if not include_drafts:
+        written &= ~Q(status=LetterStatus.DRAFT)
+    received = Q(status__in=[LetterStatus.DELIVERED, LetterStatus.READ]) & (
+        Q(pair__mentor__user=user) | Q(pair__mentee__user=user)
+    ) & ~Q(author__user=user)
+    return Letter.objects.filter(written | received).select_related("author", "pair__program").order_by("created_at", "pk")
+
+
+def _letter_data(user: User, *, include_drafts: bool) -> list[dict]:
+    return [
+        {
+            "id": letter.pk, "program": letter.pair.program.name,
+            "direction": "written" if letter.author.user_id == user.pk else "received",
+            "author": letter.author.pseudonym, "status": letter.status, "late": letter.is_late,
+            "created_at": _when(letter.created_at), "submitted_at": _when(letter.submitted_at),
+            "delivered_at": _when(letter.delivered_at), "read_at": _when(letter.read_at),
+            "text": letter.body_text, "html": letter.body_html,
+        }
+        for letter in _letters_of(user, include_drafts=include_drafts)
+    ]
+
+
+def _event_data(user: User, *, include_drafts: bool) -> dict:
+    own_letters = Letter.objects.filter(author__user=user)
+    if not include_drafts:
+        own_letters = own_letters.exclude(status=LetterStatus.DRAFT)
+    letter_events = LetterEvent.objects.filter(letter__in=own_letters.values("pk")).order_by("created_at", "pk")
+    pair_events = PairEvent.objects.filter(Q(pair__mentor__user=user) | Q(pair__mentee__user=user)).order_by("created_at", "pk")
+    return {
+        "letters": [
+            {"letter": e.letter_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            for e in letter_events
+        ],
+        "pairs": [
+            {"pair": e.pair_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            for e in pair_events
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------- erasure
+
+
+def former_participant_name(membership: Membership) -> str:
+    """Return the pseudonym that replaces an erased person's (unique in the program by its id)."""
+    return _("Former participant %(number)d") % {"number": membership.pk}
+
+
+def erase_person(actor: User, *, user: User) -> ErasureRecord:
+    """Erase `user` for good: anonymise the account and memberships, close their pairs, and
+    delete or keep their letters' text according to each program's `erased_letters` policy.
+
+    Drafts are always deleted. Letter and pair events stay (who did what, when) with their
+    notes cleared. Operators only; an operator cannot erase themself. Returns the audit row.
+    """
+    if not actor.is_superuser:
+        raise PermissionDenied(_("Only an operator can erase a person."))
+    if actor.pk == user.pk:
+        raise ValidationError(_("You cannot erase your own account; ask another operator."))
+    from programs.services import close_pair
+
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if user.username.startswith("erased-"):
+            raise ValidationError(_("This person has already been erased."))
+        memberships = list(Membership.objects.select_for_update().filter(user=user).select_related("program"))
+        emptied, kept = _erase_letters(memberships)
+        pair_ids = list(Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).values_list("pk", flat=True))
+        PairEvent.objects.filter(pair_id__in=pair_ids).exclude(note="").update(note="")
+        Pair.objects.filter(pk__in=pair_ids).exclude(status=Pair.Status.CLOSED).update(status_reason="")
+        for pair in Pair.objects.open().filter(pk__in=pair_ids):
+            close_pair(actor, pair=pair, reason=_("A participant's data was erased."))
+        for membership in memberships:
+            membership.pseudonym = former_participant_name(membership)
+            membership.bio = membership.avatar = ""
+            membership.status = Membership.Status.LEFT
+        Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "status"])
+        Invitation.objects.filter(membership__user=user).delete()
+        _remove_account_data(user)
+        record = ErasureRecord.objects.create(
+            erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied, letters_kept=kept
+        )
+    log.info("user %s erased by user %s", user.pk, actor.pk)
+    return record
+
+
+def _erase_letters(memberships: list[Membership]) -> tuple[int, int]:
+    """Delete drafts, then empty or keep each membership's letters by its program's policy."""
+    Letter.objects.filter(author__in=memberships, status=LetterStatus.DRAFT).delete()
+    deleting = [m for m in memberships if m.program.erased_letters == Program.ErasedLetters.DELETE]
+    keeping = [m for m in memberships if m.program.erased_letters != Program.ErasedLetters.DELETE]
+    letters = Letter.objects.filter(author__in=deleting)
+    Finding.objects.filter(letter__in=letters.values("pk")).delete()
+    LetterEvent.objects.filter(letter__author__in=memberships).exclude(note="").update(note="")
+    emptied = letters.update(body_html="", body_text="")
+    return emptied, Letter.objects.filter(author__in=keeping).count()
+
+
+def _remove_account_data(user: User) -> None:
+    """Wipe the account's personal fields, credentials, devices, tokens and exports."""
+    from axes.utils import reset
+    from django_otp import devices_for_user
+    from rest_framework.authtoken.models import Token
+
+    reset(username=user.username)
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+    Token.objects.filter(user=user).delete()
+    for export in DataExport.objects.filter(Q(subject=user) | Q(requested_by=user)):
+        _delete_export_file(export)
+    DataExport.objects.filter(Q(subject=user) | Q(requested_by=user)).delete()
+    user.username = f"erased-{user.pk}"
+    user.first_name = user.last_name = user.email = user.language = user.time_zone = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()  # also ends every session: their hash depended on the password
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+
+
+def _delete_export_file(export: DataExport) -> None:
+    if export.file_path:
+        export_file(export).unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------- retention
+
+
+def programs_past_retention(today: date) -> list[int]:
+    """Return the ids of programs whose `ends_on` + `retention_days` lies before `today`."""
+    return [
+        pk for pk, ends_on, days in Program.objects.values_list("pk", "ends_on", "retention_days")
+        if ends_on + timedelta(days=days) < today
+    ]
+
+
+def apply_retention(*, today: date | None = None) -> RetentionRun:
+    """Remove the text kept past each program's retention period, keeping anonymous counts.
+
+    For every program past `ends_on` + `retention_days`: store its counts in
+    ProgramStatistics, empty its letters' bodies, delete its findings and clear its event
+    notes. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
+    does not grow with the number of programs or letters. Records and returns a RetentionRun.
+    """
+    started = timezone.now()
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        program_ids = programs_past_retention(today)
+        if program_ids:
+            _store_statistics(program_ids)
+        letters = Letter.objects.filter(pair__program__in=program_ids)
+        findings_deleted, _by_model = Finding.objects.filter(letter__pair__program__in=program_ids).delete()
+        emptied = letters.exclude(body_html="", body_text="").update(body_html="", body_text="")
+        notes = LetterEvent.objects.filter(letter__pair__program__in=program_ids).exclude(note="").update(note="")
+        notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
+        _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
+        run = RetentionRun.objects.create(
+            started_at=started, finished_at=timezone.now(), programs=len(program_ids), letters_emptied=emptied,
+            findings_deleted=findings_deleted, notes_cleared=notes,
+        )
+    log.info("retention run %s: %s programs, %s letters emptied", run.pk, run.programs, run.letters_emptied)
+    return run
+
+
+def _store_statistics(program_ids: list[int]) -> None:
+    """Write each program's anonymous counts in one query plus one upsert."""
+    counted = Program.objects.filter(pk__in=program_ids).annotate(
+        n_pairs=Count("pairs", distinct=True),
+        n_mentees=Count("memberships", filter=Q(memberships__role=Membership.Role.MENTEE), distinct=True),
+        n_mentors=Count("memberships", filter=Q(memberships__role=Membership.Role.MENTOR), distinct=True),
+        n_letters=Count("pairs__letters", filter=~Q(pairs__letters__status=LetterStatus.DRAFT), distinct=True),
+        n_delivered=Count(
+            "pairs__letters", filter=Q(pairs__letters__status__in=[LetterStatus.DELIVERED, LetterStatus.READ]), distinct=True
+        ),
+        n_withheld=Count("pairs__letters", filter=Q(pairs__letters__status=LetterStatus.WITHHELD), distinct=True),
+    )
+    rows = [
+        ProgramStatistics(
+            program_id=p.pk, pairs=p.n_pairs, mentees=p.n_mentees, mentors=p.n_mentors, letters=p.n_letters,
+            letters_delivered=p.n_delivered, letters_withheld=p.n_withheld, updated_at=timezone.now(),
+        )
+        for p in counted
+    ]
+    ProgramStatistics.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["program"],
+        update_fields=["pairs", "mentees", "mentors", "letters", "letters_delivered", "letters_withheld", "updated_at"],
+    )
+
+
+def _remove_old_exports(before) -> None:
+    old = list(DataExport.objects.filter(created_at__lt=before))
+    for export in old:
+        _delete_export_file(export)
+    DataExport.objects.filter(pk__in=[export.pk for export in old]).delete()

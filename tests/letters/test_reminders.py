@@ -1,0 +1,333 @@
+"""Reminders through a program's calendar, with the clock driven by time-machine.
+
+The calendar test sweeps at every hour of two weeks (twice each hour, to prove a second
+sweep at the same moment sends nothing) and checks exactly which message went to whom,
+when, and in which language.
+"""
+
+from datetime import datetime, timedelta, timezone as dt_timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+
+from letters import reminders
+from letters import services as letter_services
+from letters.models import Finding, Letter, Notification, Reminder
+from programs import services as program_services
+from programs.models import Membership
+from readings import services as reading_services
+from tests import factories
+
+UTC = dt_timezone.utc
+CPH = ZoneInfo("Europe/Copenhagen")
+T0 = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)  # a Monday; Copenhagen is UTC+1 all fortnight
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2025, 3, day, hour, minute, tzinfo=UTC)
+
+
+def person(program, coordinator, role, name, language=""):
+    user = factories.make_user(name, email=f"{name}@example.org", language=language)
+    return program_services.add_member(coordinator, program=program, user=user, role=role, pseudonym=name.title())
+
+
+class Calendar:
+    """A small program: one coordinator, two pairs, one reading, and what each person does when."""
+
+    def __init__(self):
+        self.program = factories.make_program(time_zone="Europe/Copenhagen", language="nb")
+        self.coordinator = factories.make_user("coord", email="coord@example.org", language="fr")
+        Membership.objects.create(user=self.coordinator, program=self.program, role="coordinator", pseudonym="Coordinator")
+        c = self.coordinator
+        self.pair1 = program_services.create_pair(
+            c, program=self.program, mentor=person(self.program, c, "mentor", "oak"),
+            mentee=person(self.program, c, "mentee", "fox", language="da"))
+        self.pair2 = program_services.create_pair(
+            c, program=self.program, mentor=person(self.program, c, "mentor", "heron", language="en"),
+            mentee=person(self.program, c, "mentee", "otter"))
+        reading = reading_services.create_reading(c, program=self.program, title="The bridge builders",
+                                                  body="<p>Two villages.</p>")
+        self.assignment = reading_services.schedule_assignment(
+            c, program=self.program, reading=reading, opens_at=at(4, 10), due_at=at(8, 20, 30))
+        # Fox's first letter (no reading) is delivered to Oak at T0.
+        first = factories.make_letter(self.pair1, status="delivered", coordinator=c)
+        assert first.delivered_at == T0
+
+    def act(self, now):
+        """Do what the people of this program do at `now` (before the sweep of that hour)."""
+        c = self.coordinator
+        if now == at(5, 12):
+            self.otter_letter = letter_services.save_draft(self.pair2.mentee.user, pair=self.pair2,
+                                                           assignment=self.assignment, body=factories.LETTER_TEXT)
+            letter_services.submit_letter(self.pair2.mentee.user, letter=self.otter_letter)
+        elif now == at(6, 12):
+            letter_services.approve_letter(c, letter=self.otter_letter)
+        elif now == at(8, 12):
+            self.heron_reply = letter_services.save_draft(self.pair2.mentor.user, pair=self.pair2,
+                                                          in_reply_to=self.otter_letter, body=factories.LETTER_TEXT)
+            letter_services.submit_letter(self.pair2.mentor.user, letter=self.heron_reply)
+        elif now == at(9, 15):
+            letter_services.approve_letter(c, letter=self.heron_reply)
+
+
+def run_hourly(calendar, start, hours):
+    """Sweep twice at every hour from `start`; return [(username, kind, sent at, email)]."""
+    sent = []
+    with time_machine.travel(start, tick=False) as traveller:
+        for hour in range(hours + 1):
+            now = start + timedelta(hours=hour)
+            traveller.move_to(now)
+            calendar.act(now)
+            before = len(mail.outbox)
+            reminders.sweep(now)
+            assert reminders.sweep(now) == {"sent": 0, "cancelled": 0}, f"second sweep at {now} sent again"
+            for email in mail.outbox[before:]:
+                reminder = Reminder.objects.get(pk=int(email.extra_headers["X-Brevven-Reminder"]))
+                sent.append((reminder.recipient.username, reminder.kind, now, email))
+    return sent
+
+
+@pytest.mark.django_db
+def test_two_weeks_of_a_program_send_exactly_the_expected_reminders(settings):
+    settings.SITE_URL = "https://brevven.example"
+    with time_machine.travel(T0, tick=False):
+        calendar = Calendar()
+    sent = run_hourly(calendar, T0, hours=14 * 24)
+    assert [(user, kind, when) for user, kind, when, _email in sent] == [
+        ("oak", "letter_delivered", at(3, 10)),
+        ("fox", "reading_open", at(4, 10)),
+        ("otter", "reading_open", at(4, 10)),
+        ("heron", "letter_delivered", at(6, 12)),
+        ("fox", "letter_due", at(7, 6)),  # due 21:30 Copenhagen: held until 07:00
+        ("oak", "reply_due", at(9, 10)),
+        ("coord", "review_digest", at(9, 12)),  # Heron's reply is past the 24-hour review deadline
+        ("coord", "review_digest", at(9, 13)),
+        ("coord", "review_digest", at(9, 14)),
+        ("otter", "letter_delivered", at(9, 15)),
+        ("fox", "letter_overdue", at(10, 6)),  # overdue 21:30 Copenhagen: held until 07:00
+        ("coord", "weekly_digest", at(10, 7)),  # Monday 08:00 Copenhagen
+        ("oak", "reply_overdue", at(11, 10)),
+        ("coord", "pair_flag", at(13, 10)),  # three days after Oak's reply was due
+        ("fox", "letter_overdue", at(17, 6)),  # the first weekly repeat
+        ("coord", "weekly_digest", at(17, 7)),
+    ]
+    # Nobody got the same reminder twice, and no mentee got e-mail in the evening or night.
+    keys = [(r.recipient_id, r.kind, r.object_key, r.due_at) for r in Reminder.objects.filter(status="sent")]
+    assert len(keys) == len(set(keys)) == len(sent)
+    for user, _kind, when, _email in sent:
+        if user in ("fox", "otter"):
+            assert 7 <= when.astimezone(CPH).hour < 21, (user, when)
+    # Each e-mail is in its reader's language: own choice, else the program's (Norwegian).
+    languages = {user: email.extra_headers["Content-Language"] for user, _k, _w, email in sent}
+    assert languages == {"oak": "nb", "fox": "da", "otter": "nb", "heron": "en", "coord": "fr"}
+    # Every e-mail has both parts, links to the action and to the settings, and only pseudonyms.
+    for user, kind, _when, email in sent:
+        html = email.alternatives[0][0]
+        assert email.body and "<html" in html
+        assert "https://brevven.example/notifications/settings/" in email.body
+        assert "@example.org" not in email.body + html
+    # Each sent reminder left one in-app notification.
+    assert Notification.objects.count() == len(sent)
+
+
+@pytest.mark.django_db
+def test_texts_are_translated():
+    with time_machine.travel(T0, tick=False):
+        calendar = Calendar()
+    sent = run_hourly(calendar, T0, hours=24)
+    fox = [email for user, kind, _when, email in sent if user == "fox"]
+    assert fox[0].subject == "En ny tekst er klar: “The bridge builders”"
+    assert fox[0].body.startswith("Hej Fox,")
+    oak = [email for user, kind, _when, email in sent if user == "oak"][0]
+    assert oak.subject == "Et brev fra Fox er kommet"
+
+
+@pytest.mark.django_db
+def test_a_reminder_stops_when_its_reason_is_gone():
+    """Fox's due-soon reminder waits for the morning; Fox sends the letter that evening: it is never sent."""
+    with time_machine.travel(T0, tick=False) as traveller:
+        calendar = Calendar()
+        traveller.move_to(at(6, 20, 30))  # 21:30 Copenhagen: the due-soon reminder is owed, but held
+        reminders.sweep(at(6, 20, 30))
+        held = Reminder.objects.get(kind="letter_due", recipient=calendar.pair1.mentee.user)
+        assert (held.status, held.send_after) == ("pending", at(7, 6))
+        letter = letter_services.save_draft(calendar.pair1.mentee.user, pair=calendar.pair1,
+                                            assignment=calendar.assignment, body=factories.LETTER_TEXT)
+        letter_services.submit_letter(calendar.pair1.mentee.user, letter=letter)
+        traveller.move_to(at(7, 6))
+        mail.outbox.clear()
+        reminders.sweep(at(7, 6))
+    held.refresh_from_db()
+    assert held.status == "cancelled"
+    assert [m.to for m in mail.outbox] == [["otter@example.org"]]  # Otter has still not written
+
+
+@pytest.mark.django_db
+def test_a_paused_pair_gets_no_reminders_and_overrides_change_timings():
+    with time_machine.travel(T0, tick=False) as traveller:
+        calendar = Calendar()
+        program = calendar.program
+        program.reminder_settings = {"letter_due": {"hours_before": 24}, "reading_open": {"enabled": False}}
+        program.full_clean()
+        program.save()
+        program_services.pause_pair(calendar.coordinator, pair=calendar.pair2, reason="holiday")
+        calendar.act = lambda now: None  # nobody writes
+        sent = run_hourly(calendar, at(4, 0), hours=5 * 24)
+    assert [(u, k, w) for u, k, w, _e in sent if u in ("fox", "otter")] == [
+        ("fox", "letter_due", at(8, 6)),  # 24 hours before 21:30, so 21:30 the evening before, held to 07:00
+    ]
+
+
+@pytest.mark.django_db
+def test_unknown_reminder_settings_are_refused():
+    from django.core.exceptions import ValidationError
+
+    program = factories.make_program(reminder_settings={"letter_due": {"hours_before": 0}})
+    with pytest.raises(ValidationError):
+        program.full_clean()
+    program.reminder_settings = {"nagging": {}}
+    with pytest.raises(ValidationError):
+        program.full_clean()
+
+
+def urgent_letter(pair):
+    letter = factories.make_letter(pair, status="in_review")
+    Finding.objects.create(letter=letter, kind=Finding.Kind.SAFEGUARDING, severity=Finding.Severity.URGENT,
+                           start=0, end=4, excerpt="Dear")
+    return letter
+
+
+@pytest.mark.django_db
+def test_urgent_finding_alerts_every_coordinator_at_once_and_operators_after_an_hour_unopened():
+    with time_machine.travel(T0, tick=False) as traveller:
+        program = factories.make_program()
+        first = factories.make_coordinator(program)
+        second = factories.make_coordinator(program)
+        for user in (first, second):
+            user.email = f"{user.username}@example.org"
+            user.save()
+        operator = factories.make_user("root", email="root@example.org", is_superuser=True, is_staff=True)
+        pair = factories.make_pair(program, first)
+        unopened = urgent_letter(pair)
+        from letters.notification_services import set_email_preferences
+
+        set_email_preferences(first, muted_kinds=[])  # nothing muted: urgent alerts cannot be muted anyway
+        reminders.sweep(T0)
+        assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])
+        assert all(m.subject.startswith("Urgent") for m in mail.outbox)
+        mail.outbox.clear()
+        traveller.move_to(T0 + timedelta(minutes=59))
+        reminders.sweep(T0 + timedelta(minutes=59))
+        assert mail.outbox == []
+        traveller.move_to(T0 + timedelta(hours=1))
+        reminders.sweep(T0 + timedelta(hours=1))
+        assert [m.to for m in mail.outbox] == [[operator.email]]
+        # A second urgent letter that a coordinator acts on within the hour never escalates.
+        mail.outbox.clear()
+        opened = urgent_letter(pair)
+        reminders.sweep(T0 + timedelta(hours=1))
+        letter_services.withhold_letter(first, letter=opened, reason="safeguarding follow-up")
+        traveller.move_to(T0 + timedelta(hours=2, minutes=30))
+        reminders.sweep(T0 + timedelta(hours=2, minutes=30))
+    assert Reminder.objects.filter(kind="urgent_escalation", letter=opened).count() == 0
+    assert Reminder.objects.filter(kind="urgent_escalation", letter=unopened, status="sent").count() == 1
+
+
+@pytest.mark.django_db
+def test_muted_kinds_stay_in_app_only():
+    from letters.notification_services import set_email_preferences
+
+    with time_machine.travel(T0, tick=False):
+        calendar = Calendar()
+        oak = calendar.pair1.mentor.user
+        set_email_preferences(oak, muted_kinds=["letter_delivered"])
+        reminders.sweep(T0)
+    assert mail.outbox == []
+    assert Notification.objects.get(user=oak).kind == "letter_delivered"
+
+
+@pytest.mark.django_db
+def test_urgent_alerts_cannot_be_muted():
+    from django.core.exceptions import ValidationError
+
+    from letters.notification_services import set_email_preferences
+
+    with pytest.raises(ValidationError):
+        set_email_preferences(factories.make_user(), muted_kinds=["urgent_finding"])
+
+
+def build_program(size):
+    program = factories.make_program()
+    coordinator = factories.make_coordinator(program)
+    reading = reading_services.create_reading(coordinator, program=program, title="R", body="<p>x</p>")
+    now = factories.now()
+    reading_services.schedule_assignment(coordinator, program=program, reading=reading,
+                                         opens_at=now - timedelta(days=3), due_at=now - timedelta(hours=30))
+    for _ in range(size):
+        pair = factories.make_pair(program, coordinator)
+        factories.make_letter(pair, status="delivered", coordinator=coordinator)
+        factories.make_letter(pair, status="changes_requested", coordinator=coordinator, by="mentor")
+        urgent_letter(pair)
+    return program
+
+
+@pytest.mark.django_db
+def test_planning_costs_the_same_queries_at_two_sizes(django_assert_num_queries):
+    """The sweep's planning reads a fixed number of queries however many pairs there are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    build_program(2)
+    with CaptureQueriesContext(connection) as small:
+        reminders.plan_reminders(factories.now())
+    Reminder.objects.all().delete()
+    build_program(12)
+    with django_assert_num_queries(len(small.captured_queries)):
+        reminders.plan_reminders(factories.now())
+    # And it planned for all 14 pairs: delivered notices, returned notices, urgent alerts, overdue letters.
+    assert Reminder.objects.filter(kind="letter_delivered").count() == 14
+
+
+@pytest.mark.django_db
+def test_a_claimed_row_is_not_sent_by_a_second_worker_and_a_dead_claim_is_released():
+    with time_machine.travel(T0, tick=False) as traveller:
+        calendar = Calendar()
+        reminders.plan_reminders(T0)
+        row = Reminder.objects.get()
+        assert reminders.claim(row, T0) is True
+        assert reminders.claim(row, T0) is False  # the second worker loses
+        assert reminders.deliver_due_reminders(T0) == 0  # nothing pending: the row is being sent
+        traveller.move_to(T0 + reminders.CLAIM_LEASE + timedelta(minutes=1))
+        assert reminders.deliver_due_reminders(T0 + reminders.CLAIM_LEASE + timedelta(minutes=1)) == 1
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 2)
+    assert len(mail.outbox) == 1
+    assert calendar.pair1.mentor.user.email in mail.outbox[0].to
+
+
+@pytest.mark.django_db
+def test_a_failing_mail_server_is_retried_then_given_up(monkeypatch):
+    from django.core.mail.message import EmailMessage
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("smtp down")
+
+    with time_machine.travel(T0, tick=False):
+        Calendar()
+        monkeypatch.setattr(EmailMessage, "send", refuse)
+        for _ in range(reminders.MAX_ATTEMPTS):
+            assert reminders.sweep(T0)["sent"] == 0
+    row = Reminder.objects.get()
+    assert (row.status, row.attempts, row.last_error) == ("failed", 3, "ConnectionRefusedError")
+    assert Notification.objects.count() == 0
+
+
+def test_quiet_hours_move_evening_and_night_to_seven_in_the_morning():
+    after = reminders.after_quiet_hours
+    assert after(datetime(2025, 3, 3, 20, 0, tzinfo=UTC), CPH) == datetime(2025, 3, 4, 6, 0, tzinfo=UTC)
+    assert after(datetime(2025, 3, 3, 3, 0, tzinfo=UTC), CPH) == datetime(2025, 3, 3, 6, 0, tzinfo=UTC)
+    noon = datetime(2025, 3, 3, 11, 0, tzinfo=UTC)
+    assert after(noon, CPH) == noon

@@ -1,0 +1,46 @@
+"""Helpers for the security tests: turning the protections on, signing in with a second factor."""
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+
+from programs import accounts
+
+
+@pytest.fixture
+def two_factor_required(settings):
+    """Enforce the second factor as production does (the rest of the suite runs without it)."""
+    settings.BREVVEN_REQUIRE_TWO_FACTOR = True
+    return settings
+
+
+@pytest.fixture
+def throttling(settings):
+    """Turn django-axes on with its production settings."""
+    settings.AXES_ENABLED = True
+    return settings
+
+
+def current_code(device) -> str:
+    """Return the code an authenticator app would show for `device` now."""
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+def set_up_app(user):
+    """Give `user` a confirmed authenticator; return (device, recovery codes)."""
+    device = accounts.start_totp_setup(user)
+    codes = accounts.confirm_totp_device(user, device=device, token=current_code(device))
+    device.refresh_from_db()
+    return device, codes
+
+
+def sign_in_verified(client, user):
+    """Sign `client` in as `user` with a session that passed the second factor."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or set_up_app(user)[0]
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

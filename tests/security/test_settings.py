@@ -1,0 +1,102 @@
+"""Production settings and response headers: what a deployment gets without configuring anything."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from letters.models import Letter
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "production-key-" + "k8Zq3vR1xY7mN2pL5wT9bH4jD6fG0sA" * 2,
+    "ALLOWED_HOSTS": "brevven.example.org",
+}
+
+
+def run_production(code: str, tmp_path, *args) -> subprocess.CompletedProcess:
+    """Run Python with production settings (no DEBUG, no test marker) and return the result."""
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="config.settings", BREVVEN_VAR_DIR=str(tmp_path))
+    command = [sys.executable, *args] if args else [sys.executable, "-c", code]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_production_hashes_passwords_with_argon2_and_enforces_the_protections(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.PASSWORD_HASHERS[0]); print(s.BREVVEN_REQUIRE_TWO_FACTOR, s.AXES_ENABLED, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = run_production(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["django.contrib.auth.hashers.Argon2PasswordHasher", "True True True True"]
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    result = run_production("", tmp_path, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_password_validators_are_on():
+    names = {validator["NAME"].rsplit(".", 1)[1] for validator in settings.AUTH_PASSWORD_VALIDATORS}
+    assert names == {"UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator",
+                     "NumericPasswordValidator"}
+
+
+@pytest.mark.django_db
+def test_every_page_sends_the_security_headers(client):
+    response = client.get("/login/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+
+
+def test_templates_hold_no_inline_script_or_style():
+    for template in ROOT.glob("*/templates/**/*.html"):
+        text = template.read_text()
+        assert "<script>" not in text and "style=" not in text and " on" + "click=" not in text, template
+
+
+@pytest.mark.django_db
+def test_sessions_expire_after_inactivity(client, pair):
+    client.force_login(pair.mentee.user)
+    response = client.get("/")
+    assert response.status_code == 200
+    # Every request pushes the expiry forward by SESSION_COOKIE_AGE ...
+    assert response.cookies["sessionid"]["max-age"] == settings.SESSION_COOKIE_AGE
+    # ... and a session left alone past it is gone: the next request is sent to sign in.
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    response = client.get("/")
+    assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+@pytest.mark.django_db
+def test_pages_with_letters_or_secrets_are_never_cached(client, pair):
+    client.force_login(pair.mentee.user)
+    for url in ("/", "/account/security/", "/account/two-factor/setup/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response.headers["Cache-Control"], url
+
+
+@pytest.mark.django_db
+def test_admin_letter_page_is_not_cached(admin_client, pair, coordinator):
+    from tests import factories
+
+    letter = factories.make_letter(pair, status="in_review")
+    response = admin_client.get(f"/admin/letters/letter/{letter.pk}/change/")
+    assert response.status_code == 200
+    assert "no-cache" in response.headers["Cache-Control"] or "no-store" in response.headers["Cache-Control"]
+    assert Letter.objects.count() == 1
