@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load messages
+.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load messages openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=test-arti
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l nb -l fr --no-location --no-obsolete $(MESSAGES_IGNORE)
 	DEBUG=1 $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
+
+# Regenerate the committed OpenAPI description after changing the API (a test fails until you do).
+openapi: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --file docs/openapi.yaml --validate

@@ -1,3 +1,38 @@
-"""Version 1 of the REST API. Resources are added here as they are built (see issue 6)."""
+"""Version 1 of the REST API: every route, grouped by resource. See docs/api.md."""
 
-urlpatterns: list = []
+from django.urls import path, register_converter
+
+from api import letters, me, pairs, programs, readings
+from api.base import IdConverter
+
+register_converter(IdConverter, "id")
+
+urlpatterns = [
+    path("me/", me.MeView.as_view(), name="api-me"),
+    path("me/token/", me.TokenView.as_view(), name="api-me-token"),
+    path("programs/", programs.ProgramListView.as_view(), name="api-programs"),
+    path("programs/<id:program_id>/", programs.ProgramDetailView.as_view(), name="api-program"),
+    path("programs/<id:program_id>/members/", programs.MemberListView.as_view(), name="api-program-members"),
+    path("programs/<id:program_id>/review-queue/", letters.ReviewQueueView.as_view(), name="api-review-queue"),
+    path("pairs/", pairs.PairListView.as_view(), name="api-pairs"),
+    path("pairs/<id:pair_id>/", pairs.PairDetailView.as_view(), name="api-pair"),
+    path("pairs/<id:pair_id>/pause/", pairs.PairPauseView.as_view(), name="api-pair-pause"),
+    path("pairs/<id:pair_id>/resume/", pairs.PairResumeView.as_view(), name="api-pair-resume"),
+    path("pairs/<id:pair_id>/close/", pairs.PairCloseView.as_view(), name="api-pair-close"),
+    path("readings/", readings.ReadingListView.as_view(), name="api-readings"),
+    path("readings/<id:reading_id>/", readings.ReadingDetailView.as_view(), name="api-reading"),
+    path("assignments/", readings.AssignmentListView.as_view(), name="api-assignments"),
+    path("assignments/<id:assignment_id>/", readings.AssignmentDetailView.as_view(), name="api-assignment"),
+    path("letters/", letters.LetterListView.as_view(), name="api-letters"),
+    path("letters/<id:letter_id>/", letters.LetterDetailView.as_view(), name="api-letter"),
+    path("letters/<id:letter_id>/submit/", letters.LetterSubmitView.as_view(), name="api-letter-submit"),
+    path("letters/<id:letter_id>/read/", letters.LetterReadView.as_view(), name="api-letter-read"),
+    path("letters/<id:letter_id>/approve/", letters.LetterApproveView.as_view(), name="api-letter-approve"),
+    path(
+        "letters/<id:letter_id>/request-changes/", letters.LetterRequestChangesView.as_view(),
+        name="api-letter-request-changes",
+    ),
+    path("letters/<id:letter_id>/withhold/", letters.LetterWithholdView.as_view(), name="api-letter-withhold"),
+    path("letters/<id:letter_id>/claim/", letters.LetterClaimView.as_view(), name="api-letter-claim"),
+    path("letters/<id:letter_id>/release/", letters.LetterReleaseView.as_view(), name="api-letter-release"),
+]

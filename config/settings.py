@@ -71,8 +71,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "django_q",
     "drf_spectacular_sidecar",
+    "django_q",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -214,21 +214,43 @@ else:
     Q_CLUSTER["orm"] = "default"
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header is what makes DRF answer 401 (not 403) to a
+    # caller who sent no credentials.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.UserRateThrottle", "api.throttles.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("API_THROTTLE_USER", "120/minute"),
+        "anon": os.environ.get("API_THROTTLE_ANON", "30/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Brevven API",
+    "DESCRIPTION": "Letters, pairs, readings and review for integrations. Guide: docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Swagger UI is served from our own static files, so the Content-Security-Policy can stay 'self'.
+    # Separate request and response components, so read-only fields never appear as input.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI's files from drf-spectacular-sidecar: the docs page needs no internet access.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # `<id:...>` in api/v1.py: document path ids as the positive integers the route accepts.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 999_999_999_999_999_999}},
+    "ENUM_NAME_OVERRIDES": {
+        "MembershipRoleEnum": "programs.models.MembershipRole",
+        "MembershipStatusEnum": "programs.models.MembershipStatus",
+        "PairStatusEnum": "programs.models.PairStatus",
+        "LetterStatusEnum": "letters.models.LetterStatus",
+        "PairSideEnum": "api.pairs.PAIR_SIDES",
+    },
 }
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(int(timedelta(hours=8).total_seconds()))))

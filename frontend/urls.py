@@ -39,4 +39,5 @@ urlpatterns = [
     path("", include("frontend.account_urls")),
     path("", include("frontend.notification_views")),
     path("", include("frontend.report_views")),
+    path("", include("frontend.token_views")),
 ]

@@ -23,7 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from letters.models import Finding, Letter, LetterEvent, LetterStatus
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
 from programs.accounts import coordinates_person
 from programs.models import (
     DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramStatistics, RetentionRun, User,
@@ -114,13 +114,36 @@ def export_archive(user: User, *, include_drafts: bool) -> bytes:
         "memberships.json": _membership_data(user),
         "letters.json": _letter_data(user, include_drafts=include_drafts),
         "events.json": _event_data(user, include_drafts=include_drafts),
+        "notifications.json": _notification_data(user),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", _readme())
         for name, data in files.items():
             archive.writestr(name, json.dumps(data, ensure_ascii=False, indent=2))
+        for name, pdf in _booklets(user):
+            archive.writestr(name, pdf)
     return buffer.getvalue()
+
+
+def _notification_data(user: User) -> list[dict]:
+    return [
+        {"kind": n.kind, "title": n.title, "body": n.body, "created_at": _when(n.created_at), "read_at": _when(n.read_at)}
+        for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
+def _booklets(user: User):
+    """Yield (file name, PDF bytes) for the booklet of every pair `user` belongs to.
+
+    A booklet holds only delivered letters (letters.reports.booklet_letters), so it shows
+    nothing the person could not already read.
+    """
+    from letters.reports import render_booklets  # WeasyPrint loads only when an export is built
+
+    pairs = Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).select_related("program", "mentor", "mentee")
+    for pair in pairs.order_by("pk"):
+        yield f"booklets/pair-{pair.pk}.pdf", render_booklets(pair.program, [pair])
 
 
 def _readme() -> str:
@@ -129,6 +152,8 @@ def _readme() -> str:
         "account.json: your account. memberships.json: your programs, roles and pseudonyms.\n"
         "letters.json: the letters you wrote and the letters delivered to you.\n"
         "events.json: the history of your letters and of your pairs.\n"
+        "notifications.json: the notices Brevven showed or sent you.\n"
+        "booklets/: a printable booklet (PDF) of each exchange you took part in.\n"
     )
 
 
@@ -304,6 +329,7 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
             _store_statistics(program_ids)
         letters = Letter.objects.filter(pair__program__in=program_ids)
         findings_deleted, _by_model = Finding.objects.filter(letter__pair__program__in=program_ids).delete()
+        Notification.objects.filter(program__in=program_ids).delete()
         emptied = letters.exclude(body_html="", body_text="").update(body_html="", body_text="")
         notes = LetterEvent.objects.filter(letter__pair__program__in=program_ids).exclude(note="").update(note="")
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")

@@ -7,6 +7,7 @@ StateConflict or PermissionDenied with a message a person can act on.
 
 import csv
 import io
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -15,11 +16,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from programs.exceptions import StateConflict
 from programs.models import (
     AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, Report, User, validate_time_zone,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def is_coordinator(user, program: Program) -> bool:
@@ -445,3 +449,32 @@ def retry_report(actor: User, *, report: Report) -> Report:
         transaction.on_commit(lambda: enqueue_report(report.pk))
         report.refresh_from_db()
         return report
+# ---------------------------------------------------------------------------- API tokens
+
+
+def create_api_token(actor: User) -> Token:
+    """Give `actor` a new API token and return it, revoking the one they had.
+
+    Brevven keeps one token per person (Django REST framework's Token): an organisation's
+    integration signs in as the person who set it up and sees what they see on the site.
+    Creating a new token is also how a leaked one is replaced.
+    """
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    with transaction.atomic():
+        # Lock the person: two requests at once must not both try to create "the" token.
+        User.objects.select_for_update().get(pk=actor.pk)
+        Token.objects.filter(user=actor).delete()
+        token = Token.objects.create(user=actor)
+    logger.info("API token created for user %s", actor.pk)
+    return token
+
+
+def revoke_api_token(actor: User) -> bool:
+    """Delete `actor`'s API token; return True if there was one. Integrations using it stop at once."""
+    if not actor.is_authenticated:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    deleted, _details = Token.objects.filter(user=actor).delete()
+    if deleted:
+        logger.info("API token revoked for user %s", actor.pk)
+    return bool(deleted)

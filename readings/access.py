@@ -19,7 +19,7 @@ def access_reading(user, reading_id: int) -> Reading:
 def access_assignment(user, assignment_id: int) -> Assignment:
     """Return the assignment if `user` coordinates its program or is in a pair it applies to."""
     if not user.is_authenticated:
-        raise Http404(_("No such reading."))
+        raise Http404(_("No such assignment."))
     pairs = Pair.objects.visible_to(user).filter(Q(mentor__user=user) | Q(mentee__user=user))
     visible = Assignment.objects.visible_to(user)
     if not user.is_superuser:
@@ -30,4 +30,4 @@ def access_assignment(user, assignment_id: int) -> Assignment:
     try:
         return visible.select_related("reading", "program").distinct().get(pk=assignment_id)
     except (Assignment.DoesNotExist, ValueError, TypeError):
-        raise Http404(_("No such reading.")) from None
+        raise Http404(_("No such assignment.")) from None

@@ -3,12 +3,14 @@
 import io
 import json
 import zipfile
+
 from datetime import date, timedelta
 
 import pytest
+from pypdf import PdfReader
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from letters.models import Finding, Letter, LetterEvent
+from letters.models import Finding, Letter, LetterEvent, Notification
 from programs import privacy, tasks
 from programs.models import DataExport, ErasureRecord, Membership, Pair, PairEvent, ProgramStatistics, RetentionRun, User
 from tests import factories
@@ -22,8 +24,15 @@ def private_root(settings, tmp_path):
 
 def archive_of(export) -> dict:
     with zipfile.ZipFile(io.BytesIO(privacy.export_file(export).read_bytes())) as archive:
-        return {name: (archive.read(name).decode() if name.endswith(".txt") else json.loads(archive.read(name)))
-                for name in archive.namelist()}
+        return {name: _decode(name, archive.read(name)) for name in archive.namelist()}
+
+
+def _decode(name: str, data: bytes):
+    if name.endswith(".txt"):
+        return data.decode()
+    if name.endswith(".pdf"):
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return json.loads(data)
 
 
 # ---------------------------------------------------------------------------- export
@@ -37,6 +46,8 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     factories.make_letter(pair, status="draft", body="A draft only I have seen")
     reply = factories.make_letter(pair, by="mentor", status="delivered", coordinator=coordinator, body="The mentor's kind reply")
     factories.make_letter(pair, by="mentor", status="in_review", coordinator=coordinator, body="Reply still in review")
+    Notification.objects.create(user=mentee, program=pair.program, kind="letter_delivered", title="A letter arrived for you")
+    Notification.objects.create(user=pair.mentor.user, program=pair.program, kind="reply_due", title="Not the mentee's")
     queued = []
     monkeypatch.setattr("django_q.tasks.async_task", lambda *args, **kwargs: queued.append(args))
     client.force_login(mentee)
@@ -48,7 +59,14 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     export.refresh_from_db()
     assert export.status == DataExport.Status.DONE
     files = archive_of(export)
-    assert set(files) == {"README.txt", "account.json", "memberships.json", "letters.json", "events.json"}
+    assert set(files) == {"README.txt", "account.json", "memberships.json", "letters.json", "events.json",
+                          "notifications.json", f"booklets/pair-{pair.pk}.pdf"}
+    # The booklet holds the delivered letters only: never a draft or a letter in review.
+    booklet = " ".join(files[f"booklets/pair-{pair.pk}.pdf"].split())
+    assert "My own delivered letter text" in booklet and "The mentor's kind reply" in booklet
+    assert "A draft only I have seen" not in booklet and "Reply still in review" not in booklet
+    assert "A letter arrived for you" in [n["title"] for n in files["notifications.json"]]
+    assert "Not the mentee's" not in [n["title"] for n in files["notifications.json"]]
     assert files["account.json"]["first_name"] == "Alma" and files["account.json"]["email"] == "alma@example.org"
     assert [(m["pseudonym"], m["role"]) for m in files["memberships.json"]] == [(pair.mentee.pseudonym, "mentee")]
     texts = {(letter["direction"], letter["text"]) for letter in files["letters.json"]}
@@ -175,6 +193,7 @@ def fill(program, letters: int):
         letter = factories.make_letter(pair, status="delivered", coordinator=coordinator, body=f"Letter number {number} text")
         Finding.objects.create(letter=letter, kind="contact.url", severity="hold", start=0, end=3, excerpt="Let")
     LetterEvent.objects.filter(letter__pair=pair).update(note="a note about a child")
+    Notification.objects.create(user=pair.mentee.user, program=program, kind="letter_delivered", title="A letter arrived")
     return pair
 
 
@@ -189,6 +208,8 @@ def test_retention_empties_expired_programs_and_keeps_counts(db):
     assert not LetterEvent.objects.filter(letter__pair__program=expired).exclude(note="").exists()
     assert Letter.objects.get(pair=kept_pair).body_text == "Letter number 0 text"
     assert Finding.objects.filter(letter__pair=kept_pair).count() == 1
+    assert not Notification.objects.filter(program=expired).exists()
+    assert Notification.objects.filter(program=current).count() == 1
     stats = ProgramStatistics.objects.get(program=expired)
     assert (stats.pairs, stats.mentees, stats.mentors, stats.letters, stats.letters_delivered) == (1, 1, 1, 2, 2)
     assert not ProgramStatistics.objects.filter(program=current).exists()

@@ -1,0 +1,74 @@
+"""Fixtures for the API tests: a small world of two programs, and clients signed in by token."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from readings import services as reading_services
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts():
+    """Throttle counters live in the cache; start every test from zero."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def client_for(user=None, *, language: str | None = None) -> APIClient:
+    """Return an API client that authenticates as `user` with an API token (anonymous if None)."""
+    client = APIClient()
+    headers = {}
+    if user is not None:
+        token, _created = Token.objects.get_or_create(user=user)
+        headers["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    if language:
+        headers["HTTP_ACCEPT_LANGUAGE"] = language
+    client.credentials(**headers)
+    return client
+
+
+def _reading_and_assignment(program, coordinator, title):
+    reading = reading_services.create_reading(coordinator, program=program, title=title, body="<p>Once upon a time.</p>")
+    now = timezone.now()
+    assignment = reading_services.schedule_assignment(
+        coordinator, program=program, reading=reading, opens_at=now - timedelta(days=1), due_at=now + timedelta(days=6),
+        prompt="What did you like?",
+    )
+    return reading, assignment
+
+
+def _letters(pair, coordinator) -> dict:
+    return {
+        state: factories.make_letter(pair, status=state, coordinator=coordinator)
+        for state in ("draft", "in_review", "delivered")
+    }
+
+
+@pytest.fixture
+def world(db):
+    """Program A with two pairs (`own`, `neighbour`) and program B with one pair.
+
+    Each pair has a mentee letter as a draft, in review and delivered; each program
+    has a reading and an assignment.
+    """
+    program_a, program_b = factories.make_program(name="Alpha"), factories.make_program(name="Beta")
+    coordinator, other_coordinator = factories.make_coordinator(program_a), factories.make_coordinator(program_b)
+    own, neighbour = factories.make_pair(program_a, coordinator), factories.make_pair(program_a, coordinator)
+    elsewhere = factories.make_pair(program_b, other_coordinator)
+    reading_a, assignment_a = _reading_and_assignment(program_a, coordinator, "Alpha story")
+    reading_b, assignment_b = _reading_and_assignment(program_b, other_coordinator, "Beta story")
+    return {
+        "program_a": program_a, "program_b": program_b,
+        "coordinator": coordinator, "other_coordinator": other_coordinator,
+        "mentee": own.mentee.user, "mentor": own.mentor.user,
+        "own": own, "neighbour": neighbour, "elsewhere": elsewhere,
+        "reading_a": reading_a, "assignment_a": assignment_a, "reading_b": reading_b, "assignment_b": assignment_b,
+        "letters": {"own": _letters(own, coordinator), "neighbour": _letters(neighbour, coordinator),
+                    "elsewhere": _letters(elsewhere, other_coordinator)},
+    }

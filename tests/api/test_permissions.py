@@ -1,0 +1,177 @@
+"""Every API endpoint × every role × own / other object, with the exact status code.
+
+Read the table against DESIGN.md ("Who uses it"). Roles:
+
+    mentee       the mentee of the `own` pair (program A)
+    mentor       the mentor of the `own` pair
+    coord        a coordinator of program A
+    other_coord  a coordinator of program B only
+    anon         no credentials
+
+Targets: `own` is the mentee's pair (and its letters), program A, A's reading and
+assignment. `other` is the neighbouring pair in program A for pair- and letter-scoped
+endpoints, and program B (its reading, assignment) for program-scoped ones. Letters are
+written by the mentee: `draft`, `in_review` and `delivered`.
+
+What the codes mean: 404 — the caller may not see the object (access_* helpers);
+403 — they see it but their role may not do this; 409 — the object's state forbids it.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+
+from tests.api.conftest import client_for
+
+ROLES = ("mentee", "mentor", "coord", "other_coord", "anon")
+
+
+@dataclass(frozen=True)
+class Row:
+    operation: str
+    method: str
+    path: str
+    expect: dict  # target ("own", "other", or "-" when the endpoint has no object) → codes in ROLES order
+    body: dict | None = None
+
+
+def codes(mentee, mentor, coord, other_coord, anon=401):
+    return dict(zip(ROLES, (mentee, mentor, coord, other_coord, anon), strict=True))
+
+
+REASON = {"reason": "The mentor is away for two weeks."}
+NOTE = {"note": "Please leave out your school's name."}
+BODY = {"body": "<p>I liked the part about the lighthouse a lot.</p>"}
+
+MATRIX = [
+    # --- the caller
+    Row("me_retrieve", "GET", "/api/v1/me/", {"-": codes(200, 200, 200, 200)}),
+    Row("me_token_retrieve", "GET", "/api/v1/me/token/", {"-": codes(200, 200, 200, 200)}),
+    Row("me_token_create", "POST", "/api/v1/me/token/", {"-": codes(201, 201, 201, 201)}),
+    Row("me_token_destroy", "DELETE", "/api/v1/me/token/", {"-": codes(204, 204, 204, 204)}),
+    # --- programs
+    Row("programs_list", "GET", "/api/v1/programs/", {"-": codes(200, 200, 200, 200)}),
+    Row("programs_retrieve", "GET", "/api/v1/programs/{program}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_members_list", "GET", "/api/v1/programs/{program}/members/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_review_queue", "GET", "/api/v1/programs/{program}/review-queue/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # --- pairs
+    Row("pairs_list", "GET", "/api/v1/pairs/", {"-": codes(200, 200, 200, 200)}),
+    Row("pairs_retrieve", "GET", "/api/v1/pairs/{pair}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 200, 404)}),
+    Row("pairs_pause", "POST", "/api/v1/pairs/{pair}/pause/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 200, 404)}, REASON),
+    # The pairs are active, so resuming one is a state conflict even for its coordinator.
+    Row("pairs_resume", "POST", "/api/v1/pairs/{pair}/resume/",
+        {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 409, 404)}, {}),
+    Row("pairs_close", "POST", "/api/v1/pairs/{pair}/close/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 200, 404)}, REASON),
+    # --- readings and assignments
+    Row("readings_list", "GET", "/api/v1/readings/", {"-": codes(200, 200, 200, 200)}),
+    Row("readings_retrieve", "GET", "/api/v1/readings/{reading}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("assignments_list", "GET", "/api/v1/assignments/", {"-": codes(200, 200, 200, 200)}),
+    Row("assignments_retrieve", "GET", "/api/v1/assignments/{assignment}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # --- letters
+    Row("letters_list", "GET", "/api/v1/letters/", {"-": codes(200, 200, 200, 200)}),
+    # A coordinator can see the pair but cannot write in it.
+    Row("letters_create", "POST", "/api/v1/letters/",
+        {"own": codes(201, 201, 403, 404), "other": codes(404, 404, 403, 404)}, {**BODY, "pair": "{pair}"}),
+    Row("letters_retrieve", "GET", "/api/v1/letters/{delivered}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 200, 404)}),
+    # Nobody but the author sees a draft, not even the coordinator.
+    Row("letters_retrieve", "GET", "/api/v1/letters/{draft}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    Row("letters_update", "PATCH", "/api/v1/letters/{draft}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, BODY),
+    # A sent letter: its author may no longer edit it (409); the coordinator sees it but is not its author (403).
+    Row("letters_update", "PATCH", "/api/v1/letters/{in_review}/",
+        {"own": codes(409, 404, 403, 404), "other": codes(404, 404, 403, 404)}, BODY),
+    Row("letters_submit", "POST", "/api/v1/letters/{draft}/submit/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {}),
+    # Only the recipient (here the mentor) marks a letter read.
+    Row("letters_mark_read", "POST", "/api/v1/letters/{delivered}/read/",
+        {"own": codes(403, 200, 403, 404), "other": codes(404, 404, 403, 404)}),
+    # --- review decisions: the author sees their letter in review but may not decide it.
+    Row("letters_approve", "POST", "/api/v1/letters/{in_review}/approve/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, {}),
+    Row("letters_approve", "POST", "/api/v1/letters/{delivered}/approve/",
+        {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 409, 404)}, {}),
+    Row("letters_approve", "POST", "/api/v1/letters/{in_review}/approve/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, {"note": "", "redactions": [[0, 4]]}),
+    Row("letters_claim", "POST", "/api/v1/letters/{in_review}/claim/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}),
+    # Only letters in review can be claimed: the delivered one is a conflict for its coordinator.
+    Row("letters_claim", "POST", "/api/v1/letters/{delivered}/claim/",
+        {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 409, 404)}),
+    Row("letters_release", "POST", "/api/v1/letters/{in_review}/release/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}),
+    Row("letters_request_changes", "POST", "/api/v1/letters/{in_review}/request-changes/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, NOTE),
+    Row("letters_withhold", "POST", "/api/v1/letters/{in_review}/withhold/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 200, 404)}, REASON),
+    # --- the description of the API itself is public
+    Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
+    Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
+]
+
+
+def targets(world, target: str) -> dict:
+    """Return the ids that fill the path placeholders for `target`."""
+    if target in ("own", "-"):
+        pair, program, reading, assignment = world["own"], world["program_a"], world["reading_a"], world["assignment_a"]
+        letters = world["letters"]["own"]
+    else:
+        pair, program, reading, assignment = world["neighbour"], world["program_b"], world["reading_b"], world["assignment_b"]
+        letters = world["letters"]["neighbour"]
+    return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+            **{state: letter.pk for state, letter in letters.items()}}
+
+
+def fill(value, ids: dict):
+    if isinstance(value, str):
+        filled = value.format(**ids)
+        return int(filled) if value.startswith("{") and filled.isdigit() else filled
+    if isinstance(value, dict):
+        return {key: fill(item, ids) for key, item in value.items()}
+    return value
+
+
+CASES = [
+    pytest.param(row, target, role, code, id=f"{row.method} {row.path} [{target}] {role}")
+    for row in MATRIX
+    for target, role_codes in row.expect.items()
+    for role, code in role_codes.items()
+]
+
+USERS = {"mentee": "mentee", "mentor": "mentor", "coord": "coordinator", "other_coord": "other_coordinator"}
+
+
+@pytest.mark.parametrize(("row", "target", "role", "code"), CASES)
+def test_permission_matrix(world, row, target, role, code):
+    ids = targets(world, target)
+    client = client_for(world[USERS[role]] if role != "anon" else None)
+    send = getattr(client, row.method.lower())
+    if row.body is None:
+        response = send(fill(row.path, ids))
+    else:
+        response = send(fill(row.path, ids), fill(row.body, ids), format="json")
+    assert response.status_code == code, response.content[:500]
+    if code >= 400:
+        assert set(response.json()["error"]) == {"code", "message", "fields"}
+
+
+def test_matrix_covers_every_operation():
+    """A new endpoint must get a row: compare the table with the routes under /api/v1/."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = {
+        operation["operationId"]
+        for path_item in schema["paths"].values()
+        for operation in path_item.values()
+    }
+    assert operations == {row.operation for row in MATRIX} - {"schema", "docs"}
