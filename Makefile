@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load openapi
+.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load messages openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ check: install
 lock: install
 	$(BIN)/python -m pip install -q uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -q -o requirements.lock
+
+# Refresh the translation catalogues from the code and compile them (needs Debian's gettext).
+# The compiled .mo files are committed, so a fresh machine needs no gettext to run Brevven.
+MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=test-artifacts --ignore=build
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l nb -l fr --no-location --no-obsolete $(MESSAGES_IGNORE)
+	DEBUG=1 $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
 
 # Regenerate the committed OpenAPI description after changing the API (a test fails until you do).
 openapi: install

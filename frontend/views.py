@@ -1,10 +1,28 @@
-"""Page views: parse input, call a selector or service, render. No business rules here."""
+"""Pages for mentees and mentors: parse input, call a selector or service, render. No business rules here."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from icalendar import Calendar, Event
 
-from frontend.selectors import home_summary
+from frontend.forms import LetterForm, PreferencesForm, ProfileForm, apply_service_error
+from frontend.selectors import home_summary, list_writing_pairs
+from letters import selectors as letter_selectors
+from letters import services as letter_services
+from letters.access import access_letter
+from letters.models import LetterStatus
+from programs import services as program_services
+from programs.access import access_pair
+from programs.exceptions import error_messages
+from programs.models import AVATAR_CHOICES, Membership, User
+from programs.selectors import preferred_locale
+from readings.access import access_assignment
 
 
 @never_cache
@@ -12,3 +30,232 @@ from frontend.selectors import home_summary
 def home(request):
     """Show the signed-in person what to do next in each of their programs."""
     return render(request, "frontend/home.html", {"summary": home_summary(request.user)})
+
+
+@login_required
+def assignment_detail(request, assignment_id: int):
+    """Show a reading as assigned: its text, the prompt and when letters about it are due."""
+    assignment = access_assignment(request.user, assignment_id)
+    return render(request, "frontend/reading.html", {
+        "assignment": assignment, "reading": assignment.reading,
+        "pairs": list_writing_pairs(request.user, assignment.program_id),
+    })
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        raise Http404(_("No such letter.")) from None
+
+
+@require_POST
+@login_required
+def start_letter(request, pair_id: int):
+    """Open the editor for a letter in the pair: the unsent one on the same subject, or a new draft."""
+    pair = access_pair(request.user, pair_id)
+    if pair.member_for(request.user) is None:
+        raise Http404(_("No such pair."))
+    assignment_id = _int_or_none(request.POST.get("assignment"))
+    in_reply_to_id = _int_or_none(request.POST.get("in_reply_to"))
+    draft = letter_selectors.find_open_draft(
+        request.user, pair=pair, assignment_id=assignment_id, in_reply_to_id=in_reply_to_id
+    )
+    if draft is None:
+        assignment = access_assignment(request.user, assignment_id) if assignment_id else None
+        in_reply_to = access_letter(request.user, in_reply_to_id) if in_reply_to_id else None
+        try:
+            draft = letter_services.save_draft(
+                request.user, pair=pair, body="", assignment=assignment, in_reply_to=in_reply_to
+            )
+        except (ValidationError, PermissionDenied) as error:
+            for message in error_messages(error):
+                messages.error(request, message)
+            return redirect("pair-thread", pair_id=pair.pk)
+    return redirect("letter-edit", letter_id=draft.pk)
+
+
+def _own_editable_letter(request, letter_id: int):
+    """Return the signed-in author's letter if it can still be edited; 404 for anyone else's."""
+    letter = access_letter(request.user, letter_id)
+    if letter.author.user_id != request.user.pk:
+        raise Http404(_("No such letter."))
+    return letter
+
+
+@never_cache
+@login_required
+def letter_edit(request, letter_id: int):
+    """The letter editor: save the draft, or send it to the coordinator. Input is never lost."""
+    letter = _own_editable_letter(request, letter_id)
+    if letter.status not in letter_selectors.EDITABLE_STATUSES:
+        return redirect("letter-detail", letter_id=letter.pk)
+    form = LetterForm(request.POST or None, initial={"body": letter.body_text})
+    if request.method == "POST" and form.is_valid():
+        body = form.cleaned_data["body"]
+        try:
+            if request.POST.get("action") == "send":
+                letter_services.submit_letter(request.user, letter=letter, body=body)
+                messages.success(request, _("Sent. Your coordinator will read your letter before it is delivered."))
+                return redirect("my-letters")
+            letter_services.save_draft(request.user, letter=letter, body=body)
+            messages.success(request, _("Your draft is saved."))
+            return redirect("letter-edit", letter_id=letter.pk)
+        except ValidationError as error:
+            apply_service_error(form, error)
+            letter.refresh_from_db()
+    return render(request, "frontend/letter_edit.html", {
+        "letter": letter, "form": form, "program": letter.pair.program,
+        "partner": letter.pair.partner_of(letter.author),
+        "return_note": letter_selectors.latest_event_note(letter) if letter.status == LetterStatus.CHANGES_REQUESTED else "",
+    })
+
+
+@never_cache
+@require_POST
+@login_required
+def letter_draft_save(request, letter_id: int):
+    """Save the draft's text as the author types (called by draft.js); answer in JSON."""
+    letter = _own_editable_letter(request, letter_id)
+    try:
+        letter = letter_services.save_draft(request.user, letter=letter, body=request.POST.get("body", ""))
+    except ValidationError as error:
+        return JsonResponse({"saved": False, "errors": error_messages(error)}, status=400)
+    return JsonResponse({
+        "saved": True, "saved_at": int(letter.updated_at.timestamp() * 1000),
+        "message": _("Saved at %(time)s") % {"time": timezone.localtime(letter.updated_at).strftime("%H:%M")},
+    })
+
+
+@never_cache
+@login_required
+def letter_detail(request, letter_id: int):
+    """Show one letter: its author sees its status; its recipient reads it (and it is marked read)."""
+    letter = access_letter(request.user, letter_id)
+    is_author = letter.author.user_id == request.user.pk
+    if is_author and letter.status in letter_selectors.EDITABLE_STATUSES:
+        return redirect("letter-edit", letter_id=letter.pk)
+    if not is_author and letter.recipient.user_id == request.user.pk and letter.status == LetterStatus.DELIVERED:
+        letter = letter_services.mark_read(request.user, letter=letter)
+    return render(request, "frontend/letter_detail.html", {
+        "letter": letter, "is_author": is_author,
+        "note": letter_selectors.latest_event_note(letter) if is_author else "",
+        "redaction_notice": letter_selectors.redaction_notice(letter) if is_author else None,
+    })
+
+
+@never_cache
+@login_required
+def my_letters(request):
+    """List the signed-in person's letters with a plain-language status each."""
+    letters = list(letter_selectors.list_my_letters(request.user))
+    for letter in letters:
+        # The prefetched events are newest first; the latest return note is what the author needs.
+        letter.return_note = next(
+            (e.note for e in letter.events.all() if e.to_status == LetterStatus.CHANGES_REQUESTED and e.note), ""
+        )
+    return render(request, "frontend/my_letters.html", {"letters": letters})
+
+
+@never_cache
+@login_required
+def pair_thread(request, pair_id: int):
+    """Show the letters between the two people of a pair, oldest first; unread ones become read."""
+    pair = access_pair(request.user, pair_id)
+    me = pair.member_for(request.user)
+    if me is None:
+        return redirect("coordinator-pair", pair_id=pair.pk)
+    letters = list(letter_selectors.list_thread(request.user, pair).prefetch_related("redactions"))
+    for index, letter in enumerate(letters):
+        if letter.author_id != me.pk and letter.status == LetterStatus.DELIVERED:
+            letter.pair = pair
+            letters[index] = letter_services.mark_read(request.user, letter=letter)
+            letters[index].was_new = True
+    return render(request, "frontend/thread.html", {
+        "pair": pair, "me": me, "partner": pair.partner_of(me), "letters": letters,
+        "can_write": pair.status == pair.Status.ACTIVE,
+    })
+
+
+@login_required
+def profile(request):
+    """Show and change the person's avatar, bio, language and time zone, and their calendar feed."""
+    memberships = list(
+        Membership.objects.active().filter(user=request.user).exclude(role=Membership.Role.COORDINATOR)
+        .select_related("program")
+    )
+    preferences = PreferencesForm(
+        request.POST if request.POST.get("form") == "preferences" else None,
+        initial={"language": request.user.language, "time_zone": request.user.time_zone},
+    )
+    profile_forms = []
+    for membership in memberships:
+        bound = request.POST.get("form") == f"membership-{membership.pk}"
+        profile_forms.append((membership, ProfileForm(
+            request.POST if bound else None, prefix=f"m{membership.pk}",
+            initial={"avatar": membership.avatar, "bio": membership.bio},
+        )))
+    if request.method == "POST":
+        if request.POST.get("form") == "preferences" and preferences.is_valid():
+            try:
+                program_services.update_preferences(request.user, **preferences.cleaned_data)
+                messages.success(request, _("Your settings are saved."))
+                return redirect("profile")
+            except ValidationError as error:
+                apply_service_error(preferences, error)
+        for membership, form in profile_forms:
+            if form.is_bound and form.is_valid():
+                try:
+                    program_services.update_profile(request.user, membership=membership, **form.cleaned_data)
+                    messages.success(request, _("Your profile is saved."))
+                    return redirect("profile")
+                except (ValidationError, PermissionDenied) as error:
+                    apply_service_error(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+    feed_url = (
+        request.build_absolute_uri(f"/calendar/{request.user.calendar_token}.ics") if request.user.calendar_token else ""
+    )
+    return render(request, "frontend/profile.html", {
+        "preferences": preferences, "profile_forms": profile_forms, "feed_url": feed_url,
+        "avatars": AVATAR_CHOICES,
+    })
+
+
+@require_POST
+@login_required
+def calendar_token_reset(request):
+    """Make a new secret calendar address; the old one stops working."""
+    program_services.reset_calendar_token(request.user)
+    messages.success(request, _("Your calendar address is new. Add it to your calendar app again."))
+    return redirect("profile")
+
+
+def calendar_feed(request, token: str):
+    """Serve the deadlines of the user whose secret token is in the URL, as iCalendar."""
+    if len(token) < 20:
+        raise Http404(_("No such calendar."))
+    user = User.objects.filter(calendar_token=token, is_active=True).first()
+    if user is None:
+        raise Http404(_("No such calendar."))
+    language = preferred_locale(user)[0]
+    with translation.override(language or translation.get_language()):
+        return _calendar_response(user)
+
+
+def _calendar_response(user) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Brevven//calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Brevven")
+    now = timezone.now()
+    for due in letter_selectors.list_due_dates(user):
+        event = Event()
+        event.add("uid", f"{due.uid}@brevven")
+        event.add("dtstamp", now)
+        event.add("dtstart", due.due_at)
+        event.add("dtend", due.due_at)
+        summary = _("Letter due: %(title)s") if due.kind == "letter" else _("Reply due to %(title)s")
+        event.add("summary", summary % {"title": due.title})
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -32,7 +32,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
-from letters.selectors import pseudonym_in_program, reply_due_at
+from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program, reply_due_at
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
 from programs.richtext import sanitize_html
@@ -48,7 +48,7 @@ CLAIM_DURATION = timedelta(minutes=10)
 #: Drafts may run past the program's limit (the author is told on submit), but not without end.
 DRAFT_HARD_LIMIT = 100_000
 
-EDITABLE = (LetterStatus.DRAFT, LetterStatus.CHANGES_REQUESTED)
+EDITABLE = EDITABLE_STATUSES
 
 
 # ---------------------------------------------------------------------------- helpers

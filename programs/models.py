@@ -62,6 +62,8 @@ class User(AbstractUser):
         _("time zone"), max_length=64, blank=True, validators=[validate_time_zone],
         help_text=_("Leave empty to use each program's time zone."),
     )
+    #: Secret part of the user's calendar-feed URL; empty until they ask for a feed.
+    calendar_token = models.CharField(_("calendar token"), max_length=64, blank=True, db_index=True)
     #: Raised by programs.accounts.sign_out_everywhere: every session signed before it stops working.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
 
@@ -214,6 +216,18 @@ class MembershipStatus(models.TextChoices):
     LEFT = "left", _("Left the program")
 
 
+#: The avatars a member may choose (drawn for Brevven: frontend/static/frontend/avatars/<code>.svg).
+AVATAR_CHOICES = [
+    ("fox", _("Fox")),
+    ("owl", _("Owl")),
+    ("whale", _("Whale")),
+    ("cat", _("Cat")),
+    ("rocket", _("Rocket")),
+    ("tree", _("Tree")),
+]
+AVATAR_CODES = [code for code, _label in AVATAR_CHOICES]
+
+
 class Membership(models.Model):
     """A user's role and pseudonym in one program."""
 
@@ -326,6 +340,17 @@ class PairEvent(models.Model):
             choices_constraint("to_status", Pair.Status.choices, "pairevent_to_valid"),
         ]
 
+
+class PairNote(models.Model):
+    """A coordinator's private note about a pair; never shown to the pair itself."""
+
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    text = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
 
 # ---------------------------------------------------------------------------- security and privacy
 

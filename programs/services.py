@@ -5,16 +5,23 @@ and the current state, writes the change and an audit row, and raises Validation
 StateConflict or PermissionDenied with a message a person can act on.
 """
 
+import csv
+import io
 import logging
+import secrets
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from programs.exceptions import StateConflict
-from programs.models import Membership, Pair, PairEvent, Program, Report, User
+from programs.models import (
+    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, Report, User, validate_time_zone,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +157,231 @@ def close_pair(actor: User, *, pair: Pair, reason: str) -> Pair:
         closed_at=timezone.now(),
     )
 
+
+# ---------------------------------------------------------------------------- coordinator notes
+
+
+def add_pair_note(actor: User, *, pair: Pair, text: str) -> PairNote:
+    """Add a private coordinator note to `pair`; the pair never sees it."""
+    require_coordinator(actor, pair.program)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write the note before saving it.")})
+    if len(text) > 4000:
+        raise ValidationError({"text": _("Keep the note under 4,000 characters.")})
+    with transaction.atomic():
+        return PairNote.objects.create(pair=pair, author=actor, text=text)
+
+
+# ---------------------------------------------------------------------------- profile
+
+
+def update_profile(actor: User, *, membership: Membership, avatar: str, bio: str = "") -> Membership:
+    """Change the avatar (and, for mentors, the short bio) of `actor`'s own `membership`.
+
+    The pseudonym is the coordinator's to change: it is what keeps a child anonymous.
+    """
+    if membership.user_id != actor.pk:
+        raise PermissionDenied(_("You can only change your own profile."))
+    if avatar and avatar not in AVATAR_CODES:
+        raise ValidationError({"avatar": _("Choose one of the pictures shown.")})
+    bio = (bio or "").strip()
+    if len(bio) > 1000:
+        raise ValidationError({"bio": _("Keep your bio under 1,000 characters.")})
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        locked.avatar = avatar
+        locked.bio = bio if locked.role == Membership.Role.MENTOR else ""
+        locked.save(update_fields=["avatar", "bio"])
+        return locked
+
+
+def update_preferences(actor: User, *, language: str, time_zone: str) -> User:
+    """Set `actor`'s own language and time zone (empty: follow the program's)."""
+    errors = {}
+    if language and language not in LANGUAGE_CODES:
+        errors["language"] = _("Choose English, Danish, Norwegian or French.")
+    if time_zone:
+        try:
+            validate_time_zone(time_zone)
+        except ValidationError:
+            errors["time_zone"] = _("Choose a time zone from the list.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=actor.pk)
+        user.language, user.time_zone = language, time_zone
+        user.save(update_fields=["language", "time_zone"])
+        return user
+
+
+def reset_calendar_token(actor: User) -> str:
+    """Give `actor` a new secret calendar-feed token (the old feed URL stops working); return it."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        User.objects.filter(pk=actor.pk).update(calendar_token=token)
+    actor.calendar_token = token
+    return token
+
+
+# ---------------------------------------------------------------------------- enrolment and import
+
+
+def enrol_participant(
+    actor: User, *, program: Program, pseudonym: str, role: str, email: str = "", language: str = "",
+) -> Membership:
+    """Add an invited mentee or mentor to `program` without an invitation link yet; return the membership.
+
+    Like programs.accounts.invite_participant, the person has no account until they accept:
+    an inactive placeholder account without a password holds the membership (with their
+    e-mail and language). The coordinator makes each link on the People page, where it is
+    shown once. Used by the CSV import, which cannot show one link per row.
+    """
+    require_coordinator(actor, program)
+    errors = _participant_problems(program, pseudonym=pseudonym, role=role, email=email, language=language)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        placeholder = User(
+            username=f"invited-{secrets.token_hex(8)}", is_active=False, email=email.strip(), language=language
+        )
+        placeholder.set_unusable_password()
+        placeholder.save()
+        return add_member(
+            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED
+        )
+
+
+def _participant_problems(program: Program, *, pseudonym: str, role: str, email: str, language: str) -> dict:
+    """Return {field: message} for what is wrong with one participant's details (empty if fine)."""
+    problems = {}
+    pseudonym = (pseudonym or "").strip()
+    if not pseudonym:
+        problems["pseudonym"] = _("Choose a pseudonym.")
+    elif len(pseudonym) > 60:
+        problems["pseudonym"] = _("Keep the pseudonym under 60 characters.")
+    elif Membership.objects.filter(program=program, pseudonym__iexact=pseudonym).exists():
+        problems["pseudonym"] = _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}
+    if role not in (Membership.Role.MENTEE, Membership.Role.MENTOR):
+        problems["role"] = _("The role must be mentee or mentor.")
+    if email and email.strip():
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            problems["email"] = _("“%(email)s” is not an e-mail address.") % {"email": email.strip()}
+    if language and language not in LANGUAGE_CODES:
+        problems["language"] = _("The language must be en, da, nb or fr.")
+    return problems
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int
+    values: dict
+
+
+def _read_csv(text: str, required: tuple[str, ...]) -> list[CsvRow]:
+    """Return the data rows of CSV `text` with their line numbers; the header names the columns.
+
+    Raises ValidationError if the header lacks a `required` column or there are no rows.
+    """
+    text = (text or "").lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise ValidationError(
+            _("The first line must name the columns: %(columns)s.") % {"columns": ", ".join(required)}
+        )
+    reader.fieldnames = header
+    rows = [
+        CsvRow(line=reader.line_num, values={k: (v or "").strip() for k, v in row.items() if k})
+        for row in reader
+        if any((v or "").strip() for v in row.values() if isinstance(v, str))
+    ]
+    if not rows:
+        raise ValidationError(_("The file has no rows under its header line."))
+    return rows
+
+
+def _line_error(line: int, message: str) -> str:
+    return _("Line %(line)d: %(reason)s") % {"line": line, "reason": message}
+
+
+def import_participants(actor: User, *, program: Program, csv_text: str) -> list[Membership]:
+    """Invite every participant listed in `csv_text` (pseudonym, role, email, language).
+
+    Each becomes an invited member (see enrol_participant). Every row is checked first; if any is wrong, nothing is written and the
+    ValidationError lists each bad row by its line number.
+    """
+    require_coordinator(actor, program)
+    rows = _read_csv(csv_text, ("pseudonym", "role"))
+    errors, seen = [], set()
+    for row in rows:
+        values = row.values
+        problems = _participant_problems(
+            program, pseudonym=values.get("pseudonym", ""), role=values.get("role", "").lower(),
+            email=values.get("email", ""), language=values.get("language", "").lower(),
+        )
+        key = values.get("pseudonym", "").lower()
+        if key and key in seen and "pseudonym" not in problems:
+            problems["pseudonym"] = _("“%(name)s” appears twice in the file.") % {"name": values["pseudonym"]}
+        seen.add(key)
+        errors.extend(_line_error(row.line, message) for message in problems.values())
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return [
+            enrol_participant(
+                actor, program=program, pseudonym=row.values["pseudonym"], role=row.values["role"].lower(),
+                email=row.values.get("email", ""), language=row.values.get("language", "").lower(),
+            )
+            for row in rows
+        ]
+
+
+def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
+    """Create every pair listed in `csv_text` (mentor, mentee: pseudonyms in the program).
+
+    Both people must have joined (active membership), as create_pair requires.
+    Every row is checked first, including the program's limit on pairs per person counted
+    across the file; if any is wrong, nothing is written and each bad row is reported.
+    """
+    require_coordinator(actor, program)
+    rows = _read_csv(csv_text, ("mentor", "mentee"))
+    members = {
+        m.pseudonym.lower(): m
+        for m in Membership.objects.filter(program=program, status=Membership.Status.ACTIVE)
+    }
+    open_counts: dict[int, int] = {}
+    for pair in Pair.objects.open().filter(program=program).values("mentor_id", "mentee_id"):
+        for member_id in (pair["mentor_id"], pair["mentee_id"]):
+            open_counts[member_id] = open_counts.get(member_id, 0) + 1
+    errors, planned = [], []
+    for row in rows:
+        problems = []
+        found = {}
+        for column, role in (("mentor", Membership.Role.MENTOR), ("mentee", Membership.Role.MENTEE)):
+            name = row.values.get(column, "")
+            member = members.get(name.lower())
+            if member is None:
+                problems.append(_("there is no active member called “%(name)s”.") % {"name": name})
+            elif member.role != role:
+                problems.append(_("“%(name)s” is not a %(role)s.") % {"name": name, "role": role.label.lower()})
+            else:
+                found[column] = member
+        for member in found.values():
+            if open_counts.get(member.pk, 0) >= program.max_active_pairs_per_person:
+                problems.append(_("%(name)s already has the most pairs this program allows.") % {"name": member.pseudonym})
+        if not problems:
+            for member in found.values():
+                open_counts[member.pk] = open_counts.get(member.pk, 0) + 1
+            planned.append(found)
+        errors.extend(_line_error(row.line, problem) for problem in problems)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
 
 # ---------------------------------------------------------------------------- reports
 

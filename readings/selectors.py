@@ -1,0 +1,54 @@
+"""Reads about readings and assignments, shaped for the pages."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from programs.models import Pair, Program
+from readings.models import Assignment, Reading
+
+
+def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> dict[int, Assignment | None]:
+    """Return {pair id: the assignment the pair is working on} for `pairs` (one query).
+
+    The current assignment is the opened one due next; once all are due, the one due last.
+    """
+    now = now or timezone.now()
+    program_ids = {pair.program_id for pair in pairs}
+    assignments = list(
+        Assignment.objects.filter(program_id__in=program_ids, opens_at__lte=now)
+        .select_related("reading")
+        .prefetch_related("pairs")
+        .order_by("due_at", "pk")
+    )
+    result = {}
+    for pair in pairs:
+        applicable = [
+            a for a in assignments
+            if a.program_id == pair.program_id and (a.targets_all_pairs or any(p.pk == pair.pk for p in a.pairs.all()))
+        ]
+        upcoming = [a for a in applicable if a.due_at >= now]
+        result[pair.pk] = upcoming[0] if upcoming else (applicable[-1] if applicable else None)
+    return result
+
+
+def list_program_readings(program: Program) -> QuerySet[Reading]:
+    """Return the readings a coordinator of `program` may schedule: its own and the shared library."""
+    return Reading.objects.filter(Q(program=program) | Q(program__isnull=True)).order_by("title", "pk")
+
+
+def list_program_calendar(program: Program) -> list[dict]:
+    """Return `program`'s assignments grouped by the week they are due, in the active time zone.
+
+    Each item is {"week_start": date (Monday), "assignments": [...]}, earliest week first.
+    """
+    assignments = (
+        Assignment.objects.filter(program=program).select_related("reading").order_by("due_at", "pk")
+    )
+    weeks: dict = {}
+    for assignment in assignments:
+        local_day = timezone.localtime(assignment.due_at).date()
+        monday = local_day - timedelta(days=local_day.weekday())
+        weeks.setdefault(monday, []).append(assignment)
+    return [{"week_start": monday, "assignments": items} for monday, items in weeks.items()]

@@ -1,0 +1,322 @@
+"""Every page renders for the people who may see it, 404s for everyone else, and keeps input."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from letters.models import Letter, LetterStatus
+from programs.models import Membership, Pair, Program, User
+from readings import services as reading_services
+from tests import factories
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+    program = Program.objects.get(slug="demo")
+    pair = Pair.objects.get(mentor__user__username="demo-mentor")
+    return {
+        "program": program, "pair": pair,
+        "coordinator": User.objects.get(username="demo-coordinator"),
+        "mentor": User.objects.get(username="demo-mentor"),
+        "mentee": User.objects.get(username="demo-mentee"),
+    }
+
+
+def pages_for_member(demo):
+    pair = demo["pair"]
+    letter = Letter.objects.filter(pair=pair).exclude(status=LetterStatus.DRAFT).first()
+    assignment = demo["program"].assignments.first()
+    return [
+        reverse("home"), reverse("my-letters"), reverse("profile"), reverse("pair-thread", args=[pair.pk]),
+        reverse("letter-detail", args=[letter.pk]), reverse("assignment-detail", args=[assignment.pk]),
+    ]
+
+
+def pages_for_coordinator(demo):
+    program, pair = demo["program"], demo["pair"]
+    reading = program.readings.first()
+    return [
+        reverse("home"), reverse("coordinator-dashboard", args=[program.pk]),
+        reverse("coordinator-people", args=[program.pk]), reverse("coordinator-pairs", args=[program.pk]),
+        reverse("coordinator-readings", args=[program.pk]), reverse("coordinator-reading-new", args=[program.pk]),
+        reverse("coordinator-reading-edit", args=[program.pk, reading.pk]),
+        reverse("coordinator-calendar", args=[program.pk]), reverse("coordinator-pair", args=[pair.pk]),
+    ]
+
+
+@pytest.mark.parametrize("who", ["mentee", "mentor"])
+def test_member_pages_render(client, demo, who):
+    client.force_login(demo[who])
+    for url in pages_for_member(demo):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "demo-mentor" not in response.content.decode(), url
+
+
+def test_coordinator_pages_render_and_members_get_404(client, demo):
+    client.force_login(demo["coordinator"])
+    for url in pages_for_coordinator(demo):
+        assert client.get(url).status_code == 200, url
+    client.force_login(demo["mentee"])
+    for url in pages_for_coordinator(demo)[1:]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_other_pairs_are_404_for_members(client, demo):
+    other = Pair.objects.exclude(pk=demo["pair"].pk).first()
+    letter = Letter.objects.filter(pair=other).exclude(status=LetterStatus.DRAFT).first()
+    client.force_login(demo["mentee"])
+    assert client.get(reverse("pair-thread", args=[other.pk])).status_code == 404
+    assert client.get(reverse("letter-detail", args=[letter.pk])).status_code == 404
+    assert client.post(reverse("letter-start", args=[other.pk])).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, demo):
+    response = client.get(reverse("my-letters"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_write_save_send_and_a_refusal_keeps_the_text(client, pair, coordinator):
+    mentee = pair.mentee.user
+    client.force_login(mentee)
+    response = client.post(reverse("letter-start", args=[pair.pk]))
+    letter = Letter.objects.get(pair=pair, author=pair.mentee)
+    assert response["Location"] == reverse("letter-edit", args=[letter.pk])
+    # Too short for the program (min 10): refused, the page shows the reason and the text stays.
+    response = client.post(reverse("letter-edit", args=[letter.pk]), {"body": "Hi", "action": "send"})
+    assert response.status_code == 200
+    assert "a little short" in response.content.decode()
+    assert ">Hi</textarea>" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.body_text == "Hi" and letter.status == LetterStatus.DRAFT
+    # Autosave answers JSON and stores the text.
+    response = client.post(reverse("letter-draft-save", args=[letter.pk]), {"body": "Dear mentor, hello there"})
+    assert response.status_code == 200 and response.json()["saved"] is True
+    letter.refresh_from_db()
+    assert letter.body_text == "Dear mentor, hello there"
+    response = client.post(reverse("letter-edit", args=[letter.pk]), {"body": "Dear mentor, hello again", "action": "send"})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.IN_REVIEW and letter.body_text == "Dear mentor, hello again"
+    # The letter page and the editor are never cached.
+    assert "no-store" in client.get(reverse("letter-detail", args=[letter.pk]))["Cache-Control"]
+
+
+def test_nobody_else_can_autosave_into_a_draft(client, pair):
+    letter = factories.make_letter(pair)
+    client.force_login(pair.mentor.user)
+    assert client.post(reverse("letter-draft-save", args=[letter.pk]), {"body": "x"}).status_code == 404
+    assert client.get(reverse("letter-edit", args=[letter.pk])).status_code == 404
+
+
+def test_opening_a_delivered_letter_marks_it_read(client, pair, coordinator):
+    letter = factories.make_letter(pair, status="delivered", coordinator=coordinator)
+    client.force_login(pair.mentor.user)
+    response = client.get(reverse("letter-detail", args=[letter.pk]))
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.READ
+
+
+def test_returned_letter_shows_the_note_to_its_author(client, pair, coordinator):
+    letter = factories.make_letter(pair, status="changes_requested", coordinator=coordinator)
+    client.force_login(pair.mentee.user)
+    assert "Please say more." in client.get(reverse("my-letters")).content.decode()
+    assert "Please say more." in client.get(reverse("letter-edit", args=[letter.pk])).content.decode()
+
+
+def test_coordinator_decides_from_the_pair_page(client, pair, coordinator):
+    letter = factories.make_letter(pair, status="in_review")
+    client.force_login(coordinator)
+    url = reverse("coordinator-letter-decide", args=[pair.pk, letter.pk])
+    client.post(url, {"decision": "return", "note": ""})
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.IN_REVIEW  # a return needs a note
+    client.post(url, {"decision": "return", "note": "Tell more about the cat."})
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.CHANGES_REQUESTED
+
+
+def test_pair_notes_and_status_changes(client, pair, coordinator):
+    client.force_login(coordinator)
+    client.post(reverse("coordinator-pair-note", args=[pair.pk]), {"text": "Mentee is on holiday."})
+    assert pair.notes.get().text == "Mentee is on holiday."
+    client.post(reverse("coordinator-pair-status", args=[pair.pk]), {"action": "pause", "reason": "Holiday"})
+    pair.refresh_from_db()
+    assert pair.status == Pair.Status.PAUSED
+    page = client.get(reverse("coordinator-pair", args=[pair.pk])).content.decode()
+    assert "Mentee is on holiday." in page
+    client.force_login(pair.mentee.user)
+    assert "Mentee is on holiday." not in client.get(reverse("pair-thread", args=[pair.pk])).content.decode()
+
+
+def test_schedule_a_reading_in_the_programs_time_zone(client, program, coordinator):
+    program.time_zone = "Europe/Copenhagen"
+    program.save()
+    reading = reading_services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    client.force_login(coordinator)
+    response = client.post(reverse("coordinator-calendar", args=[program.pk]), {
+        "reading": reading.pk, "prompt": "What did you see?", "opens_at": "2026-03-02T08:00", "due_at": "2026-03-09T18:00",
+    })
+    assert response.status_code == 302
+    assignment = program.assignments.get()
+    assert assignment.due_at.isoformat() == "2026-03-09T17:00:00+00:00"  # 18:00 in Copenhagen (CET)
+
+
+def test_import_participants_page_lists_bad_lines(client, program, coordinator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+    data = b"pseudonym,role,email,language\nStar,mentee,,da\n,mentor,,\n"
+    response = client.post(reverse("coordinator-people", args=[program.pk]),
+                           {"form": "csv", "file": SimpleUploadedFile("p.csv", data)})
+    assert "Line 3: Choose a pseudonym." in response.content.decode()
+    assert not Membership.objects.filter(program=program, pseudonym="Star").exists()
+
+
+def test_profile_avatar_and_language(client, pair):
+    mentee = pair.mentee.user
+    client.force_login(mentee)
+    client.post(reverse("profile"), {"form": f"membership-{pair.mentee.pk}", f"m{pair.mentee.pk}-avatar": "owl"})
+    pair.mentee.refresh_from_db()
+    assert pair.mentee.avatar == "owl"
+    client.post(reverse("profile"), {"form": "preferences", "language": "da", "time_zone": "Europe/Oslo"})
+    mentee.refresh_from_db()
+    assert (mentee.language, mentee.time_zone) == ("da", "Europe/Oslo")
+    response = client.get(reverse("home"))
+    assert response["Content-Language"] == "da"
+
+
+def test_language_follows_the_program_then_the_user(client, pair):
+    pair.program.language = "fr"
+    pair.program.save()
+    client.force_login(pair.mentee.user)
+    assert client.get(reverse("home"))["Content-Language"] == "fr"
+    User.objects.filter(pk=pair.mentee.user_id).update(language="nb")
+    assert client.get(reverse("home"))["Content-Language"] == "nb"
+
+
+def test_calendar_feed_at_a_secret_url_that_can_be_reset(client, pair, coordinator):
+    reading = reading_services.create_reading(coordinator, program=pair.program, title="Tide", body="The sea.")
+    now = timezone.now()
+    reading_services.schedule_assignment(coordinator, program=pair.program, reading=reading,
+                                         opens_at=now, due_at=now + timedelta(days=3))
+    mentee = pair.mentee.user
+    client.force_login(mentee)
+    client.post(reverse("calendar-token-reset"))
+    mentee.refresh_from_db()
+    old = mentee.calendar_token
+    client.logout()
+    feed = client.get(reverse("calendar-feed", args=[old]))
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
+    assert b"Letter due: Tide" in feed.content
+    client.force_login(mentee)
+    client.post(reverse("calendar-token-reset"))
+    client.logout()
+    assert client.get(reverse("calendar-feed", args=[old])).status_code == 404
+    assert client.get(reverse("calendar-feed", args=["x" * 43])).status_code == 404
+
+
+def test_home_and_dashboard_queries_do_not_grow(client, django_assert_num_queries, program, coordinator):
+    reading = reading_services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    now = timezone.now()
+    reading_services.schedule_assignment(coordinator, program=program, reading=reading,
+                                         opens_at=now - timedelta(days=1), due_at=now + timedelta(days=3))
+    mentor = factories.make_member(program, Membership.Role.MENTOR, coordinator)
+    program.max_active_pairs_per_person = 50
+    program.save()
+
+    def grow(count):
+        for _ in range(count):
+            mentee = factories.make_member(program, Membership.Role.MENTEE, coordinator)
+            from programs import services
+            pair = services.create_pair(coordinator, program=program, mentor=mentor, mentee=mentee)
+            factories.make_letter(pair, status="delivered", coordinator=coordinator)
+            factories.make_letter(pair, status="in_review")
+
+    def count_queries(user, url):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    grow(2)
+    home_small = count_queries(mentor.user, reverse("home"))
+    dash_small = count_queries(coordinator, reverse("coordinator-dashboard", args=[program.pk]))
+    grow(8)
+    client.force_login(mentor.user)
+    with django_assert_num_queries(home_small):
+        client.get(reverse("home"))
+    assert count_queries(coordinator, reverse("coordinator-dashboard", args=[program.pk])) == dash_small
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ["My letters", "What to do next"]),
+    ("da", ["Mine breve", "Det skal du nu"]),
+    ("nb", ["Mine brev", "Dette skal du gjøre nå"]),
+    ("fr", ["Mes lettres", "Ce que tu peux faire maintenant"]),
+])
+def test_pages_speak_the_users_language(client, demo, language, words):
+    User.objects.filter(pk=demo["mentee"].pk).update(language=language)
+    client.force_login(demo["mentee"])
+    for url in pages_for_member(demo):
+        page = client.get(url)
+        assert page.status_code == 200 and page["Content-Language"] == language, url
+    home = client.get(reverse("home")).content.decode()
+    for word in words:
+        assert word in home
+
+
+def test_visitors_get_the_browsers_language(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Se connecter" in page.content.decode()
+
+
+def test_due_dates_are_shown_in_the_viewers_time_zone(client, pair, coordinator):
+    from datetime import datetime, timezone as dt_timezone
+
+    reading = reading_services.create_reading(coordinator, program=pair.program, title="Tide", body="The sea.")
+    due = datetime(2030, 1, 15, 12, 0, tzinfo=dt_timezone.utc)
+    reading_services.schedule_assignment(coordinator, program=pair.program, reading=reading,
+                                         opens_at=timezone.now() - timedelta(days=1), due_at=due)
+    User.objects.filter(pk=pair.mentee.user_id).update(time_zone="Asia/Tokyo")
+    client.force_login(pair.mentee.user)
+    assert "Jan. 15, 2030, 9 p.m." in client.get(reverse("home")).content.decode()  # 12:00 UTC is 21:00 in Tokyo
+
+
+def test_an_assignment_for_other_pairs_only_is_404(client, program, coordinator, pair):
+    other = factories.make_pair(program, coordinator)
+    reading = reading_services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    now = timezone.now()
+    targeted = reading_services.schedule_assignment(coordinator, program=program, reading=reading, opens_at=now,
+                                                    due_at=now + timedelta(days=2), pairs=[other])
+    client.force_login(pair.mentee.user)
+    assert client.get(reverse("assignment-detail", args=[targeted.pk])).status_code == 404
+    client.force_login(other.mentee.user)
+    assert client.get(reverse("assignment-detail", args=[targeted.pk])).status_code == 200
+
+
+def test_dashboard_filters_and_pages(client, program, coordinator):
+    from frontend import coordinator_views
+
+    for _ in range(3):
+        factories.make_pair(program, coordinator)
+    quiet = Pair.objects.filter(program=program).first()
+    Pair.objects.filter(pk=quiet.pk).update(started_at=timezone.now() - timedelta(days=30))
+    client.force_login(coordinator)
+    url = reverse("coordinator-dashboard", args=[program.pk])
+    at_risk = client.get(url, {"level": "at_risk"})
+    assert [h.pair.pk for h in at_risk.context["page"]] == [quiet.pk]
+    coordinator_views.PAIRS_PER_PAGE, saved = 2, coordinator_views.PAIRS_PER_PAGE
+    try:
+        second = client.get(url, {"sort": "mentee", "page": 2})
+    finally:
+        coordinator_views.PAIRS_PER_PAGE = saved
+    assert second.context["page"].number == 2 and len(second.context["page"]) == 1
