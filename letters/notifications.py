@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -69,20 +69,6 @@ def letter_submitted(letter: Letter) -> None:
 # ---------------------------------------------------------------------------- links
 
 
-def _route(*candidates: tuple[str, list], fallback: str = "home") -> str:
-    """Return the path of the first named route that exists, else of `fallback`.
-
-    The pages a reminder points at belong to the frontend; naming several candidates keeps
-    this module working before and after those pages land.
-    """
-    for name, args in candidates:
-        try:
-            return reverse(name, args=args)
-        except NoReverseMatch:
-            continue
-    return reverse(fallback)
-
-
 def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
@@ -119,7 +105,7 @@ def _reading_title(reminder: Reminder) -> str:
 
 def _assignment_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     title, due = _reading_title(reminder), _when(reminder.assignment.due_at, reminder)
-    path = _route(("pair_detail", [reminder.pair_id]), ("thread", [reminder.pair_id]))
+    path = reverse("pair-thread", args=[reminder.pair_id])
     if reminder.kind == ReminderKind.READING_OPEN:
         return (
             _("A new reading is open: “%(title)s”") % {"title": title},
@@ -142,8 +128,7 @@ def _assignment_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
 
 def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     letter, partner = reminder.letter, _partner(reminder)
-    path = _route(("letter_detail", [reminder.letter_id]), ("letter", [reminder.letter_id]),
-                  ("pair_detail", [reminder.pair_id]))
+    path = reverse("letter-detail", args=[reminder.letter_id])
     if reminder.kind == ReminderKind.LETTER_DELIVERED:
         lines = [_("%(partner)s wrote you a letter. Your coordinator has read it and passed it on.") % {"partner": partner}]
         reply_by = reply_due_at(letter)
@@ -172,8 +157,10 @@ def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
 
 def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     details, program = reminder.details, reminder.program.name
-    review_path = _route(("review_letter", [reminder.letter_id]), ("review_queue", [reminder.program_id]),
-                         fallback="home") if reminder.letter_id else _route(("review_queue", [reminder.program_id]))
+    review_path = (
+        reverse("review-letter", args=[reminder.letter_id]) if reminder.letter_id
+        else reverse("review-queue", args=[reminder.program_id])
+    )
     if reminder.kind == ReminderKind.URGENT_FINDING:
         return (
             _("Urgent: a letter in %(program)s may show a child at risk") % {"program": program},
@@ -194,7 +181,7 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
             [ngettext("The reply is %(days)d day overdue. Check in with the mentor, or pause the pair.",
                       "The reply is %(days)d days overdue. Check in with the mentor, or pause the pair.",
                       details.get("days", 0)) % {"days": details.get("days", 0)}],
-            _("Open the pair"), _route(("pair_detail", [reminder.pair_id])),
+            _("Open the pair"), reverse("coordinator-pair", args=[reminder.pair_id]),
         )
     if reminder.kind == ReminderKind.REVIEW_DIGEST:
         count = details.get("count", 0)
@@ -218,7 +205,7 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     return (
         ngettext("%(count)d pair in %(program)s needs attention", "%(count)d pairs in %(program)s need attention", len(pairs))
         % {"count": len(pairs), "program": program},
-        lines, _("Open the dashboard"), _route(("coordinator_dashboard", [reminder.program_id]), ("dashboard", [reminder.program_id])),
+        lines, _("Open the dashboard"), reverse("coordinator-dashboard", args=[reminder.program_id]),
     )
 
 

@@ -129,8 +129,27 @@ def test_two_weeks_of_a_program_send_exactly_the_expected_reminders(settings):
         assert email.body and "<html" in html
         assert "https://brevven.example/notifications/settings/" in email.body
         assert "@example.org" not in email.body + html
+    # Each e-mail's action link opens the page where the action is, for that reader.
+    for user, kind, _when, email in sent:
+        reminder = Reminder.objects.get(pk=int(email.extra_headers["X-Brevven-Reminder"]))
+        assert "https://brevven.example" + action_path(reminder) in email.body, (user, kind)
     # Each sent reminder left one in-app notification.
     assert Notification.objects.count() == len(sent)
+
+
+def action_path(reminder) -> str:
+    """The page each kind of reminder must link to, written out independently of the code."""
+    if reminder.kind in ("reading_open", "letter_due", "letter_overdue"):
+        return f"/pairs/{reminder.pair_id}/"
+    if reminder.kind in ("letter_delivered", "letter_returned", "reply_due", "reply_overdue"):
+        return f"/letters/{reminder.letter_id}/"
+    if reminder.kind == "review_digest":
+        return f"/programs/{reminder.program_id}/review/"
+    if reminder.kind == "pair_flag":
+        return f"/coordinate/pairs/{reminder.pair_id}/"
+    if reminder.kind == "weekly_digest":
+        return f"/programs/{reminder.program_id}/"
+    return f"/letters/{reminder.letter_id}/review/"
 
 
 @pytest.mark.django_db
