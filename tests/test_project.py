@@ -27,6 +27,9 @@ def test_load_demo_builds_a_full_program_and_is_idempotent():
     assert set(Letter.objects.values_list("status", flat=True)) == {
         "draft", "in_review", "changes_requested", "delivered", "read", "withheld"
     }
+    flagged = Letter.objects.get(body_text__contains="starfox_22")
+    assert flagged.status == "in_review"
+    assert flagged.findings.filter(kind="contact.social").exists()
     pair = Pair.objects.get(mentor__user__username="demo-mentor")
     assert pair.mentee.user.username == "demo-mentee"
     for username in ("demo-coordinator", "demo-mentor", "demo-mentee"):

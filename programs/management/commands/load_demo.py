@@ -67,6 +67,7 @@ MENTEE_NAMES = ["Star Fox", "Rocket", "Tiny Dragon", "Moss", "Comet", "Sparrow",
 
 MENTEE_LETTER = ("<p>I liked the story about the cat a lot. I think she knew about the boat before anyone. "
                  "My favourite part was the sardine on the bottom step. Do you have a pet?</p>")
+FLAGGED_SENTENCE = "<p>Can we talk more? Add me on snap, I am starfox_22.</p>"
 MENTOR_LETTER = ("<p>Thank you for your letter! I do not have a cat, but my neighbour's cat visits me every "
                  "morning. I think animals notice more than we do. What would you have done in the storm?</p>")
 
@@ -157,6 +158,9 @@ class Command(BaseCommand):
             elif number == 3:
                 letters.submit_letter(mentee, letter=new)
                 letters.withhold_letter(coordinator, letter=new, reason="Demo: shows how a withheld letter looks.")
+            elif number == 7:
+                # Screening flags the handle, so the review page has a finding to highlight.
+                letters.submit_letter(mentee, letter=new, body=MENTEE_LETTER + FLAGGED_SENTENCE)
             # Other pairs keep their new letter as a draft.
         # Make the history look lived-in: the first letters were delivered weeks ago.
         Letter.objects.filter(assignment=past).update(
