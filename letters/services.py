@@ -433,6 +433,19 @@ def _deliver(letter: Letter, *, actor: User, note: str, redactions: list[tuple[i
     return letter
 
 
+def _lock_for_decision(actor: User, letter: Letter) -> Letter:
+    """Return `letter` locked for a coordinator's decision.
+
+    Raises PermissionDenied unless `actor` coordinates the letter's program, and
+    StateConflict while another coordinator holds a live claim on it. Every decision
+    (approve, request changes, withhold) starts here, so the sequence is written once.
+    """
+    letter = _lock(letter)
+    require_coordinator(actor, letter.pair.program)
+    _require_free_or_own_claim(letter, actor)
+    return letter
+
+
 def approve_letter(
     actor: User, *, letter: Letter, note: str = "", redactions: Sequence[tuple[int, int]] = ()
 ) -> Letter:
@@ -444,9 +457,7 @@ def approve_letter(
     Refused while another coordinator holds a live claim on the letter.
     """
     with transaction.atomic():
-        letter = _lock(letter)
-        require_coordinator(actor, letter.pair.program)
-        _require_free_or_own_claim(letter, actor)
+        letter = _lock_for_decision(actor, letter)
         spans = clean_redactions(letter.body_text, redactions)
         return _deliver(letter, actor=actor, note=(note or "").strip(), redactions=spans)
 
@@ -455,9 +466,7 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
     """Return a letter in review to its author with `note` saying what to change."""
     note = _require_note(note, _("Write a note so the author knows what to change."))
     with transaction.atomic():
-        letter = _lock(letter)
-        require_coordinator(actor, letter.pair.program)
-        _require_free_or_own_claim(letter, actor)
+        letter = _lock_for_decision(actor, letter)
         letter = _transition(
             letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.CHANGES_REQUESTED, note=note,
             **_NO_CLAIM,
@@ -471,9 +480,7 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
     """Keep a letter in review from ever being delivered; optionally pause its pair too."""
     reason = _require_note(reason, _("Write down why the letter is withheld; it stays in the letter's history."))
     with transaction.atomic():
-        letter = _lock(letter)
-        require_coordinator(actor, letter.pair.program)
-        _require_free_or_own_claim(letter, actor)
+        letter = _lock_for_decision(actor, letter)
         letter = _transition(
             letter, actor=actor, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.WITHHELD, note=reason,
             **_NO_CLAIM,
