@@ -90,3 +90,16 @@ def test_debug_generates_a_local_secret_key(tmp_path):
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "secret_key").exists()
     assert run_settings({"DEBUG": "1", "BREVVEN_VAR_DIR": str(tmp_path)}).stdout == first.stdout
+
+
+@pytest.mark.django_db
+def test_the_demo_coordinator_passes_the_second_step_with_a_demo_code(client, settings):
+    """Coordinators must use a second factor; the demo gives its coordinator known codes."""
+    settings.BREVVEN_REQUIRE_TWO_FACTOR = True
+    call_command("load_demo")
+    client.force_login(User.objects.get(username="demo-coordinator"))
+    program = Program.objects.get(slug="demo")
+    response = client.get(f"/programs/{program.pk}/")
+    assert response.status_code == 302 and response.url.startswith("/account/two-factor/verify/")
+    client.post(response.url, {"token": "demo-code-01"})
+    assert client.get(f"/programs/{program.pk}/").status_code == 200

@@ -14,11 +14,19 @@ from django.utils import timezone
 from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
+from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
 from programs.models import Membership, Program
 from readings import services as readings
 
 DEMO_SLUG = "demo"
 DEMO_PASSWORD = "brevven-demo"
+#: Coordinators must pass a second sign-in step. So that a newcomer without an
+#: authenticator app can try the coordinator pages, the demo coordinator gets ten known
+#: single-use recovery codes (scripts/run-dev prints them). Only where the demo is loaded.
+DEMO_RECOVERY_CODES = [f"demo-code-{n:02d}" for n in range(1, 11)]
+#: The demo coordinator's authenticator key (hex, as django-otp stores it); in base32 for an
+#: app: MJZGK5TWMVXC2ZDFNVXS25DPORYC223F.
+DEMO_TOTP_KEY = b"brevven-demo-totp-key-0123456789"[:20].hex()
 
 READINGS = [
     (
@@ -94,6 +102,14 @@ class Command(BaseCommand):
         user.save()
         return user
 
+    def _give_recovery_codes(self, user) -> None:
+        from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True, key=DEMO_TOTP_KEY)
+        device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in DEMO_RECOVERY_CODES)
+
     def _load(self) -> None:
         now = timezone.now()
         today = timezone.localdate()
@@ -105,6 +121,7 @@ class Command(BaseCommand):
         coordinator = self._user("demo-coordinator", can_log_in=True)
         Membership.objects.create(user=coordinator, program=program, role=Membership.Role.COORDINATOR,
                                   pseudonym="Coordinator Ada")
+        self._give_recovery_codes(coordinator)
         programs.add_member(coordinator, program=program, user=self._user("demo-coordinator-2", can_log_in=False),
                             role=Membership.Role.COORDINATOR, pseudonym="Coordinator Ben")
         pairs = []
