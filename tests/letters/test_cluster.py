@@ -29,7 +29,6 @@ from letters.models import Reminder
 from programs import services
 from programs.models import Report
 from tests import factories
-from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
 DEADLINE = 90  # seconds; a cluster that does nothing for this long has failed
