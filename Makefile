@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test test-postgres install install-test system-deps lock migrate demo check bench bench-small load messages openapi
+.PHONY: run test test-postgres install install-test install-bench system-deps lock migrate demo check bench bench-small load messages openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,13 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-bench: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[bench]'
+	touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-bench: $(VENV)/.installed-bench
 
 # Debian packages that WeasyPrint and the browser tests need (installed when we may; reported otherwise).
 system-deps:
@@ -54,7 +59,7 @@ check: install
 # Re-pin requirements.lock after changing the ranges in pyproject.toml.
 lock: install
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --python-version 3.11 --no-header -q -o requirements.lock
 
 # Refresh the translation catalogues from the code and compile them (needs Debian's gettext).
 # The compiled .mo files are committed, so a fresh machine needs no gettext to run Brevven.
@@ -66,3 +71,25 @@ messages: install
 # Regenerate the committed OpenAPI description after changing the API (a test fails until you do).
 openapi: install
 	DEBUG=1 $(BIN)/python manage.py spectacular --file docs/openapi.yaml --validate
+
+# The benchmark (docs/performance.md): seeds a large program into its own fresh database
+# (var/bench/bench.sqlite3, or DATABASE_URL whose name must contain "bench"), measures the
+# pages, the reminder sweep, screening and the PDFs, prints the tables and writes
+# bench/results/latest.json. Sizes by flags: make bench ARGS="--pairs 2000".
+BENCH_RESULTS := bench/results
+bench: install-bench system-deps
+	$(BIN)/python -m bench.run --out $(BENCH_RESULTS)/latest.json --compare $(BENCH_RESULTS)/small.json $(ARGS)
+
+# A tenth of the size, in a few minutes; its query counts must equal the full run's.
+bench-small: install-bench system-deps
+	$(BIN)/python -m bench.run --pairs 1000 --letters 20000 --out $(BENCH_RESULTS)/small.json \
+		--compare $(BENCH_RESULTS)/latest.json $(ARGS)
+
+# Several gunicorn workers and two qclusters on PostgreSQL + Redis (database brevven_bench_load,
+# Redis db 6), a moderate program, and bench/load.py driving a mixed workload at 127.0.0.1 for
+# LOAD_SECONDS; everything it starts is stopped at the end (scripts/load-test).
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/brevven_bench_load
+LOAD_REDIS_URL ?= redis://127.0.0.1:6379/6
+LOAD_SECONDS ?= 60
+load: install-bench system-deps
+	DATABASE_URL=$(LOAD_DATABASE_URL) REDIS_URL=$(LOAD_REDIS_URL) LOAD_SECONDS=$(LOAD_SECONDS) scripts/load-test $(ARGS)

@@ -46,29 +46,38 @@ class Seeded:
     sizes: dict
 
 
+#: Letters in the pair whose booklet is measured (all delivered or read).
+BOOKLET_LETTERS = 40
+
+
 def _users(prefix: str, count: int, password_hash: str) -> list[User]:
     users = [User(username=f"{prefix}{i:06d}", password=password_hash) for i in range(count)]
     User.objects.bulk_create(users, batch_size=BATCH)
     return list(User.objects.filter(username__startswith=prefix).order_by("username"))
 
 
-def seed(*, pairs: int, assignments: int, letters: int, seed_value: int = 7) -> Seeded:
+def seed(*, pairs: int, assignments: int, letters: int, waiting: int = 500, slug: str = "bench",
+         seed_value: int = 7) -> Seeded:
     """Create one program with `pairs` pairs, `assignments` assignments and `letters` letters.
 
-    Precondition: an empty database (migrated). Returns the objects the benchmark drives.
+    At most `waiting` letters are in review (a coordinator's queue; the rest of that share is
+    delivered), and the program's second pair gets BOOKLET_LETTERS more delivered letters
+    for the booklet. `slug` names the program and prefixes its user names, so several
+    programs can be seeded into one database. Precondition: a migrated database without
+    a program of that slug. Returns the objects the benchmark drives.
     """
     rng = random.Random(seed_value)
     now = timezone.now()
     password_hash = make_password(BENCH_PASSWORD)
     program = Program.objects.create(
-        name="Benchmark program", slug="bench", starts_on=date.today() - timedelta(days=200),
+        name=f"Benchmark program {slug}", slug=slug, starts_on=date.today() - timedelta(days=200),
         ends_on=date.today() + timedelta(days=100), max_letter_chars=6000, min_letter_chars=20,
     )
-    coordinator = User.objects.create(username="bench-coordinator", password=password_hash)
+    coordinator = User.objects.create(username=f"{slug}-coordinator", password=password_hash)
     Membership.objects.create(user=coordinator, program=program, role="coordinator", pseudonym="Coordinator")
 
-    mentors = _users("bench-mentor-", pairs, password_hash)
-    mentees = _users("bench-mentee-", pairs, password_hash)
+    mentors = _users(f"{slug}-mentor-", pairs, password_hash)
+    mentees = _users(f"{slug}-mentee-", pairs, password_hash)
     Membership.objects.bulk_create(
         [Membership(user=u, program=program, role="mentor", pseudonym=f"Mentor {i}") for i, u in enumerate(mentors)]
         + [Membership(user=u, program=program, role="mentee", pseudonym=f"Mentee {i}") for i, u in enumerate(mentees)],
@@ -94,13 +103,20 @@ def seed(*, pairs: int, assignments: int, letters: int, seed_value: int = 7) -> 
         for i in range(assignments)
     ])
     assignment_ids = list(Assignment.objects.filter(program=program).order_by("due_at").values_list("pk", flat=True))
-    _seed_letters(rng, pair_rows, assignment_ids, letters, coordinator, now)
+    _seed_letters(rng, program, pair_rows, assignment_ids, letters, coordinator, now, waiting=waiting,
+                  booklet_pair=pair_rows[min(1, len(pair_rows) - 1)])
     mentor_user, mentee_user = mentors[0], mentees[0]
     return Seeded(
         program=program, coordinator=coordinator, mentee_user=mentee_user, mentor_user=mentor_user,
         pair=Pair.objects.get(mentor__user=mentor_user),
-        sizes={"pairs": pairs, "assignments": assignments, "letters": letters},
+        sizes={"pairs": pairs, "assignments": assignments, "letters": letters, "waiting": waiting},
     )
+
+
+def booklet_pair(program: Program) -> Pair:
+    """Return the pair that seed() gave BOOKLET_LETTERS extra delivered letters."""
+    pairs = Pair.objects.filter(program=program).select_related("program", "mentor", "mentee").order_by("pk")
+    return pairs[1] if pairs.count() > 1 else pairs[0]
 
 
 def _pick_state(rng: random.Random) -> str:
@@ -112,29 +128,50 @@ def _pick_state(rng: random.Random) -> str:
     return STATE_MIX[0][0]
 
 
-def _seed_letters(rng, pair_rows, assignment_ids, count, coordinator, now) -> None:
-    """Spread `count` letters over the pairs, alternating authors, with events and findings."""
+def _letter_plan(pair_rows, per_pair: int, count: int, booklet_pair):
+    """Yield (pair row, n, forced state or None): `per_pair` letters a pair, then the booklet's."""
+    made = 0
+    for row in pair_rows:
+        if row == booklet_pair:
+            continue  # its letters come below, so that it has exactly BOOKLET_LETTERS
+        for n in range(per_pair):
+            if made >= count:
+                break
+            made += 1
+            yield row, n, None
+    for n in range(BOOKLET_LETTERS):
+        yield booklet_pair, n, LetterStatus.READ
+
+
+def _seed_letters(rng, program, pair_rows, assignment_ids, count, coordinator, now, *, waiting, booklet_pair) -> None:
+    """Spread `count` letters over the pairs, alternating authors, with events and findings.
+
+    No more than `waiting` of them end up in review; the booklet pair gets BOOKLET_LETTERS
+    read letters on top.
+    """
     per_pair = max(1, count // len(pair_rows))
     rows = []
-    for pk, mentor_id, mentee_id in pair_rows:
-        for n in range(per_pair):
-            if len(rows) >= count:
-                break
-            state = _pick_state(rng)
-            by_mentee = n % 2 == 0
-            submitted = None if state == LetterStatus.DRAFT else now - timedelta(days=rng.randint(1, 180))
-            delivered = submitted + timedelta(hours=rng.randint(1, 48)) if state in ("delivered", "read") else None
-            rows.append(Letter(
-                pair_id=pk, author_id=mentee_id if by_mentee else mentor_id,
-                assignment_id=assignment_ids[n % len(assignment_ids)] if by_mentee else None,
-                body_html=f"<p>{LETTER_TEXT}</p>", body_text=LETTER_TEXT, status=state,
-                submitted_at=submitted, delivered_at=delivered,
-                read_at=delivered + timedelta(hours=5) if state == LetterStatus.READ else None,
-            ))
+    in_review = 0
+    for (pk, mentor_id, mentee_id), n, forced in _letter_plan(pair_rows, per_pair, count, booklet_pair):
+        state = forced or _pick_state(rng)
+        if state == LetterStatus.IN_REVIEW:
+            in_review += 1
+            if in_review > waiting:
+                state = LetterStatus.DELIVERED
+        by_mentee = n % 2 == 0
+        submitted = None if state == LetterStatus.DRAFT else now - timedelta(days=rng.randint(1, 180))
+        delivered = submitted + timedelta(hours=rng.randint(1, 48)) if state in ("delivered", "read") else None
+        rows.append(Letter(
+            pair_id=pk, author_id=mentee_id if by_mentee else mentor_id,
+            assignment_id=assignment_ids[n % len(assignment_ids)] if by_mentee else None,
+            body_html=f"<p>{LETTER_TEXT}</p>", body_text=LETTER_TEXT, status=state,
+            submitted_at=submitted, delivered_at=delivered,
+            read_at=delivered + timedelta(hours=5) if state == LetterStatus.READ else None,
+        ))
     for start in range(0, len(rows), BATCH):
         Letter.objects.bulk_create(rows[start:start + BATCH])
     events, findings = [], []
-    for letter_id, status in Letter.objects.exclude(status=LetterStatus.DRAFT).values_list("pk", "status").iterator():
+    for letter_id, status in Letter.objects.filter(pair__program=program).exclude(status=LetterStatus.DRAFT).values_list("pk", "status").iterator():
         events.append(LetterEvent(letter_id=letter_id, from_status="draft", to_status="in_review"))
         if status != LetterStatus.IN_REVIEW:
             to = LetterStatus.DELIVERED if status == LetterStatus.READ else status

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves collected static files from each web process, before sessions are even loaded.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,8 +185,45 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# In development and tests the files come from the apps' static folders (no collectstatic),
+# so WhiteNoise looks there instead of warning on every request that STATIC_ROOT is missing.
+WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
+if WHITENOISE_USE_FINDERS:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def _storages() -> dict:
+    """Return STORAGES: generated files on the local disk, or in an S3-compatible bucket.
+
+    MEDIA_STORAGE=s3 keeps booklets, reports and other generated files in one bucket that
+    every web and worker machine shares (docs/deploy.md). Static files are served by
+    WhiteNoise; outside debug and tests they are compressed and fingerprinted, which
+    needs `collectstatic` first.
+    """
+    if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+        media = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("S3_PREFIX", ""),
+            # Private objects: files are handed out only by access-checked views.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        }}
+    else:
+        media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    fingerprinted = not DEBUG and not RUNNING_TESTS and env_bool("STATIC_MANIFEST", True)
+    static = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if fingerprinted
+              else "django.contrib.staticfiles.storage.StaticFilesStorage")
+    return {"default": media, "staticfiles": {"BACKEND": static}}
+
+
+STORAGES = _storages()
 
 # E-mail: by default every message is written to a file a newcomer can open.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

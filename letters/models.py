@@ -95,6 +95,9 @@ class Letter(models.Model):
         indexes = [
             models.Index(fields=["pair", "status"]),
             models.Index(fields=["status", "submitted_at"]),
+            # A person's own drafts and letters (home page, editor): without it SQLite read them
+            # through the status index, i.e. every draft of the installation (docs/performance.md).
+            models.Index(fields=["author", "status"]),
         ]
 
     def __str__(self) -> str:

@@ -110,16 +110,30 @@ def list_replies_owed(user) -> list[tuple[Letter, datetime | None]]:
 
     One query whatever the number of pairs and letters.
     """
+    # Start from the mentor's own pairs (an IN over a subquery, read through the pair index):
+    # joining instead let SQLite start from every delivered letter of the installation.
+    own_pairs = Pair.objects.filter(mentor__user=user, status=Pair.Status.ACTIVE).values("pk")
     letters = awaiting_mentor_reply(
-        Letter.objects.filter(pair__mentor__user=user, pair__status=Pair.Status.ACTIVE)
+        Letter.objects.filter(pair__in=own_pairs)
     ).select_related("pair__program", "author").order_by("delivered_at", "pk")
     return [(letter, reply_due_at(letter)) for letter in letters]
+
+
+def _memberships_of(user) -> QuerySet[Membership]:
+    """Return `user`'s memberships as a subquery for `author__in` filters.
+
+    Filtering letters by `author__in` this subquery keeps the database on the author index;
+    with `author__user=user` SQLite chose the status index instead and read every draft (or
+    every delivered letter) of the installation, so a person's home page grew with the
+    size of everyone's data (docs/performance.md).
+    """
+    return Membership.objects.filter(user=user).values("pk")
 
 
 def list_editable_letters(user) -> QuerySet[Letter]:
     """Return `user`'s own drafts and returned letters, most recently changed first."""
     return (
-        Letter.objects.filter(author__user=user, status__in=EDITABLE_STATUSES)
+        Letter.objects.filter(author__in=_memberships_of(user), status__in=EDITABLE_STATUSES)
         .select_related("pair", "assignment__reading")
         .order_by("-updated_at", "-pk")
     )
@@ -139,7 +153,9 @@ def find_open_draft(user, *, pair: Pair, assignment_id: int | None, in_reply_to_
 
 def list_own_letters_for(user, assignment_ids) -> dict[int, Letter]:
     """Return {assignment id: `user`'s latest letter about it} for `assignment_ids` (one query)."""
-    letters = Letter.objects.filter(author__user=user, assignment_id__in=list(assignment_ids)).order_by("updated_at", "pk")
+    letters = Letter.objects.filter(author__in=_memberships_of(user), assignment_id__in=list(assignment_ids)).order_by(
+        "updated_at", "pk"
+    )
     return {letter.assignment_id: letter for letter in letters}
 
 

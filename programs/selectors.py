@@ -22,9 +22,13 @@ def list_memberships_with_pairs(user) -> list[dict]:
     memberships = list(
         Membership.objects.active().filter(user=user).select_related("program").order_by("program__name")
     )
+    # Literal id lists on the two indexed columns: joining to the user (or IN subqueries)
+    # made SQLite and PostgreSQL scan every pair of the installation (docs/performance.md).
+    # Pairs of an inactive membership would have no program entry below to appear under.
+    own = [membership.pk for membership in memberships]
     pairs = (
         Pair.objects.open()
-        .filter(Q(mentor__user=user) | Q(mentee__user=user))
+        .filter(Q(mentor_id__in=own) | Q(mentee_id__in=own))
         .select_related("mentor", "mentee", "program")
         .annotate(
             unread=Count(

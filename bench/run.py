@@ -1,0 +1,212 @@
+"""`make bench`: seed a large program into a fresh database, measure, print a table, write JSON.
+
+    python -m bench.run [--pairs 10000 --assignments 20 --letters 200000 --waiting 500]
+                        [--runs 30] [--out bench/results/latest.json] [--compare bench/results/small.json]
+
+The database is the SQLite file var/bench/bench.sqlite3, or PostgreSQL when DATABASE_URL
+is set; either way it is wiped first, so a PostgreSQL database whose name does not
+contain "bench" is refused.
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=10_000)
+    parser.add_argument("--assignments", type=int, default=20)
+    parser.add_argument("--letters", type=int, default=200_000)
+    parser.add_argument("--waiting", type=int, default=500, help="letters in the review queue")
+    parser.add_argument("--runs", type=int, default=30, help="measured requests per page")
+    parser.add_argument("--screening-letters", type=int, default=500)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "latest.json"))
+    parser.add_argument("--compare", default="", help="a result file whose query counts must match")
+    return parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------------------- the database
+
+
+def refuse_unless_bench_database(name: str) -> None:
+    """Stop unless database `name` is clearly a benchmark's: the run wipes it."""
+    if "bench" not in Path(str(name)).name:
+        raise SystemExit(f"Refusing to wipe database {name!r}: its name must contain 'bench'.")
+
+
+def fresh_database() -> None:
+    """Empty the benchmark database (drop and re-create it) and migrate it. Precondition: django.setup()."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    config = settings.DATABASES["default"]
+    refuse_unless_bench_database(config["NAME"])
+    connection.close()
+    if connection.vendor == "sqlite":
+        path = Path(config["NAME"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+    else:
+        recreate_postgres_database(config)
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def recreate_postgres_database(config: dict) -> None:
+    """Drop and create the PostgreSQL database of `config`, connected to the server's 'postgres' database."""
+    import psycopg
+    from psycopg import sql
+
+    params = {"host": config.get("HOST") or None, "port": config.get("PORT") or None,
+              "user": config.get("USER") or None, "password": config.get("PASSWORD") or None}
+    with psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}) as admin:
+        name = sql.Identifier(config["NAME"])
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+# ---------------------------------------------------------------------------- the machine
+
+
+def _command_output(*args: str) -> str:
+    try:
+        return subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def machine() -> dict:
+    """Describe where the numbers were taken: CPUs, memory, Python, database, commit."""
+    from django.db import connection
+
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            database = f"SQLite {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("show server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    commit = _command_output("git", "rev-parse", "--short", "HEAD")
+    if _command_output("git", "status", "--porcelain", "--untracked-files=no"):
+        commit += " (with uncommitted changes)"
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "nproc": os.cpu_count(),
+        "memory": memory, "python": platform.python_version(), "database": database, "commit": commit,
+    }
+
+
+# ---------------------------------------------------------------------------- one run
+
+
+def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, runs: int,
+                  screening_letters: int, warmup: int = 3) -> dict:
+    """Seed, then measure everything; return the results as a dict. Precondition: an empty, migrated database.
+
+    Also used by tests/bench at a tiny size, inside the test database.
+    """
+    from bench import scenarios
+    from bench.seed import seed
+
+    started = time.perf_counter()
+    data = seed(pairs=pairs, assignments=assignments, letters=letters, waiting=waiting)
+    report_data = seed(pairs=max(1, pairs // 10), assignments=assignments, letters=max(1, letters // 10),
+                       waiting=0, slug="bench-report")
+    seeding_s = time.perf_counter() - started
+    pages = scenarios.measure_pages(data, runs=runs, warmup=warmup)
+    return {
+        "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
+        "pages": [m.as_dict() for m in pages],
+        "sweep": scenarios.measure_sweep(),
+        "screening": scenarios.measure_screening(letters=screening_letters),
+        "pdfs": scenarios.measure_pdfs(data, report_data),
+    }
+
+
+def query_counts(results: dict) -> dict[str, int]:
+    return {page["name"]: page["queries"] for page in results["pages"]}
+
+
+def compare_query_counts(results: dict, other: dict) -> list[str]:
+    """Return one line per page whose query count differs between two runs (empty: all equal)."""
+    mine, theirs = query_counts(results), query_counts(other)
+    return [f"{name}: {mine[name]} queries here, {theirs.get(name)} at {other['sizes']['pairs']:,} pairs"
+            for name in mine if mine[name] != theirs.get(name)]
+
+
+def format_report(results: dict) -> str:
+    """Return the tables `make bench` prints (and docs/performance.md keeps)."""
+    from bench.harness import Measurement, format_table
+
+    meta, sizes = results["machine"], results["sizes"]
+    rows = [Measurement(**{k: v for k, v in page.items() if k != "meets_target"}) for page in results["pages"]]
+    sweep, screening = results["sweep"], results["screening"]
+    lines = [
+        f"Brevven benchmark — {meta['date']}, commit {meta['commit']}",
+        f"{meta['nproc']} CPUs, {meta['memory']}, Python {meta['python']}, {meta['database']}",
+        f"{sizes['pairs']:,} pairs, {sizes['assignments']} assignments, {sizes['letters']:,} letters "
+        f"({sizes['waiting']} waiting for review); seeded in {results['seeding_s']} s",
+        "",
+        format_table(rows),
+        "",
+        f"{'background work':<34} {'seconds':>9} {'detail':<40} {'target':>8} {'ok':>4}",
+        f"{'reminder sweep (all pairs)':<34} {sweep['seconds']:>9.2f} "
+        f"{str(sweep['queries']) + ' queries; ' + json.dumps(sweep['result']):<40} {sweep['target_s']:>8g} "
+        f"{'yes' if sweep['meets_target'] else 'NO':>4}",
+    ]
+    for pdf in results["pdfs"]:
+        detail = f"{pdf['pages']} pages; WeasyPrint alone {pdf['weasyprint_alone_s']} s (×{pdf['ratio']})"
+        lines.append(f"{pdf['name']:<34} {pdf['seconds']:>9.2f} {detail:<40} {pdf['target_s']:>8g} "
+                     f"{'yes' if pdf['meets_target'] else 'NO':>4}")
+    lines.append(f"{'screening':<34} {screening['seconds']:>9.2f} "
+                 f"{str(screening['letters_per_second']) + ' letters/s (2,000 chars each)':<40}")
+    if "query_check" in results:
+        lines += ["", results["query_check"]]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    # WhiteNoise warns that `collectstatic` never ran; in-process requests do not need it.
+    warnings.filterwarnings("ignore", message="No directory at")
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    fresh_database()
+    results = run_benchmark(pairs=args.pairs, assignments=args.assignments, letters=args.letters,
+                            waiting=args.waiting, runs=args.runs, screening_letters=args.screening_letters)
+    results["machine"] = machine()
+    if args.compare and Path(args.compare).exists():
+        other = json.loads(Path(args.compare).read_text())
+        differences = compare_query_counts(results, other)
+        results["query_check"] = (
+            f"Query counts are the same as at {other['sizes']['pairs']:,} pairs ({args.compare})."
+            if not differences else "Query counts DIFFER from " + args.compare + ": " + "; ".join(differences)
+        )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, default=str))
+    print(format_report(results))
+    print(f"\nWritten to {out}")
+    return 1 if results.get("query_check", "").startswith("Query counts DIFFER") else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""What `make bench` measures, on a database that bench.seed has filled.
+
+Each scenario drives the product the way a person or a task does (pages through the
+Django test client, the sweep and the PDFs through their own functions) and returns
+numbers; bench.run prints and stores them. The same code runs at a tiny size in
+tests/bench, so it cannot rot.
+"""
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import date
+from unittest import mock
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from bench.harness import Measurement, measure, with_ratios
+from bench.seed import LETTER_TEXT, Seeded, booklet_pair
+from letters import reminders, reports, screening
+from letters import services as letter_services
+from letters.models import Letter, LetterStatus
+
+#: p95 targets in milliseconds on the project's 2-core machine, SQLite, default sizes.
+PAGE_TARGETS_MS = {"coordinator dashboard": 150.0, "submit (2,000 chars)": 60.0}
+DEFAULT_PAGE_TARGET_MS = 50.0
+#: Targets in seconds for the background work.
+SWEEP_TARGET_S = 10.0
+BOOKLET_TARGET_S = 3.0
+REPORT_TARGET_S = 15.0
+
+SENTENCES = [
+    "Today I read the part where the keeper climbs the stairs in the storm.",
+    "My sister thinks the cat is the real hero of the story, and maybe she is right.",
+    "I would like to ask you what you did when you were my age on rainy weekends.",
+    "The picture of the boat reminded me of our trip to the harbour last summer.",
+    "Sometimes I find long chapters hard, but this one went quickly because of the dialogue.",
+    "Our teacher says we should write down three new words each week, so here are mine.",
+    "Do you think the keeper was lonely, or did he like being on his own out there?",
+    "Write back soon, I want to know which book you are reading next and why.",
+]
+
+
+def letter_text(length: int, seed: int) -> str:
+    """Return a plausible letter of exactly `length` characters, different for each `seed`."""
+    rng = random.Random(seed)
+    parts = []
+    while sum(len(p) + 1 for p in parts) < length:
+        parts.append(rng.choice(SENTENCES))
+    return " ".join(parts)[:length]
+
+
+def _expect(status: int):
+    """Return a check that stops the benchmark when a response is not `status`."""
+    def check(response) -> None:
+        if response.status_code != status:
+            raise AssertionError(f"{response.request['PATH_INFO']} answered {response.status_code}, not {status}")
+    return check
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _target(name: str) -> float:
+    return PAGE_TARGETS_MS.get(name, DEFAULT_PAGE_TARGET_MS)
+
+
+def measure_pages(data: Seeded, *, runs: int, warmup: int = 3) -> list[Measurement]:
+    """Measure every page scenario and the baseline; return them with ratios to the baseline.
+
+    Reads come first and writes last, so that one scenario's writes do not change the data
+    another scenario reads (the submit scenario's letters join the review queue after it
+    was measured).
+    """
+    mentee, coordinator, pair, program = data.mentee_user, data.coordinator, data.pair, data.program
+    as_mentee, as_coordinator = _client_for(mentee), _client_for(coordinator)
+    total = warmup + runs
+
+    def page(name, client, url, status=200, **params):
+        return measure(name, lambda i: client.get(url, params), runs=runs, warmup=warmup,
+                       target_p95_ms=None if name == "baseline" else _target(name), check=_expect(status))
+
+    baseline = page("baseline", as_mentee, reverse("bench-baseline"))
+    results = [
+        page("mentee home", as_mentee, reverse("home")),
+        page("exchange thread", as_mentee, reverse("pair-thread", args=[pair.pk])),
+        page("coordinator dashboard", as_coordinator, reverse("coordinator-dashboard", args=[program.pk]),
+             sort="health"),
+        page("review queue", as_coordinator, reverse("review-queue", args=[program.pk])),
+    ]
+
+    waiting = list(
+        Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW).order_by("pk")
+        .values_list("pk", flat=True)[:total]
+    )
+    if len(waiting) < total:
+        raise AssertionError(f"the approve scenario needs {total} letters in review; seed more (--waiting)")
+    results.append(measure(
+        "approve", lambda i: as_coordinator.post(reverse("review-letter", args=[waiting[i]]), {"action": "approve"}),
+        runs=runs, warmup=warmup, target_p95_ms=_target("approve"), check=_expect(302),
+    ))
+
+    draft = letter_services.save_draft(mentee, pair=pair, body="")
+    results.append(measure(
+        "draft save", lambda i: as_mentee.post(reverse("letter-draft-save", args=[draft.pk]),
+                                               {"body": letter_text(800, i)}),
+        runs=runs, warmup=warmup, target_p95_ms=_target("draft save"), check=_expect(200),
+    ))
+
+    drafts = [letter_services.save_draft(mentee, pair=pair, body="") for _ in range(total)]
+    results.append(measure(
+        "submit (2,000 chars)", lambda i: as_mentee.post(reverse("letter-edit", args=[drafts[i].pk]),
+                                                         {"body": letter_text(2000, i), "action": "send"}),
+        runs=runs, warmup=warmup, target_p95_ms=_target("submit (2,000 chars)"), check=_expect(302),
+    ))
+    return [baseline, *with_ratios(results, baseline)]
+
+
+def _timed(action) -> tuple[object, float, int]:
+    """Return (result, seconds, queries) of one call of `action`."""
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        result = action()
+        seconds = time.perf_counter() - started
+    return result, seconds, len(captured)
+
+
+def measure_sweep() -> dict:
+    """Run the reminder sweep over every pair once, as the scheduled task does; time it."""
+    result, seconds, queries = _timed(lambda: reminders.sweep(timezone.now()))
+    return {"seconds": round(seconds, 2), "queries": queries, "result": result, "target_s": SWEEP_TARGET_S,
+            "meets_target": seconds <= SWEEP_TARGET_S}
+
+
+def measure_screening(*, letters: int) -> dict:
+    """Screen `letters` different 2,000-character letters; return letters per second."""
+    texts = [letter_text(2000, 10_000 + i) + " " + LETTER_TEXT for i in range(letters)]
+    screening.screen(texts[0], language="en", region="GB")  # compile the patterns outside the clock
+    started = time.perf_counter()
+    for text in texts:
+        screening.screen(text, language="en", region="GB")
+    seconds = time.perf_counter() - started
+    return {"letters": letters, "seconds": round(seconds, 2), "letters_per_second": round(letters / seconds, 1)}
+
+
+def _pdf_with_html(render) -> tuple[float, str]:
+    """Call `render()` (which ends in letters.reports._pdf); return its seconds and the HTML it printed."""
+    captured = {}
+    real_pdf = reports._pdf
+
+    def keep_html(html: str) -> bytes:
+        captured["html"] = html
+        return real_pdf(html)
+
+    with mock.patch.object(reports, "_pdf", keep_html):
+        _result, seconds, _queries = _timed(render)
+    return seconds, captured["html"]
+
+
+def _weasyprint_alone(html: str) -> tuple[float, int]:
+    """Return (seconds, pages) for WeasyPrint turning finished `html` into a PDF with our print CSS."""
+    from weasyprint import CSS, HTML
+
+    started = time.perf_counter()
+    document = HTML(string=html).render(stylesheets=[CSS(filename=str(reports.PRINT_CSS))])
+    document.write_pdf()
+    return time.perf_counter() - started, len(document.pages)
+
+
+def _pdf_result(name: str, render, target_s: float) -> dict:
+    seconds, html = _pdf_with_html(render)
+    alone, pages = _weasyprint_alone(html)
+    return {"name": name, "seconds": round(seconds, 2), "pages": pages, "weasyprint_alone_s": round(alone, 2),
+            "ratio": round(seconds / alone, 2) if alone else None, "target_s": target_s,
+            "meets_target": seconds <= target_s}
+
+
+def measure_pdfs(data: Seeded, report_data: Seeded) -> list[dict]:
+    """Time a 40-letter pair booklet and a program report over the report program's pairs.
+
+    A throw-away booklet first loads WeasyPrint's fonts, so neither number includes that
+    one-off start-up (a worker pays it once per process).
+    """
+    pair = booklet_pair(data.program)
+    reports.render_booklets(data.program, [pair])
+    booklet_letters = len(reports.booklet_letters(pair))
+    booklet = _pdf_result(f"booklet ({booklet_letters} letters)",
+                          lambda: reports.render_booklets(data.program, [pair]), BOOKLET_TARGET_S)
+    program = report_data.program
+    report = _pdf_result(
+        f"program report ({report_data.sizes['pairs']:,} pairs)",
+        lambda: reports.render_program_report(program, program.starts_on, date.today()), REPORT_TARGET_S,
+    )
+    return [booklet, report]

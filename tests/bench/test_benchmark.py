@@ -1,0 +1,58 @@
+"""`make bench` end to end at a tiny size, so the benchmark code cannot rot.
+
+Structure only, never speed: every scenario is there with numbers, the pages answered
+as expected (the harness stops otherwise), and no page costs more queries when the
+program is twice as large.
+"""
+
+import pytest
+from django.db import transaction
+
+from bench.run import compare_query_counts, format_report, run_benchmark
+
+PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", "review queue", "approve",
+         "draft save", "submit (2,000 chars)"]
+
+
+def run_tiny(pairs: int) -> dict:
+    """Run the whole benchmark at `pairs` pairs inside a savepoint that is rolled back afterwards."""
+    with transaction.atomic():
+        results = run_benchmark(pairs=pairs, assignments=4, letters=pairs * 10, waiting=8, runs=2, warmup=1,
+                                screening_letters=3)
+        transaction.set_rollback(True)
+    return results
+
+
+@pytest.fixture
+def bench_urls(settings):
+    settings.ROOT_URLCONF = "bench.urls"
+
+
+def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls):
+    small, large = run_tiny(20), run_tiny(40)
+
+    assert [page["name"] for page in small["pages"]] == PAGES
+    for page in small["pages"]:
+        assert page["runs"] == 2 and page["p50_ms"] > 0 and page["queries"] > 0
+        assert page["ratio_p50"] is not None or page["name"] == "baseline"
+    assert compare_query_counts(large, small) == []
+    assert set(small["sweep"]) >= {"seconds", "queries", "result", "meets_target"}
+    assert small["screening"]["letters"] == 3 and small["screening"]["letters_per_second"] > 0
+    booklet, report = small["pdfs"]
+    assert booklet["name"] == "booklet (40 letters)" and booklet["pages"] >= 1
+    assert report["name"] == "program report (2 pairs)" and report["pages"] >= 1
+    assert small["sizes"] == {"pairs": 20, "assignments": 4, "letters": 200, "waiting": 8}
+
+    small["machine"] = {"date": "today", "commit": "abc", "nproc": 2, "memory": "1 GiB", "python": "3.11",
+                        "database": "SQLite"}
+    table = format_report(small)
+    assert "coordinator dashboard" in table and "reminder sweep" in table and "screening" in table
+
+
+def test_a_database_without_bench_in_its_name_is_never_wiped():
+    from bench.run import refuse_unless_bench_database
+
+    with pytest.raises(SystemExit):
+        refuse_unless_bench_database("brevven")
+    refuse_unless_bench_database("brevven_bench")
+    refuse_unless_bench_database("/tmp/var/bench/bench.sqlite3")
