@@ -483,7 +483,7 @@ SOCIAL_CUES_BEFORE = {
 #: Words after a platform that introduce the handle: "my snap is", "snapen min er", "mon snap c'est".
 HANDLE_INTRODUCERS = ("is", "as", "=", "er", "min er", "mitt er", "c'est", "cest", "est", "mine is",
                       "name is", "username is", "username", "som", "sous le nom de", "sous le nom", "under", "jeg hedder", "jeg heter", "i'm", "im", "hedder", "heter",
-                      "je m'appelle", "c'est le", "it's", "its", "called", "der", "there")
+                      "je m'appelle", "i am", "je suis", "c'est le", "it's", "its", "called", "der", "there")
 
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"

@@ -98,10 +98,10 @@ def test_the_whole_journey(new_page, live_server, language):
     textarea.fill("Dear Captain Oak, I think the cat knew about the boat.")
     expect(mentee.locator("#save-status")).to_contain_text(text(language, "Saved at %(time)s").split("%")[0].strip())
     textarea.press("End")
-    textarea.type(" She is brave.")
+    textarea.type(" She is brave. Add me on snap, I am starfox_22.")
     mentee.reload()  # before the autosave: the device's copy must come back
     expect(mentee.locator("textarea[name=body]")).to_have_value(
-        "Dear Captain Oak, I think the cat knew about the boat. She is brave."
+        "Dear Captain Oak, I think the cat knew about the boat. She is brave. Add me on snap, I am starfox_22."
     )
     expect(mentee.locator("#save-status")).to_contain_text(text(language, "We brought back the text you wrote on this device."))
     check.check(mentee, "editor")
@@ -110,18 +110,24 @@ def test_the_whole_journey(new_page, live_server, language):
     expect(mentee.locator("main")).to_contain_text(text(language, "With your coordinator"))
     check.check(mentee, "my letters")
     first = Letter.objects.get(pair=pair, author=pair.mentee)
-    assert first.status == LetterStatus.IN_REVIEW and first.body_text.endswith("She is brave.")
+    assert first.status == LetterStatus.IN_REVIEW and first.body_text.endswith("starfox_22.")
+    assert first.findings.filter(kind="contact.social").exists()
 
-    # The coordinator finds it from the pair page and delivers it on the review page.
+    # The coordinator finds it from the pair page, removes the handle screening found
+    # (its span starts ticked) and delivers the rest.
     coordinator.goto(f"{base}/coordinate/pairs/{pair.pk}/")
     check.check(coordinator, "pair page")
     coordinator.click(f"main a[href='/letters/{first.pk}/review/']")
     coordinator.wait_for_url(f"**/letters/{first.pk}/review/")
     check.check(coordinator, "review page")
-    coordinator.click("#approve-button")
-    expect(coordinator.locator(".messages")).to_contain_text(text(language, "The letter was delivered."))
+    expect(coordinator.locator("#letter-text mark")).to_contain_text("starfox_22")
+    coordinator.fill("#id_redaction_note", "We keep contact details out of letters, to keep you safe.")
+    coordinator.click("button[name=action][value=redact]")
+    expect(coordinator.locator(".messages")).to_contain_text(
+        text(language, "The letter was delivered with the chosen parts removed; its author is told what and why.")
+    )
     first.refresh_from_db()
-    assert first.status == LetterStatus.DELIVERED
+    assert first.status == LetterStatus.DELIVERED and first.redactions.exists()
 
     # The mentor reads it and replies.
     mentor = sign_in(new_page, live_server, f"mentor-{language}")
@@ -134,6 +140,8 @@ def test_the_whole_journey(new_page, live_server, language):
     mentor.wait_for_url("**/letters/")
     mentor.goto(f"{base}/pairs/{pair.pk}/")
     check.check(mentor, "mentor thread")
+    expect(mentor.locator("main")).to_contain_text(text(language, "[removed by your coordinator]"))
+    expect(mentor.locator("main")).not_to_contain_text("starfox_22")
     first.refresh_from_db()
     assert first.status == LetterStatus.READ
     reply = Letter.objects.get(pair=pair, author=pair.mentor)

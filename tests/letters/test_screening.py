@@ -491,3 +491,10 @@ def test_corpus_against_baseline(screening_report):
 
     problems = baseline_problems(metrics, baseline)
     assert not problems, "\n".join(problems)
+
+
+def test_a_handle_introduced_with_i_am_is_part_of_the_finding():
+    """Redacting the finding must remove the handle itself, not only the platform's name."""
+    text = "Add me on snap, I am starfox_22."
+    (finding,) = screen(text, language="en", region="GB")
+    assert text[finding.start:finding.end] == "Add me on snap, I am starfox_22"
