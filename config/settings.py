@@ -364,6 +364,8 @@ LOGGING = {
     "filters": {"scrub_private": {"()": "programs.log_scrubbing.ScrubPrivateDataFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub_private"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every step of every PDF at INFO; its warnings are what matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 if RUNNING_TESTS:
