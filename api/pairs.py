@@ -1,5 +1,6 @@
 """Pairs: the caller's own, or every pair of the programs they coordinate; pause, resume, close."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -7,7 +8,8 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
-from programs.services import close_pair, pause_pair, resume_pair
+from programs.selectors import HealthLevel, HealthReason, annotate_pair_health, judge_pair_health
+from programs.services import close_pair, is_coordinator, pause_pair, resume_pair
 
 
 #: The two sides of a pair (the roles a pair member can have).
@@ -25,18 +27,21 @@ class PersonSerializer(serializers.Serializer):
 class HealthSerializer(serializers.Serializer):
     """Pair health as the coordinator dashboard shows it (see `pair_health`)."""
 
-    level = serializers.CharField(help_text="For example `ok`, `attention` or `at_risk`.")
-    reasons = serializers.ListField(child=serializers.CharField())
+    level = serializers.ChoiceField(choices=HealthLevel.choices, help_text="`on_track`, `needs_attention` or `at_risk`.")
+    reasons = serializers.ListField(child=serializers.ChoiceField(choices=HealthReason.choices))
+
+
+def with_health(pairs, program):
+    """Return `pairs` of `program` annotated for pair health (programs.selectors; still one query)."""
+    return annotate_pair_health(pairs, program=program, now=timezone.now())
 
 
 def pair_health(pair: Pair) -> dict | None:
-    """Return the pair's health for coordinators, or None while it cannot be computed.
-
-    HOOK: the frontend branch computes pair health in programs/selectors.py. When that
-    lands, call it here (or annotate the list queryset in PairListView.get_queryset so a
-    page costs the same number of queries) and shape the result as HealthSerializer.
-    """
-    return None
+    """Return the health of a pair annotated by `with_health`, as the dashboard judges it; else None."""
+    if not hasattr(pair, "has_urgent_finding"):
+        return None
+    judged = judge_pair_health(pair, now=timezone.now())
+    return {"level": judged.level, "reasons": [str(reason) for reason in judged.reasons]}
 
 
 class PairOutputSerializer(serializers.Serializer):
@@ -72,7 +77,10 @@ class PairOutputSerializer(serializers.Serializer):
     def get_status_reason(self, pair):
         return pair.status_reason if self._coordinates(pair) else None
 
-    @extend_schema_field(HealthSerializer(allow_null=True, help_text="Coordinators only; null until computed."))
+    @extend_schema_field(HealthSerializer(
+        allow_null=True,
+        help_text="Coordinators only: always on a single pair; in lists when they are filtered by `program`.",
+    ))
     def get_health(self, pair):
         return pair_health(pair) if self._coordinates(pair) else None
 
@@ -97,7 +105,10 @@ class PairListView(ApiListView):
         pairs = Pair.objects.visible_to(user).select_related("mentor", "mentee")
         filters = self.get_filters()
         if "program" in filters:
-            pairs = pairs.filter(program=access_program(user, filters["program"]))
+            program = access_program(user, filters["program"])
+            pairs = pairs.filter(program=program)
+            if is_coordinator(user, program):
+                pairs = with_health(pairs, program)
         if "status" in filters:
             pairs = pairs.filter(status=filters["status"])
         return pairs.order_by("started_at", "pk")
@@ -109,7 +120,10 @@ class PairDetailView(ApiView):
     def get(self, request, pair_id: int):
         """Return a pair the caller is in or coordinates."""
         pair = access_pair(request.user, pair_id)
-        return Response(PairOutputSerializer(pair, context=serializer_context(request)).data)
+        context = serializer_context(request)
+        if coordinates(context["coordinated"], pair.program_id):
+            pair = with_health(Pair.objects.filter(pk=pair.pk).select_related("mentor", "mentee"), pair.program).get()
+        return Response(PairOutputSerializer(pair, context=context).data)
 
 
 class ReasonInputSerializer(serializers.Serializer):

@@ -217,3 +217,35 @@ def test_redaction_outside_the_letter_is_400_on_the_field(world):
         f"/api/v1/letters/{letter.pk}/approve/", {"redactions": [[0, 100000]]}, format="json"
     )
     assert response.status_code == 400 and list(error_of(response)["fields"]) == ["redactions"]
+
+
+# ---------------------------------------------------------------------------- pair health
+
+
+def test_coordinators_get_the_dashboards_pair_health_members_do_not(world):
+    from programs.selectors import get_pair_health
+
+    own = world["own"]
+    factories.make_letter(own, status="withheld", coordinator=world["coordinator"])
+    expected = get_pair_health(own)
+    assert expected.level == "at_risk" and "letter_withheld" in expected.reasons
+    as_coordinator = client_for(world["coordinator"]).get(f"/api/v1/pairs/{own.pk}/").json()
+    assert as_coordinator["health"] == {"level": expected.level, "reasons": list(expected.reasons)}
+    listed = client_for(world["coordinator"]).get(f"/api/v1/pairs/?program={own.program_id}").json()
+    assert {row["id"]: row["health"]["level"] for row in listed["results"]}[own.pk] == "at_risk"
+    assert client_for(world["mentee"]).get(f"/api/v1/pairs/{own.pk}/").json()["health"] is None
+    assert all(row["health"] is None for row in client_for(world["mentee"]).get("/api/v1/pairs/").json()["results"])
+
+
+def test_pair_list_with_health_costs_the_same_queries_whatever_its_length(world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world["coordinator"])
+    url = f"/api/v1/pairs/?program={world['own'].program_id}"
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(6):
+        factories.make_pair(world["program_a"], world["coordinator"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(client.get(url).json()["results"]) >= 8
