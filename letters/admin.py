@@ -6,50 +6,28 @@ from django.utils.translation import gettext_lazy as _
 
 from letters import services
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, Reminder, ReviewAuditEntry
+from programs.admin import ReadOnlyInline
 from programs.exceptions import error_messages
 
 
-class LetterEventInline(admin.TabularInline):
+class LetterEventInline(ReadOnlyInline):
     model = LetterEvent
-    extra = 0
-    can_delete = False
     readonly_fields = ("created_at", "actor", "from_status", "to_status", "note")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class FindingInline(admin.TabularInline):
+class FindingInline(ReadOnlyInline):
     model = Finding
-    extra = 0
-    can_delete = False
     readonly_fields = ("kind", "severity", "start", "end", "excerpt")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class RedactionInline(admin.TabularInline):
+class RedactionInline(ReadOnlyInline):
     model = Redaction
-    extra = 0
-    can_delete = False
     readonly_fields = ("start", "end", "created_by", "created_at")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class ReviewAuditInline(admin.TabularInline):
+class ReviewAuditInline(ReadOnlyInline):
     model = ReviewAuditEntry
-    extra = 0
-    can_delete = False
     readonly_fields = ("at", "actor", "action", "detail")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReviewAuditEntry)

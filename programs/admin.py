@@ -104,14 +104,22 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ("user",)
 
 
-class PairEventInline(admin.TabularInline):
-    model = PairEvent
+class ReadOnlyInline(admin.TabularInline):
+    """A history shown beside its object (a pair's or a letter's): nothing can be added, changed or deleted here."""
+
     extra = 0
     can_delete = False
-    readonly_fields = ("created_at", "actor", "from_status", "to_status", "note")
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PairEventInline(ReadOnlyInline):
+    model = PairEvent
+    readonly_fields = ("created_at", "actor", "from_status", "to_status", "note")
 
 
 def _run_on_each(modeladmin, request, queryset, action, **kwargs) -> None:
