@@ -128,10 +128,11 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
     report_data = seed(pairs=max(1, pairs // 10), assignments=assignments, letters=max(1, letters // 10),
                        waiting=0, slug="bench-report")
     seeding_s = time.perf_counter() - started
+    health_refresh = scenarios.measure_health_refresh()
     pages = scenarios.measure_pages(data, runs=runs, warmup=warmup)
     return {
         "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
-        "pages": [m.as_dict() for m in pages],
+        "pages": [m.as_dict() for m in pages], "health_refresh": health_refresh,
         "sweep": scenarios.measure_sweep(),
         "screening": scenarios.measure_screening(letters=screening_letters),
         "pdfs": scenarios.measure_pdfs(data, report_data),
@@ -152,10 +153,11 @@ def compare_query_counts(results: dict, other: dict) -> list[str]:
 def format_report(results: dict) -> str:
     """Return the tables `make bench` prints (and docs/performance.md keeps)."""
     from bench.harness import Measurement, format_table
+    from programs.health import REFRESH_EVERY_MINUTES
 
     meta, sizes = results["machine"], results["sizes"]
     rows = [Measurement(**{k: v for k, v in page.items() if k != "meets_target"}) for page in results["pages"]]
-    sweep, screening = results["sweep"], results["screening"]
+    sweep, screening, refresh = results["sweep"], results["screening"], results["health_refresh"]
     lines = [
         f"Brevven benchmark — {meta['date']}, commit {meta['commit']}",
         f"{meta['nproc']} CPUs, {meta['memory']}, Python {meta['python']}, {meta['database']}",
@@ -168,6 +170,8 @@ def format_report(results: dict) -> str:
         f"{'reminder sweep (all pairs)':<34} {sweep['seconds']:>9.2f} "
         f"{str(sweep['queries']) + ' queries; ' + json.dumps(sweep['result']):<40} {sweep['target_s']:>8g} "
         f"{'yes' if sweep['meets_target'] else 'NO':>4}",
+        f"{'pair health (all pairs)':<34} {refresh['seconds']:>9.2f} "
+        f"{str(refresh['pairs']) + ' pairs, ' + str(refresh['queries']) + f' queries (every {REFRESH_EVERY_MINUTES} min)':<40}",
     ]
     for pdf in results["pdfs"]:
         detail = f"{pdf['pages']} pages; WeasyPrint alone {pdf['weasyprint_alone_s']} s (×{pdf['ratio']})"

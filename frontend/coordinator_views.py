@@ -26,9 +26,8 @@ from programs import services as program_services
 from programs.access import access_pair, access_program
 from programs.exceptions import error_messages
 from programs.models import Pair
-from programs.selectors import (
-    count_health_levels, get_pair_health, list_pair_health, list_pair_timeline, program_overview,
-)
+from programs.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
+from programs.selectors import list_pair_timeline, program_overview
 from readings import services as reading_services
 from readings.access import access_reading
 from readings.selectors import list_program_calendar, list_program_readings
@@ -52,20 +51,23 @@ def _flash_errors(request, error: Exception) -> None:
 @never_cache
 @login_required
 def dashboard(request, program_id: int):
-    """The program at a glance: the review backlog, the current reading's counts and pair health."""
+    """The program at a glance: the review backlog, the current reading's counts and pair health.
+
+    Pair health is read as last judged (programs.health): one page of pairs, sorted in the database.
+    """
     program = access_program(request.user, program_id, as_coordinator=True)
     filters = HealthFilterForm(request.GET or None)
     level = sort = ""
     if filters.is_valid():
         level, sort = filters.cleaned_data["level"], filters.cleaned_data["sort"]
-    all_health = list_pair_health(request.user, program, sort=sort or "health")
-    shown = [h for h in all_health if not level or h.level == level]
-    page = Paginator(shown, PAIRS_PER_PAGE).get_page(request.GET.get("page"))
+    health = pair_health_overview(request.user, program, level=level, sort=sort or "health")
+    page = Paginator(health.pairs, PAIRS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "frontend/coordinator/dashboard.html", {
         "program": program, "overview": program_overview(program), "filters": filters, "page": page,
-        "level_counts": count_health_levels(all_health), "query": query.urlencode(),
+        "level_counts": health.level_counts, "health_judged_at": health.judged_at,
+        "health_refresh_minutes": REFRESH_EVERY_MINUTES, "query": query.urlencode(),
     })
 
 

@@ -355,6 +355,60 @@ class PairNote(models.Model):
 # ---------------------------------------------------------------------------- security and privacy
 
 
+class HealthLevel(models.TextChoices):
+    AT_RISK = "at_risk", _("At risk")
+    NEEDS_ATTENTION = "needs_attention", _("Needs attention")
+    ON_TRACK = "on_track", _("On track")
+
+
+#: Sorts pairs worst first (the dashboard's default order).
+HEALTH_LEVEL_RANK = {HealthLevel.AT_RISK: 0, HealthLevel.NEEDS_ATTENTION: 1, HealthLevel.ON_TRACK: 2}
+
+
+class HealthReason(models.TextChoices):
+    URGENT_FINDING = "urgent_finding", _("A letter raised an urgent safeguarding concern")
+    LETTER_WITHHELD = "letter_withheld", _("A letter was withheld recently")
+    SILENT_LONG = "silent_long", _("No letter for four weeks or more")
+    SILENT = "silent", _("No letter for two weeks or more")
+    LETTER_OVERDUE = "letter_overdue", _("The mentee's letter is overdue")
+    REPLY_OVERDUE = "reply_overdue", _("The mentor's reply is overdue")
+    LETTER_RETURNED = "letter_returned", _("A letter was returned for changes recently")
+    SHRINKING = "shrinking", _("The mentee's letters are getting much shorter")
+
+
+class PairHealthRecord(models.Model):
+    """A pair's health as last judged, so that the coordinator dashboard reads one sorted page.
+
+    Judging health reads a pair's letters, events and findings; doing that for every pair of
+    a large program on each dashboard view is what made the dashboard slow. The rules live in
+    programs.health, which alone writes these rows: the services refresh a pair's row in the
+    same transaction as any change of its letters or status, and a scheduled task refreshes
+    every row for what time alone changes (a silence growing, a deadline passing).
+    """
+
+    pair = models.OneToOneField(Pair, on_delete=models.CASCADE, primary_key=True, related_name="health_record")
+    # A copy of pair.program (which never changes), so a program's rows are read from one index.
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    level = models.CharField(max_length=20, choices=HealthLevel.choices)
+    level_rank = models.PositiveSmallIntegerField()
+    reasons = models.JSONField(default=list)
+    reason_count = models.PositiveSmallIntegerField(default=0)
+    last_letter_at = models.DateTimeField(null=True, blank=True)
+    #: The last letter's moment, or the pair's start when it has none: "longest without a letter" sorts by it.
+    quiet_since = models.DateTimeField()
+    judged_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["program", "level_rank", "-reason_count"], name="pairhealth_worst_first"),
+            models.Index(fields=["program", "quiet_since"], name="pairhealth_quietest_first"),
+        ]
+        constraints = [choices_constraint("level", HealthLevel.choices, "pairhealth_level_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.pair_id}: {self.level}"
+
+
 class Invitation(models.Model):
     """A single-use, expiring link that lets an invited participant choose a user name and password.
 

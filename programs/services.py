@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from programs.exceptions import StateConflict
+from programs.health import refresh_pair_health
 from programs.models import (
     AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, Report, User, validate_time_zone,
 )
@@ -105,6 +106,7 @@ def create_pair(actor: User, *, program: Program, mentor: Membership, mentee: Me
         _check_pairs_per_person(program, mentee, "mentee")
         pair = Pair.objects.create(program=program, mentor=mentor, mentee=mentee, started_at=timezone.now())
         _record_pair_event(pair, actor=actor, from_status="")
+        refresh_pair_health([pair])
         return pair
 
 
@@ -124,6 +126,7 @@ def _change_pair_status(actor: User, *, pair: Pair, allowed_from: set[str], to: 
             setattr(locked, name, value)
         locked.save(update_fields=["status", "status_reason", *fields])
         _record_pair_event(locked, actor=actor, from_status=from_status, note=reason)
+        refresh_pair_health([locked])
         return locked
 
 

@@ -4,7 +4,7 @@
 list and syncs django-q2's Schedule rows (each entry takes Schedule's own field names).
 """
 
-from programs import privacy
+from programs import health, privacy
 from programs.models import DataExport
 
 SCHEDULES = [
@@ -12,6 +12,14 @@ SCHEDULES = [
         "func": "programs.tasks.apply_retention",
         "name": "programs.apply_retention",
         "schedule_type": "D",  # Schedule.DAILY
+    },
+    {
+        "func": "programs.tasks.refresh_all_pair_health",
+        "name": "programs.refresh_all_pair_health",
+        "schedule_type": "I",  # Schedule.MINUTES
+        "minutes": health.REFRESH_EVERY_MINUTES,
+        # Seconds; below Q_CLUSTER["retry"] (180) so a slow run is never handed to a second worker.
+        "q_options": {"timeout": 150},
     },
 ]
 
@@ -27,3 +35,8 @@ def build_data_export(export_id: int) -> None:
 def apply_retention() -> int:
     """Run the daily retention sweep; return the id of the RetentionRun it recorded."""
     return privacy.apply_retention().pk
+
+
+def refresh_all_pair_health() -> int:
+    """Re-judge the health of every open pair for the coordinator dashboards; return how many."""
+    return health.refresh_all_pair_health()

@@ -37,6 +37,8 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls):
         assert page["ratio_p50"] is not None or page["name"] == "baseline"
     assert compare_query_counts(large, small) == []
     assert set(small["sweep"]) >= {"seconds", "queries", "result", "meets_target"}
+    # Both programs' open pairs are judged before the dashboard is measured (22 = 20 + 2).
+    assert small["health_refresh"]["pairs"] == 22 and large["health_refresh"]["pairs"] == 44
     assert small["screening"]["letters"] == 3 and small["screening"]["letters_per_second"] > 0
     booklet, report = small["pdfs"]
     assert booklet["name"] == "booklet (40 letters)" and booklet["pages"] >= 1
@@ -47,6 +49,7 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls):
                         "database": "SQLite"}
     table = format_report(small)
     assert "coordinator dashboard" in table and "reminder sweep" in table and "screening" in table
+    assert "pair health (all pairs)" in table
 
 
 def test_a_database_without_bench_in_its_name_is_never_wiped():

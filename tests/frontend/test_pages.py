@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Letter, LetterStatus
+from programs import health
 from programs.models import Membership, Pair, Program, User
 from readings import services as reading_services
 from tests import factories
@@ -312,8 +313,11 @@ def test_dashboard_filters_and_pages(client, program, coordinator):
     Pair.objects.filter(pk=quiet.pk).update(started_at=timezone.now() - timedelta(days=30))
     client.force_login(coordinator)
     url = reverse("coordinator-dashboard", args=[program.pk])
+    assert client.get(url, {"level": "at_risk"}).context["page"].paginator.count == 0  # judged when it began
+    health.refresh_all_pair_health()  # what the scheduled task does every few minutes
     at_risk = client.get(url, {"level": "at_risk"})
     assert [h.pair.pk for h in at_risk.context["page"]] == [quiet.pk]
+    assert "Health is checked every 10 minutes" in at_risk.content.decode()
     coordinator_views.PAIRS_PER_PAGE, saved = 2, coordinator_views.PAIRS_PER_PAGE
     try:
         second = client.get(url, {"sort": "mentee", "page": 2})

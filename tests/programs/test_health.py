@@ -6,15 +6,14 @@ import pytest
 from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent
-from programs import selectors, services
-from programs.models import Pair
-from programs.selectors import HealthLevel, HealthReason
+from programs import health, services
+from programs.models import HealthLevel, HealthReason, Pair, PairHealthRecord
 from readings import services as reading_services
 from tests import factories
 
 
 def health_of(pair, now=None):
-    return selectors.get_pair_health(pair, now=now)
+    return health.get_pair_health(pair, now=now)
 
 
 def age_pair(pair, days):
@@ -136,13 +135,74 @@ def test_three_reasons_put_a_pair_at_risk(pair, coordinator):
     assert health.level == HealthLevel.AT_RISK
 
 
-def test_list_filters_and_sorts(program, coordinator):
+def shown(overview, page=slice(0, 25)):
+    """Return the pairs of `overview` in the order the dashboard lists them."""
+    return [h.pair for h in overview.pairs[page]]
+
+
+def test_overview_filters_and_sorts_worst_first(program, coordinator):
     quiet = factories.make_pair(program, coordinator)
     fine = factories.make_pair(program, coordinator)
     age_pair(quiet, 30)
-    healths = selectors.list_pair_health(coordinator, program)
-    assert [h.pair for h in healths] == [quiet, fine]
-    assert [h.pair for h in selectors.list_pair_health(coordinator, program, level=HealthLevel.ON_TRACK)] == [fine]
+    health.refresh_all_pair_health()
+    overview = health.pair_health_overview(coordinator, program)
+    assert shown(overview) == [quiet, fine]
+    assert overview.level_counts == {"at_risk": 1, "needs_attention": 0, "on_track": 1}
+    assert len(overview.pairs) == 2
+    assert shown(health.pair_health_overview(coordinator, program, level=HealthLevel.ON_TRACK)) == [fine]
+    assert shown(health.pair_health_overview(coordinator, program, sort="quiet")) == [quiet, fine]
+
+
+def test_creating_a_pair_stores_its_health(program, coordinator):
+    pair = factories.make_pair(program, coordinator)
+    assert PairHealthRecord.objects.get(pair=pair).level == HealthLevel.ON_TRACK
+
+
+def test_the_dashboard_judges_pairs_without_a_record_and_reads_the_rest_as_stored(program, coordinator):
+    pair = factories.make_pair(program, coordinator)
+    PairHealthRecord.objects.all().delete()  # as after the upgrade that added the records
+    assert health.pair_health_overview(coordinator, program).level_counts["on_track"] == 1
+    record = PairHealthRecord.objects.get(pair=pair)
+    assert (record.level, record.reasons, record.program_id) == (HealthLevel.ON_TRACK, [], program.pk)
+    # Time alone changes nothing stored until the scheduled refresh runs...
+    age_pair(pair, 30)
+    assert health.pair_health_overview(coordinator, program).level_counts["on_track"] == 1
+    # ...which re-judges every open pair.
+    assert health.refresh_all_pair_health() == 1
+    overview = health.pair_health_overview(coordinator, program)
+    assert overview.level_counts["at_risk"] == 1
+    assert overview.pairs[0:1][0].reasons == [HealthReason.SILENT_LONG]
+
+
+def test_services_refresh_the_record_with_the_change(pair, coordinator):
+    """A coordinator's decision shows on the dashboard at once, without waiting for the task."""
+    health.pair_health_overview(coordinator, pair.program)
+    letter = factories.make_letter(pair, status="in_review", coordinator=coordinator)
+    from letters import services as letter_services
+
+    letter_services.withhold_letter(coordinator, letter=letter, reason="Shared a phone number")
+    record = PairHealthRecord.objects.get(pair=pair)
+    assert record.level == HealthLevel.AT_RISK and record.reasons == [HealthReason.LETTER_WITHHELD]
+    services.pause_pair(coordinator, pair=pair, reason="Holiday")
+    assert PairHealthRecord.objects.get(pair=pair).judged_at >= record.judged_at
+
+
+def test_closed_pairs_leave_the_dashboard(pair, coordinator):
+    health.pair_health_overview(coordinator, pair.program)
+    services.close_pair(coordinator, pair=pair, reason="Finished")
+    overview = health.pair_health_overview(coordinator, pair.program)
+    assert shown(overview) == [] and sum(overview.level_counts.values()) == 0
+    health.refresh_all_pair_health()
+    assert not PairHealthRecord.objects.filter(pair=pair).exists()
+
+
+def test_pages_never_overlap_when_pairs_tie(program, coordinator):
+    pairs = [factories.make_pair(program, coordinator) for _ in range(5)]
+    Pair.objects.filter(pk__in=[p.pk for p in pairs]).update(started_at=timezone.now() - timedelta(days=1))
+    health.refresh_all_pair_health()
+    overview = health.pair_health_overview(coordinator, program, sort="quiet")
+    first, second = shown(overview, slice(0, 3)), shown(overview, slice(3, 6))
+    assert sorted(p.pk for p in first + second) == sorted(p.pk for p in pairs)
 
 
 def build_pairs(program, coordinator, count):
@@ -154,10 +214,30 @@ def build_pairs(program, coordinator, count):
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_health_costs_one_query_whatever_the_size(program, coordinator, django_assert_num_queries, count):
+def test_judging_costs_two_queries_and_reading_three_whatever_the_size(
+    program, coordinator, django_assert_num_queries, count
+):
     build_pairs(program, coordinator, count)
     coordinator = type(coordinator).objects.get(pk=coordinator.pk)
-    with django_assert_num_queries(1):
-        healths = selectors.list_pair_health(coordinator, program)
-        assert len(healths) == count
-        assert all(h.reason_labels for h in healths)
+    with django_assert_num_queries(3):  # the open pairs' ids, then one judging query and one upsert
+        assert health.refresh_program_health(program) == count
+    with django_assert_num_queries(3):  # pairs without a record (none), the counts, one page
+        overview = health.pair_health_overview(coordinator, program)
+        page = overview.pairs[0:25]
+    assert len(page) == count and all(h.reason_labels for h in page)
+    assert overview.level_counts["at_risk"] == count
+
+
+def test_the_scheduled_task_refreshes_every_open_pair(pair, coordinator):
+    from django.core.management import call_command
+    from django_q.models import Schedule
+
+    from programs import tasks
+
+    call_command("setup_schedules")
+    schedule = Schedule.objects.get(func="programs.tasks.refresh_all_pair_health")
+    assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, health.REFRESH_EVERY_MINUTES)
+    assert "timeout" in schedule.kwargs
+    age_pair(pair, 30)
+    assert tasks.refresh_all_pair_health() == 1
+    assert PairHealthRecord.objects.get(pair=pair).reasons == [HealthReason.SILENT_LONG]

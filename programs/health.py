@@ -1,0 +1,300 @@
+"""Pair health: which pairs are drifting, why, and the stored judgement the dashboard reads.
+
+The rules (`judge_pair_health`) read facts that `annotate_pair_health` adds to a queryset
+of pairs in one query. Judging every pair of a large program takes seconds, so the
+coordinator dashboard does not judge on each view: it reads `PairHealthRecord` rows, one
+sorted page at a time (`page_pair_health`). Those rows are written here only, by
+`refresh_pair_health`, which runs
+
+- in the same transaction as every change of a pair's letters or status (the letter and
+  pair services call it), so a coordinator's own decision shows at once;
+- for every open pair from the scheduled task `programs.tasks.refresh_all_pair_health`
+  (every REFRESH_EVERY_MINUTES), for what time alone changes: a silence growing, a
+  deadline or a reply window passing, a recent event growing old;
+- for the pairs that have no row yet, when a dashboard is read (pairs made by an import,
+  in the admin, or before the task first ran).
+
+A single pair's page and the API judge live (`get_pair_health`): one pair costs one query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from itertools import islice
+
+from django.db import models
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Lower
+from django.utils import timezone
+
+from letters.models import RECIPIENT_VISIBLE
+from programs.models import HEALTH_LEVEL_RANK, HealthLevel, HealthReason, Pair, PairHealthRecord, Program
+
+#: A pair with no submitted letter for this long needs attention; twice as long, it is at risk.
+SILENCE_ATTENTION = timedelta(weeks=2)
+SILENCE_AT_RISK = timedelta(weeks=4)
+#: Returned and withheld letters and urgent findings count for this long.
+RECENT = timedelta(weeks=4)
+#: A mentee letter shorter than this share of the one before counts as shrinking...
+SHRINK_RATIO = 0.5
+#: ...if the one before was at least this long (short letters vary a lot).
+SHRINK_MIN_PREVIOUS = 200
+
+#: Reasons that alone put a pair at risk; any other reason means it needs attention.
+AT_RISK_REASONS = {HealthReason.URGENT_FINDING, HealthReason.LETTER_WITHHELD, HealthReason.SILENT_LONG}
+#: This many reasons together also put a pair at risk.
+AT_RISK_REASON_COUNT = 3
+
+#: How often the scheduled task re-judges every open pair (what the dashboard says of its age).
+REFRESH_EVERY_MINUTES = 10
+#: Pairs judged and written per query when many are refreshed at once.
+REFRESH_CHUNK = 500
+
+#: The dashboard's orders, worst first by default; the pair's id breaks ties so pages never overlap.
+SORT_ORDERS = {
+    "health": ("health_record__level_rank", "-health_record__reason_count", Lower("mentee__pseudonym"), "pk"),
+    "quiet": ("health_record__quiet_since", "pk"),
+    "mentee": (Lower("mentee__pseudonym"), "pk"),
+    "mentor": (Lower("mentor__pseudonym"), "pk"),
+}
+
+
+@dataclass
+class PairHealth:
+    pair: Pair
+    level: str
+    reasons: list[str] = field(default_factory=list)
+    last_letter_at: datetime | None = None
+
+    @property
+    def level_label(self) -> str:
+        return HealthLevel(self.level).label
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [HealthReason(reason).label for reason in self.reasons]
+
+
+# ---------------------------------------------------------------------------- the rules
+
+
+def _count_of(queryset, group_field: str) -> Subquery:
+    """Return a Subquery counting `queryset`'s rows for the outer pair (grouped by `group_field`)."""
+    return Subquery(
+        queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")[:1],
+        output_field=models.IntegerField(),
+    )
+
+
+def annotate_pair_health(pairs: QuerySet, *, program: Program, now: datetime) -> QuerySet:
+    """Annotate `pairs` of `program` with the facts pair health is judged on; still one query.
+
+    Precondition: every pair in `pairs` belongs to `program` (its reply window applies).
+    """
+    from letters.models import Finding, Letter, LetterEvent, LetterStatus
+    from readings.models import Assignment
+
+    submitted = Letter.objects.filter(pair=OuterRef("pk"), submitted_at__isnull=False)
+    mentee_letters = submitted.filter(author=OuterRef("mentee_id")).order_by("-submitted_at", "-pk")
+    assignment_answered = Letter.objects.filter(
+        pair=OuterRef(OuterRef("pk")), author=OuterRef(OuterRef("mentee_id")), assignment=OuterRef("pk"),
+        submitted_at__isnull=False,
+    )
+    overdue_assignments = (
+        Assignment.objects.filter(program=OuterRef("program_id"), due_at__lt=now, due_at__gt=OuterRef("started_at"))
+        .filter(Q(targets_all_pairs=True) | Q(pairs=OuterRef("pk")))
+        .filter(~Exists(assignment_answered))
+    )
+    mentor_answered = Letter.objects.filter(
+        pair=OuterRef(OuterRef("pk")), author=OuterRef(OuterRef("mentor_id")),
+        submitted_at__gte=OuterRef("delivered_at"),
+    )
+    unanswered_long = Letter.objects.filter(
+        pair=OuterRef("pk"), author=OuterRef("mentee_id"), status__in=RECIPIENT_VISIBLE,
+        delivered_at__lt=now - program.reply_window,
+    ).filter(~Exists(mentor_answered))
+    recent_events = LetterEvent.objects.filter(letter__pair=OuterRef("pk"), created_at__gte=now - RECENT)
+    return pairs.annotate(
+        last_letter_at=Subquery(submitted.order_by("-submitted_at").values("submitted_at")[:1]),
+        has_overdue_letter=Exists(overdue_assignments),
+        has_overdue_reply=Exists(unanswered_long),
+        returned_recently=_count_of(
+            recent_events.filter(to_status=LetterStatus.CHANGES_REQUESTED), "letter__pair"
+        ),
+        withheld_recently=_count_of(recent_events.filter(to_status=LetterStatus.WITHHELD), "letter__pair"),
+        has_urgent_finding=Exists(
+            Finding.objects.filter(
+                letter__pair=OuterRef("pk"), severity=Finding.Severity.URGENT, created_at__gte=now - RECENT
+            )
+        ),
+        latest_mentee_length=Subquery(mentee_letters.annotate(n=Length("body_text")).values("n")[:1]),
+        previous_mentee_length=Subquery(mentee_letters.annotate(n=Length("body_text")).values("n")[1:2]),
+    )
+
+
+def judge_pair_health(pair: Pair, *, now: datetime) -> PairHealth:
+    """Return the health of a pair annotated by `annotate_pair_health`, with its reasons.
+
+    A paused pair is not expected to write, so only the reasons about what was written
+    (findings, returned or withheld letters) count for it.
+    """
+    reasons = []
+    if pair.has_urgent_finding:
+        reasons.append(HealthReason.URGENT_FINDING)
+    if pair.withheld_recently:
+        reasons.append(HealthReason.LETTER_WITHHELD)
+    if pair.status == Pair.Status.ACTIVE:
+        silent_for = now - (pair.last_letter_at or pair.started_at)
+        if silent_for >= SILENCE_AT_RISK:
+            reasons.append(HealthReason.SILENT_LONG)
+        elif silent_for >= SILENCE_ATTENTION:
+            reasons.append(HealthReason.SILENT)
+        if pair.has_overdue_letter:
+            reasons.append(HealthReason.LETTER_OVERDUE)
+        if pair.has_overdue_reply:
+            reasons.append(HealthReason.REPLY_OVERDUE)
+    if pair.returned_recently:
+        reasons.append(HealthReason.LETTER_RETURNED)
+    latest, previous = pair.latest_mentee_length, pair.previous_mentee_length
+    if latest is not None and previous is not None and previous >= SHRINK_MIN_PREVIOUS and latest < previous * SHRINK_RATIO:
+        reasons.append(HealthReason.SHRINKING)
+    if any(reason in AT_RISK_REASONS for reason in reasons) or len(reasons) >= AT_RISK_REASON_COUNT:
+        level = HealthLevel.AT_RISK
+    elif reasons:
+        level = HealthLevel.NEEDS_ATTENTION
+    else:
+        level = HealthLevel.ON_TRACK
+    return PairHealth(pair=pair, level=level, reasons=reasons, last_letter_at=pair.last_letter_at)
+
+
+def get_pair_health(pair: Pair, *, now: datetime | None = None) -> PairHealth:
+    """Return the health of one pair, judged now (one query)."""
+    now = now or timezone.now()
+    annotated = annotate_pair_health(
+        Pair.objects.filter(pk=pair.pk).select_related("mentor", "mentee"), program=pair.program, now=now
+    ).get()
+    return judge_pair_health(annotated, now=now)
+
+
+# ---------------------------------------------------------------------------- the stored judgement
+
+
+def _as_record(health: PairHealth, now: datetime) -> PairHealthRecord:
+    pair = health.pair
+    return PairHealthRecord(
+        pair_id=pair.pk, program_id=pair.program_id, level=health.level, level_rank=HEALTH_LEVEL_RANK[health.level],
+        reasons=[str(reason) for reason in health.reasons], reason_count=len(health.reasons),
+        last_letter_at=health.last_letter_at, quiet_since=health.last_letter_at or pair.started_at, judged_at=now,
+    )
+
+
+def _store(pairs: QuerySet, program: Program, now: datetime) -> int:
+    """Judge `pairs` of `program` and write their records (two queries); return how many."""
+    records = [_as_record(judge_pair_health(pair, now=now), now)
+               for pair in annotate_pair_health(pairs, program=program, now=now)]
+    PairHealthRecord.objects.bulk_create(
+        records, update_conflicts=True, unique_fields=["pair"],
+        update_fields=["level", "level_rank", "reasons", "reason_count", "last_letter_at", "quiet_since", "judged_at"],
+    )
+    return len(records)
+
+
+def _chunks(ids, size: int):
+    iterator = iter(ids)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def refresh_pair_health(pairs: Iterable[Pair], *, now: datetime | None = None) -> int:
+    """Judge `pairs` now and store their records; return how many were stored.
+
+    Called by the services inside the transaction that changed the pairs or their letters,
+    so a record changes with them or not at all. Closed pairs are judged too (their records
+    are never shown: the dashboard lists open pairs). Two queries per program and chunk
+    when each pair's program is already loaded.
+    """
+    now = now or timezone.now()
+    by_program: dict[int, tuple[Program, set[int]]] = {}
+    for pair in pairs:
+        by_program.setdefault(pair.program_id, (pair.program, set()))[1].add(pair.pk)
+    stored = 0
+    for program, ids in by_program.values():
+        for chunk in _chunks(sorted(ids), REFRESH_CHUNK):
+            stored += _store(Pair.objects.filter(pk__in=chunk), program, now)
+    return stored
+
+
+def refresh_program_health(program: Program, *, now: datetime | None = None, missing_only: bool = False) -> int:
+    """Judge the open pairs of `program` (only those without a record if `missing_only`); return how many."""
+    now = now or timezone.now()
+    pairs = Pair.objects.open().filter(program=program)
+    if missing_only:
+        pairs = pairs.filter(health_record__isnull=True)
+    ids = list(pairs.order_by("pk").values_list("pk", flat=True))
+    return sum(_store(Pair.objects.filter(pk__in=chunk), program, now) for chunk in _chunks(ids, REFRESH_CHUNK))
+
+
+def refresh_all_pair_health(*, now: datetime | None = None) -> int:
+    """Re-judge every open pair of every program (the scheduled task); return how many.
+
+    Effects: the records of closed pairs are deleted as well (nothing reads them).
+    """
+    now = now or timezone.now()
+    PairHealthRecord.objects.filter(pair__status=Pair.Status.CLOSED).delete()
+    programs = Program.objects.filter(pk__in=Pair.objects.open().values("program_id"))
+    return sum(refresh_program_health(program, now=now) for program in programs)
+
+
+# ---------------------------------------------------------------------------- the dashboard's read
+
+
+class _CountedPairs:
+    """A sorted queryset of pairs whose length is already known, so paging it runs no COUNT."""
+
+    def __init__(self, queryset: QuerySet, count: int):
+        self.queryset, self.known_count = queryset, count
+
+    def __len__(self) -> int:
+        return self.known_count
+
+    def __getitem__(self, index):
+        return [
+            PairHealth(pair=pair, level=pair.health_record.level, reasons=pair.health_record.reasons,
+                       last_letter_at=pair.health_record.last_letter_at)
+            for pair in self.queryset[index]
+        ]
+
+
+@dataclass
+class HealthOverview:
+    """What the dashboard shows of pair health: the level counts, the oldest judgement, the pairs to page."""
+
+    level_counts: dict[str, int]
+    judged_at: datetime | None
+    pairs: _CountedPairs
+
+
+def pair_health_overview(user, program: Program, *, level: str = "", sort: str = "health") -> HealthOverview:
+    """Return `program`'s pair health as last judged, filtered by `level` and sorted by `sort`.
+
+    Precondition: `user` coordinates `program` (programs.access.access_program). Pairs that
+    have no record yet are judged first. Costs two queries, plus one per page read from
+    `pairs`, whatever the number of pairs (three more when some pairs had no record).
+    """
+    refresh_program_health(program, missing_only=True)
+    open_pairs = Pair.objects.visible_to(user).open().filter(program=program)
+    records = PairHealthRecord.objects.filter(pair__in=open_pairs)
+    summary = records.aggregate(
+        oldest=Min("judged_at"), **{value: Count("pk", filter=Q(level=value)) for value in HealthLevel.values}
+    )
+    judged_at = summary.pop("oldest")
+    level_counts = summary
+    if level:
+        open_pairs = open_pairs.filter(health_record__level=level)
+    shown = open_pairs.select_related("mentor", "mentee", "health_record").order_by(
+        *SORT_ORDERS.get(sort, SORT_ORDERS["health"])
+    )
+    total = level_counts.get(level, 0) if level else sum(level_counts.values())
+    return HealthOverview(level_counts=level_counts, judged_at=judged_at, pairs=_CountedPairs(shown, total))
