@@ -259,7 +259,8 @@ class _CountedPairs:
     def __len__(self) -> int:
         return self.known_count
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: slice) -> list[PairHealth]:
+        """Return the pairs in `index` (a slice, as Paginator asks), read in one query."""
         return [
             PairHealth(pair=pair, level=pair.health_record.level, reasons=pair.health_record.reasons,
                        last_letter_at=pair.health_record.last_letter_at)
