@@ -98,6 +98,9 @@ class Letter(models.Model):
             # A person's own drafts and letters (home page, editor): without it SQLite read them
             # through the status index, i.e. every draft of the installation (docs/performance.md).
             models.Index(fields=["author", "status"]),
+            # The reminder sweep reads the letters delivered in the last few weeks; without it
+            # SQLite walked every delivered and read letter through the status index.
+            models.Index(fields=["status", "delivered_at"]),
         ]
 
     def __str__(self) -> str:
@@ -322,7 +325,12 @@ class Reminder(models.Model):
             models.UniqueConstraint(fields=["recipient", "kind", "object_key", "due_at"], name="reminder_once_per_key"),
             models.CheckConstraint(condition=~Q(status="sent") | Q(sent_at__isnull=False), name="reminder_sent_has_date"),
         ]
-        indexes = [models.Index(fields=["status", "send_after"])]
+        indexes = [
+            models.Index(fields=["status", "send_after"]),
+            # A sweep reads the rows that could share a key with what it owes now (due at or
+            # after the oldest of those moments) before inserting: letters.reminders._existing_rows.
+            models.Index(fields=["due_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_key} → user {self.recipient_id} ({self.status})"
