@@ -327,9 +327,9 @@ class Reminder(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "send_after"]),
-            # A sweep reads the rows that could share a key with what it owes now (due at or
-            # after the oldest of those moments) before inserting: letters.reminders._existing_rows.
-            models.Index(fields=["due_at"]),
+            # Before inserting, a sweep reads the rows that could share a key with what it owes
+            # now: per kind, those due at or after the oldest owed moment (reminders._existing_rows).
+            models.Index(fields=["kind", "due_at"]),
         ]
 
     def __str__(self) -> str:

@@ -533,12 +533,16 @@ def _insert_rows(items: list[Planned]) -> None:
 def _existing_rows(owed: list[Planned]) -> dict[tuple, tuple[int, str]]:
     """Return {key: (pk, status)} of every pending row, and of every row that could share a key with `owed`.
 
-    A row shares a key only with an item of the same due moment, so rows due before the
-    oldest item's moment need not be read unless they are pending (and may be stale).
+    A row shares a key only with an item of its kind and due moment, so for each kind only
+    the rows due at or after the oldest owed moment of that kind are read (one index range
+    each: an old urgent alert still owed does not make the sweep read every older row).
     """
+    oldest: dict[str, datetime] = {}
+    for item in owed:
+        oldest[item.kind] = min(item.due_at, oldest.get(item.kind, item.due_at))
     rows = Q(status=ReminderStatus.PENDING)
-    if owed:
-        rows |= Q(due_at__gte=min(item.due_at for item in owed))
+    for kind, due_at in oldest.items():
+        rows |= Q(kind=kind, due_at__gte=due_at)
     return {
         (recipient_id, kind, object_key, due_at): (pk, status)
         for pk, recipient_id, kind, object_key, due_at, status in Reminder.objects.filter(rows)
