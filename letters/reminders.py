@@ -3,14 +3,18 @@
 A sweep (`sweep`) has two halves:
 
 1. `plan_reminders(now)` works out every reminder whose moment has come and whose reason
-   still holds, from a fixed number of queries whatever the number of pairs, and inserts
-   them as `Reminder` rows under the unique key (recipient, kind, object, due moment),
-   ignoring the ones that exist. Pending rows whose reason is gone are cancelled (the
-   letter was written, the pair paused, the letter was read).
-2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed, claims
-   each with a guarded UPDATE (pending → sending) so that no two workers send the same
-   row, sends the e-mail (unless the person turned that kind off), records the in-app
-   notification and marks the row sent in one transaction.
+   still holds, from a fixed number of queries whatever the number of pairs (pairs and
+   letters are read as plain tuples, only within the windows in which they can still owe
+   something). It reads the keys of the rows that exist, inserts only the missing ones
+   under the unique key (recipient, kind, object, due moment), which still turns a
+   concurrent cluster's identical insert into nothing, and cancels pending rows whose
+   reason is gone (the letter was written, the pair paused, the letter was read).
+2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A row
+   that goes out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no
+   two workers send it, sent (unless the person turned that kind off), then marked sent
+   with its in-app notification in one transaction. Rows that only appear in the app are
+   taken (skipping rows another worker holds), marked sent and given their notifications
+   together, in one transaction: nothing leaves the building for them.
 
 A worker killed between claiming and marking leaves a `sending` row; after CLAIM_LEASE it
 goes back to pending (bounded by MAX_ATTEMPTS). The only moment a message could go out
