@@ -98,9 +98,6 @@ class Letter(models.Model):
             # A person's own drafts and letters (home page, editor): without it SQLite read them
             # through the status index, i.e. every draft of the installation (docs/performance.md).
             models.Index(fields=["author", "status"]),
-            # The reminder sweep reads the letters delivered in the last few weeks; without it
-            # SQLite walked every delivered and read letter through the status index.
-            models.Index(fields=["status", "delivered_at"]),
         ]
 
     def __str__(self) -> str:
