@@ -642,8 +642,9 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     def compose(reminder: Reminder):
         return notifications.compose(reminder, pseudonyms.get((reminder.recipient_id, reminder.program_id), ""))
 
-    by_email = [reminder for reminder in due if _wants_email(reminder, preferences)]
-    in_app_only = [reminder for reminder in due if not _wants_email(reminder, preferences)]
+    by_email, in_app_only = [], []
+    for reminder in due:
+        (by_email if _wants_email(reminder, preferences) else in_app_only).append(reminder)
     sent = _record_in_app_only([(reminder, compose(reminder)) for reminder in in_app_only], now=now)
     with get_connection() as mail_connection:
         for reminder in by_email:
