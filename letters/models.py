@@ -322,7 +322,12 @@ class Reminder(models.Model):
             models.UniqueConstraint(fields=["recipient", "kind", "object_key", "due_at"], name="reminder_once_per_key"),
             models.CheckConstraint(condition=~Q(status="sent") | Q(sent_at__isnull=False), name="reminder_sent_has_date"),
         ]
-        indexes = [models.Index(fields=["status", "send_after"])]
+        indexes = [
+            models.Index(fields=["status", "send_after"]),
+            # Before inserting, a sweep reads the rows that could share a key with what it owes
+            # now: per kind, those due at or after the oldest owed moment (reminders._existing_rows).
+            models.Index(fields=["kind", "due_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_key} → user {self.recipient_id} ({self.status})"

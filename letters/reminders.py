@@ -3,14 +3,18 @@
 A sweep (`sweep`) has two halves:
 
 1. `plan_reminders(now)` works out every reminder whose moment has come and whose reason
-   still holds, from a fixed number of queries whatever the number of pairs, and inserts
-   them as `Reminder` rows under the unique key (recipient, kind, object, due moment),
-   ignoring the ones that exist. Pending rows whose reason is gone are cancelled (the
-   letter was written, the pair paused, the letter was read).
-2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed, claims
-   each with a guarded UPDATE (pending → sending) so that no two workers send the same
-   row, sends the e-mail (unless the person turned that kind off), records the in-app
-   notification and marks the row sent in one transaction.
+   still holds, from a fixed number of queries whatever the number of pairs (pairs and
+   letters are read as plain tuples, only within the windows in which they can still owe
+   something). It reads the keys of the rows that exist, inserts only the missing ones
+   under the unique key (recipient, kind, object, due moment), which still turns a
+   concurrent cluster's identical insert into nothing, and cancels pending rows whose
+   reason is gone (the letter was written, the pair paused, the letter was read).
+2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A row
+   that goes out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no
+   two workers send it, sent (unless the person turned that kind off), then marked sent
+   with its in-app notification in one transaction. Rows that only appear in the app are
+   taken (skipping rows another worker holds), marked sent and given their notifications
+   together, in one transaction: nothing leaves the building for them.
 
 A worker killed between claiming and marking leaves a `sending` row; after CLAIM_LEASE it
 goes back to pending (bounded by MAX_ATTEMPTS). The only moment a message could go out
@@ -24,11 +28,14 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from functools import cached_property, partial
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Max, Q
+from django.utils import timezone
 
 from letters.models import (
     RECIPIENT_VISIBLE,
@@ -42,7 +49,7 @@ from letters.models import (
     ReminderStatus,
 )
 from programs.models import Membership, Pair, Program, User
-from programs.reminder_settings import effective_setting
+from programs.reminder_settings import REMINDER_DEFAULTS, effective_setting
 from readings.models import Assignment
 
 logger = logging.getLogger(__name__)
@@ -122,17 +129,49 @@ def within(start: datetime, now: datetime, length: timedelta) -> bool:
 # ---------------------------------------------------------------------------- the state of things
 
 
+class PairInfo(NamedTuple):
+    """An active pair as the planners need it: ids and pseudonyms, read without building models."""
+
+    pk: int
+    program_id: int
+    mentor_id: int
+    mentee_id: int
+    mentor_user_id: int
+    mentee_user_id: int
+    mentor_pseudonym: str
+    mentee_pseudonym: str
+
+    def names(self) -> dict:
+        return {"mentor": self.mentor_pseudonym, "mentee": self.mentee_pseudonym}
+
+
+class DeliveredLetter(NamedTuple):
+    """A letter a recipient can see, delivered recently enough to still cause a reminder."""
+
+    pk: int
+    pair_id: int
+    author_id: int
+    author_role: str
+    status: str
+    delivered_at: datetime
+
+
 @dataclass
 class Snapshot:
-    """Everything the planners read, loaded in a fixed number of queries."""
+    """Everything the planners read, loaded in a fixed number of queries.
+
+    Pairs and delivered letters are plain tuples, and each program's reminder settings are
+    merged once (`setting`), because the planners look at every active pair.
+    """
 
     now: datetime
     programs: dict[int, Program]
-    pairs: list[Pair]
+    settings: dict[int, dict[str, dict]]
+    pairs: list[PairInfo]
     assignments: list[Assignment]
     assignment_pairs: dict[int, set[int]]
     submitted: set[tuple[int, int]]
-    delivered: list[Letter]
+    delivered: list[DeliveredLetter]
     last_submitted_by: dict[tuple[int, int], datetime]
     returned: list[dict]
     in_review: list[dict]
@@ -141,8 +180,27 @@ class Snapshot:
     coordinators: dict[int, list[int]]
     operators: list[int]
 
-    def pair_by_id(self) -> dict[int, Pair]:
+    def setting(self, program_id: int, name: str) -> dict:
+        """Return the effective settings of reminder `name` in program `program_id` (see programs.reminder_settings)."""
+        return self.settings[program_id][name]
+
+    @cached_property
+    def pairs_by_id(self) -> dict[int, PairInfo]:
         return {pair.pk: pair for pair in self.pairs}
+
+    @cached_property
+    def pairs_by_program(self) -> dict[int, list[PairInfo]]:
+        grouped = defaultdict(list)
+        for pair in self.pairs:
+            grouped[pair.program_id].append(pair)
+        return grouped
+
+    @cached_property
+    def assignments_by_program(self) -> dict[int, list[Assignment]]:
+        grouped = defaultdict(list)
+        for assignment in self.assignments:
+            grouped[assignment.program_id].append(assignment)
+        return grouped
 
 
 def _overdue_span(program: Program) -> timedelta:
@@ -167,15 +225,20 @@ def opened_letter_ids(letter_ids) -> set[int]:
 
 
 def load_snapshot(now: datetime) -> Snapshot:
-    """Read what the planners need in a fixed number of queries (about a dozen)."""
+    """Read what the planners need in a fixed number of queries (about a dozen).
+
+    Letters and assignments are read only within the windows in which they can still cause
+    a reminder (the longest overdue and reply spans of the programs with active pairs).
+    """
     programs = {program.pk: program for program in Program.objects.all()}
-    pairs = list(
+    settings = {pk: {name: effective_setting(program, name) for name in REMINDER_DEFAULTS} for pk, program in programs.items()}
+    pairs = [
+        PairInfo._make(row) for row in
         Pair.objects.filter(status=Pair.Status.ACTIVE, mentor__status=Membership.Status.ACTIVE,
                             mentee__status=Membership.Status.ACTIVE)
-        .select_related("mentor", "mentee")
-    )
-    for pair in pairs:
-        pair.program = programs[pair.program_id]
+        .values_list("pk", "program_id", "mentor_id", "mentee_id", "mentor__user_id", "mentee__user_id",
+                     "mentor__pseudonym", "mentee__pseudonym")
+    ]
     active_programs = {pair.program_id for pair in pairs}
     oldest_due = min((now - _overdue_span(programs[pk]) for pk in active_programs), default=now)
     assignments = list(
@@ -193,14 +256,22 @@ def load_snapshot(now: datetime) -> Snapshot:
         .values_list("pair_id", "assignment_id")
     )
     oldest_delivery = min((now - _reply_span(programs[pk]) for pk in active_programs), default=now)
-    delivered = list(
-        Letter.objects.filter(pair__status=Pair.Status.ACTIVE, status__in=RECIPIENT_VISIBLE,
-                              delivered_at__gte=oldest_delivery, delivered_at__lte=now)
-        .select_related("author")
-    )
+    # The status is checked here rather than in SQL: with `status IN (...)` SQLite walked every
+    # delivered and read letter ever through the status index, three times slower than a scan.
+    # (An index on delivered_at would serve this query but turns the dashboard's pair-health
+    # subqueries into scans of every letter, so there is none.)
+    delivered = [
+        letter for letter in map(DeliveredLetter._make, Letter.objects.filter(
+            pair__status=Pair.Status.ACTIVE, delivered_at__gte=oldest_delivery, delivered_at__lte=now,
+        ).values_list("pk", "pair_id", "author_id", "author__role", "status", "delivered_at"))
+        if letter.status in RECIPIENT_VISIBLE
+    ]
+    # Only compared with the delivery time of a letter in `delivered` (_mentor_replied), so
+    # letters submitted before the oldest of those cannot change an answer.
     last_submitted_by = {
         (row["pair_id"], row["author_id"]): row["last"]
-        for row in Letter.objects.filter(pair__status=Pair.Status.ACTIVE).exclude(status=LetterStatus.DRAFT)
+        for row in Letter.objects.filter(pair__status=Pair.Status.ACTIVE, submitted_at__gte=oldest_delivery)
+        .exclude(status=LetterStatus.DRAFT)
         .values("pair_id", "author_id").annotate(last=Max("submitted_at"))
     }
     returned = list(
@@ -225,84 +296,97 @@ def load_snapshot(now: datetime) -> Snapshot:
     operators = list(User.objects.filter(is_superuser=True, is_active=True).values_list("pk", flat=True))
     escalating = [row["pk"] for row in in_review if row["pk"] in urgent_ids and row["submitted_at"] + ESCALATE_AFTER <= now]
     return Snapshot(
-        now=now, programs=programs, pairs=pairs, assignments=assignments, assignment_pairs=assignment_pairs,
-        submitted=submitted, delivered=delivered, last_submitted_by=last_submitted_by, returned=returned,
-        in_review=in_review, urgent_ids=urgent_ids, opened_ids=opened_letter_ids(escalating) if escalating else set(),
-        coordinators=coordinators, operators=operators,
+        now=now, programs=programs, settings=settings, pairs=pairs, assignments=assignments,
+        assignment_pairs=assignment_pairs, submitted=submitted, delivered=delivered,
+        last_submitted_by=last_submitted_by, returned=returned, in_review=in_review, urgent_ids=urgent_ids,
+        opened_ids=opened_letter_ids(escalating) if escalating else set(), coordinators=coordinators,
+        operators=operators,
     )
 
 
 # ---------------------------------------------------------------------------- planners, one per reason
 
 
-def _applies(snapshot: Snapshot, assignment: Assignment, pair: Pair) -> bool:
+def _applies(snapshot: Snapshot, assignment: Assignment, pair: PairInfo) -> bool:
     return assignment.program_id == pair.program_id and (
         assignment.targets_all_pairs or pair.pk in snapshot.assignment_pairs.get(assignment.pk, ())
     )
 
 
+def _owed_for_assignment(snapshot: Snapshot, assignment: Assignment) -> list[tuple[str, datetime]]:
+    """Return the (kind, due moment) owed now to each mentee who has not written about `assignment`.
+
+    The same for every pair, so it is worked out once per assignment, not once per pair.
+    """
+    now, setting = snapshot.now, partial(snapshot.setting, assignment.program_id)
+    opened, due, overdue = setting("reading_open"), setting("letter_due"), setting("letter_overdue")
+    owed = []
+    if opened["enabled"] and assignment.opens_at <= now < assignment.due_at:
+        owed.append((ReminderKind.READING_OPEN, assignment.opens_at))
+    warn_at = assignment.due_at - timedelta(hours=due["hours_before"])
+    if due["enabled"] and warn_at <= now < assignment.due_at:
+        owed.append((ReminderKind.LETTER_DUE, warn_at))
+    if overdue["enabled"]:
+        step = timedelta(days=overdue["repeat_every_days"])
+        for repeat in range(overdue["repeats"] + 1):
+            moment = assignment.due_at + timedelta(days=overdue["days_after"]) + repeat * step
+            if within(moment, now, step):
+                owed.append((ReminderKind.LETTER_OVERDUE, moment))
+    return owed
+
+
 def _mentee_assignment_reminders(snapshot: Snapshot) -> list[Planned]:
     """A reading opened; its letter is due soon; it is overdue (then weekly, a bounded number of times)."""
-    now, planned = snapshot.now, []
-    by_program: dict[int, list[Assignment]] = defaultdict(list)
-    for assignment in snapshot.assignments:
-        by_program[assignment.program_id].append(assignment)
+    planned = []
+    owed_by_assignment = {assignment.pk: _owed_for_assignment(snapshot, assignment) for assignment in snapshot.assignments}
     for pair in snapshot.pairs:
-        program = pair.program
-        opened, due, overdue = (effective_setting(program, name) for name in ("reading_open", "letter_due", "letter_overdue"))
-        for assignment in by_program.get(pair.program_id, ()):
-            if not _applies(snapshot, assignment, pair) or (pair.pk, assignment.pk) in snapshot.submitted:
+        program = snapshot.programs[pair.program_id]
+        for assignment in snapshot.assignments_by_program.get(pair.program_id, ()):
+            owed = owed_by_assignment[assignment.pk]
+            if not owed or not _applies(snapshot, assignment, pair) or (pair.pk, assignment.pk) in snapshot.submitted:
                 continue
-            common = dict(recipient_id=pair.mentee.user_id, object_key=f"assignment:{assignment.pk}", program=program,
-                          quiet_hours=True, pair_id=pair.pk, assignment_id=assignment.pk)
-            if opened["enabled"] and assignment.opens_at <= now < assignment.due_at:
-                planned.append(Planned(kind=ReminderKind.READING_OPEN, due_at=assignment.opens_at, **common))
-            warn_at = assignment.due_at - timedelta(hours=due["hours_before"])
-            if due["enabled"] and warn_at <= now < assignment.due_at:
-                planned.append(Planned(kind=ReminderKind.LETTER_DUE, due_at=warn_at, **common))
-            if overdue["enabled"]:
-                step = timedelta(days=overdue["repeat_every_days"])
-                for repeat in range(overdue["repeats"] + 1):
-                    moment = assignment.due_at + timedelta(days=overdue["days_after"]) + repeat * step
-                    if within(moment, now, step):
-                        planned.append(Planned(kind=ReminderKind.LETTER_OVERDUE, due_at=moment, **common))
+            for kind, due_at in owed:
+                planned.append(Planned(
+                    recipient_id=pair.mentee_user_id, kind=kind, due_at=due_at, object_key=f"assignment:{assignment.pk}",
+                    program=program, quiet_hours=True, pair_id=pair.pk, assignment_id=assignment.pk,
+                ))
     return planned
 
 
-def _mentor_replied(snapshot: Snapshot, letter: Letter, pair: Pair) -> bool:
+def _mentor_replied(snapshot: Snapshot, letter: DeliveredLetter, pair: PairInfo) -> bool:
     last = snapshot.last_submitted_by.get((pair.pk, pair.mentor_id))
     return last is not None and last >= letter.delivered_at
 
 
 def _delivery_reminders(snapshot: Snapshot) -> list[Planned]:
     """A letter arrived; a mentor's reply is due soon or overdue; the pair is flagged to coordinators."""
-    now, planned, pairs = snapshot.now, [], snapshot.pair_by_id()
+    now, planned = snapshot.now, []
     for letter in snapshot.delivered:
-        pair = pairs.get(letter.pair_id)
+        pair = snapshot.pairs_by_id.get(letter.pair_id)
         if pair is None:
             continue
-        program = pair.program
-        recipient = pair.partner_of(letter.author)
+        program, setting = snapshot.programs[pair.program_id], partial(snapshot.setting, pair.program_id)
         common = dict(object_key=f"letter:{letter.pk}", program=program, pair_id=pair.pk, letter_id=letter.pk)
-        if (letter.status == LetterStatus.DELIVERED and effective_setting(program, "letter_delivered")["enabled"]
+        if (letter.status == LetterStatus.DELIVERED and setting("letter_delivered")["enabled"]
                 and within(letter.delivered_at, now, NOTICE_WINDOW)):
+            to_mentee = letter.author_id == pair.mentor_id
             planned.append(Planned(
-                recipient_id=recipient.user_id, kind=ReminderKind.LETTER_DELIVERED, due_at=letter.delivered_at,
-                quiet_hours=recipient.role == Membership.Role.MENTEE, **common,
+                recipient_id=pair.mentee_user_id if to_mentee else pair.mentor_user_id,
+                kind=ReminderKind.LETTER_DELIVERED, due_at=letter.delivered_at, quiet_hours=to_mentee, **common,
             ))
-        if letter.author.role != Membership.Role.MENTEE or _mentor_replied(snapshot, letter, pair):
+        if letter.author_role != Membership.Role.MENTEE or _mentor_replied(snapshot, letter, pair):
             continue
         reply_due = letter.delivered_at + program.reply_window
-        due, overdue, flag = (effective_setting(program, name) for name in ("reply_due", "reply_overdue", "pair_flag"))
+        due, overdue, flag = setting("reply_due"), setting("reply_overdue"), setting("pair_flag")
         warn_at = reply_due - timedelta(hours=due["hours_before"])
         if due["enabled"] and warn_at <= now < reply_due:
-            planned.append(Planned(recipient_id=pair.mentor.user_id, kind=ReminderKind.REPLY_DUE, due_at=warn_at, **common))
+            planned.append(Planned(recipient_id=pair.mentor_user_id, kind=ReminderKind.REPLY_DUE, due_at=warn_at, **common))
         late_at = reply_due + timedelta(days=overdue["days_after"])
         if overdue["enabled"] and within(late_at, now, NOTICE_WINDOW):
-            planned.append(Planned(recipient_id=pair.mentor.user_id, kind=ReminderKind.REPLY_OVERDUE, due_at=late_at, **common))
+            planned.append(Planned(recipient_id=pair.mentor_user_id, kind=ReminderKind.REPLY_OVERDUE, due_at=late_at, **common))
         flag_at = reply_due + timedelta(days=flag["days_after"])
         if flag["enabled"] and within(flag_at, now, NOTICE_WINDOW):
-            details = {"mentor": pair.mentor.pseudonym, "mentee": pair.mentee.pseudonym, "days": flag["days_after"]}
+            details = {**pair.names(), "days": flag["days_after"]}
             for coordinator_id in snapshot.coordinators.get(program.pk, ()):
                 planned.append(Planned(recipient_id=coordinator_id, kind=ReminderKind.PAIR_FLAG, due_at=flag_at,
                                        details=details, **common))
@@ -311,17 +395,17 @@ def _delivery_reminders(snapshot: Snapshot) -> list[Planned]:
 
 def _returned_reminders(snapshot: Snapshot) -> list[Planned]:
     """The author's letter came back with a note."""
-    planned, pairs = [], snapshot.pair_by_id()
+    planned = []
     for row in snapshot.returned:
-        pair = pairs.get(row["pair_id"])
-        if pair is None or row["returned_at"] is None or not effective_setting(pair.program, "letter_returned")["enabled"]:
+        pair = snapshot.pairs_by_id.get(row["pair_id"])
+        if pair is None or row["returned_at"] is None or not snapshot.setting(pair.program_id, "letter_returned")["enabled"]:
             continue
         if not within(row["returned_at"], snapshot.now, NOTICE_WINDOW):
             continue
         planned.append(Planned(
             recipient_id=row["author__user_id"], kind=ReminderKind.LETTER_RETURNED, object_key=f"letter:{row['pk']}",
-            due_at=row["returned_at"], program=pair.program, pair_id=pair.pk, letter_id=row["pk"],
-            quiet_hours=row["author__user_id"] == pair.mentee.user_id,
+            due_at=row["returned_at"], program=snapshot.programs[pair.program_id], pair_id=pair.pk, letter_id=row["pk"],
+            quiet_hours=row["author__user_id"] == pair.mentee_user_id,
         ))
     return planned
 
@@ -348,7 +432,7 @@ def _review_reminders(snapshot: Snapshot) -> list[Planned]:
     hour = start_of_hour(now)
     for program_id, rows in overdue_by_program.items():
         program = snapshot.programs[program_id]
-        if not effective_setting(program, "review_digest")["enabled"]:
+        if not snapshot.setting(program_id, "review_digest")["enabled"]:
             continue
         oldest = min(row["submitted_at"] for row in rows)
         details = {"count": len(rows), "oldest": oldest.isoformat()}
@@ -358,39 +442,47 @@ def _review_reminders(snapshot: Snapshot) -> list[Planned]:
     return planned
 
 
-def pairs_needing_attention(snapshot: Snapshot) -> dict[int, list[dict]]:
-    """Return, per program, the active pairs with an overdue mentee letter or an overdue mentor reply."""
-    now, found = snapshot.now, defaultdict(dict)
-    for pair in snapshot.pairs:
-        for assignment in snapshot.assignments:
+def pairs_needing_attention(snapshot: Snapshot, program_id: int) -> list[dict]:
+    """Return the active pairs of `program_id` with an overdue mentee letter or an overdue mentor reply."""
+    now, found = snapshot.now, {}
+    assignments = snapshot.assignments_by_program.get(program_id, ())
+    for pair in snapshot.pairs_by_program.get(program_id, ()):
+        for assignment in assignments:
             if (_applies(snapshot, assignment, pair) and assignment.due_at < now
                     and (pair.pk, assignment.pk) not in snapshot.submitted):
-                found[pair.program_id].setdefault(pair.pk, {"mentor": pair.mentor.pseudonym, "mentee": pair.mentee.pseudonym, "reasons": []})["reasons"].append("letter_overdue")
+                found.setdefault(pair.pk, {**pair.names(), "reasons": []})["reasons"].append("letter_overdue")
                 break
-    pairs = snapshot.pair_by_id()
+    reply_window = snapshot.programs[program_id].reply_window
     for letter in snapshot.delivered:
-        pair = pairs.get(letter.pair_id)
-        if pair is None or letter.author.role != Membership.Role.MENTEE or _mentor_replied(snapshot, letter, pair):
+        pair = snapshot.pairs_by_id.get(letter.pair_id)
+        if (pair is None or pair.program_id != program_id or letter.author_role != Membership.Role.MENTEE
+                or _mentor_replied(snapshot, letter, pair)):
             continue
-        if letter.delivered_at + pair.program.reply_window < now:
-            entry = found[pair.program_id].setdefault(pair.pk, {"mentor": pair.mentor.pseudonym, "mentee": pair.mentee.pseudonym, "reasons": []})
+        if letter.delivered_at + reply_window < now:
+            entry = found.setdefault(pair.pk, {**pair.names(), "reasons": []})
             if "reply_overdue" not in entry["reasons"]:
                 entry["reasons"].append("reply_overdue")
-    return {program_id: [entries[pk] for pk in sorted(entries)] for program_id, entries in found.items()}
+    return [found[pk] for pk in sorted(found)]
 
 
 def _weekly_digests(snapshot: Snapshot) -> list[Planned]:
-    """Once a week, each coordinator hears which of their pairs need attention (if any do)."""
+    """Once a week, each coordinator hears which of their pairs need attention (if any do).
+
+    The pairs are judged only in the day after a program's digest moment: the rest of the
+    week there is nothing to send, and judging every pair is the costly part.
+    """
     planned = []
-    for program_id, entries in pairs_needing_attention(snapshot).items():
-        program = snapshot.programs[program_id]
-        setting = effective_setting(program, "weekly_digest")
-        if not setting["enabled"] or not entries:
+    for program_id, program in snapshot.programs.items():
+        setting = snapshot.setting(program_id, "weekly_digest")
+        if not setting["enabled"] or not snapshot.coordinators.get(program_id):
             continue
         moment = weekly_moment(snapshot.now, program_zone(program), setting["weekday"], setting["hour"])
         if not within(moment, snapshot.now, WEEKLY_DIGEST_WINDOW):
             continue  # a pair that needs attention mid-week waits for next week's digest
-        for coordinator_id in snapshot.coordinators.get(program_id, ()):
+        entries = pairs_needing_attention(snapshot, program_id)
+        if not entries:
+            continue
+        for coordinator_id in snapshot.coordinators[program_id]:
             planned.append(Planned(recipient_id=coordinator_id, kind=ReminderKind.WEEKLY_DIGEST,
                                    object_key=f"program:{program_id}", due_at=moment, program=program,
                                    details={"pairs": entries}))
@@ -410,32 +502,75 @@ def owed_reminders(now: datetime) -> list[Planned]:
     return list(unique.values())
 
 
-def _as_row(item: Planned) -> Reminder:
-    send_after = item.due_at
-    if item.quiet_hours:
-        send_after = after_quiet_hours(item.due_at, program_zone(item.program))
-    return Reminder(
-        recipient_id=item.recipient_id, kind=item.kind, object_key=item.object_key, due_at=item.due_at,
-        send_after=send_after, program=item.program, pair_id=item.pair_id, letter_id=item.letter_id,
-        assignment_id=item.assignment_id, details=item.details,
+#: The columns `_insert_rows` writes, in the order of `_row_values`; the others are NULL.
+_INSERTED_FIELDS = ("recipient", "kind", "object_key", "due_at", "send_after", "program", "pair", "letter",
+                    "assignment", "details", "status", "attempts", "emailed", "last_error", "created_at")
+
+
+def _row_values(item: Planned, created_at) -> tuple:
+    """Return the values of `item`'s new row, adapted for the database, in the order of _INSERTED_FIELDS."""
+    ops = connection.ops
+    send_after = after_quiet_hours(item.due_at, program_zone(item.program)) if item.quiet_hours else item.due_at
+    return (
+        item.recipient_id, item.kind, item.object_key, ops.adapt_datetimefield_value(item.due_at),
+        ops.adapt_datetimefield_value(send_after), item.program.pk, item.pair_id, item.letter_id, item.assignment_id,
+        ops.adapt_json_value(item.details, None), ReminderStatus.PENDING, 0, False, "", created_at,
     )
 
 
+def _insert_rows(items: list[Planned]) -> None:
+    """Insert one pending row per item; a key that exists by now (another sweep) is skipped, not an error.
+
+    Plain `INSERT ... ON CONFLICT DO NOTHING` (SQLite 3.24+ and PostgreSQL) of ready values,
+    not bulk_create: a sweep over 10,000 pairs starts with about 44,000 new rows, and building
+    and preparing that many model instances cost seconds. The unique key stays the guard.
+    """
+    if not items:
+        return
+    meta, ops = Reminder._meta, connection.ops
+    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in _INSERTED_FIELDS)
+    placeholders = ", ".join(["%s"] * len(_INSERTED_FIELDS))
+    created_at = ops.adapt_datetimefield_value(timezone.now())
+    with transaction.atomic(), connection.cursor() as cursor:  # one commit, not one per row
+        cursor.executemany(
+            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING",
+            [_row_values(item, created_at) for item in items],
+        )
+
+
+def _existing_rows(owed: list[Planned]) -> dict[tuple, tuple[int, str]]:
+    """Return {key: (pk, status)} of every pending row, and of every row that could share a key with `owed`.
+
+    A row shares a key only with an item of its kind and due moment, so for each kind only
+    the rows due at or after the oldest owed moment of that kind are read (one index range
+    each: an old urgent alert still owed does not make the sweep read every older row).
+    """
+    oldest: dict[str, datetime] = {}
+    for item in owed:
+        oldest[item.kind] = min(item.due_at, oldest.get(item.kind, item.due_at))
+    rows = Q(status=ReminderStatus.PENDING)
+    for kind, due_at in oldest.items():
+        rows |= Q(kind=kind, due_at__gte=due_at)
+    return {
+        (recipient_id, kind, object_key, due_at): (pk, status)
+        for pk, recipient_id, kind, object_key, due_at, status in Reminder.objects.filter(rows)
+        .order_by().values_list("pk", "recipient_id", "kind", "object_key", "due_at", "status")
+    }
+
+
 def plan_reminders(now: datetime) -> int:
-    """Insert the reminders owed at `now` and cancel pending ones whose reason is gone.
+    """Insert the reminders owed at `now` that have no row yet, and cancel pending ones whose reason is gone.
 
     Returns how many pending rows were cancelled. Safe to run twice, or in two clusters at
-    once: the unique key turns a second insert into nothing, and cancelling is guarded by
-    status. Costs a fixed number of queries whatever the number of pairs.
+    once: the existing keys are read first so that a second run inserts nothing, the unique
+    key turns an insert that races another cluster's into nothing, and cancelling is guarded
+    by status. Costs a fixed number of queries whatever the number of pairs.
     """
     owed = owed_reminders(now)
-    Reminder.objects.bulk_create([_as_row(item) for item in owed], ignore_conflicts=True)
+    existing = _existing_rows(owed)
+    _insert_rows([item for item in owed if item.key not in existing])
     owed_keys = {item.key for item in owed}
-    stale = [
-        pk for pk, *key in Reminder.objects.filter(status=ReminderStatus.PENDING)
-        .values_list("pk", "recipient_id", "kind", "object_key", "due_at")
-        if tuple(key) not in owed_keys
-    ]
+    stale = [pk for key, (pk, status) in existing.items() if status == ReminderStatus.PENDING and key not in owed_keys]
     if not stale:
         return 0
     return Reminder.objects.filter(pk__in=stale, status=ReminderStatus.PENDING).update(
@@ -471,18 +606,27 @@ def _give_back(reminder: Reminder, error: Exception) -> None:
     )
 
 
+def _wants_email(reminder: Reminder, preferences: dict[int, NotificationPreference]) -> bool:
+    """Return True if `reminder` goes out by e-mail: its recipient has an address and did not mute its kind."""
+    preference = preferences.get(reminder.recipient_id) or NotificationPreference(user_id=reminder.recipient_id)
+    return bool(reminder.recipient.email) and preference.wants_email(reminder.kind)
+
+
 def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     """Send the pending reminders whose time has come; return how many were sent.
 
-    Each row is claimed before it is sent and marked sent (with its in-app notification)
-    right after, so a retry, a second worker or a restarted one never sends it again.
+    A reminder that goes out by e-mail is claimed before it is sent and marked sent (with
+    its in-app notification) right after, one at a time, so a retry, a second worker or a
+    restarted one never sends it again. A reminder that only appears in the app has nothing
+    to send twice: those are taken, marked and given their notifications together.
     """
     from letters import notifications
 
     release_stale_claims(now)
     due = list(
         Reminder.objects.filter(status=ReminderStatus.PENDING, send_after__lte=now)
-        .select_related("recipient", "program", "pair__mentor", "pair__mentee", "letter__author", "assignment__reading")
+        .select_related("recipient", "program", "pair__mentor", "pair__mentee", "letter__author",
+                        "letter__pair__program", "assignment__reading")
         .order_by("send_after", "pk")[:limit]
     )
     if not due:
@@ -492,36 +636,70 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     pseudonyms = {
         (m.user_id, m.program_id): m.pseudonym
         for m in Membership.objects.filter(user_id__in=user_ids, program_id__in={r.program_id for r in due})
+        .only("user_id", "program_id", "pseudonym")
     }
-    sent = 0
-    with get_connection() as connection:
-        for reminder in due:
+
+    def compose(reminder: Reminder):
+        return notifications.compose(reminder, pseudonyms.get((reminder.recipient_id, reminder.program_id), ""))
+
+    by_email, in_app_only = [], []
+    for reminder in due:
+        (by_email if _wants_email(reminder, preferences) else in_app_only).append(reminder)
+    sent = _record_in_app_only([(reminder, compose(reminder)) for reminder in in_app_only], now=now)
+    with get_connection() as mail_connection:
+        for reminder in by_email:
             if not claim(reminder, now):
                 continue
-            preference = preferences.get(reminder.recipient_id) or NotificationPreference(user_id=reminder.recipient_id)
-            message = notifications.compose(reminder, pseudonyms.get((reminder.recipient_id, reminder.program_id), ""))
-            wants_email = bool(reminder.recipient.email) and preference.wants_email(reminder.kind)
+            message = compose(reminder)
             try:
-                if wants_email:
-                    notifications.email_message(reminder, message, connection=connection).send()
+                notifications.email_message(reminder, message, connection=mail_connection).send()
             except Exception as error:  # noqa: BLE001 - any mail failure is retried at the next sweep
                 logger.warning("reminder %s not sent: %s", reminder.pk, type(error).__name__)
                 _give_back(reminder, error)
                 continue
-            _mark_sent(reminder, message, now=now, emailed=wants_email)
+            _mark_sent(reminder, message, now=now)
             sent += 1
     return sent
 
 
-def _mark_sent(reminder: Reminder, message, *, now: datetime, emailed: bool) -> None:
+def _notification(reminder: Reminder, message) -> Notification:
+    return Notification(
+        user_id=reminder.recipient_id, reminder=reminder, kind=reminder.kind, program_id=reminder.program_id,
+        title=message.subject, body=message.text, url=message.path,
+    )
+
+
+def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
+    """Mark a claimed, e-mailed `reminder` sent and record its in-app notification, in one transaction."""
     with transaction.atomic():
         Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(
-            status=ReminderStatus.SENT, sent_at=now, emailed=emailed
+            status=ReminderStatus.SENT, sent_at=now, emailed=True
         )
-        Notification.objects.create(
-            user_id=reminder.recipient_id, reminder=reminder, kind=reminder.kind, program_id=reminder.program_id,
-            title=message.subject, body=message.text, url=message.path,
+        _notification(reminder, message).save()
+
+
+def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime) -> int:
+    """Mark pending reminders that get no e-mail sent, with their notifications, in one transaction; return how many.
+
+    Nothing leaves the building for these, so taking a row and marking it sent can be one
+    step: the rows still pending and not locked by another worker (PostgreSQL's SKIP LOCKED;
+    SQLite's IMMEDIATE transactions let one writer in at a time) are this worker's.
+    """
+    if not composed:
+        return 0
+    with transaction.atomic():
+        taken = set(
+            Reminder.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=[reminder.pk for reminder, _message in composed], status=ReminderStatus.PENDING)
+            .order_by().values_list("pk", flat=True)
         )
+        Reminder.objects.filter(pk__in=taken).update(
+            status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=False
+        )
+        Notification.objects.bulk_create(
+            [_notification(reminder, message) for reminder, message in composed if reminder.pk in taken]
+        )
+    return len(taken)
 
 
 def sweep(now: datetime) -> dict:

@@ -310,6 +310,118 @@ def test_planning_costs_the_same_queries_at_two_sizes(django_assert_num_queries)
     assert Reminder.objects.filter(kind="letter_delivered").count() == 14
 
 
+def give_everyone_email(with_email: bool) -> None:
+    from programs.models import User
+
+    for user in User.objects.all():
+        user.email = f"{user.username}@example.org" if with_email else ""
+        user.save(update_fields=["email"])
+
+
+def sweep_queries(now) -> tuple[list[str], dict]:
+    """Return the SQL of one sweep at `now`, and its result."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        result = reminders.sweep(now)
+    return [query["sql"] for query in captured.captured_queries], result
+
+
+def reset_reminders() -> None:
+    Notification.objects.all().delete()
+    Reminder.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_a_second_sweep_at_the_same_moment_inserts_nothing_and_sends_nothing():
+    """The sweep reads the keys that exist before inserting, so a repeat writes no reminder rows."""
+    build_program(3)
+    give_everyone_email(True)
+    now = factories.now()
+    first = reminders.sweep(now)
+    rows = list(Reminder.objects.order_by("pk").values_list("pk", "status"))
+    queries, second = sweep_queries(now)
+    assert first["sent"] > 0 and second == {"sent": 0, "cancelled": 0}
+    assert not [sql for sql in queries if sql.startswith("INSERT")], "a repeat sweep inserted rows"
+    assert list(Reminder.objects.order_by("pk").values_list("pk", "status")) == rows
+
+
+@pytest.mark.django_db
+def test_a_sweep_without_email_costs_the_same_queries_at_two_sizes():
+    """Reminders that only go to the app are marked sent together: nothing in a sweep grows with its size."""
+    build_program(2)
+    give_everyone_email(False)
+    small, small_result = sweep_queries(factories.now())
+    reset_reminders()
+    build_program(12)
+    give_everyone_email(False)
+    large, large_result = sweep_queries(factories.now())
+    assert large_result["sent"] > small_result["sent"] > 0
+    assert len(large) == len(small)
+
+
+@pytest.mark.django_db
+def test_a_sweep_that_emails_reads_the_same_queries_at_two_sizes():
+    """Each e-mail costs its own claim and mark (writes), but nothing is read per pair or per message."""
+    build_program(2)
+    give_everyone_email(True)
+    small, small_result = sweep_queries(factories.now())
+    reset_reminders()
+    build_program(12)
+    give_everyone_email(True)
+    large, large_result = sweep_queries(factories.now())
+    assert large_result["sent"] > small_result["sent"] > 0
+    reads = lambda queries: [sql for sql in queries if sql.startswith("SELECT")]  # noqa: E731
+    assert len(reads(large)) == len(reads(small))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("repeat", range(3))
+def test_two_sweeps_at_once_send_each_reminder_once(repeat):
+    """Two workers plan and deliver the same moment together: every reminder is sent, each exactly once."""
+    from programs.models import User
+    from tests.letters.test_concurrency import race
+
+    build_program(4)
+    for n, user in enumerate(User.objects.order_by("pk")):  # half by e-mail, half in the app only
+        user.email = f"{user.username}@example.org" if n % 2 else ""
+        user.save(update_fields=["email"])
+    now = factories.now()
+    outcomes = race(lambda: reminders.sweep(now), lambda: reminders.sweep(now))
+    assert all(isinstance(outcome, dict) for outcome in outcomes), outcomes
+    sent = Reminder.objects.filter(status="sent")
+    assert sum(outcome["sent"] for outcome in outcomes) == sent.count() == Notification.objects.count()
+    assert sent.filter(emailed=True).exists() and sent.filter(emailed=False).exists()
+    emailed = [int(email.extra_headers["X-Brevven-Reminder"]) for email in mail.outbox]
+    assert sorted(emailed) == sorted(sent.filter(emailed=True).values_list("pk", flat=True))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_in_app_reminder_another_worker_holds_is_skipped_not_waited_for():
+    from django.db import connection
+
+    from tests.letters.test_cluster import lock_row
+
+    build_program(2)
+    now = factories.now()
+    reminders.plan_reminders(now)
+    held = Reminder.objects.filter(send_after__lte=now).order_by("pk").first()
+    blocker = lock_row(held.pk)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '5s'")  # waiting would fail the test, not hang it
+        sent = reminders.deliver_due_reminders(now)
+    finally:
+        blocker.close()
+    held.refresh_from_db()
+    assert held.status == "pending"
+    assert sent == Reminder.objects.filter(status="sent").count() > 0
+    assert reminders.deliver_due_reminders(now) == 1  # the next sweep takes it
+
+
 @pytest.mark.django_db
 def test_a_claimed_row_is_not_sent_by_a_second_worker_and_a_dead_claim_is_released():
     with time_machine.travel(T0, tick=False) as traveller:
