@@ -51,7 +51,9 @@ BOOKLET_LETTERS = 40
 
 
 def _users(prefix: str, count: int, password_hash: str) -> list[User]:
-    users = [User(username=f"{prefix}{i:06d}", password=password_hash) for i in range(count)]
+    # Everyone has an address, as in a real program, so the sweep's e-mail path is what gets measured.
+    users = [User(username=f"{prefix}{i:06d}", email=f"{prefix}{i:06d}@example.invalid", password=password_hash)
+             for i in range(count)]
     User.objects.bulk_create(users, batch_size=BATCH)
     return list(User.objects.filter(username__startswith=prefix).order_by("username"))
 
@@ -73,7 +75,8 @@ def seed(*, pairs: int, assignments: int, letters: int, waiting: int = 500, slug
         name=f"Benchmark program {slug}", slug=slug, starts_on=date.today() - timedelta(days=200),
         ends_on=date.today() + timedelta(days=100), max_letter_chars=6000, min_letter_chars=20,
     )
-    coordinator = User.objects.create(username=f"{slug}-coordinator", password=password_hash)
+    coordinator = User.objects.create(username=f"{slug}-coordinator", email=f"{slug}-coordinator@example.invalid",
+                                      password=password_hash)
     Membership.objects.create(user=coordinator, program=program, role="coordinator", pseudonym="Coordinator")
 
     mentors = _users(f"{slug}-mentor-", pairs, password_hash)
