@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from programs.accounts import has_two_factor_device, requires_two_factor
 
 
-#: The session key holding when (Unix seconds) SessionRefreshMiddleware last pushed the expiry forward.
+#: The session key holding when (Unix time, seconds) SessionRefreshMiddleware last pushed the expiry forward.
 SESSION_REFRESHED_AT = "_brevven_refreshed_at"
 
 
@@ -23,9 +23,10 @@ class SessionRefreshMiddleware:
     UPDATE in a transaction, ~3 of a page's queries). Here a request stamps the session,
     which makes SessionMiddleware save it and so push its expiry (and its cookie's)
     SESSION_COOKIE_AGE ahead, only when the last stamp is older than
-    settings.SESSION_REFRESH_INTERVAL (seconds). A session therefore ends between
-    SESSION_COOKIE_AGE minus that interval and SESSION_COOKIE_AGE after its last request,
-    never later. Precondition: placed right after SessionMiddleware.
+    settings.SESSION_REFRESH_INTERVAL (seconds; at most half of SESSION_COOKIE_AGE, so
+    that a short-lived configuration still keeps a used session alive). A session therefore
+    ends between SESSION_COOKIE_AGE minus that interval and SESSION_COOKIE_AGE after its
+    last request, never later. Precondition: placed right after SessionMiddleware.
     """
 
     def __init__(self, get_response):
