@@ -217,3 +217,15 @@ def test_an_unknown_action_is_refused(as_coordinator, pair):
     letter = submit(pair, factories.LETTER_TEXT)
     assert as_coordinator.post(review_url(letter), {"action": "delete"}).status_code == 400
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.IN_REVIEW
+
+
+def test_queue_rows_speak_the_coordinators_language(as_coordinator, program, pair, coordinator):
+    # The rows' texts are built in the view now; they must still find the template's translations.
+    from programs.models import User
+
+    User.objects.filter(pk=coordinator.pk).update(language="da")
+    age(submit(pair, factories.LETTER_TEXT), 30)
+    html = as_coordinator.get(queue_url(program)).content.decode()
+    assert f"Fra {pair.mentee.pseudonym} til {pair.mentor.pseudonym}" in html
+    assert "forsinket" in html  # "Overdue by …"
+    assert "Godkend brevet fra" in html
