@@ -40,12 +40,13 @@ def prepare(args) -> None:
     from django.test import Client
 
     from bench.run import fresh_database
-    from bench.seed import seed
+    from bench.seed import refresh_planner_statistics, seed
     from letters import services as letter_services
     from programs.models import Pair
 
     fresh_database()
     data = seed(pairs=args.pairs, assignments=args.assignments, letters=args.letters, waiting=500)
+    refresh_planner_statistics()
     rng = random.Random(11)
     pairs = list(Pair.objects.filter(program=data.program).select_related("mentor__user", "mentee__user"))
     users = []

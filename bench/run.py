@@ -121,12 +121,13 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
     Also used by tests/bench at a tiny size, inside the test database.
     """
     from bench import scenarios
-    from bench.seed import seed
+    from bench.seed import refresh_planner_statistics, seed
 
     started = time.perf_counter()
     data = seed(pairs=pairs, assignments=assignments, letters=letters, waiting=waiting)
     report_data = seed(pairs=max(1, pairs // 10), assignments=assignments, letters=max(1, letters // 10),
                        waiting=0, slug="bench-report")
+    refresh_planner_statistics()
     seeding_s = time.perf_counter() - started
     health_refresh = scenarios.measure_health_refresh()
     pages = scenarios.measure_pages(data, runs=runs, warmup=warmup)

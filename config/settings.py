@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # Serves collected static files from each web process, before sessions are even loaded.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Keeps used sessions alive without writing them on every request (SESSION_REFRESH_INTERVAL).
+    "programs.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -297,7 +299,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(int(timedelta(hours=8).total_seconds()))))
-SESSION_SAVE_EVERY_REQUEST = True
+# A session ends after SESSION_COOKIE_AGE without a request. Rather than write every session on
+# every request (SESSION_SAVE_EVERY_REQUEST), programs.middleware.SessionRefreshMiddleware
+# pushes the expiry forward when it was last pushed this many seconds ago or more.
+SESSION_REFRESH_INTERVAL = 300
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Secure cookies and HSTS whenever the site is not a developer's laptop (docs/security.md).

@@ -5,12 +5,16 @@ decide, claims, redaction checks) live in letters.services. Every page is `never
 letter text must not linger in shared caches.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.timesince import timesince, timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -29,18 +33,56 @@ DECISIONS = ("approve", "redact", "changes", "withhold", "release")
 QUEUE_PAGE_SIZE = 50
 
 
+@dataclass(frozen=True)
+class QueueRow:
+    """One letter of the review queue with its texts already in the reader's language.
+
+    Built in Python rather than in the template: with 50 rows a page, the template tags
+    (three `blocktranslate`s and two `timesince`s a row) were a third of the page's
+    time, and the same gettext calls here cost a fraction of that (docs/performance.md).
+    """
+
+    letter: Letter
+    title: str
+    bulk_label: str
+    waiting: str
+    deadline: str
+
+
+def queue_rows(letters: list[Letter], *, now: datetime) -> list[QueueRow]:
+    """Return a QueueRow for each of `letters`, as selectors.list_review_queue annotates them.
+
+    The message ids are the ones the template used, so the translations still apply.
+    """
+    rows = []
+    for letter in letters:
+        if letter.is_overdue:
+            deadline = _("Overdue by %(late)s") % {"late": timesince(letter.review_due, now)}
+        else:
+            deadline = _("Due in %(left)s") % {"left": timeuntil(letter.review_due, now)}
+        author = letter.author.pseudonym
+        rows.append(QueueRow(
+            letter=letter,
+            title=_("From %(author)s to %(recipient)s") % {"author": author, "recipient": letter.recipient.pseudonym},
+            bulk_label=_("Approve the letter from %(name)s together with the others") % {"name": author},
+            waiting=timesince(letter.submitted_at, now),
+            deadline=deadline,
+        ))
+    return rows
+
+
 @never_cache
 @login_required
 def review_queue(request, program_id: int):
     """List the program's letters waiting for a coordinator, urgent first, then oldest."""
     program = access_program(request.user, program_id, as_coordinator=True)
-    page = Paginator(selectors.list_review_queue(request.user, program), QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    # The queue shows no letter text; leave the bodies in the database.
+    letters = selectors.list_review_queue(request.user, program).defer("body_html", "body_text")
+    page = Paginator(letters, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     queue = list(page)
     return render(request, "frontend/review/queue.html", {
-        "program": program, "queue": queue, "page": page, "waiting": page.paginator.count,
-        "bulk_count": sum(not letter.has_findings for letter in queue),
+        "program": program, "rows": queue_rows(queue, now=timezone.now()), "page": page,
+        "waiting": page.paginator.count, "bulk_count": sum(not letter.has_findings for letter in queue),
         "sla_hours": round(program.review_sla.total_seconds() / 3600),
     })
 

@@ -23,9 +23,13 @@ def home_summary(user) -> dict:
             item["assignment"] = assignment
             item["my_letter"] = mine.get(assignment.pk) if assignment is not None else None
             item["is_mentee"] = item["pair"].mentee.user_id == user.pk
+    # Only a mentor can owe a reply; its query is one of the page's dearest, and most people
+    # on this page are mentees. (A mentor's open pairs belong to active memberships: erasure
+    # closes a person's pairs before it ends their memberships.)
+    mentors = any(entry["membership"].role == Membership.Role.MENTOR for entry in entries)
     return {
         "entries": entries,
-        "replies_owed": list_replies_owed(user),
+        "replies_owed": list_replies_owed(user) if mentors else [],
         "unsent": list(list_editable_letters(user)),
     }
 

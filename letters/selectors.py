@@ -230,8 +230,8 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
     Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
     `review_due` (submission + the program's review deadline, as review_due_at computes
     it), `is_overdue`, and `claim_holder` (the pseudonym of the coordinator holding a live
-    claim, or None), plus its author and pair, all in one query. Anyone who does not
-    coordinate the program gets an empty queryset.
+    claim, or None), plus its author and the pair's two sides, all in one query. Anyone
+    who does not coordinate the program gets an empty queryset.
     """
     if not is_coordinator(user, program):
         return Letter.objects.none()
@@ -239,7 +239,9 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
     findings = Finding.objects.filter(letter=OuterRef("pk"))
     return (
         Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW)
-        .select_related("author", "pair__mentor", "pair__mentee", "pair__program", "assignment__reading")
+        # Only what a queue row shows: the program is the caller's already, and the reading
+        # (whose body is long) and its assignment cost a model per row that nobody reads.
+        .select_related("author", "pair__mentor", "pair__mentee")
         .annotate(
             has_findings=Exists(findings),
             has_urgent=Exists(findings.filter(severity=Finding.Severity.URGENT)),

@@ -15,7 +15,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
@@ -41,9 +41,13 @@ def requires_two_factor(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    if Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR, status=Membership.Status.ACTIVE).exists():
-        return True
-    return has_two_factor_device(user)
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    # One query for both questions: RequireTwoFactorMiddleware asks it on every request.
+    coordinates = Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.COORDINATOR,
+                                            status=Membership.Status.ACTIVE)
+    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return User.objects.filter(pk=user.pk).filter(Exists(coordinates) | Exists(devices)).exists()
 
 
 def has_two_factor_device(user) -> bool:

@@ -10,27 +10,42 @@ from readings.models import Assignment, Reading
 
 
 def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> dict[int, Assignment | None]:
-    """Return {pair id: the assignment the pair is working on} for `pairs` (one query).
+    """Return {pair id: the assignment the pair is working on} for `pairs`.
 
     The current assignment is the opened one due next; once all are due, the one due last.
+    One query, and a second only when some opened assignment targets chosen pairs.
     """
     now = now or timezone.now()
     program_ids = {pair.program_id for pair in pairs}
     assignments = list(
         Assignment.objects.filter(program_id__in=program_ids, opens_at__lte=now)
         .select_related("reading")
-        .prefetch_related("pairs")
         .order_by("due_at", "pk")
     )
+    targeted = _targeted_pairs([a for a in assignments if not a.targets_all_pairs], pairs)
     result = {}
     for pair in pairs:
         applicable = [
             a for a in assignments
-            if a.program_id == pair.program_id and (a.targets_all_pairs or any(p.pk == pair.pk for p in a.pairs.all()))
+            if a.program_id == pair.program_id and (a.targets_all_pairs or (a.pk, pair.pk) in targeted)
         ]
         upcoming = [a for a in applicable if a.due_at >= now]
         result[pair.pk] = upcoming[0] if upcoming else (applicable[-1] if applicable else None)
     return result
+
+
+def _targeted_pairs(assignments: list[Assignment], pairs: list[Pair]) -> set[tuple[int, int]]:
+    """Return the (assignment id, pair id) links between targeted `assignments` and `pairs`.
+
+    Only the given pairs are read: prefetching each assignment's pairs loaded every pair
+    it targets, thousands in a large program, for a page about one person's pairs.
+    """
+    if not assignments or not pairs:
+        return set()
+    links = Assignment.pairs.through.objects.filter(
+        assignment_id__in=[a.pk for a in assignments], pair_id__in=[p.pk for p in pairs]
+    )
+    return set(links.values_list("assignment_id", "pair_id"))
 
 
 def list_program_readings(program: Program) -> QuerySet[Reading]:

@@ -275,6 +275,48 @@ def test_pages_speak_the_users_language(client, demo, language, words):
         assert word in home
 
 
+def _locale_queries(client, url="/") -> tuple[str, int]:
+    """Return (Content-Language, number of program-locale queries) of one page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        page = client.get(url)
+    assert page.status_code == 200
+    asked = [q for q in context.captured_queries if '"programs_program"."time_zone" AS "time_zone"' in q["sql"]]
+    return page["Content-Language"], len(asked)
+
+
+def test_the_programs_locale_is_cached_on_the_session_and_a_changed_preference_wins_at_once(client, pair):
+    from programs import services
+
+    Program.objects.filter(pk=pair.program_id).update(language="da")
+    user = pair.mentee.user
+    client.force_login(user)
+    assert _locale_queries(client) == ("da", 1)
+    assert _locale_queries(client) == ("da", 0)  # from the session
+    services.update_preferences(user, language="fr", time_zone="")
+    assert _locale_queries(client) == ("fr", 1)
+    services.update_preferences(user, language="", time_zone="")
+    assert _locale_queries(client) == ("da", 1)
+
+
+def test_a_programs_new_locale_shows_when_the_session_is_next_refreshed(client, pair):
+    from django.conf import settings
+
+    from programs.middleware import SESSION_REFRESHED_AT
+
+    Program.objects.filter(pk=pair.program_id).update(language="da")
+    client.force_login(pair.mentee.user)
+    assert _locale_queries(client) == ("da", 1)
+    Program.objects.filter(pk=pair.program_id).update(language="nb")
+    assert _locale_queries(client) == ("da", 0)  # cached until the refresh...
+    session = client.session
+    session[SESSION_REFRESHED_AT] -= settings.SESSION_REFRESH_INTERVAL
+    session.save()
+    assert _locale_queries(client) == ("nb", 1)  # ...which asks again
+
+
 def test_visitors_get_the_browsers_language(client, db):
     page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr")
     assert "Se connecter" in page.content.decode()
@@ -324,3 +366,17 @@ def test_dashboard_filters_and_pages(client, program, coordinator):
     finally:
         coordinator_views.PAIRS_PER_PAGE = saved
     assert second.context["page"].number == 2 and len(second.context["page"]) == 1
+
+
+def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_mentee_home_six(client, pair, django_assert_num_queries):
+    # Steady state, after the first page of the session (which writes it and caches the
+    # locale): the session and the user, then the home page's own reads (memberships, pairs,
+    # assignments, unsent letters). A mentor's home also asks which replies they owe.
+    client.force_login(pair.mentee.user)
+    client.get("/")
+    with django_assert_num_queries(6):
+        assert client.get("/").status_code == 200
+    client.force_login(pair.mentor.user)
+    client.get("/")
+    with django_assert_num_queries(7):
+        assert client.get("/").status_code == 200

@@ -247,3 +247,14 @@ def test_sign_out_everywhere_ends_other_sessions_but_keeps_this_one(client, pair
     assert response.status_code == 302
     assert client.get("/").status_code == 200
     assert other.get("/").status_code == 302
+
+
+def test_asking_whether_a_person_needs_a_second_factor_costs_one_query(pair, coordinator, django_assert_num_queries):
+    from programs.accounts import requires_two_factor
+
+    mentee = pair.mentee.user
+    # RequireTwoFactorMiddleware asks this on every page of a person who has not passed one.
+    with django_assert_num_queries(1):
+        assert not requires_two_factor(mentee)
+    with django_assert_num_queries(1):
+        assert requires_two_factor(coordinator)

@@ -3,10 +3,15 @@
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from letters.models import Letter
 
@@ -71,15 +76,64 @@ def test_sessions_expire_after_inactivity(client, pair):
     client.force_login(pair.mentee.user)
     response = client.get("/")
     assert response.status_code == 200
-    # Every request pushes the expiry forward by SESSION_COOKIE_AGE ...
+    # The first page pushes the expiry forward by SESSION_COOKIE_AGE (later ones do at most
+    # once every SESSION_REFRESH_INTERVAL: see below) ...
     assert response.cookies["sessionid"]["max-age"] == settings.SESSION_COOKIE_AGE
     # ... and a session left alone past it is gone: the next request is sent to sign in.
-    from django.contrib.sessions.models import Session
-    from django.utils import timezone
-
     Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
     response = client.get("/")
     assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+def _stored_session(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key)
+
+
+def _age_refresh_stamp(client, seconds: int) -> None:
+    """Make the session look as if SessionRefreshMiddleware last refreshed it `seconds` earlier."""
+    from programs.middleware import SESSION_REFRESHED_AT
+
+    session = client.session
+    session[SESSION_REFRESHED_AT] -= seconds
+    session.save()
+
+
+@pytest.mark.django_db
+def test_a_used_session_is_written_at_most_once_per_refresh_interval(client, pair):
+    client.force_login(pair.mentee.user)
+    assert "sessionid" in client.get("/").cookies  # the first page stamps the session: written
+    expiry = _stored_session(client).expire_date
+    # Within the interval, pages neither write the session nor send its cookie again ...
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert response.status_code == 200 and "sessionid" not in response.cookies
+    assert not [q for q in queries.captured_queries if "UPDATE" in q["sql"] and "django_session" in q["sql"]]
+    assert _stored_session(client).expire_date == expiry
+    # ... and once the last refresh is an interval old, the next page pushes the expiry ahead again.
+    _age_refresh_stamp(client, settings.SESSION_REFRESH_INTERVAL)
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=expiry - timedelta(minutes=5))
+    response = client.get("/")
+    assert response.cookies["sessionid"]["max-age"] == settings.SESSION_COOKIE_AGE
+    assert _stored_session(client).expire_date >= timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+
+
+@pytest.mark.django_db
+def test_an_idle_session_ends_even_though_pages_no_longer_write_it(client, pair):
+    client.force_login(pair.mentee.user)
+    client.get("/")
+    client.get("/")  # a page that did not write the session leaves its expiry where it was
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    response = client.get("/")
+    assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+@pytest.mark.django_db
+def test_an_unknown_session_cookie_creates_no_session(client):
+    client.cookies["sessionid"] = "x" * 32
+    assert client.get("/login/").status_code == 200
+    assert not Session.objects.exists()
 
 
 @pytest.mark.django_db
