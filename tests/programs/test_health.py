@@ -187,6 +187,23 @@ def test_services_refresh_the_record_with_the_change(pair, coordinator):
     assert PairHealthRecord.objects.get(pair=pair).judged_at >= record.judged_at
 
 
+def test_an_older_judgement_never_replaces_a_newer_one(pair, coordinator):
+    """A scheduled refresh that judged a pair before a coordinator withheld its letter must not undo it."""
+    refresh_started = timezone.now()
+    letter = factories.make_letter(pair, status="in_review", coordinator=coordinator)
+    from letters import services as letter_services
+
+    letter_services.withhold_letter(coordinator, letter=letter, reason="Shared a phone number")
+    PairHealthRecord.objects.filter(pair=pair).update(judged_at=refresh_started + timedelta(seconds=1))
+    health.refresh_pair_health([pair], now=refresh_started)  # judged before the decision was stored
+    record = PairHealthRecord.objects.get(pair=pair)
+    assert record.reasons == [HealthReason.LETTER_WITHHELD]
+    assert record.judged_at == refresh_started + timedelta(seconds=1)
+    later = refresh_started + timedelta(minutes=10)
+    health.refresh_pair_health([pair], now=later)
+    assert PairHealthRecord.objects.get(pair=pair).judged_at == later
+
+
 def test_closed_pairs_leave_the_dashboard(pair, coordinator):
     health.pair_health_overview(coordinator, pair.program)
     services.close_pair(coordinator, pair=pair, reason="Finished")
