@@ -156,6 +156,14 @@ class DeliveredLetter(NamedTuple):
     delivered_at: datetime
 
 
+def _by_program(items) -> dict[int, list]:
+    """Return `items` (anything with a program_id) grouped by program, in their order."""
+    grouped = defaultdict(list)
+    for item in items:
+        grouped[item.program_id].append(item)
+    return grouped
+
+
 @dataclass
 class Snapshot:
     """Everything the planners read, loaded in a fixed number of queries.
@@ -190,17 +198,11 @@ class Snapshot:
 
     @cached_property
     def pairs_by_program(self) -> dict[int, list[PairInfo]]:
-        grouped = defaultdict(list)
-        for pair in self.pairs:
-            grouped[pair.program_id].append(pair)
-        return grouped
+        return _by_program(self.pairs)
 
     @cached_property
     def assignments_by_program(self) -> dict[int, list[Assignment]]:
-        grouped = defaultdict(list)
-        for assignment in self.assignments:
-            grouped[assignment.program_id].append(assignment)
-        return grouped
+        return _by_program(self.assignments)
 
 
 def _overdue_span(program: Program) -> timedelta:
