@@ -1,0 +1,104 @@
+"""`screen()`: run every matcher over one letter and assemble its findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from letters.models import FindingKind, FindingSeverity
+from letters.screening.addresses import find_addresses
+from letters.screening.blocked import find_blocked_terms
+from letters.screening.links import find_emails, find_urls
+from letters.screening.phones import find_phones
+from letters.screening.safeguarding import find_safeguarding
+from letters.screening.social import find_social, platforms_after_contact
+from letters.screening.text import fold
+
+LANGUAGES = ("en", "da", "nb", "fr")
+
+#: Longest excerpt shown to a coordinator next to a finding.
+EXCERPT_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing screening found, at text[start:end]."""
+
+    kind: str
+    start: int
+    end: int
+    severity: str
+    excerpt: str
+
+
+SEVERITY = {kind: FindingSeverity.HOLD for kind in FindingKind}
+SEVERITY[FindingKind.SAFEGUARDING] = FindingSeverity.URGENT
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """Return at most EXCERPT_LENGTH characters of `text` around [start, end), on one line."""
+    if end - start >= EXCERPT_LENGTH:
+        left, right = start, start + EXCERPT_LENGTH
+    else:
+        left = max(0, start - (EXCERPT_LENGTH - (end - start)) // 2)
+        right = min(len(text), left + EXCERPT_LENGTH)
+        left = max(0, right - EXCERPT_LENGTH)
+    return " ".join(text[left:right].split())
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping or touching spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _outside(spans: Iterable[tuple[int, int]], cover: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Yield the spans that do not overlap any span in `cover`."""
+    for start, end in spans:
+        if not any(start < c_end and c_start < end for c_start, c_end in cover):
+            yield start, end
+
+
+def screen(text: str, *, language: str, region: str, blocked_terms: Iterable[str] = ()) -> list[Finding]:
+    """Return what screening finds in `text`, sorted by start offset.
+
+    `language` is one of LANGUAGES (others are read as English), `region` an ISO country
+    code used to read national phone numbers and postcodes. `blocked_terms` is the
+    program's own list of words and phrases to hold a letter for.
+    """
+    if language not in LANGUAGES:
+        language = "en"
+    region = (region or "").upper() or "GB"
+    folded = fold(text)
+
+    emails = _merge(find_emails(text, folded))
+    urls = _merge(_outside(find_urls(text, folded), emails))
+    # A handle inside an e-mail or a link ("youtube.com/@name") is part of that finding.
+    phones = _merge(find_phones(text, folded, language=language, region=region))
+    social = _merge(
+        _outside(
+            [*find_social(text, folded, language=language), *platforms_after_contact(folded, phones + emails)],
+            emails + urls,
+        )
+    )
+    spans_by_kind = {
+        FindingKind.PHONE: phones,
+        FindingKind.EMAIL: emails,
+        FindingKind.URL: urls,
+        FindingKind.SOCIAL: social,
+        FindingKind.ADDRESS: _merge(find_addresses(text, folded, language=language, region=region)),
+        FindingKind.SAFEGUARDING: _merge(find_safeguarding(folded, language=language)),
+        FindingKind.BLOCKED_TERM: _merge(find_blocked_terms(folded, blocked_terms)),
+    }
+    findings = [
+        Finding(kind=str(kind), start=start, end=end, severity=str(SEVERITY[kind]), excerpt=_excerpt(text, start, end))
+        for kind, spans in spans_by_kind.items()
+        for start, end in spans
+    ]
+    findings.sort(key=lambda f: (f.start, f.end, f.kind))
+    return findings
