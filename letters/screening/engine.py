@@ -29,6 +29,9 @@ class Finding:
     end: int
     severity: str
     excerpt: str
+    #: For safeguarding and watch-word findings, what was recognised (e.g. "grooming.secrecy");
+    #: shown to the coordinator so that a finding explains itself. Empty for contact details.
+    concept: str = ""
 
 
 SEVERITY = {kind: FindingSeverity.HOLD for kind in FindingKind}
@@ -64,16 +67,35 @@ def _outside(spans: Iterable[tuple[int, int]], cover: list[tuple[int, int]]) -> 
             yield start, end
 
 
-def screen(text: str, *, language: str, region: str, blocked_terms: Iterable[str] = ()) -> list[Finding]:
+def screen(
+    text: str,
+    *,
+    language: str,
+    region: str | None = None,
+    regions: Iterable[str] = (),
+    blocked_terms: Iterable[str] = (),
+    watch_terms: Iterable[tuple[str, str]] = (),
+    author_role: str | None = None,
+    use_rules: bool = True,
+    use_model: bool = True,
+) -> list[Finding]:
     """Return what screening finds in `text`, sorted by start offset.
 
-    `language` is one of LANGUAGES (others are read as English), `region` an ISO country
-    code used to read national phone numbers and postcodes. `blocked_terms` is the
-    program's own list of words and phrases to hold a letter for.
+    `language` is one of LANGUAGES (others are read as English). `region` and `regions` are
+    ISO country codes whose national phone numbers and postcodes are read: the program's
+    countries and the author's own, when known (`region` alone is the older single-country
+    form, still accepted). `blocked_terms` is the program's own list of words and phrases to
+    hold a letter for; `watch_terms` are coordinators' watch words as (term, severity) pairs.
+    `author_role` is "mentor", "mentee" or None (unknown): an adult's grooming move to a
+    child is urgent, the same words from the child may only need a look. `use_rules` and
+    `use_model` switch the rule-based and the learned safeguarding signals, so that each can be
+    measured alone (docs/screening.md); production uses both.
     """
     if language not in LANGUAGES:
         language = "en"
-    region = (region or "").upper() or "GB"
+    countries = list(dict.fromkeys(code.upper() for code in (region, *regions) if code)) or ["GB"]
+    # The matchers below still read one country; the first one is the program's own.
+    region = countries[0]
     folded = fold(text)
 
     emails = _merge(find_emails(text, folded))
