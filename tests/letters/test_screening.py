@@ -327,7 +327,9 @@ def test_screen_command_writes_one_line_per_input_line():
     output = [json.loads(line) for line in stdout.getvalue().splitlines()]
     assert len(output) == 5
     assert output[0] == {
-        "findings": [{"kind": PHONE, "start": 8, "end": 19, "severity": "hold", "excerpt": "ring på 20 45 67 89"}]
+        "findings": [
+            {"kind": PHONE, "start": 8, "end": 19, "severity": "hold", "excerpt": "ring på 20 45 67 89", "concept": ""}
+        ]
     }
     assert output[1]["error"].startswith("line 2: not valid JSON")
     assert [f["kind"] for f in output[2]["findings"]] == [BLOCKED]
