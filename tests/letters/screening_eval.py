@@ -1,0 +1,223 @@
+"""Measure screening on a labelled corpus split, the way docs/screening.md reports it.
+
+Run from the project root:
+
+    .venv/bin/python -m tests.letters.screening_eval --split dev
+    .venv/bin/python -m tests.letters.screening_eval --split unseen --mode rules
+
+`--split dev` reads tests/letters/screening_corpus/*.jsonl, the cases screening is tuned on.
+`--split unseen` reads tests/letters/screening_corpus/unseen/*.jsonl, written by people who had
+not read the detector and never used for tuning: its numbers are the honest ones. Printing
+its misses (`--misses`) spends it: whoever has read them must write a fresh unseen split
+and move this one into the development corpus (tests/letters/screening_corpus/unseen/README.md).
+
+What is counted (one row per language, category, kind or concept):
+
+* contact recall: expected contact fragments entirely covered by the union of the
+  letter's contact findings (what redaction would hide), whatever contact kind found them;
+* contact false alarms: ordinary letters (nothing expected) with any contact finding;
+* urgent recall: expected safeguarding items marked urgent that an urgent safeguarding
+  finding overlaps; "look" recall: any safeguarding item that any safeguarding finding overlaps;
+* urgent false alarms: ordinary letters with any urgent finding.
+
+Cases without the newer fields count as written by a mentee, with contact items "hold" and
+safeguarding items "urgent".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS_DIR = Path(__file__).resolve().parent / "screening_corpus"
+SPLITS = {"dev": CORPUS_DIR, "unseen": CORPUS_DIR / "unseen"}
+MODES = {"both": (True, True), "rules": (True, False), "model": (False, True)}
+CONTACT_PREFIX = "contact."
+SAFEGUARDING = "safeguarding"
+URGENT = "urgent"
+
+
+def load_split(directory: Path) -> list[dict]:
+    """Return every case of the *.jsonl files directly in `directory`, checking fragments.
+
+    Raises ValueError naming the file and line of a case whose fragment is not in its text.
+    """
+    cases = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            for expected in case["expected"]:
+                if expected["fragment"] not in case["text"]:
+                    raise ValueError(f"{path.name}:{number}: fragment {expected['fragment']!r} is not in the text")
+            cases.append(case)
+    return cases
+
+
+def _span(case: dict, expected: dict) -> tuple[int, int]:
+    start = case["text"].index(expected["fragment"])
+    return start, start + len(expected["fragment"])
+
+
+def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """True if the union of `spans` covers every character of `span`."""
+    position, end = span
+    for start, stop in sorted(spans):
+        if start > position:
+            break
+        position = max(position, stop)
+        if position >= end:
+            return True
+    return position >= end
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < stop for start, stop in spans)
+
+
+@dataclass
+class Tally:
+    """Hits out of a total, printed as "hits/total rate"."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits += bool(hit)
+        self.total += 1
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def __str__(self) -> str:
+        return "—" if not self.total else f"{self.hits}/{self.total} {self.rate:.2f}"
+
+
+@dataclass
+class Report:
+    """Every tally of one run, keyed by the row it belongs to, and the notes on each miss."""
+
+    contact_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    contact_false_alarms: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    urgent_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    look_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    urgent_false_alarms: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+
+
+def _rows(case: dict, *more: str) -> list[str]:
+    """The rows a case counts in: everything, its language, and the rows named in `more`."""
+    return ["all", f"lang {case['language']}", *more]
+
+
+def score_case(case: dict, findings: list, report: Report) -> None:
+    """Add one case's expected items and `findings` (screen()'s output for it) to `report`."""
+    contact = [(f.start, f.end) for f in findings if f.kind.startswith(CONTACT_PREFIX)]
+    safeguarding = [(f.start, f.end) for f in findings if f.kind == SAFEGUARDING]
+    urgent = [(f.start, f.end) for f in findings if f.kind == SAFEGUARDING and f.severity == URGENT]
+    for expected in case["expected"]:
+        span = _span(case, expected)
+        if expected["kind"].startswith(CONTACT_PREFIX):
+            hit = _covered(span, contact)
+            for row in _rows(case, f"kind {expected['kind']}"):
+                report.contact_recall[row].add(hit)
+        elif expected["kind"] == SAFEGUARDING:
+            concept = f"concept {expected.get('concept', 'unlabelled')}"
+            hit = _overlaps(span, safeguarding)
+            for row in _rows(case, concept, f"author {case.get('author', 'mentee')}"):
+                report.look_recall[row].add(hit)
+            if expected.get("severity", URGENT) == URGENT:
+                hit = _overlaps(span, urgent)
+                for row in _rows(case, concept, f"author {case.get('author', 'mentee')}"):
+                    report.urgent_recall[row].add(hit)
+        else:
+            continue
+        if not hit:
+            report.misses.append(f"missed  {case['id']}: {expected['kind']} {expected['fragment']!r}")
+    if not case["expected"]:
+        category = f"category {case.get('category', 'ordinary')}"
+        for row in _rows(case, category):
+            report.contact_false_alarms[row].add(bool(contact))
+            report.urgent_false_alarms[row].add(bool(urgent))
+        for finding in findings:
+            if finding.kind.startswith(CONTACT_PREFIX) or finding.severity == URGENT:
+                excerpt = case["text"][finding.start:finding.end]
+                report.misses.append(f"alarm   {case['id']}: {finding.kind}/{finding.severity} {excerpt!r}")
+
+
+def evaluate(cases: list[dict], *, mode: str = "both") -> Report:
+    """Screen every case with the rules and/or the model (`mode`) and return the tallies."""
+    from letters.screening import screen
+
+    use_rules, use_model = MODES[mode]
+    report = Report()
+    for case in cases:
+        findings = screen(
+            case["text"],
+            language=case["language"],
+            region=case["region"],
+            author_role=case.get("author", "mentee"),
+            use_rules=use_rules,
+            use_model=use_model,
+        )
+        score_case(case, findings, report)
+    return report
+
+
+def _sorted_rows(tallies: dict[str, Tally]) -> list[str]:
+    return sorted(tallies, key=lambda row: (row != "all", row))
+
+
+def format_report(report: Report) -> list[str]:
+    """Return the report as lines of text, one table per measure."""
+    tables = [
+        ("contact recall", report.contact_recall),
+        ("contact false alarms (ordinary letters)", report.contact_false_alarms),
+        ("urgent safeguarding recall", report.urgent_recall),
+        ("safeguarding recall, any severity", report.look_recall),
+        ("urgent false alarms (ordinary letters)", report.urgent_false_alarms),
+    ]
+    lines = []
+    for title, tallies in tables:
+        lines.append(f"{title}:")
+        lines.extend(f"  {row:<32} {tallies[row]}" for row in _sorted_rows(tallies))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure screening on a labelled corpus split.")
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--mode", choices=sorted(MODES), default="both")
+    parser.add_argument("--misses", action="store_true", help="also list every miss and false alarm")
+    parser.add_argument("--json", action="store_true", help="print the tallies as JSON")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DEBUG", "1")
+    import django
+
+    django.setup()
+    cases = load_split(SPLITS[args.split])
+    report = evaluate(cases, mode=args.mode)
+    if args.json:
+        tables = {name: {row: [t.hits, t.total] for row, t in getattr(report, name).items()}
+                  for name in ("contact_recall", "contact_false_alarms", "urgent_recall", "look_recall",
+                               "urgent_false_alarms")}
+        print(json.dumps({"split": args.split, "mode": args.mode, "cases": len(cases), **tables}, indent=1))
+    else:
+        print(f"{len(cases)} cases, split {args.split}, mode {args.mode}")
+        print("\n".join(format_report(report)))
+    if args.misses:
+        print("\n".join(report.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The corpus measure in screening_eval counts what docs/screening.md says it counts."""
+
+from letters.screening import Finding
+from tests.letters.screening_eval import Report, format_report, score_case
+
+
+def _finding(kind: str, start: int, end: int, severity: str = "hold") -> Finding:
+    return Finding(kind=kind, start=start, end=end, severity=severity, excerpt="")
+
+
+CASE = {
+    "id": "t-1", "language": "en", "region": "GB", "author": "mentor",
+    "text": "ring 0612 then 884201. keep it our secret.",
+    "expected": [
+        {"kind": "contact.phone", "fragment": "0612 then 884201", "severity": "hold"},
+        {"kind": "safeguarding", "fragment": "keep it our secret", "severity": "urgent", "concept": "grooming.secrecy"},
+    ],
+}
+
+
+def test_contact_counts_only_when_every_character_is_covered_by_contact_findings():
+    report = Report()
+    # Two findings of different contact kinds that together cover the fragment count as caught.
+    score_case(CASE, [_finding("contact.phone", 5, 14), _finding("contact.social", 14, 21)], report)
+    assert (report.contact_recall["all"].hits, report.contact_recall["all"].total) == (1, 1)
+    partial = Report()
+    score_case(CASE, [_finding("contact.phone", 5, 9)], partial)
+    assert partial.contact_recall["all"].hits == 0
+    assert any("missed  t-1: contact.phone" in line for line in partial.misses)
+
+
+def test_urgent_recall_needs_an_urgent_safeguarding_finding_overlapping_the_fragment():
+    held = Report()
+    score_case(CASE, [_finding("safeguarding", 23, 30, "hold")], held)
+    assert held.look_recall["concept grooming.secrecy"].hits == 1
+    assert held.urgent_recall["concept grooming.secrecy"].hits == 0
+    urgent = Report()
+    score_case(CASE, [_finding("safeguarding", 23, 30, "urgent")], urgent)
+    assert urgent.urgent_recall["author mentor"].hits == 1
+
+
+def test_ordinary_letters_count_contact_and_urgent_false_alarms_by_category():
+    ordinary = {"id": "t-2", "language": "da", "region": "DK", "text": "Vi vandt 21-18 i 2024-2025.",
+                "category": "ordinary.numbers", "expected": []}
+    report = Report()
+    score_case(ordinary, [_finding("contact.phone", 9, 14)], report)
+    assert report.contact_false_alarms["category ordinary.numbers"].hits == 1
+    assert report.urgent_false_alarms["lang da"].hits == 0
+    assert any(line.startswith("alarm   t-2") for line in report.misses)
+    assert "contact false alarms (ordinary letters):" in format_report(report)
