@@ -196,6 +196,20 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 
+def _require_s3_extra() -> None:
+    """Fail at start-up, saying what to install, when S3 storage is chosen without its extra.
+
+    The S3 backend is an optional extra (`pip install -e '.[s3]'`) so that an installation on
+    local disk does not carry boto3; without this check the first PDF would fail instead.
+    """
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs the s3 extra: pip install -c requirements.lock -e '.[s3]' (docs/deploy.md)."
+        ) from error
+
+
 def _storages() -> dict:
     """Return STORAGES: generated files on the local disk, or in an S3-compatible bucket.
 
@@ -205,6 +219,7 @@ def _storages() -> dict:
     needs `collectstatic` first.
     """
     if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+        _require_s3_extra()
         media = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
             "bucket_name": os.environ.get("S3_BUCKET", ""),
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
@@ -253,6 +268,15 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
+
+# The cache holds API throttling counts and sign-in slow-downs. With Redis they are shared by
+# every process and machine, so a limit holds however many web workers there are; without it
+# each process counts on its own, which is right for the single-process `make run`.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "brevven-cache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header is what makes DRF answer 401 (not 403) to a

@@ -154,3 +154,28 @@ def test_admin_letter_page_is_not_cached(admin_client, pair, coordinator):
     assert response.status_code == 200
     assert "no-cache" in response.headers["Cache-Control"] or "no-store" in response.headers["Cache-Control"]
     assert Letter.objects.count() == 1
+
+
+def test_with_redis_the_cache_is_shared_by_every_process(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    shared = run_production(f"import os; os.environ['REDIS_URL'] = 'redis://127.0.0.1:6379/9'; {code}", tmp_path)
+    local = run_production(code, tmp_path)
+    assert shared.returncode == 0 and local.returncode == 0, shared.stderr + local.stderr
+    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_s3_storage_without_its_extra_says_what_to_install(tmp_path):
+    # A module finder that hides django-storages, as on an installation without the s3 extra.
+    code = (
+        "import sys, os\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'storages' or name.startswith('storages.'): raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "os.environ['MEDIA_STORAGE'] = 's3'\n"
+        "import django; django.setup()\n"
+    )
+    result = run_production(code, tmp_path)
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE=s3 needs the s3 extra" in result.stderr
