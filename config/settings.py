@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "oversight",
+    "privacy",
     "api",
     "frontend",
 ]
@@ -293,8 +295,8 @@ SPECTACULAR_SETTINGS = {
         "PairSideEnum": "api.pairs.PAIR_SIDES",
         "NotificationKindEnum": "letters.models.ReminderKind",
         "ReviewActionEnum": "letters.models.ReviewAction",
-        "ReportKindEnum": "programs.models.ReportKind",
-        "ReportStatusEnum": "programs.models.ReportStatus",
+        "ReportKindEnum": "oversight.models.ReportKind",
+        "ReportStatusEnum": "oversight.models.ReportStatus",
     },
 }
 

@@ -1,6 +1,6 @@
 """Pages to ask for PDF booklets and program reports, watch them being made, and download them.
 
-Views only: permissions and states live in programs.services and programs.access. Files
+Views only: permissions and states live in oversight.services and oversight.access. Files
 are streamed through `report_download` after an access check, never from a media URL.
 """
 
@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from programs import services
-from programs.access import access_pair, access_program, access_report
+from oversight import services
+from oversight.access import access_report
+from oversight.models import Report
+from programs.access import access_pair, access_program
 from programs.exceptions import error_messages
-from programs.models import Pair, Program, Report
+from programs.models import Pair, Program
 
 
 def _date(value: str | None) -> date | None:

@@ -26,8 +26,8 @@ from pypdf import PdfReader
 
 from letters import reminders
 from letters.models import Reminder
-from programs import services
-from programs.models import Report
+from oversight import services
+from oversight.models import Report
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
