@@ -103,3 +103,12 @@ def test_the_demo_coordinator_passes_the_second_step_with_a_demo_code(client, se
     assert response.status_code == 302 and response.url.startswith("/account/two-factor/verify/")
     client.post(response.url, {"token": "demo-code-01"})
     assert client.get(f"/programs/{program.pk}/").status_code == 200
+
+
+def test_apps_import_only_the_layers_below_them():
+    """The import contracts of pyproject.toml hold (programs <- readings <- letters <- ... <- api, frontend)."""
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports), "--no-cache", "--no-logo"], cwd=ROOT, capture_output=True, text=True)
+    # On failure the output names each broken contract and the import chain that breaks it.
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
