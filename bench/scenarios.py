@@ -8,7 +8,6 @@ tests/bench, so it cannot rot.
 
 import random
 import time
-from dataclasses import dataclass
 from datetime import date
 from unittest import mock
 

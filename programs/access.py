@@ -6,7 +6,7 @@ Each raises Http404 for an object the user may not see, so ids cannot be probed.
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from programs.models import Pair, Program
+from programs.models import Membership, Pair, Program
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -29,10 +29,8 @@ def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
         raise Http404(_("No such pair.")) from None
 
 
-def access_membership(user, membership_id: int) -> "Membership":
+def access_membership(user, membership_id: int) -> Membership:
     """Return a membership of a program `user` coordinates (any program for an operator)."""
-    from programs.models import Membership
-
     programs = Program.objects.coordinated_by(user).values("pk")
     try:
         return Membership.objects.select_related("program", "user").get(pk=membership_id, program__in=programs)

@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django_q.tasks import async_task
 from pypdf import PdfReader
