@@ -73,7 +73,7 @@ def test_admin_pair_actions_go_through_the_services(admin_client):
 
 
 def run_settings(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "SECRET_KEY", "DEBUG"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY[:4])"],
                           cwd=ROOT, env=clean, capture_output=True, text=True)
