@@ -65,7 +65,7 @@ def report_request(request):
             messages.error(request, message)
         return redirect("reports")
     messages.success(request, _("Your PDF is being made. This page shows when it is ready."))
-    return redirect("report_detail", report.pk)
+    return redirect("report-detail", report.pk)
 
 
 @never_cache
@@ -87,7 +87,7 @@ def report_retry(request, report_id: int):
     except (ValidationError, PermissionDenied) as error:
         for message in error_messages(error):
             messages.error(request, message)
-    return redirect("report_detail", report.pk)
+    return redirect("report-detail", report.pk)
 
 
 @never_cache
@@ -103,8 +103,8 @@ def report_download(request, report_id: int):
 
 urlpatterns = [
     path("reports/", report_list, name="reports"),
-    path("reports/new/", report_request, name="report_request"),
-    path("reports/<int:report_id>/", report_detail, name="report_detail"),
-    path("reports/<int:report_id>/retry/", report_retry, name="report_retry"),
-    path("reports/<int:report_id>/download/", report_download, name="report_download"),
+    path("reports/new/", report_request, name="report-request"),
+    path("reports/<int:report_id>/", report_detail, name="report-detail"),
+    path("reports/<int:report_id>/retry/", report_retry, name="report-retry"),
+    path("reports/<int:report_id>/download/", report_download, name="report-download"),
 ]

@@ -305,7 +305,7 @@ def notify_coordinators_of_report(report_id: int) -> None:
     from django.urls import reverse
 
     report = Report.objects.select_related("program").get(pk=report_id)
-    link = settings.SITE_URL + reverse("report_detail", args=[report.pk])
+    link = settings.SITE_URL + reverse("report-detail", args=[report.pk])
     messages = []
     for membership in Membership.objects.active().filter(program=report.program, role=Membership.Role.COORDINATOR).select_related("user"):
         if not membership.user.email:

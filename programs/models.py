@@ -146,7 +146,7 @@ class Program(models.Model):
     retention_days = models.PositiveIntegerField(_("days kept after the program ends"), default=365)
     erased_letters = models.CharField(
         _("letters of an erased person"), max_length=10, choices=ErasedLetters.choices, default=ErasedLetters.DELETE,
-        help_text=_("What happens to a person's letters when an operator erases them (programs.privacy)."),
+        help_text=_("What happens to a person's letters when an operator erases them."),
     )
     max_active_pairs_per_person = models.PositiveSmallIntegerField(
         _("active pairs a person may have at once"), default=1
