@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test test-postgres install install-test install-bench system-deps lock migrate demo check bench bench-small load messages openapi
+.PHONY: run test lint test-postgres install install-test install-bench system-deps lock migrate demo check bench bench-small load messages openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,12 @@ run: install system-deps demo
 	DEBUG=1 $(BIN)/python manage.py setup_schedules
 	@DEBUG=1 ADDRESS=$(ADDRESS) scripts/run-dev
 
-test: install-test system-deps
+# The linter and the apps' layering contracts (pyproject.toml); `make test` runs them first.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: install-test system-deps lint
 	$(BIN)/python -m pytest
 
 # The same suite against PostgreSQL and the Redis broker (CI runs this too).

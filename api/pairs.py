@@ -6,10 +6,10 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
+from oversight.health import annotate_pair_health, judge_pair_health
+from oversight.models import HealthLevel, HealthReason
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
-from programs.health import annotate_pair_health, judge_pair_health
-from programs.models import HealthLevel, HealthReason
 from programs.services import close_pair, is_coordinator, pause_pair, resume_pair
 
 
@@ -33,7 +33,7 @@ class HealthSerializer(serializers.Serializer):
 
 
 def with_health(pairs, program):
-    """Return `pairs` of `program` annotated for pair health (programs.health; still one query)."""
+    """Return `pairs` of `program` annotated for pair health (oversight.health; still one query)."""
     return annotate_pair_health(pairs, program=program, now=timezone.now())
 
 

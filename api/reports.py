@@ -1,7 +1,7 @@
 """PDF reports: ask for a booklet or a program report, watch it being made, download it, retry it.
 
-Views only, as in frontend/report_views.py: programs.services.request_report and
-retry_report decide who may ask for what; programs.access.access_report fetches by id
+Views only, as in frontend/report_views.py: oversight.services.request_report and
+retry_report decide who may ask for what; oversight.access.access_report fetches by id
 (404 for what the caller may not see); the file is streamed only after that check.
 """
 
@@ -13,10 +13,11 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from api.base import ApiListView, ApiView, IdField, errors
-from programs import services
-from programs.access import access_pair, access_program, access_report
-from programs.models import Report
-from programs.selectors import finished_report_file
+from oversight import services
+from oversight.access import access_report
+from oversight.models import Report
+from oversight.selectors import finished_report_file
+from programs.access import access_pair, access_program
 
 
 class ReportOutputSerializer(serializers.Serializer):

@@ -154,7 +154,7 @@ def compare_query_counts(results: dict, other: dict) -> list[str]:
 def format_report(results: dict) -> str:
     """Return the tables `make bench` prints (and docs/performance.md keeps)."""
     from bench.harness import Measurement, format_table
-    from programs.health import REFRESH_EVERY_MINUTES
+    from oversight.health import REFRESH_EVERY_MINUTES
 
     meta, sizes = results["machine"], results["sizes"]
     rows = [Measurement(**{k: v for k, v in page.items() if k != "meets_target"}) for page in results["pages"]]

@@ -8,7 +8,6 @@ tests/bench, so it cannot rot.
 
 import random
 import time
-from dataclasses import dataclass
 from datetime import date
 from unittest import mock
 
@@ -20,10 +19,10 @@ from django.utils import timezone
 
 from bench.harness import Measurement, measure, with_ratios
 from bench.seed import LETTER_TEXT, Seeded, booklet_pair
-from letters import reminders, reports, screening
+from letters import reminders, screening
 from letters import services as letter_services
 from letters.models import Letter, LetterStatus
-from programs import health
+from oversight import health, reports
 
 #: p95 targets in milliseconds on the project's 2-core machine, SQLite, default sizes.
 PAGE_TARGETS_MS = {"coordinator dashboard": 150.0, "submit (2,000 chars)": 60.0}
@@ -142,7 +141,7 @@ def measure_sweep() -> dict:
 def measure_health_refresh() -> dict:
     """Judge every open pair's health and store it, as the scheduled task does; time it.
 
-    Runs before the pages: the dashboard reads these records (programs.health), and in a
+    Runs before the pages: the dashboard reads these records (oversight.health), and in a
     running installation the task has filled them long before anyone opens it.
     """
     stored, seconds, queries = _timed(health.refresh_all_pair_health)
@@ -161,7 +160,7 @@ def measure_screening(*, letters: int) -> dict:
 
 
 def _pdf_with_html(render) -> tuple[float, str]:
-    """Call `render()` (which ends in letters.reports._pdf); return its seconds and the HTML it printed."""
+    """Call `render()` (which ends in oversight.reports._pdf); return its seconds and the HTML it printed."""
     captured = {}
     real_pdf = reports._pdf
 

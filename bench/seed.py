@@ -89,7 +89,7 @@ def seed(*, pairs: int, assignments: int, letters: int, waiting: int = 500, slug
     by_user = dict(Membership.objects.filter(program=program).values_list("user_id", "pk"))
     Pair.objects.bulk_create(
         [Pair(program=program, mentor_id=by_user[m.pk], mentee_id=by_user[e.pk], started_at=now - timedelta(days=190))
-         for m, e in zip(mentors, mentees)],
+         for m, e in zip(mentors, mentees, strict=True)],
         batch_size=BATCH,
     )
     pair_rows = list(Pair.objects.filter(program=program).values_list("pk", "mentor_id", "mentee_id").order_by("pk"))

@@ -31,21 +31,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# pytest (8.2 and later) sets PYTEST_VERSION for the whole session.
-RUNNING_TESTS = "PYTEST_VERSION" in os.environ
 
 
 def _secret_key() -> str:
     """Return SECRET_KEY from the environment, or a development key kept in var/.
 
-    A missing key is an error outside development and tests, so that a production
-    installation can never run with a key that is written on its own disk by accident.
+    A missing key is an error outside development (config/test_settings.py sets one for the
+    tests), so that a production installation can never run with a key that is written on
+    its own disk by accident.
     """
     key = os.environ.get("SECRET_KEY")
     if key:
         return key
-    if RUNNING_TESTS:
-        return "brevven-tests-only-" + "x" * 40
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see docs/configuration.md).")
     key_file = VAR_DIR / "secret_key"
@@ -57,7 +54,7 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or RUNNING_TESTS else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -81,6 +78,8 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "oversight",
+    "privacy",
     "api",
     "frontend",
 ]
@@ -187,9 +186,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
-# In development and tests the files come from the apps' static folders (no collectstatic),
-# so WhiteNoise looks there instead of warning on every request that STATIC_ROOT is missing.
-WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
+# In development the files come from the apps' static folders (no collectstatic), so
+# WhiteNoise looks there instead of warning on every request that STATIC_ROOT is missing.
+# (config/test_settings.py does the same for the tests.)
+WHITENOISE_USE_FINDERS = DEBUG
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
@@ -215,7 +215,7 @@ def _storages() -> dict:
 
     MEDIA_STORAGE=s3 keeps booklets, reports and other generated files in one bucket that
     every web and worker machine shares (docs/deploy.md). Static files are served by
-    WhiteNoise; outside debug and tests they are compressed and fingerprinted, which
+    WhiteNoise; outside debug (and tests) they are compressed and fingerprinted, which
     needs `collectstatic` first.
     """
     if os.environ.get("MEDIA_STORAGE", "local") == "s3":
@@ -234,7 +234,7 @@ def _storages() -> dict:
         }}
     else:
         media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    fingerprinted = not DEBUG and not RUNNING_TESTS and env_bool("STATIC_MANIFEST", True)
+    fingerprinted = not DEBUG and env_bool("STATIC_MANIFEST", True)
     static = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if fingerprinted
               else "django.contrib.staticfiles.storage.StaticFilesStorage")
     return {"default": media, "staticfiles": {"BACKEND": static}}
@@ -317,8 +317,8 @@ SPECTACULAR_SETTINGS = {
         "PairSideEnum": "api.pairs.PAIR_SIDES",
         "NotificationKindEnum": "letters.models.ReminderKind",
         "ReviewActionEnum": "letters.models.ReviewAction",
-        "ReportKindEnum": "programs.models.ReportKind",
-        "ReportStatusEnum": "programs.models.ReportStatus",
+        "ReportKindEnum": "oversight.models.ReportKind",
+        "ReportStatusEnum": "oversight.models.ReportStatus",
     },
 }
 
@@ -330,7 +330,7 @@ SESSION_REFRESH_INTERVAL = 300
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Secure cookies and HSTS whenever the site is not a developer's laptop (docs/security.md).
-_HTTPS = not DEBUG and not RUNNING_TESTS
+_HTTPS = not DEBUG
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_SSL_REDIRECT = _HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
@@ -367,7 +367,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Sign-in throttling (django-axes): five failures lock the account name, and separately the
 # address, for an hour; a coordinator or an operator can lift it sooner (docs/security.md).
-AXES_ENABLED = env_bool("AXES_ENABLED", not RUNNING_TESTS)
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -378,8 +378,9 @@ AXES_VERBOSE = False
 
 # Two-factor authentication (django-otp) for coordinators and operators.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Brevven")
-#: programs.middleware.RequireTwoFactorMiddleware enforces it; tests turn it on where they test it.
-BREVVEN_REQUIRE_TWO_FACTOR = not RUNNING_TESTS
+#: programs.middleware.RequireTwoFactorMiddleware enforces it (config/test_settings.py turns it
+#: off for the suite; the security tests turn it back on where they test it).
+BREVVEN_REQUIRE_TWO_FACTOR = True
 
 # Invitations: a coordinator's link for a new participant is good for this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
@@ -396,8 +397,3 @@ LOGGING = {
     # WeasyPrint narrates every step of every PDF at INFO; its warnings are what matter.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
-
-if RUNNING_TESTS:
-    # Password hashing is deliberately slow; tests create hundreds of users.
-    # tests/test_security_settings.py checks that production lists Argon2 first.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

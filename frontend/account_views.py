@@ -1,7 +1,7 @@
 """Account security pages: second factor, sign out everywhere, data export, invitations,
 and the coordinator's page of people with unlock / invitation / export buttons.
 
-Views parse input, call programs.accounts / programs.privacy, and render. Pages that show
+Views parse input, call programs.accounts / privacy.services, and render. Pages that show
 secrets or personal data are never cached; views that take passwords or codes hide them
 from error reports.
 """
@@ -27,10 +27,13 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from programs import accounts, privacy
-from programs.access import access_data_export, access_membership, access_program
+from privacy import services as privacy
+from privacy.access import access_data_export
+from privacy.models import DataExport
+from programs import accounts
+from programs.access import access_membership, access_program
 from programs.exceptions import error_messages
-from programs.models import DataExport, Membership
+from programs.models import Membership
 
 
 def locked_out(request, original_response=None, credentials=None):

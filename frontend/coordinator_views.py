@@ -22,12 +22,12 @@ from frontend.forms import (
 from frontend.templatetags.brevven import optional_url
 from letters import services as letter_services
 from letters.access import access_letter
+from oversight.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
+from oversight.selectors import list_pair_timeline, program_overview
 from programs import services as program_services
 from programs.access import access_pair, access_program
 from programs.exceptions import error_messages
 from programs.models import Pair
-from programs.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
-from programs.selectors import list_pair_timeline, program_overview
 from readings import services as reading_services
 from readings.access import access_reading
 from readings.selectors import list_program_calendar, list_program_readings
@@ -53,7 +53,7 @@ def _flash_errors(request, error: Exception) -> None:
 def dashboard(request, program_id: int):
     """The program at a glance: the review backlog, the current reading's counts and pair health.
 
-    Pair health is read as last judged (programs.health): one page of pairs, sorted in the database.
+    Pair health is read as last judged (oversight.health): one page of pairs, sorted in the database.
     """
     program = access_program(request.user, program_id, as_coordinator=True)
     filters = HealthFilterForm(request.GET or None)

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from oversight.models import HealthLevel
 from programs.models import AVATAR_CHOICES, LANGUAGE_CHOICES, Membership
-from programs.models import HealthLevel
 
 
 def apply_service_error(form: forms.Form, error: ValidationError) -> None:

@@ -62,7 +62,7 @@ def notification_settings(request):
                 messages.error(request, message)
         else:
             messages.success(request, _("Your e-mail settings are saved."))
-            return redirect("notification_settings")
+            return redirect("notification-settings")
     labels = dict(ReminderKind.choices)
     choices = [
         {"kind": kind, "label": labels[kind], "on": preference.wants_email(kind)}
@@ -73,7 +73,7 @@ def notification_settings(request):
 
 urlpatterns = [
     path("notifications/", notification_list, name="notifications"),
-    path("notifications/<int:notification_id>/read/", notification_read, name="notification_read"),
-    path("notifications/read-all/", notifications_read_all, name="notifications_read_all"),
-    path("notifications/settings/", notification_settings, name="notification_settings"),
+    path("notifications/<int:notification_id>/read/", notification_read, name="notification-read"),
+    path("notifications/read-all/", notifications_read_all, name="notifications-read-all"),
+    path("notifications/settings/", notification_settings, name="notification-settings"),
 ]

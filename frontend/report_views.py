@@ -1,6 +1,6 @@
 """Pages to ask for PDF booklets and program reports, watch them being made, and download them.
 
-Views only: permissions and states live in programs.services and programs.access. Files
+Views only: permissions and states live in oversight.services and oversight.access. Files
 are streamed through `report_download` after an access check, never from a media URL.
 """
 
@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from programs import services
-from programs.access import access_pair, access_program, access_report
+from oversight import services
+from oversight.access import access_report
+from oversight.models import Report
+from programs.access import access_pair, access_program
 from programs.exceptions import error_messages
-from programs.models import Pair, Program, Report
+from programs.models import Pair, Program
 
 
 def _date(value: str | None) -> date | None:
@@ -63,7 +65,7 @@ def report_request(request):
             messages.error(request, message)
         return redirect("reports")
     messages.success(request, _("Your PDF is being made. This page shows when it is ready."))
-    return redirect("report_detail", report.pk)
+    return redirect("report-detail", report.pk)
 
 
 @never_cache
@@ -85,7 +87,7 @@ def report_retry(request, report_id: int):
     except (ValidationError, PermissionDenied) as error:
         for message in error_messages(error):
             messages.error(request, message)
-    return redirect("report_detail", report.pk)
+    return redirect("report-detail", report.pk)
 
 
 @never_cache
@@ -101,8 +103,8 @@ def report_download(request, report_id: int):
 
 urlpatterns = [
     path("reports/", report_list, name="reports"),
-    path("reports/new/", report_request, name="report_request"),
-    path("reports/<int:report_id>/", report_detail, name="report_detail"),
-    path("reports/<int:report_id>/retry/", report_retry, name="report_retry"),
-    path("reports/<int:report_id>/download/", report_download, name="report_download"),
+    path("reports/new/", report_request, name="report-request"),
+    path("reports/<int:report_id>/", report_detail, name="report-detail"),
+    path("reports/<int:report_id>/retry/", report_retry, name="report-retry"),
+    path("reports/<int:report_id>/download/", report_download, name="report-download"),
 ]

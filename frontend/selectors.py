@@ -3,8 +3,8 @@
 from django.db.models import Q
 
 from letters.selectors import list_editable_letters, list_own_letters_for, list_replies_owed
+from oversight.selectors import list_memberships_with_pairs
 from programs.models import Membership, Pair
-from programs.selectors import list_memberships_with_pairs
 from readings.selectors import current_assignments
 
 

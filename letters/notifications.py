@@ -237,7 +237,7 @@ def email_message(reminder: Reminder, message: Message, *, connection=None) -> E
     context = {
         "message": message,
         "action_url": absolute(message.path),
-        "settings_url": absolute(reverse("notification_settings")),
+        "settings_url": absolute(reverse("notification-settings")),
         "program": reminder.program.name,
         "urgent": reminder.kind in {ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION},
     }

@@ -318,7 +318,7 @@ def review_segments(letter: Letter, findings: list[Finding]) -> list[TextSegment
     text = letter.body_text
     cuts = sorted({0, len(text), *(f.start for f in findings), *(f.end for f in findings)})
     segments = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):  # neighbouring cuts
         if start >= len(text):
             break
         covering = [f for f in findings if f.start <= start and end <= f.end]

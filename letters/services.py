@@ -34,8 +34,8 @@ from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
 from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program, reply_due_at
 from programs.exceptions import StateConflict
-from programs.health import refresh_pair_health
 from programs.models import Membership, Pair, Program, User
+from programs.pair_changes import pairs_changed
 from programs.richtext import sanitize_html
 from programs.services import pause_pair as pause_pair_service
 from programs.services import require_coordinator
@@ -278,7 +278,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
             )
             route_submitted_letter(letter)
             notifications.letter_submitted(letter)
-            refresh_pair_health([letter.pair])
+            pairs_changed([letter.pair])
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:
         raise problem
@@ -462,7 +462,7 @@ def approve_letter(
         letter = _lock_for_decision(actor, letter)
         spans = clean_redactions(letter.body_text, redactions)
         letter = _deliver(letter, actor=actor, note=(note or "").strip(), redactions=spans)
-        refresh_pair_health([letter.pair])
+        pairs_changed([letter.pair])
         return letter
 
 
@@ -477,7 +477,7 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
         )
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.CHANGES_REQUESTED, detail=note)
         notifications.changes_requested(letter)
-        refresh_pair_health([letter.pair])
+        pairs_changed([letter.pair])
         return letter
 
 
@@ -495,7 +495,7 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
             letter.pair = pause_pair_service(actor, pair=letter.pair, reason=reason)
         detail = _("%(reason)s (pair paused)") % {"reason": reason} if paused else reason
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.WITHHELD, detail=detail)
-        refresh_pair_health([letter.pair])
+        pairs_changed([letter.pair])
         return letter
 
 
@@ -529,5 +529,5 @@ def bulk_approve_letters(actor: User, *, program: Program, letter_ids: Iterable[
                     )
             except StateConflict:
                 continue  # decided by someone else between the query and now: not ours to approve
-        refresh_pair_health(letter.pair for letter in approved)
+        pairs_changed(letter.pair for letter in approved)
     return approved

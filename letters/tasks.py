@@ -1,12 +1,12 @@
-"""Background tasks for letters: the reminder sweep, booklets and program reports.
+"""Background tasks for letters: the reminder sweep.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
 call the domain code. Each is enqueued with an explicit timeout; django-q2 retries a task
 whose worker died (Q_CLUSTER["retry"]) at most Q_CLUSTER["max_attempts"] times, and our
-own rows (Reminder, Report) keep their own attempt counts, so nothing retries for ever.
+own Reminder rows keep their own attempt counts, so nothing retries for ever.
 
-SCHEDULES is read by `manage.py setup_schedules`. Report tasks live here rather than in
-programs/tasks.py because what they print is letters.
+SCHEDULES is read by `manage.py setup_schedules`. The PDF reports' tasks are in
+oversight/tasks.py.
 """
 
 from django.utils import timezone
@@ -15,7 +15,6 @@ from django_q.tasks import async_task
 
 #: Seconds. Below Q_CLUSTER["retry"] (180), so a slow task is never handed to a second worker.
 SWEEP_TIMEOUT = 90
-REPORT_TIMEOUT = 150
 
 SCHEDULES = [
     {
@@ -23,14 +22,6 @@ SCHEDULES = [
         "func": "letters.tasks.sweep_reminders",
         "schedule_type": Schedule.MINUTES,
         "minutes": 10,
-        "q_options": {"timeout": SWEEP_TIMEOUT},
-    },
-    {
-        "name": "Weekly program reports to coordinators",
-        "func": "letters.tasks.send_weekly_program_reports",
-        # Weekly from the first start; the task reports on the last full Monday-to-Sunday week
-        # and makes each program's report once, so the day it runs on does not matter.
-        "schedule_type": Schedule.WEEKLY,
         "q_options": {"timeout": SWEEP_TIMEOUT},
     },
 ]
@@ -46,21 +37,3 @@ def sweep_reminders() -> dict:
 def enqueue_sweep() -> None:
     """Queue a reminder sweep now (used on commit by the notification hooks)."""
     async_task("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")
-
-
-def build_report(report_id: int) -> str:
-    """Make the PDF of report `report_id` unless it is already made or being made."""
-    from letters.reports import run_report
-
-    return run_report(report_id)
-
-
-def enqueue_report(report_id: int) -> None:
-    async_task("letters.tasks.build_report", report_id, timeout=REPORT_TIMEOUT, task_name=f"report-{report_id}")
-
-
-def send_weekly_program_reports() -> int:
-    """Queue last week's report for every running program; each is built once per week."""
-    from letters.reports import request_weekly_reports
-
-    return request_weekly_reports(timezone.localdate())

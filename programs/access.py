@@ -6,7 +6,7 @@ Each raises Http404 for an object the user may not see, so ids cannot be probed.
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from programs.models import Pair, Program, Report
+from programs.models import Membership, Pair, Program
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -29,30 +29,10 @@ def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
         raise Http404(_("No such pair.")) from None
 
 
-def access_membership(user, membership_id: int) -> "Membership":
+def access_membership(user, membership_id: int) -> Membership:
     """Return a membership of a program `user` coordinates (any program for an operator)."""
-    from programs.models import Membership
-
     programs = Program.objects.coordinated_by(user).values("pk")
     try:
         return Membership.objects.select_related("program", "user").get(pk=membership_id, program__in=programs)
     except (Membership.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such person.")) from None
-
-
-def access_data_export(user, export_id: int) -> "DataExport":
-    """Return a data export that `user` requested; nobody else may download it."""
-    from programs.models import DataExport
-
-    if not user.is_authenticated:
-        raise Http404(_("No such export."))
-    try:
-        return DataExport.objects.get(pk=export_id, requested_by=user)
-    except (DataExport.DoesNotExist, ValueError, TypeError):
-        raise Http404(_("No such export.")) from None
-def access_report(user, report_id: int) -> Report:
-    """Return the report if `user` asked for it or coordinates its program."""
-    try:
-        return Report.objects.visible_to(user).select_related("program", "pair__mentor", "pair__mentee").get(pk=report_id)
-    except (Report.DoesNotExist, ValueError, TypeError):
-        raise Http404(_("No such report.")) from None

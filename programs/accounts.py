@@ -22,7 +22,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from programs.exceptions import StateConflict
 from programs.models import Invitation, Membership, Program, User
-from programs.services import add_member, is_coordinator, require_coordinator
+from programs.services import add_member, require_coordinator
 
 log = logging.getLogger(__name__)
 

@@ -3,45 +3,24 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from programs import accounts, privacy, services
+from programs import accounts, services
 from programs.exceptions import error_messages
-from programs.models import (
-    DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramStatistics, RetentionRun, User,
-)
+from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
 
 
 @admin.register(User)
 class BrevvenUserAdmin(UserAdmin):
     fieldsets = UserAdmin.fieldsets + ((_("Preferences"), {"fields": ("language", "time_zone")}),)
-    actions = ["unlock_selected", "erase_selected"]
+    # privacy.admin adds the erasure action.
+    actions = ["unlock_selected"]
 
     @admin.action(description=_("Unlock sign-in for the selected people"))
     def unlock_selected(self, request, queryset):
         for user in queryset:
             accounts.unlock_sign_in(request.user, user=user)
         self.message_user(request, _("%(count)d account(s) unlocked.") % {"count": len(queryset)}, messages.SUCCESS)
-
-    @admin.action(description=_("Erase the selected people (cannot be undone)"))
-    def erase_selected(self, request, queryset):
-        """Ask for confirmation, then call programs.privacy.erase_person for each selected person."""
-        if request.POST.get("confirm_erasure") != "yes":
-            return TemplateResponse(request, "admin/programs/user/erase_confirmation.html", {
-                **self.admin_site.each_context(request), "people": queryset, "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME, "title": _("Erase people"),
-            })
-        done = 0
-        for user in queryset:
-            try:
-                privacy.erase_person(request.user, user=user)
-                done += 1
-            except (ValidationError, PermissionDenied) as error:
-                self.message_user(request, f"{user.pk}: {' '.join(error_messages(error))}", messages.WARNING)
-        if done:
-            self.message_user(request, _("%(count)d person(s) erased.") % {"count": done}, messages.SUCCESS)
-        return None
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -58,27 +37,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class InvitationAdmin(ReadOnlyAdmin):
     list_display = ("membership", "created_by", "created_at", "expires_at", "used_at")
     exclude = ("token_hash",)
-
-
-@admin.register(DataExport)
-class DataExportAdmin(ReadOnlyAdmin):
-    list_display = ("pk", "subject", "requested_by", "status", "created_at", "finished_at")
-    exclude = ("file_path",)
-
-
-@admin.register(ErasureRecord)
-class ErasureRecordAdmin(ReadOnlyAdmin):
-    list_display = ("erased_user_id", "actor", "memberships", "letters_emptied", "letters_kept", "created_at")
-
-
-@admin.register(RetentionRun)
-class RetentionRunAdmin(ReadOnlyAdmin):
-    list_display = ("started_at", "programs", "letters_emptied", "findings_deleted", "notes_cleared")
-
-
-@admin.register(ProgramStatistics)
-class ProgramStatisticsAdmin(ReadOnlyAdmin):
-    list_display = ("program", "pairs", "mentees", "mentors", "letters", "letters_delivered", "letters_withheld")
 
 
 class MembershipInline(admin.TabularInline):

@@ -1,67 +1,10 @@
-"""Reads about programs, memberships and pairs."""
+"""Reads about programs, memberships and pairs that need no other app.
 
-from datetime import datetime
+The pages' reads that combine programs with letters and readings (the home page, the
+coordinator dashboard, a pair's timeline, a finished report) are in oversight/selectors.py.
+"""
 
-from django.db.models import Count, Min, Q
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-
-from letters.models import RECIPIENT_VISIBLE, LetterStatus
-from programs.exceptions import StateConflict
-from programs.models import Membership, Pair, Program, Report
-
-
-def list_memberships_with_pairs(user) -> list[dict]:
-    """Return `user`'s active memberships, each with its open pairs and unread-letter counts.
-
-    Costs three queries whatever the number of memberships and pairs.
-    """
-    memberships = list(
-        Membership.objects.active().filter(user=user).select_related("program").order_by("program__name")
-    )
-    # Literal id lists on the two indexed columns: joining to the user (or IN subqueries)
-    # made SQLite and PostgreSQL scan every pair of the installation (docs/performance.md).
-    # Pairs of an inactive membership would have no program entry below to appear under.
-    own = [membership.pk for membership in memberships]
-    pairs = (
-        Pair.objects.open()
-        .filter(Q(mentor_id__in=own) | Q(mentee_id__in=own))
-        .select_related("mentor", "mentee", "program")
-        .annotate(
-            unread=Count(
-                "letters",
-                filter=Q(letters__status=LetterStatus.DELIVERED) & ~Q(letters__author__user=user),
-            )
-        )
-    )
-    by_program: dict[int, list[Pair]] = {}
-    for pair in pairs:
-        by_program.setdefault(pair.program_id, []).append(pair)
-    return [
-        {
-            "membership": membership,
-            "program": membership.program,
-            "pairs": [
-                {"pair": pair, "partner": pair.partner_of(pair.member_for(user)), "unread": pair.unread}
-                for pair in by_program.get(membership.program_id, [])
-            ],
-        }
-        for membership in memberships
-    ]
-
-
-def finished_report_file(report):
-    """Return the PDF file of a finished `report`, ready to open.
-
-    Raises StateConflict while the report is queued, being made, or failed (retry it
-    first). Precondition: `report` was fetched through programs.access.access_report.
-    """
-    if report.status != Report.Status.DONE or not report.file:
-        raise StateConflict(_("This report is not ready yet. Watch its status and download it once it is done."))
-    return report.file
-
-
-# ---------------------------------------------------------------------------- locale
+from programs.models import Membership, Program
 
 
 def preferred_locale(user) -> tuple[str, str]:
@@ -83,71 +26,3 @@ def preferred_locale(user) -> tuple[str, str]:
         language = language or program["language"]
         time_zone = time_zone or program["time_zone"]
     return language, time_zone
-
-
-# ---------------------------------------------------------------------------- coordinator pages
-
-
-def program_overview(program: Program, *, now: datetime | None = None) -> dict:
-    """Return the review backlog and the current assignment's counts for `program`'s dashboard.
-
-    Precondition: the caller coordinates `program`. Four queries at most, whatever the data size.
-    Drafts are never counted: coordinators do not see letters that were never submitted.
-    """
-    from letters.models import Letter, LetterStatus
-    from readings.models import Assignment
-
-    now = now or timezone.now()
-    review = Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW).aggregate(
-        waiting=Count("pk"), oldest=Min("submitted_at")
-    )
-    opened = Assignment.objects.filter(program=program, opens_at__lte=now).select_related("reading")
-    # The current assignment is the open one due next; after the last is due, the last one.
-    current = opened.filter(due_at__gte=now).order_by("due_at", "pk").first() or opened.order_by("-due_at", "-pk").first()
-    assignment_counts = None
-    if current is not None:
-        letters = Letter.objects.filter(
-            assignment=current, pair__status=Pair.Status.ACTIVE, author__role=Membership.Role.MENTEE,
-            submitted_at__isnull=False,
-        )
-        counts = letters.aggregate(
-            sent=Count("pair", distinct=True),
-            delivered=Count("pair", filter=Q(status__in=RECIPIENT_VISIBLE), distinct=True),
-            waiting=Count("pk", filter=Q(status=LetterStatus.IN_REVIEW)),
-            returned=Count("pk", filter=Q(status=LetterStatus.CHANGES_REQUESTED)),
-            late=Count("pk", filter=Q(is_late=True)),
-        )
-        active = Pair.objects.filter(program=program, status=Pair.Status.ACTIVE)
-        if not current.targets_all_pairs:
-            active = active.filter(assignments=current)
-        counts["pairs"] = active.count()
-        counts["not_sent"] = max(counts["pairs"] - counts["sent"], 0)
-        assignment_counts = counts
-    return {
-        "review_waiting": review["waiting"],
-        "review_oldest": review["oldest"],
-        "current_assignment": current,
-        "assignment_counts": assignment_counts,
-    }
-
-
-def list_pair_timeline(pair: Pair) -> list[dict]:
-    """Return a pair's history for its coordinator, oldest first: letters, letter and pair events, notes.
-
-    Each item is {"kind": "letter" | "letter_event" | "pair_event" | "note", "at": datetime, "object": ...}.
-    Drafts are left out. Four queries whatever the history's length.
-    """
-    from letters.models import Letter, LetterEvent, LetterStatus
-
-    letters = (
-        Letter.objects.filter(pair=pair).exclude(status=LetterStatus.DRAFT)
-        .select_related("author", "assignment__reading")
-    )
-    events = LetterEvent.objects.filter(letter__pair=pair).exclude(to_status=LetterStatus.IN_REVIEW).select_related(
-        "letter__author", "actor"
-    )
-    items = [{"kind": "letter", "at": letter.submitted_at, "object": letter} for letter in letters]
-    items += [{"kind": "letter_event", "at": event.created_at, "object": event} for event in events]
-    items += [{"kind": "pair_event", "at": e.created_at, "object": e} for e in pair.events.select_related("actor")]
-    items += [{"kind": "note", "at": n.created_at, "object": n} for n in pair.notes.select_related("author")]
-    return sorted(items, key=lambda item: item["at"])

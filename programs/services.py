@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from programs.exceptions import StateConflict
-from programs.health import refresh_pair_health
 from programs.models import (
-    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, Report, User, validate_time_zone,
+    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, User, validate_time_zone,
 )
+from programs.pair_changes import pairs_changed
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def create_pair(actor: User, *, program: Program, mentor: Membership, mentee: Me
         _check_pairs_per_person(program, mentee, "mentee")
         pair = Pair.objects.create(program=program, mentor=mentor, mentee=mentee, started_at=timezone.now())
         _record_pair_event(pair, actor=actor, from_status="")
-        refresh_pair_health([pair])
+        pairs_changed([pair])
         return pair
 
 
@@ -126,7 +126,7 @@ def _change_pair_status(actor: User, *, pair: Pair, allowed_from: set[str], to: 
             setattr(locked, name, value)
         locked.save(update_fields=["status", "status_reason", *fields])
         _record_pair_event(locked, actor=actor, from_status=from_status, note=reason)
-        refresh_pair_health([locked])
+        pairs_changed([locked])
         return locked
 
 
@@ -386,72 +386,6 @@ def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
     with transaction.atomic():
         return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
 
-# ---------------------------------------------------------------------------- reports
-
-
-def _require_report_permission(actor: User, *, kind: str, program: Program, pair: Pair | None) -> None:
-    """Coordinators may ask for any report of their program; a pair's members for their own booklet if allowed."""
-    if is_coordinator(actor, program):
-        return
-    if (kind == Report.Kind.PAIR_BOOKLET and pair is not None and program.members_may_download_booklets
-            and pair.member_for(actor) is not None):
-        return
-    raise PermissionDenied(_("Only a coordinator of this program can ask for that."))
-
-
-def request_report(
-    actor: User, *, kind: str, program: Program | None = None, pair: Pair | None = None,
-    period_start=None, period_end=None,
-) -> Report:
-    """Queue a PDF (`kind`: pair_booklet, program_booklets or program_report) and return its Report.
-
-    A pair booklet needs `pair` (its program is taken from it); a program report needs a
-    period with `period_start` on or before `period_end`. The PDF is built by a background
-    task once this transaction commits; the requester watches the Report's status.
-    """
-    from letters.tasks import enqueue_report
-
-    if kind not in Report.Kind.values:
-        raise ValidationError({"kind": _("Choose a booklet or a program report.")})
-    if kind == Report.Kind.PAIR_BOOKLET:
-        if pair is None:
-            raise ValidationError({"pair": _("Choose the pair whose booklet you want.")})
-        program = pair.program
-    if program is None:
-        raise ValidationError({"program": _("Choose a program.")})
-    if kind == Report.Kind.PROGRAM_REPORT:
-        if period_start is None or period_end is None:
-            raise ValidationError({"period_start": _("Choose the first and the last day of the report.")})
-        if period_start > period_end:
-            raise ValidationError({"period_end": _("The last day must not come before the first day.")})
-    else:
-        period_start = period_end = None
-    _require_report_permission(actor, kind=kind, program=program, pair=pair)
-    with transaction.atomic():
-        report = Report.objects.create(
-            kind=kind, program=program, pair=pair if kind == Report.Kind.PAIR_BOOKLET else None,
-            period_start=period_start, period_end=period_end, requested_by=actor,
-        )
-        transaction.on_commit(lambda: enqueue_report(report.pk))
-    return report
-
-
-def retry_report(actor: User, *, report: Report) -> Report:
-    """Queue a failed report again; return it. Only its requester or a coordinator may."""
-    from letters.tasks import enqueue_report
-
-    with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("program").get(pk=report.pk)
-        if report.requested_by_id != actor.pk and not is_coordinator(actor, report.program):
-            raise PermissionDenied(_("Only the person who asked for this report or a coordinator can retry it."))
-        updated = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
-            status=Report.Status.QUEUED, error="", started_at=None, finished_at=None
-        )
-        if not updated:
-            raise StateConflict(_("This report has not failed, so there is nothing to retry. Reload the page."))
-        transaction.on_commit(lambda: enqueue_report(report.pk))
-        report.refresh_from_db()
-        return report
 # ---------------------------------------------------------------------------- API tokens
 
 

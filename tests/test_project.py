@@ -73,7 +73,7 @@ def test_admin_pair_actions_go_through_the_services(admin_client):
 
 
 def run_settings(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "SECRET_KEY", "DEBUG"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY[:4])"],
                           cwd=ROOT, env=clean, capture_output=True, text=True)
@@ -103,3 +103,12 @@ def test_the_demo_coordinator_passes_the_second_step_with_a_demo_code(client, se
     assert response.status_code == 302 and response.url.startswith("/account/two-factor/verify/")
     client.post(response.url, {"token": "demo-code-01"})
     assert client.get(f"/programs/{program.pk}/").status_code == 200
+
+
+def test_apps_import_only_the_layers_below_them():
+    """The import contracts of pyproject.toml hold (programs <- readings <- letters <- ... <- api, frontend)."""
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports), "--no-cache", "--no-logo"], cwd=ROOT, capture_output=True, text=True)
+    # On failure the output names each broken contract and the import chain that breaks it.
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

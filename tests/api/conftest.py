@@ -10,7 +10,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from letters.models import Notification, ReminderKind
-from programs.models import Report
+from oversight.models import Report
 from readings import services as reading_services
 from tests import factories
 

@@ -223,7 +223,7 @@ def test_redaction_outside_the_letter_is_400_on_the_field(world):
 
 
 def test_coordinators_get_the_dashboards_pair_health_members_do_not(world):
-    from programs.health import get_pair_health
+    from oversight.health import get_pair_health
 
     own = world["own"]
     factories.make_letter(own, status="withheld", coordinator=world["coordinator"])

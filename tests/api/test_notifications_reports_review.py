@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
 from letters.models import LetterStatus, Notification, NotificationPreference, ReminderKind
-from programs.models import Report
+from oversight.models import Report
 from tests import factories
 from tests.api.conftest import PDF_BYTES, client_for
 

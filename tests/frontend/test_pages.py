@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Letter, LetterStatus
-from programs import health
+from oversight import health
 from programs.models import Membership, Pair, Program, User
 from readings import services as reading_services
 from tests import factories

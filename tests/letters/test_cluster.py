@@ -19,15 +19,14 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django_q.tasks import async_task
 from pypdf import PdfReader
 
 from letters import reminders
 from letters.models import Reminder
-from programs import services
-from programs.models import Report
+from oversight import services
+from oversight.models import Report
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]

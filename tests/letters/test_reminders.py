@@ -124,7 +124,7 @@ def test_two_weeks_of_a_program_send_exactly_the_expected_reminders(settings):
     languages = {user: email.extra_headers["Content-Language"] for user, _k, _w, email in sent}
     assert languages == {"oak": "nb", "fox": "da", "otter": "nb", "heron": "en", "coord": "fr"}
     # Every e-mail has both parts, links to the action and to the settings, and only pseudonyms.
-    for user, kind, _when, email in sent:
+    for _user, _kind, _when, email in sent:
         html = email.alternatives[0][0]
         assert email.body and "<html" in html
         assert "https://brevven.example/notifications/settings/" in email.body

@@ -1,24 +1,45 @@
-"""Helpers for the security tests: turning the protections on, signing in with a second factor."""
+"""Helpers for the security tests: turning the protections on, signing in with a second factor.
+
+The suite runs with config/test_settings.py, which turns sign-in throttling, the second
+factor and HTTPS off. These fixtures put back what the production settings module
+(config.settings) has, so a test that uses one tests what an installation runs.
+"""
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 
+from config import settings as production
 from programs import accounts
+
+
+def _as_in_production(settings, *names: str):
+    """Give each setting in `names` its production value; fail if production has it off."""
+    for name in names:
+        value = getattr(production, name)
+        assert value, f"config.settings has {name} off: run the tests without DEBUG or {name} in the environment"
+        setattr(settings, name, value)
+    return settings
 
 
 @pytest.fixture
 def two_factor_required(settings):
     """Enforce the second factor as production does (the rest of the suite runs without it)."""
-    settings.BREVVEN_REQUIRE_TWO_FACTOR = True
-    return settings
+    return _as_in_production(settings, "BREVVEN_REQUIRE_TWO_FACTOR")
 
 
 @pytest.fixture
 def throttling(settings):
     """Turn django-axes on with its production settings."""
-    settings.AXES_ENABLED = True
-    return settings
+    return _as_in_production(settings, "AXES_ENABLED")
+
+
+@pytest.fixture
+def https(settings):
+    """Redirect to HTTPS, send HSTS and mark cookies secure, as production does."""
+    return _as_in_production(
+        settings, "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"
+    )
 
 
 def current_code(device) -> str:

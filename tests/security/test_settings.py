@@ -23,8 +23,8 @@ PRODUCTION_ENV = {
 
 
 def run_production(code: str, tmp_path, *args) -> subprocess.CompletedProcess:
-    """Run Python with production settings (no DEBUG, no test marker) and return the result."""
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    """Run Python with the production settings module (no DEBUG) and return the result."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
     env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="config.settings", BREVVEN_VAR_DIR=str(tmp_path))
     command = [sys.executable, *args] if args else [sys.executable, "-c", code]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -63,6 +63,29 @@ def test_every_page_sends_the_security_headers(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "camera=()" in response.headers["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_with_production_https_settings_pages_go_to_https_and_cookies_are_secure(client, https, pair):
+    insecure = client.get("/login/")
+    assert insecure.status_code == 301 and insecure.url == "https://testserver/login/"
+    client.force_login(pair.mentee.user)
+    response = client.get("/", secure=True)
+    assert response.status_code == 200
+    assert response.headers["Strict-Transport-Security"].startswith(f"max-age={settings.SECURE_HSTS_SECONDS}")
+    assert response.cookies["sessionid"]["secure"] is True
+
+
+def test_the_test_settings_change_only_what_they_list():
+    """config/test_settings.py overrides exactly the names in its OVERRIDDEN; all else is production's."""
+    from config import settings as production
+    from config import test_settings
+
+    names = {n for module in (production, test_settings) for n in dir(module) if n.isupper() and n[0] != "_"}
+    changed = {name for name in names - {"OVERRIDDEN"}
+               if getattr(production, name, None) != getattr(test_settings, name, None)}
+    assert changed == test_settings.OVERRIDDEN
+    assert "PYTEST_VERSION" not in (ROOT / "config" / "settings.py").read_text()
 
 
 def test_templates_hold_no_inline_script_or_style():

@@ -29,12 +29,11 @@ def declared_schedules() -> list[dict]:
     """Return every SCHEDULES entry of every project app's tasks module."""
     declared = []
     for config in project_apps():
-        try:
-            module = importlib.import_module(f"{config.name}.tasks")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.tasks":
-                raise
+        # Only apps that have the file: a tasks module of the same name found elsewhere on
+        # the path (an older installed copy whose tasks have since moved) is not this app's.
+        if not (Path(config.path) / "tasks.py").is_file():
             continue
+        module = importlib.import_module(f"{config.name}.tasks")
         declared.extend(getattr(module, "SCHEDULES", []))
     return declared
 

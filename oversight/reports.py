@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from letters import selectors
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
-from programs.models import Membership, Pair, Program, Report
+from oversight.models import Report
+from programs.models import Membership, Pair, Program
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def _booklet_context(pair: Pair) -> dict:
 
 def render_booklets(program: Program, pairs: list[Pair]) -> bytes:
     """Return one PDF holding the booklet of each of `pairs`, each starting on a new page."""
-    html = render_to_string("letters/pdf/booklets.html", {
+    html = render_to_string("oversight/pdf/booklets.html", {
         "program": program, "booklets": [_booklet_context(pair) for pair in pairs],
     })
     return _pdf(html)
@@ -208,7 +209,7 @@ def letters_per_week_svg(weeks: list[tuple[date, int]], *, width: int = 480, hei
 
 def render_program_report(program: Program, start: date, end: date) -> bytes:
     stats = program_stats(program, start, end)
-    html = render_to_string("letters/pdf/program_report.html", {
+    html = render_to_string("oversight/pdf/program_report.html", {
         "program": program, "start": start, "end": end, "stats": stats,
         "chart": letters_per_week_svg(stats.weeks),
     })
@@ -283,7 +284,7 @@ def last_full_week(today: date) -> tuple[date, date]:
 
 def request_weekly_reports(today: date) -> int:
     """Queue last week's report for each running program (once per program and week); return how many were new."""
-    from letters.tasks import enqueue_report
+    from oversight.tasks import enqueue_report
 
     start, end = last_full_week(today)
     created = 0
@@ -304,7 +305,7 @@ def notify_coordinators_of_report(report_id: int) -> None:
     from django.urls import reverse
 
     report = Report.objects.select_related("program").get(pk=report_id)
-    link = settings.SITE_URL + reverse("report_detail", args=[report.pk])
+    link = settings.SITE_URL + reverse("report-detail", args=[report.pk])
     messages = []
     for membership in Membership.objects.active().filter(program=report.program, role=Membership.Role.COORDINATOR).select_related("user"):
         if not membership.user.email:

@@ -1,7 +1,7 @@
 """Privacy tools the law asks for: data export, erasure and retention (docs/security.md).
 
 * `request_data_export` queues a ZIP of everything Brevven holds about a person;
-  `build_data_export` (run by programs.tasks) writes it under PRIVATE_ROOT.
+  `build_data_export` (run by privacy.tasks) writes it under PRIVATE_ROOT.
 * `erase_person` anonymises an account for good, following each program's policy for
   the person's letters, and keeps the audit trail without personal data.
 * `apply_retention` empties the letters of programs whose retention period has passed,
@@ -24,10 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
+from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
 from programs.accounts import coordinates_person
-from programs.models import (
-    DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramStatistics, RetentionRun, User,
-)
+from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ def request_data_export(actor: User, *, subject: User) -> DataExport:
 
     A person may export their own data; a coordinator that of a person in a program they
     coordinate (for a child's parents); an operator anyone's. The ZIP is built in the
-    background after commit (programs.tasks.build_data_export).
+    background after commit (privacy.tasks.build_data_export).
     """
     if actor.pk != subject.pk and not coordinates_person(actor, subject):
         raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
@@ -56,7 +55,7 @@ def request_data_export(actor: User, *, subject: User) -> DataExport:
 def _enqueue_export(export_id: int) -> None:
     from django_q.tasks import async_task
 
-    async_task("programs.tasks.build_data_export", export_id, task_name=f"data-export-{export_id}")
+    async_task("privacy.tasks.build_data_export", export_id, task_name=f"data-export-{export_id}")
 
 
 def build_data_export(export: DataExport) -> DataExport:
@@ -89,7 +88,7 @@ def build_data_export(export: DataExport) -> DataExport:
 
 
 def export_file(export: DataExport) -> Path:
-    """Return the path of a finished export's file. Precondition: fetched through programs.access."""
+    """Return the path of a finished export's file. Precondition: fetched through privacy.access."""
     return Path(settings.PRIVATE_ROOT) / export.file_path
 
 
@@ -136,10 +135,10 @@ def _notification_data(user: User) -> list[dict]:
 def _booklets(user: User):
     """Yield (file name, PDF bytes) for the booklet of every pair `user` belongs to.
 
-    A booklet holds only delivered letters (letters.reports.booklet_letters), so it shows
+    A booklet holds only delivered letters (oversight.reports.booklet_letters), so it shows
     nothing the person could not already read.
     """
-    from letters.reports import render_booklets  # WeasyPrint loads only when an export is built
+    from oversight.reports import render_booklets  # WeasyPrint loads only when an export is built
 
     pairs = Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).select_related("program", "mentor", "mentee")
     for pair in pairs.order_by("pk"):

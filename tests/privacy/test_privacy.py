@@ -11,8 +11,10 @@ from pypdf import PdfReader
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from letters.models import Finding, Letter, LetterEvent, Notification
-from programs import privacy, tasks
-from programs.models import DataExport, ErasureRecord, Membership, Pair, PairEvent, ProgramStatistics, RetentionRun, User
+from privacy import services as privacy
+from privacy import tasks
+from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
+from programs.models import Membership, Pair, PairEvent, User
 from tests import factories
 
 
@@ -54,7 +56,7 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/account/exports/").status_code == 302
     export = DataExport.objects.get()
-    assert queued == [("programs.tasks.build_data_export", export.pk)]
+    assert queued == [("privacy.tasks.build_data_export", export.pk)]
     tasks.build_data_export(export.pk)
     export.refresh_from_db()
     assert export.status == DataExport.Status.DONE
@@ -234,8 +236,8 @@ def test_retention_costs_the_same_queries_whatever_the_data(db, django_assert_nu
 
 
 def test_retention_is_scheduled_daily():
-    assert {"func": "programs.tasks.apply_retention", "name": "programs.apply_retention", "schedule_type": "D"} in tasks.SCHEDULES
+    assert {"func": "privacy.tasks.apply_retention", "name": "privacy.apply_retention", "schedule_type": "D"} in tasks.SCHEDULES
     from django_q.models import Schedule
 
     assert Schedule.DAILY == "D"
-    assert tasks.apply_retention.__module__ == "programs.tasks"
+    assert tasks.apply_retention.__module__ == "privacy.tasks"

@@ -6,8 +6,10 @@ import pytest
 from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent
-from programs import health, services
-from programs.models import HealthLevel, HealthReason, Pair, PairHealthRecord
+from oversight import health
+from oversight.models import HealthLevel, HealthReason, PairHealthRecord
+from programs import services
+from programs.models import Pair
 from readings import services as reading_services
 from tests import factories
 
@@ -249,10 +251,10 @@ def test_the_scheduled_task_refreshes_every_open_pair(pair, coordinator):
     from django.core.management import call_command
     from django_q.models import Schedule
 
-    from programs import tasks
+    from oversight import tasks
 
     call_command("setup_schedules")
-    schedule = Schedule.objects.get(func="programs.tasks.refresh_all_pair_health")
+    schedule = Schedule.objects.get(func="oversight.tasks.refresh_all_pair_health")
     assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, health.REFRESH_EVERY_MINUTES)
     assert "timeout" in schedule.kwargs
     age_pair(pair, 30)

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from pypdf import PdfReader
 
-from letters import reports, services as letter_services
-from letters.reports import letters_per_week_svg, percentile, run_report
-from programs import services
-from programs.models import Report
+from letters import services as letter_services
+from oversight import reports, services
+from oversight.models import Report
+from oversight.reports import letters_per_week_svg, percentile, run_report
 from tests import factories
 
 

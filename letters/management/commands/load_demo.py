@@ -125,7 +125,7 @@ class Command(BaseCommand):
         programs.add_member(coordinator, program=program, user=self._user("demo-coordinator-2", can_log_in=False),
                             role=Membership.Role.COORDINATOR, pseudonym="Coordinator Ben")
         pairs = []
-        for index, (mentor_name, mentee_name) in enumerate(zip(MENTOR_NAMES, MENTEE_NAMES)):
+        for index, (mentor_name, mentee_name) in enumerate(zip(MENTOR_NAMES, MENTEE_NAMES, strict=True)):
             first = index == 0
             mentor = programs.add_member(
                 coordinator, program=program, role=Membership.Role.MENTOR, pseudonym=mentor_name,
@@ -148,7 +148,7 @@ class Command(BaseCommand):
                 coordinator, program=program, reading=reading, opens_at=now + timedelta(days=opens),
                 due_at=now + timedelta(days=due), prompt="What would you have done in this story? Tell your partner why.",
             )
-            for reading, (opens, due) in zip(library, schedule)
+            for reading, (opens, due) in zip(library, schedule, strict=True)
         ]
         self._write_letters(coordinator, pairs, assignments)
 

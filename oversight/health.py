@@ -7,8 +7,9 @@ sorted page at a time (`page_pair_health`). Those rows are written here only, by
 `refresh_pair_health`, which runs
 
 - in the same transaction as every change of a pair's letters or status (the letter and
-  pair services call it), so a coordinator's own decision shows at once;
-- for every open pair from the scheduled task `programs.tasks.refresh_all_pair_health`
+  pair services announce it through programs.pair_changes, which OversightConfig.ready
+  connects to it), so a coordinator's own decision shows at once;
+- for every open pair from the scheduled task `oversight.tasks.refresh_all_pair_health`
   (every REFRESH_EVERY_MINUTES), for what time alone changes: a silence growing, a
   deadline or a reply window passing, a recent event growing old;
 - for the pairs that have no row yet, when a dashboard is read (pairs made by an import,
@@ -30,7 +31,8 @@ from django.db.models.functions import Length, Lower
 from django.utils import timezone
 
 from letters.models import RECIPIENT_VISIBLE
-from programs.models import HEALTH_LEVEL_RANK, HealthLevel, HealthReason, Pair, PairHealthRecord, Program
+from oversight.models import HEALTH_LEVEL_RANK, HealthLevel, HealthReason, PairHealthRecord
+from programs.models import Pair, Program
 
 #: A pair with no submitted letter for this long needs attention; twice as long, it is at risk.
 SILENCE_ATTENTION = timedelta(weeks=2)
