@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
+from apitokens.models import ApiToken
 from programs.exceptions import StateConflict
 from programs.models import Invitation, Membership, Program, User
 from programs.services import add_member, is_coordinator, require_coordinator
@@ -183,14 +184,54 @@ def unlock_sign_in(actor: User, *, user: User) -> int:
 
 @transaction.atomic
 def sign_out_everywhere(actor: User) -> User:
-    """End every session of `actor` by changing the hash their sessions were signed with.
+    """End every session of `actor` by changing the hash their sessions were signed with,
+    and revoke their API tokens: integrations are signed in too.
 
     Precondition: the caller re-signs the current session (update_session_auth_hash) if it
     should stay signed in. Returns the refreshed user.
     """
     User.objects.filter(pk=actor.pk).update(session_generation=F("session_generation") + 1)
+    revoked = ApiToken.objects.revoke_for(actor)
     actor.refresh_from_db(fields=["session_generation"])
+    log.info("user %s signed out everywhere (%s API token(s) revoked)", actor.pk, revoked)
     return actor
+
+
+# ---------------------------------------------------------------------------- API tokens
+
+
+def create_api_token(actor: User, *, second_factor_verified: bool) -> tuple[ApiToken, str]:
+    """Give `actor` a new API token, revoking the one they had; return (token, key).
+
+    The key exists only in the return value: show it once. Brevven keeps one token per
+    person: an organisation's integration signs in as the person who set it up and sees
+    what they see on the site. Someone who must pass a second factor (a coordinator, an
+    operator, anyone with an authenticator app) gets a token only from a session that
+    passed it, `second_factor_verified`; a token request that came with a token never has.
+    """
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    if requires_two_factor(actor) and not second_factor_verified:
+        raise PermissionDenied(_(
+            "Coordinators create API tokens on the API tokens page, after signing in with their second step."
+        ))
+    with transaction.atomic():
+        # Lock the person: two requests at once must not both try to create "the" token.
+        User.objects.select_for_update().get(pk=actor.pk)
+        ApiToken.objects.revoke_for(actor)
+        token, key = ApiToken.new_for(actor)
+    log.info("API token created for user %s", actor.pk)
+    return token, key
+
+
+def revoke_api_token(actor: User) -> bool:
+    """Delete `actor`'s API tokens; return True if there was one. Integrations using it stop at once."""
+    if not actor.is_authenticated:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    revoked = ApiToken.objects.revoke_for(actor)
+    if revoked:
+        log.info("API token revoked for user %s", actor.pk)
+    return bool(revoked)
 
 
 # ---------------------------------------------------------------------------- invitations

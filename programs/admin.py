@@ -81,6 +81,10 @@ class ProgramStatisticsAdmin(ReadOnlyAdmin):
     list_display = ("program", "pairs", "mentees", "mentors", "letters", "letters_delivered", "letters_withheld")
 
 
+#: Changing any of these on a membership may make its person a coordinator.
+ROLE_FIELDS = {"role", "status", "user"}
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
@@ -95,6 +99,14 @@ class ProgramAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     inlines = [MembershipInline]
 
+    def save_formset(self, request, form, formset, change):
+        """Save the memberships, then revoke the API tokens of anyone this made a coordinator."""
+        granting = [f for f in formset.forms if ROLE_FIELDS & set(f.changed_data)]
+        super().save_formset(request, form, formset, change)
+        for membership_form in granting:
+            if membership_form.instance.pk is not None:
+                services.record_coordinator_granted(request.user, membership=membership_form.instance)
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -102,6 +114,12 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ("program", "role", "status")
     search_fields = ("pseudonym",)
     autocomplete_fields = ("user",)
+
+    def save_model(self, request, obj, form, change):
+        """Save the membership; if it now makes its person a coordinator, revoke their API tokens."""
+        super().save_model(request, obj, form, change)
+        if not change or ROLE_FIELDS & set(form.changed_data):
+            services.record_coordinator_granted(request.user, membership=obj)
 
 
 class ReadOnlyInline(admin.TabularInline):
