@@ -45,6 +45,20 @@ def locked_out(request, original_response=None, credentials=None):
     )
 
 
+def admin_sign_in(request):
+    """Send the admin's sign-in to the site's one sign-in page, with its throttling and messages.
+
+    Someone already signed in goes on to the admin if they are staff, and is refused
+    otherwise (redirecting them to sign in again would loop between the two pages).
+    """
+    if request.user.is_authenticated:
+        if not request.user.is_staff:
+            raise PermissionDenied(_("Your account cannot use the admin."))
+        return redirect(_safe_next(request, reverse("admin:index")))
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{reverse('login')}?{query}" if query else reverse("login"))
+
+
 class SignInView(auth_views.LoginView):
     """Django's sign-in page, which first makes an address with many recent failures wait.
 

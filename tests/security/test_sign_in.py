@@ -280,3 +280,14 @@ def test_sign_in_links_are_refused_where_they_would_be_unsafe(program, coordinat
     invited, _invitation, _token = accounts.invite_participant(coordinator, program=program, role="mentor", pseudonym="Later")
     with pytest.raises(StateConflict):
         accounts.create_sign_in_link(coordinator, membership=invited)
+
+
+def test_the_admin_signs_in_on_the_sites_page_without_a_redirect_loop(client, pair):
+    to_sign_in = client.get("/admin/login/?next=/admin/")
+    assert (to_sign_in.status_code, to_sign_in["Location"]) == (302, "/login/?next=/admin/")
+    client.force_login(pair.mentor.user)
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+    operator = factories.make_user(is_staff=True, is_superuser=True)
+    client.force_login(operator)
+    onward = client.get("/admin/login/?next=/admin/programs/")
+    assert (onward.status_code, onward["Location"]) == (302, "/admin/programs/")
