@@ -101,7 +101,7 @@ class ProgramAdmin(admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         """Save the memberships, then revoke the API tokens of anyone this made a coordinator."""
-        granting = [f for f in formset.forms if ROLE_FIELDS & set(f.changed_data)]
+        granting = [f for f in formset.forms if formset.model is Membership and ROLE_FIELDS & set(f.changed_data)]
         super().save_formset(request, form, formset, change)
         for membership_form in granting:
             if membership_form.instance.pk is not None:

@@ -238,3 +238,46 @@ def test_the_admin_shows_only_prefix_and_dates(db):
         assert token.prefix in page
         assert key not in page and token.key_hash not in page
     assert admin.get("/admin/apitokens/apitoken/add/").status_code == 403
+
+
+def test_promoting_in_the_programs_membership_list_in_the_admin_revokes_tokens(db):
+    program = factories.make_program()
+    coordinator = factories.make_coordinator(program)
+    mentor = factories.make_member(program, Membership.Role.MENTOR, coordinator)
+    key = token_key_for(mentor.user)
+    operator = factories.make_user(is_superuser=True, is_staff=True)
+    admin = Client()
+    sign_in_verified(admin, operator)
+    memberships = list(program.memberships.order_by("pk"))
+    data = {
+        "name": program.name, "slug": program.slug, "language": program.language, "time_zone": program.time_zone,
+        "region": program.region, "starts_on": program.starts_on.isoformat(), "ends_on": program.ends_on.isoformat(),
+        "_continue": "1",
+    }
+    form = admin.get(f"/admin/programs/program/{program.pk}/change/").context["adminform"].form
+    for name, field in form.fields.items():
+        data.setdefault(name, form.initial.get(name, field.initial) if not hasattr(form.initial.get(name), "pk") else form.initial[name].pk)
+    prefix = "memberships"
+    data.update({f"{prefix}-TOTAL_FORMS": len(memberships), f"{prefix}-INITIAL_FORMS": len(memberships),
+                 f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+    for index, membership in enumerate(memberships):
+        data.update({f"{prefix}-{index}-id": membership.pk, f"{prefix}-{index}-program": program.pk,
+                     f"{prefix}-{index}-user": membership.user_id, f"{prefix}-{index}-pseudonym": membership.pseudonym,
+                     f"{prefix}-{index}-status": membership.status,
+                     f"{prefix}-{index}-role": "coordinator" if membership.pk == mentor.pk else membership.role})
+    data = {key_: ("" if value is None else value) for key_, value in data.items()}
+    response = admin.post(f"/admin/programs/program/{program.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    mentor.refresh_from_db()
+    assert mentor.role == "coordinator"
+    assert token_client(key).get("/api/v1/me/").status_code == 401
+
+
+def test_a_verified_session_may_create_a_coordinators_token_through_the_api(db):
+    program = factories.make_program()
+    coordinator = factories.make_coordinator(program)
+    api = client_for(None)
+    sign_in_verified(api, coordinator)
+    created = api.post("/api/v1/me/token/")
+    assert created.status_code == 201
+    assert token_client(created.json()["key"]).get("/api/v1/me/").json()["id"] == coordinator.pk
