@@ -22,7 +22,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -68,8 +67,8 @@ class SignInView(auth_views.LoginView):
 
     redirect_authenticated_user = True
 
-    @method_decorator(sensitive_post_parameters("password"))
     def post(self, request, *args, **kwargs):
+        # LoginView.dispatch already hides the password from error reports.
         wait = accounts.address_wait_seconds(get_client_ip_address(request))
         if wait:
             response = render(request, "registration/login.html", {

@@ -249,14 +249,9 @@ def test_promoting_in_the_programs_membership_list_in_the_admin_revokes_tokens(d
     admin = Client()
     sign_in_verified(admin, operator)
     memberships = list(program.memberships.order_by("pk"))
-    data = {
-        "name": program.name, "slug": program.slug, "language": program.language, "time_zone": program.time_zone,
-        "region": program.region, "starts_on": program.starts_on.isoformat(), "ends_on": program.ends_on.isoformat(),
-        "_continue": "1",
-    }
+    # The program's own fields as the change page shows them, unchanged.
     form = admin.get(f"/admin/programs/program/{program.pk}/change/").context["adminform"].form
-    for name, field in form.fields.items():
-        data.setdefault(name, form.initial.get(name, field.initial) if not hasattr(form.initial.get(name), "pk") else form.initial[name].pk)
+    data = {name: getattr(form.initial.get(name), "pk", form.initial.get(name)) for name in form.fields}
     prefix = "memberships"
     data.update({f"{prefix}-TOTAL_FORMS": len(memberships), f"{prefix}-INITIAL_FORMS": len(memberships),
                  f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
