@@ -384,7 +384,7 @@ def create_sign_in_link(actor: User, *, membership: Membership) -> tuple[Invitat
         user, name = membership.user, membership.pseudonym
         if membership.status != Membership.Status.ACTIVE:
             raise StateConflict(_("%(name)s has not joined yet (or has left): give them an invitation link instead.") % {"name": name})
-        if user.is_staff or user.is_superuser or Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists():
+        if _has_powers(user):
             raise PermissionDenied(_("Coordinators and operators choose a new password with “Forgot your password?” on the sign-in page."))
         if user.email:
             raise ValidationError(_("%(name)s has an e-mail address: they can get a new password with “Forgot your password?” on the sign-in page.") % {"name": name})
@@ -394,6 +394,11 @@ def create_sign_in_link(actor: User, *, membership: Membership) -> tuple[Invitat
         invitation, token = _issue_link(actor, membership, SIGN_IN_LINK_VALID, mark=SIGN_IN_LINK_MARK)
     log.info("user %s made a sign-in link for user %s", actor.pk, user.pk)
     return invitation, token
+
+
+def _has_powers(user: User) -> bool:
+    """Return True for operators, staff and anyone holding a coordinator role: their passwords are never reset by a link."""
+    return user.is_staff or user.is_superuser or Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()
 
 
 def _issue_link(actor: User, membership: Membership, valid_for: timedelta, *, mark: str = "") -> tuple[Invitation, str]:
@@ -427,7 +432,8 @@ def _sign_in_link_problem(link: Invitation | None, now) -> str | None:
         return _("This sign-in link is not valid. Check that you copied all of it, or ask your coordinator for a new one.")
     if link.used_at is not None:
         return _("This sign-in link has already been used. Sign in with your new password, or ask your coordinator for a new link.")
-    if link.expires_at <= now or link.membership.status != Membership.Status.ACTIVE:
+    # Someone made a coordinator (or staff) since the link was made no longer qualifies for one.
+    if link.expires_at <= now or link.membership.status != Membership.Status.ACTIVE or _has_powers(link.membership.user):
         return _("This sign-in link has expired. Ask your coordinator for a new one.")
     return None
 
@@ -448,7 +454,7 @@ def find_invitation(*, token: str) -> Invitation:
 def _lock_usable_link(token: str, *, sign_in_link: bool) -> Invitation:
     """Lock and return the link for `token` so it cannot be used twice at once; raise ValidationError if unusable."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("membership__program")
+        Invitation.objects.select_for_update().select_related("membership__program", "membership__user")
         .filter(token_hash=hash_token(token or "")).first()
     )
     if is_sign_in_link(token) != sign_in_link:

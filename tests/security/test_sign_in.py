@@ -303,3 +303,14 @@ def test_the_admin_signs_in_on_the_sites_page_without_a_redirect_loop(client, pa
     client.force_login(operator)
     onward = client.get("/admin/login/?next=/admin/programs/")
     assert (onward.status_code, onward["Location"]) == (302, "/admin/programs/")
+
+
+def test_a_sign_in_link_stops_working_when_its_person_becomes_a_coordinator(program, coordinator, pair):
+    _link, token = accounts.create_sign_in_link(coordinator, membership=pair.mentor)
+    from programs import services
+
+    # An operator makes the mentor a coordinator of another program.
+    services.add_member(factories.make_user(is_superuser=True), program=factories.make_program(), user=pair.mentor.user,
+                        role=Membership.Role.COORDINATOR, pseudonym="Promoted")
+    with pytest.raises(ValidationError, match="expired"):
+        accounts.set_password_with_link(token=token, password="a-Long-new-phrase-42")
