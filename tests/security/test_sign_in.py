@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from programs import accounts
+from programs import accounts, services
 from programs.exceptions import StateConflict
 from programs.models import Invitation, Membership
 from tests import factories
@@ -280,8 +280,6 @@ def test_sign_in_links_are_refused_where_they_would_be_unsafe(program, coordinat
         accounts.create_sign_in_link(coordinator, membership=mentor)
     other_program = factories.make_program()
     other_coordinator = factories.make_coordinator(other_program)
-    from programs import services
-
     services.add_member(other_coordinator, program=other_program, user=pair.mentee.user,
                         role=Membership.Role.MENTEE, pseudonym="Elsewhere")
     with pytest.raises(PermissionDenied, match="do not coordinate"):
@@ -307,8 +305,6 @@ def test_the_admin_signs_in_on_the_sites_page_without_a_redirect_loop(client, pa
 
 def test_a_sign_in_link_stops_working_when_its_person_becomes_a_coordinator(program, coordinator, pair):
     _link, token = accounts.create_sign_in_link(coordinator, membership=pair.mentor)
-    from programs import services
-
     # An operator makes the mentor a coordinator of another program.
     services.add_member(factories.make_user(is_superuser=True), program=factories.make_program(), user=pair.mentor.user,
                         role=Membership.Role.COORDINATOR, pseudonym="Promoted")
