@@ -10,8 +10,8 @@ import io
 
 import qrcode
 import qrcode.image.svg
-from django.contrib import messages
 from axes.helpers import get_client_ip_address
+from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
