@@ -2,12 +2,12 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 
 from api.base import ApiView, errors
+from apitokens.models import ApiToken
+from programs.accounts import create_api_token, revoke_api_token
 from programs.models import Membership
-from programs.services import create_api_token, revoke_api_token
 
 
 class ProgramRefSerializer(serializers.Serializer):
@@ -45,17 +45,31 @@ class MeView(ApiView):
         return Response(self.OutputSerializer({"user": request.user, "memberships": memberships}).data)
 
 
+def _session_passed_second_factor(request) -> bool:
+    """Return True if the request came with a browser session that passed the second factor.
+
+    A request signed with an API token never counts: a token cannot vouch for a new token.
+    """
+    if request.auth is not None:
+        return False
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
 class TokenView(ApiView):
     """The caller's API token: one per person; creating a new one revokes the old one."""
 
     @extend_schema_serializer(component_name="TokenStatus")
     class StatusSerializer(serializers.Serializer):
         exists = serializers.BooleanField()
+        prefix = serializers.CharField(allow_null=True, help_text="The first characters of the key, to recognise it.")
         created = serializers.DateTimeField(allow_null=True)
+        last_used = serializers.DateTimeField(allow_null=True, help_text="Within five minutes.")
 
     @extend_schema_serializer(component_name="TokenCreated")
     class CreatedSerializer(serializers.Serializer):
-        key = serializers.CharField(help_text="Send as `Authorization: Token <key>`. Shown only this once.")
+        key = serializers.CharField(help_text="Send as `Authorization: Token <key>`. Shown only this once: Brevven keeps only its hash.")
+        prefix = serializers.CharField()
         created = serializers.DateTimeField()
 
     @extend_schema(
@@ -63,18 +77,25 @@ class TokenView(ApiView):
         responses={200: StatusSerializer, **errors()},
     )
     def get(self, request):
-        """Say whether the caller has a token and since when; the key itself is never shown again."""
-        token = Token.objects.filter(user=request.user).first()
-        return Response(self.StatusSerializer({"exists": token is not None, "created": token and token.created}).data)
+        """Say whether the caller has a token, its prefix and since when; the key itself is never shown again."""
+        token = ApiToken.objects.filter(user=request.user).first()
+        return Response(self.StatusSerializer({
+            "exists": token is not None, "prefix": token and token.prefix, "created": token and token.created_at,
+            "last_used": token and token.last_used_at,
+        }).data)
 
     @extend_schema(
         operation_id="me_token_create", summary="Create (or replace) the caller's API token", tags=["me"],
+        description="Create a new token, revoking any previous one, and return its key once. Coordinators and "
+                    "operators (anyone who signs in with a second step) can do this only with a browser session "
+                    "that passed the second step, never with a token.",
         request=None, responses={201: CreatedSerializer, **errors(403)},
     )
     def post(self, request):
         """Create a new token, revoking any previous one, and return its key once."""
-        token = create_api_token(request.user)
-        return Response(self.CreatedSerializer(token).data, status=status.HTTP_201_CREATED)
+        token, key = create_api_token(request.user, second_factor_verified=_session_passed_second_factor(request))
+        return Response(self.CreatedSerializer({"key": key, "prefix": token.prefix, "created": token.created_at}).data,
+                        status=status.HTTP_201_CREATED)
 
     @extend_schema(
         operation_id="me_token_destroy", summary="Revoke the caller's API token", tags=["me"],

@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_q",
@@ -75,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "apitokens",
     "programs",
     "readings",
     "letters",
@@ -280,9 +280,9 @@ else:
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header is what makes DRF answer 401 (not 403) to a
-    # caller who sent no credentials.
+    # caller who sent no credentials. Keys are stored hashed (apitokens).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -365,12 +365,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Sign-in throttling (django-axes): five failures lock the account name, and separately the
-# address, for an hour; a coordinator or an operator can lift it sooner (docs/security.md).
+# Sign-in throttling (django-axes): five failures lock one account name *from one address*
+# for an hour, so nobody elsewhere can lock a person out and one child's mistakes never lock
+# a classmate behind the same address; a coordinator or an operator can lift it sooner.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An address alone is slowed down, not locked: after this many failures (any account names,
+# within AXES_COOLOFF_TIME) each try waits 1, 2, 4… seconds, at most the maximum
+# (programs.accounts.address_wait_seconds; docs/security.md).
+SIGN_IN_ADDRESS_FREE_FAILURES = int(os.environ.get("SIGN_IN_ADDRESS_FREE_FAILURES", "10"))
+SIGN_IN_ADDRESS_MAX_DELAY_SECONDS = int(os.environ.get("SIGN_IN_ADDRESS_MAX_DELAY_SECONDS", "60"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "frontend.account_views.locked_out"
 AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
@@ -381,6 +387,9 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Brevven")
 #: programs.middleware.RequireTwoFactorMiddleware enforces it (config/test_settings.py turns it
 #: off for the suite; the security tests turn it back on where they test it).
 BREVVEN_REQUIRE_TWO_FACTOR = True
+
+# Password-reset e-mails (Django's token generator): a link works once, and for this long.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_MINUTES", "120")) * 60
 
 # Invitations: a coordinator's link for a new participant is good for this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))

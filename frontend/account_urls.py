@@ -17,5 +17,6 @@ urlpatterns = [
     path("programs/<int:program_id>/people/invite/", views.invite_new_participant, name="invite-participant"),
     path("people/<int:membership_id>/invitation/", views.renew_invitation, name="renew-invitation"),
     path("people/<int:membership_id>/unlock/", views.unlock_member, name="unlock-member"),
+    path("people/<int:membership_id>/sign-in-link/", views.issue_sign_in_link, name="issue-sign-in-link"),
     path("people/<int:membership_id>/export/", views.export_member, name="export-member"),
 ]

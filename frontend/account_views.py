@@ -10,8 +10,10 @@ import io
 
 import qrcode
 import qrcode.image.svg
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,6 +45,41 @@ def locked_out(request, original_response=None, credentials=None):
         {"form": AuthenticationForm(request), "locked_out": True, "next": request.POST.get("next", "")},
         status=429,
     )
+
+
+def admin_sign_in(request):
+    """Send the admin's sign-in to the site's one sign-in page, with its throttling and messages.
+
+    Someone already signed in goes on to the admin if they are staff, and is refused
+    otherwise (redirecting them to sign in again would loop between the two pages).
+    """
+    if request.user.is_authenticated:
+        if not request.user.is_staff:
+            raise PermissionDenied(_("Your account cannot use the admin."))
+        return redirect(_safe_next(request, reverse("admin:index")))
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{reverse('login')}?{query}" if query else reverse("login"))
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in page, which first makes an address with many recent failures wait.
+
+    The wait is answered at once ("try again in N seconds", HTTP 429 with Retry-After),
+    so no worker sleeps; the password is not even checked, so waiting costs nothing.
+    """
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        # LoginView.dispatch already hides the password from error reports.
+        wait = accounts.address_wait_seconds(get_client_ip_address(request))
+        if wait:
+            response = render(request, "registration/login.html", {
+                "form": AuthenticationForm(request), "wait_seconds": wait, "next": request.POST.get("next", ""),
+            }, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 def _safe_next(request, default: str) -> str:
@@ -190,6 +227,8 @@ def accept_invitation(request, token: str):
         invitation = accounts.find_invitation(token=token)
     except ValidationError as error:
         return render(request, "frontend/account/invitation_invalid.html", {"problems": error_messages(error)}, status=410)
+    if accounts.is_sign_in_link(token):
+        return _choose_new_password(request, token, invitation)
     errors = []
     if request.method == "POST":
         password = request.POST.get("password1", "")
@@ -207,6 +246,28 @@ def accept_invitation(request, token: str):
     return render(request, "frontend/account/accept_invitation.html", {
         "program": invitation.membership.program, "pseudonym": invitation.membership.pseudonym, "errors": errors,
         "username": request.POST.get("username", ""),
+    })
+
+
+@sensitive_variables("token", "password")
+def _choose_new_password(request, token: str, link):
+    """The page of a coordinator's sign-in link: show the user name, take a new password, sign in."""
+    errors = []
+    if request.method == "POST":
+        password = request.POST.get("password1", "")
+        if password != request.POST.get("password2", ""):
+            errors = [_("The two passwords differ; type the same password twice.")]
+        else:
+            try:
+                user = accounts.set_password_with_link(token=token, password=password)
+            except ValidationError as error:
+                errors = error_messages(error)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Your new password is saved. Remember it, with your user name."))
+                return redirect("home")
+    return render(request, "frontend/account/new_password.html", {
+        "pseudonym": link.membership.pseudonym, "username": link.membership.user.username, "errors": errors,
     })
 
 
@@ -228,12 +289,13 @@ def program_people(request, program_id: int):
     return render(request, "frontend/account/program_people.html", {
         "program": program, "rows": rows, "roles": [Membership.Role.MENTEE, Membership.Role.MENTOR],
         "invitation_link": request.session.pop("invitation_link", None),
+        "sign_in_link": request.session.pop("sign_in_link", None),
     })
 
 
-def _remember_link(request, token: str) -> None:
+def _remember_link(request, token: str, key: str = "invitation_link") -> None:
     # Shown once on the next page view, then gone: only the hash stays in the database.
-    request.session["invitation_link"] = request.build_absolute_uri(reverse("accept-invitation", args=[token]))
+    request.session[key] = request.build_absolute_uri(reverse("accept-invitation", args=[token]))
 
 
 @require_POST
@@ -263,6 +325,20 @@ def renew_invitation(request, membership_id: int):
         messages.error(request, " ".join(error_messages(error)))
     else:
         _remember_link(request, token)
+    return redirect("program-people", program_id=membership.program_id)
+
+
+@require_POST
+@login_required
+def issue_sign_in_link(request, membership_id: int):
+    """Make a new sign-in link for a member without an e-mail address (the earlier links stop working)."""
+    membership = access_membership(request.user, membership_id)
+    try:
+        _link, token = accounts.create_sign_in_link(request.user, membership=membership)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        _remember_link(request, token, "sign_in_link")
     return redirect("program-people", program_id=membership.program_id)
 
 

@@ -3,12 +3,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from frontend import account_views
 from frontend import coordinator_views as coordinator
 from frontend import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", account_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Mentees and mentors
     path("readings/<int:assignment_id>/", views.assignment_detail, name="assignment-detail"),
@@ -40,4 +41,5 @@ urlpatterns = [
     path("", include("frontend.notification_views")),
     path("", include("frontend.report_views")),
     path("", include("frontend.token_views")),
+    path("", include("frontend.password_views")),
 ]

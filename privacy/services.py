@@ -278,12 +278,13 @@ def _remove_account_data(user: User) -> None:
     """Wipe the account's personal fields, credentials, devices, tokens and exports."""
     from axes.utils import reset
     from django_otp import devices_for_user
-    from rest_framework.authtoken.models import Token
+
+    from apitokens.models import ApiToken
 
     reset(username=user.username)
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.revoke_for(user)
     for export in DataExport.objects.filter(Q(subject=user) | Q(requested_by=user)):
         _delete_export_file(export)
     DataExport.objects.filter(Q(subject=user) | Q(requested_by=user)).delete()

@@ -7,19 +7,22 @@ in their own module because they guard the account rather than the program.
 
 import hashlib
 import logging
+import math
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
+from apitokens.models import ApiToken
 from programs.exceptions import StateConflict
 from programs.models import Invitation, Membership, Program, User
 from programs.services import add_member, require_coordinator
@@ -150,8 +153,45 @@ def verify_second_factor(actor: User, *, token: str):
 # ---------------------------------------------------------------------------- sign-in locks and sessions
 
 
+def slowdown_seconds(failures: int) -> int:
+    """Return how long sign-in from one address waits after its last failure, given its recent `failures`.
+
+    Nothing for the first SIGN_IN_ADDRESS_FREE_FAILURES (a classroom behind one address
+    mistypes now and then), then 1, 2, 4, 8… seconds, never more than
+    SIGN_IN_ADDRESS_MAX_DELAY_SECONDS.
+    """
+    over = failures - settings.SIGN_IN_ADDRESS_FREE_FAILURES
+    if over < 0:
+        return 0
+    return min(2 ** min(over, 30), settings.SIGN_IN_ADDRESS_MAX_DELAY_SECONDS)
+
+
+def address_wait_seconds(address: str | None, *, now=None) -> int:
+    """Return how many more seconds sign-in from `address` must wait (0: it may try now).
+
+    Counts the failed sign-ins django-axes recorded for the address, for every account
+    name, within AXES_COOLOFF_TIME, and waits slowdown_seconds(count) after the latest.
+    The records are in the database, so every web process sees the same count. A person
+    is never locked out by others' failures on their address, only slowed down; a
+    refused attempt is not a failure and does not lengthen the wait.
+    """
+    from axes.models import AccessAttempt
+
+    if not address or not settings.AXES_ENABLED:
+        return 0
+    now = now or timezone.now()
+    recent = AccessAttempt.objects.filter(ip_address=address)
+    if settings.AXES_COOLOFF_TIME:
+        recent = recent.filter(attempt_time__gte=now - settings.AXES_COOLOFF_TIME)
+    totals = recent.aggregate(failures=Sum("failures_since_start"), latest=Max("attempt_time"))
+    delay = slowdown_seconds(totals["failures"] or 0)
+    if not delay:
+        return 0
+    return max(0, math.ceil((totals["latest"] + timedelta(seconds=delay) - now).total_seconds()))
+
+
 def is_locked_out(user) -> bool:
-    """Return True if sign-in for `user`'s account name is currently locked by too many failures."""
+    """Return True if sign-in for `user`'s account name is locked (from at least one address) by too many failures."""
     return user.username in locked_usernames([user.username])
 
 
@@ -167,30 +207,112 @@ def locked_usernames(usernames) -> set[str]:
 
 
 def unlock_sign_in(actor: User, *, user: User) -> int:
-    """Lift the sign-in lock on `user`'s account name; return how many failure records went.
+    """Lift the sign-in lock on `user`'s account name from every address; return how many failure records went.
 
     Coordinators may unlock the people of programs they coordinate; operators anyone.
-    The lock on the network address stays: it protects every account on that address.
+    Locks are per account name and address (AXES_LOCKOUT_PARAMETERS), so this removes
+    every record of that name; their failures then no longer slow down their address.
     """
-    from axes.utils import reset
-
     if not coordinates_person(actor, user):
         raise PermissionDenied(_("Only a coordinator of this person's program can unlock their sign-in."))
-    removed = reset(username=user.username)
+    removed = clear_sign_in_failures(user)
     log.info("user %s unlocked sign-in for user %s (%s records)", actor.pk, user.pk, removed)
     return removed
 
 
+#: Reset e-mails: at most this many requests per address, and e-mails per address typed in, per window.
+RESET_REQUESTS_PER_ADDRESS = 10
+RESET_EMAILS_PER_ACCOUNT = 3
+RESET_WINDOW = timedelta(hours=1)
+
+
+def _count_in_window(key: str) -> int:
+    """Add one to the counter `key` (which starts when first counted and ends after RESET_WINDOW); return it."""
+    window = int(RESET_WINDOW.total_seconds())
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first of a new window
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+@sensitive_variables("email")
+def count_password_reset_request(*, address: str | None, email: str) -> tuple[bool, bool]:
+    """Count a request for a password-reset e-mail; return (address_allowed, email_allowed).
+
+    An address may ask RESET_REQUESTS_PER_ADDRESS times and one e-mail address may be sent
+    RESET_EMAILS_PER_ACCOUNT e-mails per RESET_WINDOW. The counters live in the cache under
+    hashes, so no address or e-mail is stored; a refused address is not counted against
+    the e-mail address. Callers answer an over-limit e-mail address exactly as a sent
+    e-mail, so nobody learns which addresses have accounts.
+    """
+    if _count_in_window(f"password-reset:address:{hash_token(address or '')}") > RESET_REQUESTS_PER_ADDRESS:
+        return False, False
+    email_allowed = _count_in_window(f"password-reset:email:{hash_token(email.strip().lower())}") <= RESET_EMAILS_PER_ACCOUNT
+    return True, email_allowed
+
+
+def clear_sign_in_failures(user: User) -> int:
+    """Forget `user`'s failed sign-ins from every address, and so their lock; return how many records went.
+
+    Precondition: the caller checked why (a coordinator's unlock, a used reset link).
+    """
+    from axes.utils import reset
+
+    return reset(username=user.username)
+
+
 @transaction.atomic
 def sign_out_everywhere(actor: User) -> User:
-    """End every session of `actor` by changing the hash their sessions were signed with.
+    """End every session of `actor` by changing the hash their sessions were signed with,
+    and revoke their API tokens: integrations are signed in too.
 
     Precondition: the caller re-signs the current session (update_session_auth_hash) if it
     should stay signed in. Returns the refreshed user.
     """
     User.objects.filter(pk=actor.pk).update(session_generation=F("session_generation") + 1)
+    revoked = ApiToken.objects.revoke_for(actor)
     actor.refresh_from_db(fields=["session_generation"])
+    log.info("user %s signed out everywhere (%s API token(s) revoked)", actor.pk, revoked)
     return actor
+
+
+# ---------------------------------------------------------------------------- API tokens
+
+
+def create_api_token(actor: User, *, second_factor_verified: bool) -> tuple[ApiToken, str]:
+    """Give `actor` a new API token, revoking the one they had; return (token, key).
+
+    The key exists only in the return value: show it once. Brevven keeps one token per
+    person: an organisation's integration signs in as the person who set it up and sees
+    what they see on the site. Someone who must pass a second factor (a coordinator, an
+    operator, anyone with an authenticator app) gets a token only from a session that
+    passed it, `second_factor_verified`; a token request that came with a token never has.
+    """
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    if requires_two_factor(actor) and not second_factor_verified:
+        raise PermissionDenied(_(
+            "Coordinators create API tokens on the API tokens page, after signing in with their second step."
+        ))
+    with transaction.atomic():
+        # Lock the person: two requests at once must not both try to create "the" token.
+        User.objects.select_for_update().get(pk=actor.pk)
+        ApiToken.objects.revoke_for(actor)
+        token, key = ApiToken.new_for(actor)
+    log.info("API token created for user %s", actor.pk)
+    return token, key
+
+
+def revoke_api_token(actor: User) -> bool:
+    """Delete `actor`'s API tokens; return True if there was one. Integrations using it stop at once."""
+    if not actor.is_authenticated:
+        raise PermissionDenied(_("Sign in to manage your API token."))
+    revoked = ApiToken.objects.revoke_for(actor)
+    if revoked:
+        log.info("API token revoked for user %s", actor.pk)
+    return bool(revoked)
 
 
 # ---------------------------------------------------------------------------- invitations
@@ -230,21 +352,72 @@ def create_invitation(actor: User, *, membership: Membership, valid_for: timedel
     Returns (invitation, token). Only the token's SHA-256 is stored.
     """
     require_coordinator(actor, membership.program)
-    valid_for = valid_for or timedelta(days=settings.INVITATION_VALID_DAYS)
     with transaction.atomic():
         membership = Membership.objects.select_for_update().select_related("program").get(pk=membership.pk)
         if membership.status != Membership.Status.INVITED:
             raise StateConflict(_("%(name)s has already joined; they sign in with their own password.") % {"name": membership.pseudonym})
-        now = timezone.now()
-        Invitation.objects.filter(membership=membership, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
-        token = secrets.token_urlsafe(32)
-        invitation = Invitation.objects.create(
-            membership=membership, token_hash=hash_token(token), created_by=actor, created_at=now, expires_at=now + valid_for
-        )
+        return _issue_link(actor, membership, valid_for or timedelta(days=settings.INVITATION_VALID_DAYS))
+
+
+#: Sign-in links start with this; invitation tokens never do ("." is not in their alphabet), so the
+#: purpose is part of the hashed token and an invitation link can never be used to reset a password.
+SIGN_IN_LINK_MARK = "s."
+SIGN_IN_LINK_VALID = timedelta(days=3)
+
+
+def is_sign_in_link(token: str) -> bool:
+    """Return True if `token` belongs to a coordinator's new sign-in link rather than an invitation."""
+    return (token or "").startswith(SIGN_IN_LINK_MARK)
+
+
+def create_sign_in_link(actor: User, *, membership: Membership) -> tuple[Invitation, str]:
+    """Make a link with which a mentee or mentor who has no e-mail address chooses a new password.
+
+    The same single-use, expiring, hashed link as an invitation (and it ends their earlier
+    links), valid for SIGN_IN_LINK_VALID. Only for people whose every program the actor
+    coordinates, who are neither coordinators nor operators anywhere, and who have no
+    e-mail address (they can reset their password themselves). Returns (invitation, token).
+    """
+    require_coordinator(actor, membership.program)
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().select_related("program", "user").get(pk=membership.pk)
+        user, name = membership.user, membership.pseudonym
+        if membership.status != Membership.Status.ACTIVE:
+            raise StateConflict(_("%(name)s has not joined yet (or has left): give them an invitation link instead.") % {"name": name})
+        if _has_powers(user):
+            raise PermissionDenied(_("Coordinators and operators choose a new password with “Forgot your password?” on the sign-in page."))
+        if user.email:
+            raise ValidationError(_("%(name)s has an e-mail address: they can get a new password with “Forgot your password?” on the sign-in page.") % {"name": name})
+        elsewhere = Membership.objects.filter(user=user).exclude(program__in=Program.objects.coordinated_by(actor))
+        if elsewhere.exists():
+            raise PermissionDenied(_("%(name)s also takes part in a program you do not coordinate; ask an operator for help.") % {"name": name})
+        invitation, token = _issue_link(actor, membership, SIGN_IN_LINK_VALID, mark=SIGN_IN_LINK_MARK)
+    log.info("user %s made a sign-in link for user %s", actor.pk, user.pk)
     return invitation, token
 
 
-def _invitation_problem(invitation: Invitation | None, now) -> str | None:
+def _has_powers(user: User) -> bool:
+    """Return True for operators, staff and anyone holding a coordinator role: their passwords are never reset by a link."""
+    return user.is_staff or user.is_superuser or Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()
+
+
+def _issue_link(actor: User, membership: Membership, valid_for: timedelta, *, mark: str = "") -> tuple[Invitation, str]:
+    """End `membership`'s unused links and make a new one; return (invitation, token).
+
+    Precondition: inside a transaction, `membership` locked and checked by the caller.
+    """
+    now = timezone.now()
+    Invitation.objects.filter(membership=membership, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    token = mark + secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        membership=membership, token_hash=hash_token(token), created_by=actor, created_at=now, expires_at=now + valid_for
+    )
+    return invitation, token
+
+
+def _invitation_problem(invitation: Invitation | None, now, *, sign_in_link: bool = False) -> str | None:
+    if sign_in_link:
+        return _sign_in_link_problem(invitation, now)
     if invitation is None:
         return _("This invitation link is not valid. Check that you copied all of it, or ask your coordinator for a new one.")
     if invitation.used_at is not None:
@@ -254,13 +427,39 @@ def _invitation_problem(invitation: Invitation | None, now) -> str | None:
     return None
 
 
+def _sign_in_link_problem(link: Invitation | None, now) -> str | None:
+    if link is None:
+        return _("This sign-in link is not valid. Check that you copied all of it, or ask your coordinator for a new one.")
+    if link.used_at is not None:
+        return _("This sign-in link has already been used. Sign in with your new password, or ask your coordinator for a new link.")
+    # Someone made a coordinator (or staff) since the link was made no longer qualifies for one.
+    if link.expires_at <= now or link.membership.status != Membership.Status.ACTIVE or _has_powers(link.membership.user):
+        return _("This sign-in link has expired. Ask your coordinator for a new one.")
+    return None
+
+
 @sensitive_variables("token")
 def find_invitation(*, token: str) -> Invitation:
-    """Return the usable invitation for `token`, or raise ValidationError saying why it is not."""
+    """Return the usable invitation or sign-in link for `token`, or raise ValidationError saying why it is not."""
     invitation = (
-        Invitation.objects.select_related("membership__program").filter(token_hash=hash_token(token or "")).first()
+        Invitation.objects.select_related("membership__program", "membership__user")
+        .filter(token_hash=hash_token(token or "")).first()
     )
-    problem = _invitation_problem(invitation, timezone.now())
+    problem = _invitation_problem(invitation, timezone.now(), sign_in_link=is_sign_in_link(token))
+    if problem:
+        raise ValidationError(problem)
+    return invitation
+
+
+def _lock_usable_link(token: str, *, sign_in_link: bool) -> Invitation:
+    """Lock and return the link for `token` so it cannot be used twice at once; raise ValidationError if unusable."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("membership__program", "membership__user")
+        .filter(token_hash=hash_token(token or "")).first()
+    )
+    if is_sign_in_link(token) != sign_in_link:
+        invitation = None  # an invitation token on the sign-in path, or the reverse
+    problem = _invitation_problem(invitation, timezone.now(), sign_in_link=sign_in_link)
     if problem:
         raise ValidationError(problem)
     return invitation
@@ -275,13 +474,7 @@ def accept_invitation(*, token: str, username: str, password: str) -> User:
     """
     username = (username or "").strip()
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update().select_related("membership__program")
-            .filter(token_hash=hash_token(token or "")).first()
-        )
-        problem = _invitation_problem(invitation, timezone.now())
-        if problem:
-            raise ValidationError(problem)
+        invitation = _lock_usable_link(token, sign_in_link=False)
         membership = Membership.objects.select_for_update().get(pk=invitation.membership_id)
         user = User.objects.select_for_update().get(pk=membership.user_id)
         _check_new_username(username, user)
@@ -295,6 +488,27 @@ def accept_invitation(*, token: str, username: str, password: str) -> User:
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
     log.info("invitation %s accepted by user %s", invitation.pk, user.pk)
+    return user
+
+
+@sensitive_variables("token", "password")
+def set_password_with_link(*, token: str, password: str) -> User:
+    """Give the person of a coordinator's sign-in link the new `password`; return the user.
+
+    Uses up the link (locked first, so it works once even under two requests at once),
+    ends the person's other sessions (their hash depends on the password) and lifts their
+    sign-in lock.
+    """
+    with transaction.atomic():
+        link = _lock_usable_link(token, sign_in_link=True)
+        user = User.objects.select_for_update().get(pk=link.membership.user_id)
+        validate_password(password, user)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        link.used_at = timezone.now()
+        link.save(update_fields=["used_at"])
+    clear_sign_in_failures(user)
+    log.info("sign-in link %s used by user %s", link.pk, user.pk)
     return user
 
 

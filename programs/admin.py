@@ -39,6 +39,10 @@ class InvitationAdmin(ReadOnlyAdmin):
     exclude = ("token_hash",)
 
 
+#: Changing any of these on a membership may make its person a coordinator.
+ROLE_FIELDS = {"role", "status", "user"}
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
@@ -53,6 +57,14 @@ class ProgramAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     inlines = [MembershipInline]
 
+    def save_formset(self, request, form, formset, change):
+        """Save the memberships, then revoke the API tokens of anyone this made a coordinator."""
+        granting = [f for f in formset.forms if formset.model is Membership and ROLE_FIELDS & set(f.changed_data)]
+        super().save_formset(request, form, formset, change)
+        for membership_form in granting:
+            if membership_form.instance.pk is not None:
+                services.record_coordinator_granted(request.user, membership=membership_form.instance)
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -60,6 +72,12 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ("program", "role", "status")
     search_fields = ("pseudonym",)
     autocomplete_fields = ("user",)
+
+    def save_model(self, request, obj, form, change):
+        """Save the membership; if it now makes its person a coordinator, revoke their API tokens."""
+        super().save_model(request, obj, form, change)
+        if not change or ROLE_FIELDS & set(form.changed_data):
+            services.record_coordinator_granted(request.user, membership=obj)
 
 
 class ReadOnlyInline(admin.TabularInline):

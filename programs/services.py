@@ -16,8 +16,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
+from apitokens.models import ApiToken
 from programs.exceptions import StateConflict
 from programs.models import (
     AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, User, validate_time_zone,
@@ -64,10 +64,28 @@ def add_member(
             raise ValidationError({"pseudonym": _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}})
         if Membership.objects.filter(program=program, user=user).exists():
             raise ValidationError(_("This person is already a member of the program."))
-        return Membership.objects.create(
+        membership = Membership.objects.create(
             program=program, user=user, role=role, pseudonym=pseudonym, bio=bio if role == Membership.Role.MENTOR else "",
             status=status,
         )
+        record_coordinator_granted(actor, membership=membership)
+        return membership
+
+
+def record_coordinator_granted(actor, *, membership: Membership) -> int:
+    """If `membership` makes its person an active coordinator, revoke every API token they hold.
+
+    A token made before the promotion never passed the second factor a coordinator must
+    pass (programs.accounts.create_api_token), so it must not act with a coordinator's
+    powers. Called by every path that grants the role (add_member, the admin), inside its
+    transaction. Returns how many tokens were revoked.
+    """
+    if membership.role != Membership.Role.COORDINATOR or membership.status != Membership.Status.ACTIVE:
+        return 0
+    revoked = ApiToken.objects.revoke_for(membership.user_id)
+    logger.info("user %s made user %s a coordinator of program %s; %s API token(s) revoked",
+                getattr(actor, "pk", None), membership.user_id, membership.program_id, revoked)
+    return revoked
 
 
 def _lock_pair(pair: Pair) -> Pair:
@@ -386,32 +404,3 @@ def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
     with transaction.atomic():
         return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
 
-# ---------------------------------------------------------------------------- API tokens
-
-
-def create_api_token(actor: User) -> Token:
-    """Give `actor` a new API token and return it, revoking the one they had.
-
-    Brevven keeps one token per person (Django REST framework's Token): an organisation's
-    integration signs in as the person who set it up and sees what they see on the site.
-    Creating a new token is also how a leaked one is replaced.
-    """
-    if not actor.is_authenticated or not actor.is_active:
-        raise PermissionDenied(_("Sign in to manage your API token."))
-    with transaction.atomic():
-        # Lock the person: two requests at once must not both try to create "the" token.
-        User.objects.select_for_update().get(pk=actor.pk)
-        Token.objects.filter(user=actor).delete()
-        token = Token.objects.create(user=actor)
-    logger.info("API token created for user %s", actor.pk)
-    return token
-
-
-def revoke_api_token(actor: User) -> bool:
-    """Delete `actor`'s API token; return True if there was one. Integrations using it stop at once."""
-    if not actor.is_authenticated:
-        raise PermissionDenied(_("Sign in to manage your API token."))
-    deleted, _details = Token.objects.filter(user=actor).delete()
-    if deleted:
-        logger.info("API token revoked for user %s", actor.pk)
-    return bool(deleted)

@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from apitokens.models import ApiToken
 from letters.models import Notification, ReminderKind
 from oversight.models import Report
 from readings import services as reading_services
@@ -23,13 +23,17 @@ def _fresh_throttle_counts():
     cache.clear()
 
 
+def token_key_for(user) -> str:
+    """Return a key for a new API token of `user`, made directly (tests need coordinators' tokens too)."""
+    return ApiToken.new_for(user)[1]
+
+
 def client_for(user=None, *, language: str | None = None) -> APIClient:
     """Return an API client that authenticates as `user` with an API token (anonymous if None)."""
     client = APIClient()
     headers = {}
     if user is not None:
-        token, _created = Token.objects.get_or_create(user=user)
-        headers["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        headers["HTTP_AUTHORIZATION"] = f"Token {token_key_for(user)}"
     if language:
         headers["HTTP_ACCEPT_LANGUAGE"] = language
     client.credentials(**headers)
