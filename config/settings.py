@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "jobs",
     "api",
     "frontend",
 ]
@@ -249,8 +250,27 @@ Q_CLUSTER = {
     "save_limit": 1000,
     "label": "Background jobs",
 }
+
+
+def _redis_url_with_timeouts(url: str) -> str:
+    """Return `url` with connect and read timeouts (unless it sets its own).
+
+    Without them an unreachable or hung Redis would hold the request that enqueues a job
+    (after its commit) for as long as the operating system waits; with them enqueuing fails
+    within seconds and the job waits in the outbox (docs/background-jobs.md). The read
+    timeout stays above the one second a worker blocks waiting for work.
+    """
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query.setdefault("socket_connect_timeout", "3")
+    query.setdefault("socket_timeout", "10")
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 if REDIS_URL:
-    Q_CLUSTER["redis"] = REDIS_URL
+    Q_CLUSTER["redis"] = _redis_url_with_timeouts(REDIS_URL)
 else:
     Q_CLUSTER["orm"] = "default"
 

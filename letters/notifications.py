@@ -15,7 +15,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
@@ -44,10 +43,10 @@ class Message:
 
 
 def _sweep_after_commit() -> None:
-    """Ask the background workers for a reminder sweep once the current transaction commits."""
+    """Record a reminder sweep in the current transaction; the workers get it once it commits."""
     from letters.tasks import enqueue_sweep
 
-    transaction.on_commit(enqueue_sweep)
+    enqueue_sweep()
 
 
 def letter_delivered(letter: Letter) -> None:

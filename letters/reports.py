@@ -288,12 +288,13 @@ def request_weekly_reports(today: date) -> int:
     start, end = last_full_week(today)
     created = 0
     for program in Program.objects.filter(starts_on__lte=end, ends_on__gte=start):
-        report, new = Report.objects.get_or_create(
-            kind=Report.Kind.PROGRAM_REPORT, program=program, period_start=start, period_end=end, requested_by=None,
-        )
-        if new:
-            created += 1
-            transaction.on_commit(lambda pk=report.pk: enqueue_report(pk))
+        with transaction.atomic():  # the report and the job that builds it are saved together
+            report, new = Report.objects.get_or_create(
+                kind=Report.Kind.PROGRAM_REPORT, program=program, period_start=start, period_end=end, requested_by=None,
+            )
+            if new:
+                created += 1
+                enqueue_report(report.pk)
     return created
 
 

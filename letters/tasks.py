@@ -1,7 +1,8 @@
 """Background tasks for letters: the reminder sweep, booklets and program reports.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
-call the domain code. Each is enqueued with an explicit timeout; django-q2 retries a task
+call the domain code. Each is recorded in the outbox (jobs.outbox) in the transaction that
+asks for it and enqueued after commit, with an explicit timeout; django-q2 retries a task
 whose worker died (Q_CLUSTER["retry"]) at most Q_CLUSTER["max_attempts"] times, and our
 own rows (Reminder, Report) keep their own attempt counts, so nothing retries for ever.
 
@@ -11,7 +12,8 @@ programs/tasks.py because what they print is letters.
 
 from django.utils import timezone
 from django_q.models import Schedule
-from django_q.tasks import async_task
+
+from jobs.outbox import defer
 
 #: Seconds. Below Q_CLUSTER["retry"] (180), so a slow task is never handed to a second worker.
 SWEEP_TIMEOUT = 90
@@ -44,8 +46,8 @@ def sweep_reminders() -> dict:
 
 
 def enqueue_sweep() -> None:
-    """Queue a reminder sweep now (used on commit by the notification hooks)."""
-    async_task("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")
+    """Record a reminder sweep in the current transaction; it is queued once that commits (jobs.outbox)."""
+    defer("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")
 
 
 def build_report(report_id: int) -> str:
@@ -56,7 +58,8 @@ def build_report(report_id: int) -> str:
 
 
 def enqueue_report(report_id: int) -> None:
-    async_task("letters.tasks.build_report", report_id, timeout=REPORT_TIMEOUT, task_name=f"report-{report_id}")
+    """Record the build of report `report_id` in the current transaction; it is queued once that commits."""
+    defer("letters.tasks.build_report", report_id, timeout=REPORT_TIMEOUT, task_name=f"report-{report_id}")
 
 
 def send_weekly_program_reports() -> int:

@@ -153,8 +153,8 @@ def test_a_real_cluster_sends_each_reminder_once_across_a_kill_and_builds_a_book
 
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_tasks_go_through_the_redis_broker(pair, coordinator):
-    """With REDIS_URL set, enqueuing uses Redis, and the task it carries runs the same sweep."""
+def test_tasks_go_through_the_redis_broker(pair, coordinator, django_capture_on_commit_callbacks):
+    """With REDIS_URL set, enqueuing (after commit, from the outbox) uses Redis, and the task it carries runs the same sweep."""
     from django.utils.module_loading import import_string
     from django_q.brokers import get_broker
     from django_q.signing import SignedPackage
@@ -167,10 +167,16 @@ def test_tasks_go_through_the_redis_broker(pair, coordinator):
     factories.make_letter(pair, status="delivered", coordinator=coordinator)
     from letters.tasks import enqueue_sweep
 
-    enqueue_sweep()
+    from jobs.models import OutboxTask
+
+    OutboxTask.objects.all().delete()  # the deliveries' own sweeps (never committed in this test)
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_sweep()
     assert broker.queue_size() == 1
     (_ack, payload), = broker.dequeue()
     task = SignedPackage.loads(payload)
-    assert (task["func"], task["timeout"]) == ("letters.tasks.sweep_reminders", 90)
+    job = OutboxTask.objects.get()
+    assert (task["func"], task["args"], task["timeout"]) == ("jobs.tasks.run_outbox_task", (job.pk,), 90)
+    assert job.func == "letters.tasks.sweep_reminders"
     assert import_string(task["func"])(*task["args"]) == {"sent": 1, "cancelled": 0}
     assert Reminder.objects.get().status == "sent"
