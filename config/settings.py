@@ -273,6 +273,9 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = _redis_url_with_timeouts(REDIS_URL)
 else:
     Q_CLUSTER["orm"] = "default"
+#: Test only: the kill test stops a real worker at this point of reminder delivery
+#: ("claimed" or "sent") to kill it there (letters.reminders). Empty in every installation.
+REMINDER_TEST_PAUSE = os.environ.get("BREVVEN_TEST_PAUSE_REMINDERS", "")
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header is what makes DRF answer 401 (not 403) to a

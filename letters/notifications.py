@@ -231,6 +231,19 @@ def compose(reminder: Reminder, pseudonym: str) -> Message:
                        language=language)
 
 
+def reminder_message_id(reminder: Reminder) -> str:
+    """Return the Message-ID of `reminder`'s e-mail: one per reminder, the same on every attempt.
+
+    It is the reminder's idempotency key towards mail servers and clients: an urgent alert
+    sent again after a worker died (letters.reminders.RESEND_IF_UNSURE) carries the same id,
+    so those that drop duplicate ids show it once.
+    """
+    from urllib.parse import urlsplit
+
+    host = urlsplit(settings.SITE_URL).hostname or "brevven.invalid"
+    return f"<brevven-reminder-{reminder.pk}@{host}>"
+
+
 def email_message(reminder: Reminder, message: Message, *, connection=None) -> EmailMultiAlternatives:
     """Return the e-mail for `reminder`: plain text and HTML, with links to the action and to settings."""
     context = {
@@ -245,7 +258,8 @@ def email_message(reminder: Reminder, message: Message, *, connection=None) -> E
         html = render_to_string("letters/email/notice.html", context)
     email = EmailMultiAlternatives(
         subject=message.subject, body=text, to=[reminder.recipient.email], connection=connection,
-        headers={"X-Brevven-Reminder": str(reminder.pk), "Content-Language": message.language},
+        headers={"X-Brevven-Reminder": str(reminder.pk), "Content-Language": message.language,
+                 "Message-ID": reminder_message_id(reminder)},
     )
     email.attach_alternative(html, "text/html")
     return email
