@@ -138,6 +138,9 @@ def _databases() -> dict:
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "brevven.sqlite3"}
+    # A persistent connection that the server or a proxy dropped while idle would fail the first
+    # request that reuses it; with health checks Django tests it first and reconnects.
+    config["CONN_HEALTH_CHECKS"] = config.get("CONN_MAX_AGE", 0) != 0
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
