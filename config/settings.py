@@ -59,6 +59,8 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or RUNNING_TESTS else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Under /api/ a failed CSRF check is answered in the API's JSON error format (api.csrf).
+CSRF_FAILURE_VIEW = "api.csrf.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -100,6 +102,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After authentication: the user's (or their program's) language and time zone win.
     "frontend.middleware.UserLocaleMiddleware",
+    # A URL too long to use gets a clear 414 in that language (before any redirect carries it).
+    "config.middleware.UrlLengthLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "programs.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -285,7 +289,7 @@ REST_FRAMEWORK = {
     # caller who sent no credentials.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.SessionAuthentication",  # DRF's, with a translated CSRF message
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
