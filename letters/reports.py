@@ -221,7 +221,11 @@ def render_program_report(program: Program, start: date, end: date) -> bytes:
 def _pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML
 
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    from letters.pdf_fetcher import StaticFilesOnlyFetcher, pdf_base_url
+
+    fetcher = StaticFilesOnlyFetcher()  # our static files only: no remote URL, no other file
+    return HTML(string=html, base_url=pdf_base_url(), url_fetcher=fetcher).write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)])
 
 
 def build_pdf(report: Report) -> bytes:
