@@ -1,7 +1,8 @@
 """What a reminder says, in the recipient's language, and the hooks the letter services call.
 
 The hooks (`letter_delivered`, `changes_requested`, `letter_submitted`) are one line each in
-letters.services. They ask for a reminder sweep once the transaction commits; the sweep
+letters.services. They record a reminder sweep in the outbox (jobs.outbox), in the
+service's transaction, and the workers get it once that commits; the sweep
 plans the notice under its unique key and sends it, so an immediate notice follows exactly
 the same path (and the same never-twice guarantee) as a timed one.
 
