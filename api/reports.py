@@ -117,7 +117,7 @@ class ReportRetryView(ApiView):
     @extend_schema(operation_id="reports_retry", summary="Make a failed report again", tags=["reports"], request=None,
                    responses={200: ReportOutputSerializer, **errors(403, 404, 409)})
     def post(self, request, report_id: int):
-        """Queue a failed report again (its requester or a coordinator); 409 if it has not failed."""
+        """Queue a failed report, or one stuck in the queue, again (its requester or a coordinator); 409 otherwise."""
         report = services.retry_report(request.user, report=access_report(request.user, report_id))
         return render_report(request, report)
 

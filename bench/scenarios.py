@@ -177,8 +177,12 @@ def _weasyprint_alone(html: str) -> tuple[float, int]:
     """Return (seconds, pages) for WeasyPrint turning finished `html` into a PDF with our print CSS."""
     from weasyprint import CSS, HTML
 
+    from letters.pdf_fetcher import StaticFilesOnlyFetcher, pdf_base_url
+
     started = time.perf_counter()
-    document = HTML(string=html).render(stylesheets=[CSS(filename=str(reports.PRINT_CSS))])
+    fetcher = StaticFilesOnlyFetcher()
+    document = HTML(string=html, base_url=pdf_base_url(), url_fetcher=fetcher).render(
+        stylesheets=[CSS(filename=str(reports.PRINT_CSS), url_fetcher=fetcher)])
     document.write_pdf()
     return time.perf_counter() - started, len(document.pages)
 

@@ -56,6 +56,8 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Under /api/ a failed CSRF check is answered in the API's JSON error format (api.csrf).
+CSRF_FAILURE_VIEW = "api.csrf.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "letters",
     "oversight",
     "privacy",
+    "jobs",
     "api",
     "frontend",
 ]
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After authentication: the user's (or their program's) language and time zone win.
     "frontend.middleware.UserLocaleMiddleware",
+    # A URL too long to use gets a clear 414 in that language (before any redirect carries it).
+    "config.middleware.UrlLengthLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "programs.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -136,6 +141,9 @@ def _databases() -> dict:
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "brevven.sqlite3"}
+    # A persistent connection that the server or a proxy dropped while idle would fail the first
+    # request that reuses it; with health checks Django tests it first and reconnects.
+    config["CONN_HEALTH_CHECKS"] = config.get("CONN_MAX_AGE", 0) != 0
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
@@ -264,10 +272,32 @@ Q_CLUSTER = {
     "save_limit": 1000,
     "label": "Background jobs",
 }
+
+
+def _redis_url_with_timeouts(url: str) -> str:
+    """Return `url` with connect and read timeouts (unless it sets its own).
+
+    Without them an unreachable or hung Redis would hold the request that enqueues a job
+    (after its commit) for as long as the operating system waits; with them enqueuing fails
+    within seconds and the job waits in the outbox (docs/background-jobs.md). The read
+    timeout stays above the one second a worker blocks waiting for work.
+    """
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query.setdefault("socket_connect_timeout", "3")
+    query.setdefault("socket_timeout", "10")
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 if REDIS_URL:
-    Q_CLUSTER["redis"] = REDIS_URL
+    Q_CLUSTER["redis"] = _redis_url_with_timeouts(REDIS_URL)
 else:
     Q_CLUSTER["orm"] = "default"
+#: Test only: the kill test stops a real worker at this point of reminder delivery
+#: ("claimed" or "sent") to kill it there (letters.reminders). Empty in every installation.
+REMINDER_TEST_PAUSE = os.environ.get("BREVVEN_TEST_PAUSE_REMINDERS", "")
 
 # The cache holds API throttling counts and sign-in slow-downs. With Redis they are shared by
 # every process and machine, so a limit holds however many web workers there are; without it
@@ -283,7 +313,7 @@ REST_FRAMEWORK = {
     # caller who sent no credentials. Keys are stored hashed (apitokens).
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.HashedTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.SessionAuthentication",  # DRF's, with a translated CSRF message
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -74,6 +74,7 @@ def report_detail(request, report_id: int):
     report = access_report(request.user, report_id)
     return render(request, "frontend/reports/detail.html", {
         "report": report, "in_progress": report.status in (Report.Status.QUEUED, Report.Status.RUNNING),
+        "can_retry": services.report_can_be_retried(report),
     })
 
 

@@ -286,7 +286,8 @@ class Reminder(models.Model):
     task, a restarted worker or two clusters sweeping at once all land on this same row. A
     row is claimed (pending → sending) by a guarded UPDATE before anything is sent, and a
     sent row is never sent again. `send_after` is `due_at`, or the next morning for a mentee
-    whose evening it would otherwise interrupt. Written only by letters.reminders.
+    whose evening it would otherwise interrupt; a mentee's e-mail that comes due in quiet
+    hours anyway (workers were down) waits again. Written only by letters.reminders.
     """
 
     Kind = ReminderKind
@@ -309,6 +310,13 @@ class Reminder(models.Model):
     status = models.CharField(max_length=16, choices=ReminderStatus.choices, default=ReminderStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    #: Set, in its own committed UPDATE, just before the e-mail goes to the mail server. A row
+    #: whose worker died with this set may have gone out, so it is not sent again unless its
+    #: kind must rather arrive twice than never (letters.reminders.RESEND_IF_UNSURE).
+    handed_over_at = models.DateTimeField(null=True, blank=True)
+    #: The recipient is a mentee: no e-mail between QUIET_FROM and QUIET_UNTIL program time,
+    #: checked when the row is sent (letters.reminders.deliver_due_reminders).
+    quiet_hours = models.BooleanField(default=False)
     sent_at = models.DateTimeField(null=True, blank=True)
     emailed = models.BooleanField(default=False)
     last_error = models.CharField(max_length=200, blank=True)

@@ -1,7 +1,8 @@
 """What a reminder says, in the recipient's language, and the hooks the letter services call.
 
 The hooks (`letter_delivered`, `changes_requested`, `letter_submitted`) are one line each in
-letters.services. They ask for a reminder sweep once the transaction commits; the sweep
+letters.services. They record a reminder sweep in the outbox (jobs.outbox), in the
+service's transaction, and the workers get it once that commits; the sweep
 plans the notice under its unique key and sends it, so an immediate notice follows exactly
 the same path (and the same never-twice guarantee) as a timed one.
 
@@ -15,7 +16,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
@@ -44,10 +44,10 @@ class Message:
 
 
 def _sweep_after_commit() -> None:
-    """Ask the background workers for a reminder sweep once the current transaction commits."""
+    """Record a reminder sweep in the current transaction; the workers get it once it commits."""
     from letters.tasks import enqueue_sweep
 
-    transaction.on_commit(enqueue_sweep)
+    enqueue_sweep()
 
 
 def letter_delivered(letter: Letter) -> None:
@@ -232,6 +232,19 @@ def compose(reminder: Reminder, pseudonym: str) -> Message:
                        language=language)
 
 
+def reminder_message_id(reminder: Reminder) -> str:
+    """Return the Message-ID of `reminder`'s e-mail: one per reminder, the same on every attempt.
+
+    It is the reminder's idempotency key towards mail servers and clients: an urgent alert
+    sent again after a worker died (letters.reminders.RESEND_IF_UNSURE) carries the same id,
+    so those that drop duplicate ids show it once.
+    """
+    from urllib.parse import urlsplit
+
+    host = urlsplit(settings.SITE_URL).hostname or "brevven.invalid"
+    return f"<brevven-reminder-{reminder.pk}@{host}>"
+
+
 def email_message(reminder: Reminder, message: Message, *, connection=None) -> EmailMultiAlternatives:
     """Return the e-mail for `reminder`: plain text and HTML, with links to the action and to settings."""
     context = {
@@ -246,7 +259,8 @@ def email_message(reminder: Reminder, message: Message, *, connection=None) -> E
         html = render_to_string("letters/email/notice.html", context)
     email = EmailMultiAlternatives(
         subject=message.subject, body=text, to=[reminder.recipient.email], connection=connection,
-        headers={"X-Brevven-Reminder": str(reminder.pk), "Content-Language": message.language},
+        headers={"X-Brevven-Reminder": str(reminder.pk), "Content-Language": message.language,
+                 "Message-ID": reminder_message_id(reminder)},
     )
     email.attach_alternative(html, "text/html")
     return email

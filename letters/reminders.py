@@ -9,22 +9,27 @@ A sweep (`sweep`) has two halves:
    under the unique key (recipient, kind, object, due moment), which still turns a
    concurrent cluster's identical insert into nothing, and cancels pending rows whose
    reason is gone (the letter was written, the pair paused, the letter was read).
-2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A row
-   that goes out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no
-   two workers send it, sent (unless the person turned that kind off), then marked sent
-   with its in-app notification in one transaction. Rows that only appear in the app are
-   taken (skipping rows another worker holds), marked sent and given their notifications
-   together, in one transaction: nothing leaves the building for them.
+2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A
+   mentee's e-mail that comes due in quiet hours waits until they end. A row that goes
+   out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no two
+   workers send it, marked as handed over (its own committed UPDATE), handed to the mail
+   server, then marked sent with its in-app notification in one transaction. Rows that
+   only appear in the app are taken (skipping rows another worker holds), marked sent and
+   given their notifications together, in one transaction: nothing leaves the building
+   for them.
 
-A worker killed between claiming and marking leaves a `sending` row; after CLAIM_LEASE it
-goes back to pending (bounded by MAX_ATTEMPTS). The only moment a message could go out
-twice is a crash between the mail server accepting it and the following UPDATE; that
-window is one statement long and is documented in docs/background-jobs.md.
+A worker killed after claiming leaves a `sending` row; after CLAIM_LEASE the next sweep
+looks at it. If it was never handed over, the mail server never saw it: it is sent again
+(bounded by MAX_ATTEMPTS). If it was handed over, the e-mail may have gone out: it is
+recorded as sent (with its in-app notification) and not e-mailed again, so a child never
+gets a reminder twice; only urgent safeguarding alerts (RESEND_IF_UNSURE) are sent again,
+because for them twice is better than never. The trade-off is in docs/background-jobs.md.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -32,6 +37,7 @@ from functools import cached_property, partial
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from django.conf import settings as django_settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import F, Max, Q
@@ -60,6 +66,10 @@ CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 3
 #: Rows sent per sweep; the rest wait for the next sweep (minutes later).
 DELIVERY_BATCH = 500
+#: Kinds sent again when a worker died after handing the e-mail to the mail server (at least
+#: once: a safeguarding alert twice is better than never). Every other kind is at most once:
+#: its in-app notification is still written, but the e-mail is not repeated.
+RESEND_IF_UNSURE = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
 
 #: No e-mail reaches a mentee between these local times; it waits for the morning.
 QUIET_FROM, QUIET_UNTIL = time(21, 0), time(7, 0)
@@ -506,7 +516,8 @@ def owed_reminders(now: datetime) -> list[Planned]:
 
 #: The columns `_insert_rows` writes, in the order of `_row_values`; the others are NULL.
 _INSERTED_FIELDS = ("recipient", "kind", "object_key", "due_at", "send_after", "program", "pair", "letter",
-                    "assignment", "details", "status", "attempts", "emailed", "last_error", "created_at")
+                    "assignment", "details", "status", "attempts", "emailed", "last_error", "created_at",
+                    "quiet_hours")
 
 
 def _row_values(item: Planned, created_at) -> tuple:
@@ -516,7 +527,7 @@ def _row_values(item: Planned, created_at) -> tuple:
     return (
         item.recipient_id, item.kind, item.object_key, ops.adapt_datetimefield_value(item.due_at),
         ops.adapt_datetimefield_value(send_after), item.program.pk, item.pair_id, item.letter_id, item.assignment_id,
-        ops.adapt_json_value(item.details, None), ReminderStatus.PENDING, 0, False, "", created_at,
+        ops.adapt_json_value(item.details, None), ReminderStatus.PENDING, 0, False, "", created_at, item.quiet_hours,
     )
 
 
@@ -584,10 +595,20 @@ def plan_reminders(now: datetime) -> int:
 
 
 def release_stale_claims(now: datetime) -> int:
-    """Return rows claimed by a worker that died to pending (or failed, after MAX_ATTEMPTS)."""
+    """Give rows claimed by a worker that died back to the sweep; return how many.
+
+    A row never handed over (the mail server never saw it), or of a RESEND_IF_UNSURE kind,
+    goes back to pending to be sent again (failed after MAX_ATTEMPTS). Any other row that
+    was handed over goes back to pending with `handed_over_at` kept: the sweep then records
+    it sent without e-mailing it again (`deliver_due_reminders`).
+    """
     stale = Reminder.objects.filter(status=ReminderStatus.SENDING, claimed_at__lt=now - CLAIM_LEASE)
-    failed = stale.filter(attempts__gte=MAX_ATTEMPTS).update(status=ReminderStatus.FAILED, last_error="worker stopped while sending")
-    return failed + stale.update(status=ReminderStatus.PENDING)
+    resend = stale.filter(Q(handed_over_at__isnull=True) | Q(kind__in=RESEND_IF_UNSURE))
+    failed = resend.filter(attempts__gte=MAX_ATTEMPTS).update(status=ReminderStatus.FAILED, last_error="worker stopped while sending")
+    released = resend.update(status=ReminderStatus.PENDING, handed_over_at=None)
+    # What is still `sending` now was handed over: the e-mail may well have gone out.
+    unsure = stale.update(status=ReminderStatus.PENDING, last_error="worker stopped after handing the e-mail over")
+    return failed + released + unsure
 
 
 def claim(reminder: Reminder, now: datetime) -> bool:
@@ -598,14 +619,51 @@ def claim(reminder: Reminder, now: datetime) -> bool:
     return bool(taken)
 
 
+def hand_over(reminder: Reminder, now: datetime) -> bool:
+    """Record, committed, that `reminder`'s e-mail is about to go to the mail server; return False if no longer ours.
+
+    Marking before sending is what keeps a worker that dies after the mail server took
+    the e-mail from sending it again (see release_stale_claims).
+    """
+    return bool(Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING, handed_over_at__isnull=True)
+                .update(handed_over_at=now))
+
+
 def _give_back(reminder: Reminder, error: Exception) -> None:
-    """After a failed send: try again at the next sweep, or stop after MAX_ATTEMPTS."""
+    """After the mail server refused: try again at the next sweep, or stop after MAX_ATTEMPTS."""
     reminder.refresh_from_db(fields=["attempts"])
     status = ReminderStatus.FAILED if reminder.attempts >= MAX_ATTEMPTS else ReminderStatus.PENDING
-    # The class name only: an exception message could quote an address.
+    # The class name only: an exception message could quote an address. A refused e-mail did
+    # not go out, so it is no longer "handed over".
     Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(
-        status=status, last_error=type(error).__name__[:200]
+        status=status, last_error=type(error).__name__[:200], handed_over_at=None
     )
+
+
+def wait_for_quiet_hours(reminder: Reminder, moment: datetime) -> bool:
+    """If `reminder` may not be e-mailed at `moment` (a mentee's quiet hours), move it to when they end; return True.
+
+    Checked when the row is about to be sent, not only when it was planned: a reminder due
+    at 17:00 that a sweep reaches only at 01:46 (workers were down) waits until 07:00.
+    """
+    if not reminder.quiet_hours:
+        return False
+    allowed = after_quiet_hours(moment, program_zone(reminder.program))
+    if allowed == moment:
+        return False
+    Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.PENDING).update(send_after=allowed)
+    return True
+
+
+def _pause_for_kill_test(point: str) -> None:
+    """Stop this worker for good at `point` when settings.REMINDER_TEST_PAUSE names it.
+
+    Only the kill test (tests/letters/test_cluster.py) sets it, through the environment of a
+    real cluster it then kills with SIGKILL at exactly this point; it is empty everywhere else.
+    """
+    if getattr(django_settings, "REMINDER_TEST_PAUSE", "") == point:
+        logger.warning("reminder delivery paused at %s for a test", point)
+        threading.Event().wait()
 
 
 def _wants_email(reminder: Reminder, preferences: dict[int, NotificationPreference]) -> bool:
@@ -617,10 +675,12 @@ def _wants_email(reminder: Reminder, preferences: dict[int, NotificationPreferen
 def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     """Send the pending reminders whose time has come; return how many were sent.
 
-    A reminder that goes out by e-mail is claimed before it is sent and marked sent (with
-    its in-app notification) right after, one at a time, so a retry, a second worker or a
-    restarted one never sends it again. A reminder that only appears in the app has nothing
-    to send twice: those are taken, marked and given their notifications together.
+    A reminder that goes out by e-mail is claimed, marked handed over, sent, and marked
+    sent (with its in-app notification) right after, one at a time, so a retry, a second
+    worker or a restarted one never sends it again. A mentee's e-mail waits while it is
+    quiet hours in the program. A reminder that only appears in the app has nothing to send
+    twice: those are taken, marked and given their notifications together, as are rows
+    whose e-mail a dead worker had already handed over (see release_stale_claims).
     """
     from letters import notifications
 
@@ -644,21 +704,32 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     def compose(reminder: Reminder):
         return notifications.compose(reminder, pseudonyms.get((reminder.recipient_id, reminder.program_id), ""))
 
-    by_email, in_app_only = [], []
+    by_email, in_app_only, handed_over = [], [], []
     for reminder in due:
-        (by_email if _wants_email(reminder, preferences) else in_app_only).append(reminder)
+        if reminder.handed_over_at is not None:
+            handed_over.append(reminder)  # its worker died after the mail server may have taken it
+        elif _wants_email(reminder, preferences):
+            by_email.append(reminder)
+        else:
+            in_app_only.append(reminder)
     sent = _record_in_app_only([(reminder, compose(reminder)) for reminder in in_app_only], now=now)
+    sent += _record_in_app_only([(reminder, compose(reminder)) for reminder in handed_over], now=now, emailed=True)
     with get_connection() as mail_connection:
         for reminder in by_email:
-            if not claim(reminder, now):
+            # The clock, not only the sweep's start: a long sweep may cross into the evening.
+            if wait_for_quiet_hours(reminder, max(now, timezone.now())) or not claim(reminder, now):
                 continue
             message = compose(reminder)
+            _pause_for_kill_test("claimed")
+            if not hand_over(reminder, now):
+                continue
             try:
                 notifications.email_message(reminder, message, connection=mail_connection).send()
             except Exception as error:  # noqa: BLE001 - any mail failure is retried at the next sweep
                 logger.warning("reminder %s not sent: %s", reminder.pk, type(error).__name__)
                 _give_back(reminder, error)
                 continue
+            _pause_for_kill_test("sent")
             _mark_sent(reminder, message, now=now)
             sent += 1
     return sent
@@ -680,12 +751,13 @@ def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
         _notification(reminder, message).save()
 
 
-def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime) -> int:
-    """Mark pending reminders that get no e-mail sent, with their notifications, in one transaction; return how many.
+def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime, emailed: bool = False) -> int:
+    """Mark pending reminders that get no e-mail now sent, with their notifications, in one transaction; return how many.
 
     Nothing leaves the building for these, so taking a row and marking it sent can be one
     step: the rows still pending and not locked by another worker (PostgreSQL's SKIP LOCKED;
     SQLite's IMMEDIATE transactions let one writer in at a time) are this worker's.
+    `emailed` is True for rows whose e-mail was handed over by a worker that then died.
     """
     if not composed:
         return 0
@@ -696,7 +768,7 @@ def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetim
             .order_by().values_list("pk", flat=True)
         )
         Reminder.objects.filter(pk__in=taken).update(
-            status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=False
+            status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=emailed
         )
         Notification.objects.bulk_create(
             [_notification(reminder, message) for reminder, message in composed if reminder.pk in taken]

@@ -1,7 +1,8 @@
 """Background tasks for letters: the reminder sweep.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
-call the domain code. Each is enqueued with an explicit timeout; django-q2 retries a task
+call the domain code. Each is recorded in the outbox (jobs.outbox) in the transaction that
+asks for it and enqueued after commit, with an explicit timeout; django-q2 retries a task
 whose worker died (Q_CLUSTER["retry"]) at most Q_CLUSTER["max_attempts"] times, and our
 own Reminder rows keep their own attempt counts, so nothing retries for ever.
 
@@ -11,7 +12,8 @@ oversight/tasks.py.
 
 from django.utils import timezone
 from django_q.models import Schedule
-from django_q.tasks import async_task
+
+from jobs.outbox import defer
 
 #: Seconds. Below Q_CLUSTER["retry"] (180), so a slow task is never handed to a second worker.
 SWEEP_TIMEOUT = 90
@@ -35,5 +37,5 @@ def sweep_reminders() -> dict:
 
 
 def enqueue_sweep() -> None:
-    """Queue a reminder sweep now (used on commit by the notification hooks)."""
-    async_task("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")
+    """Record a reminder sweep in the current transaction; it is queued once that commits (jobs.outbox)."""
+    defer("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")

@@ -222,7 +222,11 @@ def render_program_report(program: Program, start: date, end: date) -> bytes:
 def _pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML
 
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    from letters.pdf_fetcher import StaticFilesOnlyFetcher, pdf_base_url
+
+    fetcher = StaticFilesOnlyFetcher()  # our static files only: no remote URL, no other file
+    return HTML(string=html, base_url=pdf_base_url(), url_fetcher=fetcher).write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)])
 
 
 def build_pdf(report: Report) -> bytes:
@@ -289,12 +293,13 @@ def request_weekly_reports(today: date) -> int:
     start, end = last_full_week(today)
     created = 0
     for program in Program.objects.filter(starts_on__lte=end, ends_on__gte=start):
-        report, new = Report.objects.get_or_create(
-            kind=Report.Kind.PROGRAM_REPORT, program=program, period_start=start, period_end=end, requested_by=None,
-        )
-        if new:
-            created += 1
-            transaction.on_commit(lambda pk=report.pk: enqueue_report(pk))
+        with transaction.atomic():  # the report and the job that builds it are saved together
+            report, new = Report.objects.get_or_create(
+                kind=Report.Kind.PROGRAM_REPORT, program=program, period_start=start, period_end=end, requested_by=None,
+            )
+            if new:
+                created += 1
+                enqueue_report(report.pk)
     return created
 
 

@@ -5,6 +5,7 @@ Building the PDF happens in oversight.tasks once the request has committed.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.models import Report
@@ -55,21 +56,33 @@ def request_report(
             kind=kind, program=program, pair=pair if kind == Report.Kind.PAIR_BOOKLET else None,
             period_start=period_start, period_end=period_end, requested_by=actor,
         )
-        transaction.on_commit(lambda: enqueue_report(report.pk))
+        enqueue_report(report.pk)  # saved with the report, queued after commit
     return report
 
 
+def report_can_be_retried(report: Report, *, now=None) -> bool:
+    """Return True if `report` failed, or has waited in the queue so long that its job was lost.
+
+    A queued report normally starts within seconds; one still queued after the outbox's
+    STUCK_AFTER lost its job (a broker that dropped its queue), and asking again is safe
+    because building a report is idempotent.
+    """
+    from jobs.outbox import STUCK_AFTER
+
+    if report.status == Report.Status.FAILED:
+        return True
+    return report.status == Report.Status.QUEUED and report.created_at <= (now or timezone.now()) - STUCK_AFTER
+
+
 def retry_report(actor: User, *, report: Report) -> Report:
-    """Queue a failed report again; return it. Only its requester or a coordinator may."""
+    """Queue a failed or stuck report again; return it. Only its requester or a coordinator may."""
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("program").get(pk=report.pk)
         if report.requested_by_id != actor.pk and not is_coordinator(actor, report.program):
             raise PermissionDenied(_("Only the person who asked for this report or a coordinator can retry it."))
-        updated = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
-            status=Report.Status.QUEUED, error="", started_at=None, finished_at=None
-        )
-        if not updated:
+        if not report_can_be_retried(report):
             raise StateConflict(_("This report has not failed, so there is nothing to retry. Reload the page."))
-        transaction.on_commit(lambda: enqueue_report(report.pk))
+        Report.objects.filter(pk=report.pk).update(status=Report.Status.QUEUED, error="", started_at=None, finished_at=None)
+        enqueue_report(report.pk)  # saved with the report, queued after commit
         report.refresh_from_db()
         return report

@@ -1,15 +1,15 @@
 """Background tasks of the oversight app (django-q2): PDF reports and the pair-health refresh.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
-call the domain code. Each is enqueued with an explicit timeout below Q_CLUSTER["retry"]
+call the domain code. Each is recorded in the outbox (jobs.outbox) with the change that asks
+for it and enqueued after commit with an explicit timeout below Q_CLUSTER["retry"]
 (180 s), so a slow task is never handed to a second worker; the Report row keeps its own
 attempt count, so nothing retries for ever. SCHEDULES is read by `manage.py setup_schedules`.
 """
 
 from django.utils import timezone
 from django_q.models import Schedule
-from django_q.tasks import async_task
-
+from jobs.outbox import defer
 from oversight import health
 
 #: Seconds.
@@ -44,8 +44,8 @@ def build_report(report_id: int) -> str:
 
 
 def enqueue_report(report_id: int) -> None:
-    """Queue the build of report `report_id` (called on commit by the services)."""
-    async_task("oversight.tasks.build_report", report_id, timeout=REPORT_TIMEOUT, task_name=f"report-{report_id}")
+    """Record the build of report `report_id` in the current transaction; it is queued once that commits."""
+    defer("oversight.tasks.build_report", report_id, timeout=REPORT_TIMEOUT, task_name=f"report-{report_id}")
 
 
 def send_weekly_program_reports() -> int:

@@ -48,14 +48,14 @@ def request_data_export(actor: User, *, subject: User) -> DataExport:
         raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
     with transaction.atomic():
         export = DataExport.objects.create(subject=subject, requested_by=actor)
-        transaction.on_commit(lambda: _enqueue_export(export.pk))
+        _enqueue_export(export.pk)  # saved with the export, queued after commit
     return export
 
 
 def _enqueue_export(export_id: int) -> None:
-    from django_q.tasks import async_task
+    from jobs.outbox import defer
 
-    async_task("privacy.tasks.build_data_export", export_id, task_name=f"data-export-{export_id}")
+    defer("privacy.tasks.build_data_export", export_id, task_name=f"data-export-{export_id}")
 
 
 def build_data_export(export: DataExport) -> DataExport:

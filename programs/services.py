@@ -57,11 +57,10 @@ def add_member(
     pseudonym = pseudonym.strip()
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Choose mentee, mentor or coordinator.")})
-    if not pseudonym:
-        raise ValidationError({"pseudonym": _("Choose a pseudonym.")})
     with transaction.atomic():
-        if Membership.objects.filter(program=program, pseudonym__iexact=pseudonym).exists():
-            raise ValidationError({"pseudonym": _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}})
+        problem = _pseudonym_problem(program, pseudonym)
+        if problem:
+            raise ValidationError({"pseudonym": problem})
         if Membership.objects.filter(program=program, user=user).exists():
             raise ValidationError(_("This person is already a member of the program."))
         membership = Membership.objects.create(
@@ -86,6 +85,17 @@ def record_coordinator_granted(actor, *, membership: Membership) -> int:
     logger.info("user %s made user %s a coordinator of program %s; %s API token(s) revoked",
                 getattr(actor, "pk", None), membership.user_id, membership.program_id, revoked)
     return revoked
+
+
+def _pseudonym_problem(program: Program, pseudonym: str) -> str | None:
+    """Return why the stripped `pseudonym` cannot be used in `program` (empty, too long, taken), or None."""
+    if not pseudonym:
+        return _("Choose a pseudonym.")
+    if len(pseudonym) > Membership._meta.get_field("pseudonym").max_length:
+        return _("Keep the pseudonym under 60 characters.")
+    if Membership.objects.filter(program=program, pseudonym__iexact=pseudonym).exists():
+        return _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}
+    return None
 
 
 def _lock_pair(pair: Pair) -> Pair:
@@ -276,13 +286,9 @@ def enrol_participant(
 def _participant_problems(program: Program, *, pseudonym: str, role: str, email: str, language: str) -> dict:
     """Return {field: message} for what is wrong with one participant's details (empty if fine)."""
     problems = {}
-    pseudonym = (pseudonym or "").strip()
-    if not pseudonym:
-        problems["pseudonym"] = _("Choose a pseudonym.")
-    elif len(pseudonym) > 60:
-        problems["pseudonym"] = _("Keep the pseudonym under 60 characters.")
-    elif Membership.objects.filter(program=program, pseudonym__iexact=pseudonym).exists():
-        problems["pseudonym"] = _("“%(name)s” is taken in this program; choose another pseudonym.") % {"name": pseudonym}
+    pseudonym_problem = _pseudonym_problem(program, (pseudonym or "").strip())
+    if pseudonym_problem:
+        problems["pseudonym"] = pseudonym_problem
     if role not in (Membership.Role.MENTEE, Membership.Role.MENTOR):
         problems["role"] = _("The role must be mentee or mentor.")
     if email and email.strip():

@@ -24,7 +24,7 @@ from django_q.tasks import async_task
 from pypdf import PdfReader
 
 from letters import reminders
-from letters.models import Reminder
+from letters.models import Notification, Reminder
 from oversight import services
 from oversight.models import Report
 from tests import factories
@@ -60,9 +60,9 @@ def database_url() -> str:
 class Cluster:
     """A qcluster subprocess in its own process group, so it and its workers can be killed together."""
 
-    def __init__(self, tmp_path: Path):
+    def __init__(self, tmp_path: Path, **env: str):
         self.env = {**os.environ, "DATABASE_URL": database_url(), "EMAIL_FILE_PATH": str(tmp_path / "mail"),
-                    "MEDIA_ROOT": str(tmp_path / "media"), "Q_WORKERS": "1"}
+                    "MEDIA_ROOT": str(tmp_path / "media"), "Q_WORKERS": "1", **env}
         self.log = open(tmp_path / "cluster.log", "ab")
         self.process = None
 
@@ -150,10 +150,58 @@ def test_a_real_cluster_sends_each_reminder_once_across_a_kill_and_builds_a_book
         cluster.stop()
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("point", ["claimed", "sent"])
+def test_a_worker_killed_while_sending_a_reminder_neither_loses_nor_doubles_it(tmp_path, point):
+    """SIGKILL a real worker right after it claimed a reminder, or right after the mail server took it.
+
+    Claimed but never handed over: the mail server never saw it, so it is sent after the
+    lease. Sent but not yet marked: it is recorded as sent, not sent again. Either way each
+    reminder goes out exactly once and every one gets its in-app notification.
+    """
+    program = factories.make_program()
+    coordinator = factories.make_coordinator(program)
+    for _ in range(3):
+        pair = factories.make_pair(program, coordinator)
+        pair.mentor.user.email = f"{pair.mentor.user.username}@example.org"  # adults: no quiet hours to wait for
+        pair.mentor.user.save()
+        factories.make_letter(pair, status="delivered", coordinator=coordinator)
+    reminders.plan_reminders(factories.now())
+    rows = sorted(Reminder.objects.values_list("pk", flat=True))
+    assert len(rows) == 3
+    mail_dir = tmp_path / "mail"
+    paused = Cluster(tmp_path, BREVVEN_TEST_PAUSE_REMINDERS=point)
+    try:
+        paused.start()
+        async_task("letters.tasks.sweep_reminders")
+        first = wait_for(lambda: Reminder.objects.filter(status="sending").first(), "a reminder being sent")
+        if point == "sent":
+            wait_for(lambda: sent_reminder_ids(mail_dir) == [first.pk], "the mail server to take it")
+        paused.kill()
+    finally:
+        paused.stop()
+    first.refresh_from_db()
+    assert first.status == "sending"
+    assert sent_reminder_ids(mail_dir) == ([first.pk] if point == "sent" else [])
+    # The lease of the dead worker's claim runs out (rather than waiting ten minutes).
+    Reminder.objects.filter(pk=first.pk).update(claimed_at=first.claimed_at - reminders.CLAIM_LEASE)
+
+    cluster = Cluster(tmp_path)
+    try:
+        cluster.start()
+        async_task("letters.tasks.sweep_reminders")
+        wait_for(lambda: Reminder.objects.filter(status="sent").count() == 3, "all three reminders recorded sent")
+    finally:
+        cluster.stop()
+    assert sent_reminder_ids(mail_dir) == rows  # each exactly once, none missed
+    assert Notification.objects.filter(reminder_id__in=rows).count() == 3
+
+
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_tasks_go_through_the_redis_broker(pair, coordinator):
-    """With REDIS_URL set, enqueuing uses Redis, and the task it carries runs the same sweep."""
+def test_tasks_go_through_the_redis_broker(pair, coordinator, django_capture_on_commit_callbacks):
+    """With REDIS_URL set, enqueuing (after commit, from the outbox) uses Redis, and the task it carries runs the same sweep."""
     from django.utils.module_loading import import_string
     from django_q.brokers import get_broker
     from django_q.signing import SignedPackage
@@ -166,10 +214,16 @@ def test_tasks_go_through_the_redis_broker(pair, coordinator):
     factories.make_letter(pair, status="delivered", coordinator=coordinator)
     from letters.tasks import enqueue_sweep
 
-    enqueue_sweep()
+    from jobs.models import OutboxTask
+
+    OutboxTask.objects.all().delete()  # the deliveries' own sweeps (never committed in this test)
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_sweep()
     assert broker.queue_size() == 1
     (_ack, payload), = broker.dequeue()
     task = SignedPackage.loads(payload)
-    assert (task["func"], task["timeout"]) == ("letters.tasks.sweep_reminders", 90)
+    job = OutboxTask.objects.get()
+    assert (task["func"], task["args"], task["timeout"]) == ("jobs.tasks.run_outbox_task", (job.pk,), 90)
+    assert job.func == "letters.tasks.sweep_reminders"
     assert import_string(task["func"])(*task["args"]) == {"sent": 1, "cancelled": 0}
     assert Reminder.objects.get().status == "sent"

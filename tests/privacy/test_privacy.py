@@ -56,7 +56,10 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/account/exports/").status_code == 302
     export = DataExport.objects.get()
-    assert queued == [("privacy.tasks.build_data_export", export.pk)]
+    from jobs.models import OutboxTask
+
+    job = OutboxTask.objects.get(func="privacy.tasks.build_data_export")  # recorded with the export, handed to the broker on commit
+    assert (job.func, job.args, queued) == ("privacy.tasks.build_data_export", [export.pk], [("jobs.tasks.run_outbox_task", job.pk)])
     tasks.build_data_export(export.pk)
     export.refresh_from_db()
     assert export.status == DataExport.Status.DONE
