@@ -5,10 +5,11 @@ draft ─submit─▶ in_review ─approve─▶ delivered ─open─▶ read
                   └─withhold─▶ withheld
 
 On submit, screening runs and the program's review policy decides whether the letter
-waits for a coordinator (route_submitted_letter). A coordinator opening a letter in
-review claims it for a few minutes (claim_letter) so two people do not read the same
-letter at once; every opening, claim and decision is written to the append-only
-ReviewAuditEntry log.
+waits for a coordinator (route_submitted_letter). A coordinator claims a letter in
+review for a few minutes (claim_letter, on "Start reviewing": never by merely opening
+it) so two people do not read the same letter at once; every opening, claim and
+decision is written to the append-only ReviewAuditEntry log. A recipient's letters
+become read when the page showing them says it was shown (mark_letters_read).
 
 Each service runs in one transaction, locks the letter, checks the actor and the current
 state, records a LetterEvent, and raises ValidationError, StateConflict or
@@ -285,6 +286,13 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
     return letter
 
 
+def _record_read(letter: Letter, actor: User) -> Letter:
+    """Move a locked, delivered letter to read by its recipient `actor`; return it."""
+    return _transition(
+        letter, actor=actor, allowed_from=(LetterStatus.DELIVERED,), to=LetterStatus.READ, read_at=timezone.now()
+    )
+
+
 def mark_read(actor: User, *, letter: Letter) -> Letter:
     """Record that the recipient opened a delivered letter; reading it again changes nothing."""
     with transaction.atomic():
@@ -293,9 +301,29 @@ def mark_read(actor: User, *, letter: Letter) -> Letter:
             raise PermissionDenied(_("Only the recipient can mark a letter as read."))
         if letter.status == LetterStatus.READ:
             return letter
-        return _transition(
-            letter, actor=actor, allowed_from=(LetterStatus.DELIVERED,), to=LetterStatus.READ, read_at=timezone.now()
+        return _record_read(letter, actor)
+
+
+def mark_letters_read(actor: User, *, letter_ids: Iterable[int]) -> list[Letter]:
+    """Record that `actor` has been shown the delivered letters among `letter_ids`; return those now read.
+
+    Called once per page a recipient has seen (one letter, or a pair's thread), after the
+    page was shown, never by opening it: one transaction for all of them. Letters are read
+    through `Letter.objects.visible_to(actor)`; ids of letters `actor` did not receive,
+    or that are not (or no longer) delivered, are ignored rather than refused, since the
+    page may have been open while they changed and an id must not tell anything about a
+    letter one may not see.
+    """
+    ids = {int(pk) for pk in letter_ids}
+    if not ids:
+        return []
+    with transaction.atomic():
+        letters = (
+            Letter.objects.visible_to(actor).select_for_update(of=("self",))
+            .select_related("pair__mentor", "pair__mentee", "author")
+            .filter(pk__in=ids, status=LetterStatus.DELIVERED).exclude(author__user=actor).order_by("pk")
         )
+        return [_record_read(letter, actor) for letter in letters if letter.recipient.user_id == actor.pk]
 
 
 # ---------------------------------------------------------------------------- coordinators
@@ -331,10 +359,20 @@ def _claimed_elsewhere(letter: Letter) -> StateConflict:
     )
 
 
+def claim_conflict(actor: User, letter: Letter) -> StateConflict | None:
+    """Return the refusal `actor` would get for deciding on `letter` now (someone else's live claim), or None.
+
+    Writes nothing: the review page shows it on opening, and every decision raises it.
+    """
+    if _live_claim_by_someone_else(letter, actor, timezone.now()):
+        return _claimed_elsewhere(letter)
+    return None
+
+
 def _require_free_or_own_claim(letter: Letter, actor: User) -> None:
     """Refuse to act on a locked letter that someone else holds a live claim on."""
-    if _live_claim_by_someone_else(letter, actor, timezone.now()):
-        raise _claimed_elsewhere(letter)
+    if conflict := claim_conflict(actor, letter):
+        raise conflict
 
 
 #: Fields that clear a claim; every decision writes them, since a decided letter needs no reader.
