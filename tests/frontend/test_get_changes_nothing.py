@@ -77,6 +77,12 @@ def model_of(route: Route):
     model_admin = getattr(route.callback, "model_admin", None)
     if model_admin is not None:
         return model_admin.model
+    parts = route.template.split("/")
+    if parts[0] == "admin" and len(parts) > 3:  # a model admin's own extra pages: admin/<app>/<model>/...
+        try:
+            return apps.get_model(parts[1], parts[2])
+        except LookupError:
+            pass
     view_class = getattr(route.callback, "cls", None) or getattr(route.callback, "view_class", None)
     queryset = getattr(view_class, "queryset", None)
     return getattr(queryset, "model", None)
@@ -122,6 +128,8 @@ def build_world() -> World:
     assignment = reading_services.schedule_assignment(
         coordinator, program=program, reading=reading, opens_at=now, due_at=now + timezone.timedelta(days=7))
     program_services.add_pair_note(coordinator, pair=pair, text="Doing well.")
+    # An unconfirmed authenticator: its setup page and the admin's device pages are walked too.
+    accounts.start_totp_setup(coordinator)
     invited, _invitation, token = accounts.invite_participant(coordinator, program=program, role="mentee",
                                                               pseudonym="Invited one")
     world.users = {"anonymous": None, "mentee": pair.mentee.user, "mentor": pair.mentor.user,
