@@ -122,13 +122,20 @@ def _may_change_second_factor(request) -> bool:
 @sensitive_post_parameters("token")
 @login_required
 def two_factor_setup(request):
-    """Show a QR code for a new authenticator app and confirm it with a first code."""
+    """Show a QR code for a new authenticator app and confirm it with a first code.
+
+    The secret is made by a POST ("action=start", the page's button), never by opening
+    the page: a GET shows the unconfirmed secret made earlier, unchanged, so reloading
+    the page (or a link scanner fetching it) does not replace what the app scanned.
+    """
     if not _may_change_second_factor(request):
         return redirect(f"{reverse('two-factor-verify')}?next={reverse('two-factor-setup')}")
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if request.method == "POST" and device is not None:
+    if request.method == "POST" and request.POST.get("action") == "start":
+        device = accounts.start_totp_setup(request.user)
+    elif request.method == "POST" and device is not None:
         try:
             codes = accounts.confirm_totp_device(request.user, device=device, token=request.POST.get("token", ""))
         except ValidationError as error:
@@ -137,8 +144,8 @@ def two_factor_setup(request):
             otp_login(request, device)
             return render(request, "frontend/account/recovery_codes.html", {"codes": codes, "new": True,
                                                                             "next": _safe_next(request, reverse("home"))})
-    if device is None or request.method == "GET":
-        device = accounts.start_totp_setup(request.user)
+    if device is None:
+        return render(request, "frontend/account/two_factor_setup.html", {"next": _safe_next(request, "")})
     return render(request, "frontend/account/two_factor_setup.html", {
         "qr_svg": mark_safe(_qr_svg(device.config_url)),  # drawn by qrcode from our own URL: no user input
         "secret": _base32_secret(device), "next": _safe_next(request, ""),

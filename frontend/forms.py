@@ -22,6 +22,11 @@ def apply_service_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def whole_numbers(values: list[str]) -> list[int]:
+    """Return the whole numbers among posted `values` (such as ticked letter ids); drop anything else."""
+    return [int(value) for value in values if value.strip().isdigit()]
+
+
 class LetterForm(forms.Form):
     body = forms.CharField(label=_("Your letter"), required=False, widget=forms.Textarea(attrs={"rows": 14}))
 

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from frontend.forms import whole_numbers
 from letters import selectors, services
 from letters.access import access_letter_for_review
 from letters.models import Letter, LetterStatus
@@ -87,18 +88,13 @@ def review_queue(request, program_id: int):
     })
 
 
-def _letter_ids(values: list[str]) -> list[int]:
-    """Return the whole numbers among posted `values`; anything else cannot be a letter."""
-    return [int(value) for value in values if value.strip().isdigit()]
-
-
 @never_cache
 @login_required
 @require_POST
 def bulk_approve(request, program_id: int):
     """Approve the ticked letters that have no findings; say how many were delivered and skipped."""
     program = access_program(request.user, program_id, as_coordinator=True)
-    ids = set(_letter_ids(request.POST.getlist("letter")))
+    ids = set(whole_numbers(request.POST.getlist("letter")))
     if not ids:
         messages.warning(request, _("Tick the letters you want to approve, then press the button again."))
         return redirect("review-queue", program_id=program.pk)
@@ -198,6 +194,7 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         "in_review": letter.status == LetterStatus.IN_REVIEW,
         "holds_claim": letter.claimed_by_id == request.user.pk and letter.status == LetterStatus.IN_REVIEW,
         "claim_problem": claim_problem,
+        "claim_minutes": round(services.CLAIM_DURATION.total_seconds() / 60),
         "errors": errors,
         "typed": typed,
     }
@@ -207,10 +204,16 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_letter(request, letter_id: int):
-    """Show a letter for review (claiming it) and take the coordinator's decision on it."""
+    """Show a letter for review; take "Start reviewing" (a claim) and the coordinator's decision on it.
+
+    Opening the page records the opening in the review log and claims nothing: the claim
+    is made by the "Start reviewing" button, and a decision needs no claim of its own.
+    """
     letter = access_letter_for_review(request.user, letter_id)
     if request.method == "POST":
         action = request.POST.get("action", "")
+        if action == "claim":
+            return _claim(request, letter)
         if action not in DECISIONS:
             return render(request, "frontend/review/letter.html", _page_context(
                 request, letter, errors=[_("Choose one of the buttons below.")], typed=request.POST), status=400)
@@ -224,10 +227,21 @@ def review_letter(request, letter_id: int):
         messages.success(request, DONE_MESSAGES[action]())
         return redirect("review-queue", program_id=letter.pair.program_id)
     services.record_letter_opened(request.user, letter=letter)
-    claim_problem: list[str] = []
-    if letter.status == LetterStatus.IN_REVIEW:
-        try:
-            letter = services.claim_letter(request.user, letter=letter)
-        except StateConflict as error:
-            claim_problem = error_messages(error)
-    return render(request, "frontend/review/letter.html", _page_context(request, letter, claim_problem=claim_problem))
+    conflict = services.claim_conflict(request.user, letter) if letter.status == LetterStatus.IN_REVIEW else None
+    return render(request, "frontend/review/letter.html", _page_context(
+        request, letter, claim_problem=error_messages(conflict) if conflict else []))
+
+
+def _claim(request, letter: Letter):
+    """Claim `letter` for the signed-in coordinator and show the page again (409 if someone else holds it).
+
+    The page is rendered rather than redirected to, so that claiming does not log a
+    second opening of the letter.
+    """
+    try:
+        letter = services.claim_letter(request.user, letter=letter)
+    except StateConflict as error:
+        letter.refresh_from_db()
+        return render(request, "frontend/review/letter.html", _page_context(
+            request, letter, claim_problem=error_messages(error)), status=409)
+    return render(request, "frontend/review/letter.html", _page_context(request, letter))

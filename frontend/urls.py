@@ -16,6 +16,7 @@ urlpatterns = [
     path("pairs/<int:pair_id>/", views.pair_thread, name="pair-thread"),
     path("pairs/<int:pair_id>/write/", views.start_letter, name="letter-start"),
     path("letters/", views.my_letters, name="my-letters"),
+    path("letters/read/", views.letters_mark_read, name="letters-mark-read"),
     path("letters/<int:letter_id>/", views.letter_detail, name="letter-detail"),
     path("letters/<int:letter_id>/edit/", views.letter_edit, name="letter-edit"),
     path("letters/<int:letter_id>/draft/", views.letter_draft_save, name="letter-draft-save"),

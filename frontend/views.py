@@ -5,13 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
-from frontend.forms import LetterForm, PreferencesForm, ProfileForm, apply_service_error
+from frontend.forms import LetterForm, PreferencesForm, ProfileForm, apply_service_error, whole_numbers
 from frontend.selectors import home_summary, list_writing_pairs
 from letters import selectors as letter_selectors
 from letters import services as letter_services
@@ -23,6 +25,9 @@ from programs.exceptions import error_messages
 from programs.models import AVATAR_CHOICES, Membership, User
 from programs.selectors import preferred_locale
 from readings.access import access_assignment
+
+#: A page never shows more letters than this; a longer list posted to letters_mark_read is cut.
+MAX_LETTERS_A_PAGE = 1000
 
 
 @never_cache
@@ -130,18 +135,43 @@ def letter_draft_save(request, letter_id: int):
 @never_cache
 @login_required
 def letter_detail(request, letter_id: int):
-    """Show one letter: its author sees its status; its recipient reads it (and it is marked read)."""
+    """Show one letter: its author sees its status; its recipient reads it.
+
+    Opening the page changes nothing: the page's mark-as-read form is posted by
+    mark-read.js once the page is shown (letters_mark_read), so a link scanner that
+    fetches the URL does not make the letter "read".
+    """
     letter = access_letter(request.user, letter_id)
     is_author = letter.author.user_id == request.user.pk
     if is_author and letter.status in letter_selectors.EDITABLE_STATUSES:
         return redirect("letter-edit", letter_id=letter.pk)
-    if not is_author and letter.recipient.user_id == request.user.pk and letter.status == LetterStatus.DELIVERED:
-        letter = letter_services.mark_read(request.user, letter=letter)
+    is_new = not is_author and letter.recipient.user_id == request.user.pk and letter.status == LetterStatus.DELIVERED
     return render(request, "frontend/letter_detail.html", {
-        "letter": letter, "is_author": is_author,
+        "letter": letter, "is_author": is_author, "unread": [letter] if is_new else [],
         "note": letter_selectors.latest_event_note(letter) if is_author else "",
         "redaction_notice": letter_selectors.redaction_notice(letter) if is_author else None,
     })
+
+
+@never_cache
+@require_POST
+@login_required
+def letters_mark_read(request):
+    """Record that the signed-in recipient was shown the posted letters, in one service call.
+
+    Posted by mark-read.js after the page is shown (answered in JSON), or by the page's
+    "Mark as read" button without JavaScript (answered by going back to the page).
+    """
+    read = letter_services.mark_letters_read(
+        request.user, letter_ids=whole_numbers(request.POST.getlist("letter"))[:MAX_LETTERS_A_PAGE]
+    )
+    if request.headers.get("X-Requested-With") == "fetch":
+        return JsonResponse({"read": [letter.pk for letter in read]})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("my-letters")
+    return redirect(next_url)
 
 
 @never_cache
@@ -160,19 +190,21 @@ def my_letters(request):
 @never_cache
 @login_required
 def pair_thread(request, pair_id: int):
-    """Show the letters between the two people of a pair, oldest first; unread ones become read."""
+    """Show the letters between the two people of a pair, oldest first; unread ones are marked "New".
+
+    Like letter_detail, opening the page changes nothing; mark-read.js posts the new
+    letters' ids once the page is shown.
+    """
     pair = access_pair(request.user, pair_id)
     me = pair.member_for(request.user)
     if me is None:
         return redirect("coordinator-pair", pair_id=pair.pk)
     letters = list(letter_selectors.list_thread(request.user, pair).prefetch_related("redactions"))
-    for index, letter in enumerate(letters):
-        if letter.author_id != me.pk and letter.status == LetterStatus.DELIVERED:
-            letter.pair = pair
-            letters[index] = letter_services.mark_read(request.user, letter=letter)
-            letters[index].was_new = True
+    for letter in letters:
+        letter.was_new = letter.author_id != me.pk and letter.status == LetterStatus.DELIVERED
     return render(request, "frontend/thread.html", {
         "pair": pair, "me": me, "partner": pair.partner_of(me), "letters": letters,
+        "unread": [letter for letter in letters if letter.was_new],
         "can_write": pair.status == pair.Status.ACTIVE,
     })
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from letters import services
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, Reminder, ReviewAuditEntry
+from letters.models import Finding, Letter, LetterEvent, Redaction, Reminder, ReviewAuditEntry
 from programs.admin import ReadOnlyInline
 from programs.exceptions import error_messages
 
@@ -66,15 +66,27 @@ class LetterAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Approve selected letters (deliver them)"))
+    @admin.action(description=_("Approve selected letters without findings (deliver them unread)"))
     def approve_selected(self, request, queryset):
+        """Deliver the selected letters through letters.services, program by program, as the review queue does.
+
+        The service approves only letters in review without findings that no other
+        coordinator holds; each letter it skips is named with the reason.
+        """
+        by_program: dict = {}
+        for letter in queryset.select_related("pair__program"):
+            by_program.setdefault(letter.pair.program, []).append(letter.pk)
         done = 0
-        for letter in queryset.filter(status=LetterStatus.IN_REVIEW):
+        for program, ids in by_program.items():
             try:
-                services.approve_letter(request.user, letter=letter)
-                done += 1
+                result = services.bulk_approve_letters_explained(request.user, program=program, letter_ids=ids)
             except (ValidationError, PermissionDenied) as error:
-                self.message_user(request, f"{letter}: {' '.join(error_messages(error))}", messages.WARNING)
+                self.message_user(request, f"{program}: {' '.join(error_messages(error))}", messages.ERROR)
+                continue
+            done += len(result.approved)
+            for pk, reason in sorted(result.skipped.items()):
+                self.message_user(request, _("Letter %(id)d was not delivered: %(reason)s") % {"id": pk, "reason": reason},
+                                  messages.WARNING)
         self.message_user(request, _("%(count)d letter(s) delivered.") % {"count": done}, messages.SUCCESS)
 
 

@@ -5,10 +5,11 @@ draft ─submit─▶ in_review ─approve─▶ delivered ─open─▶ read
                   └─withhold─▶ withheld
 
 On submit, screening runs and the program's review policy decides whether the letter
-waits for a coordinator (route_submitted_letter). A coordinator opening a letter in
-review claims it for a few minutes (claim_letter) so two people do not read the same
-letter at once; every opening, claim and decision is written to the append-only
-ReviewAuditEntry log.
+waits for a coordinator (route_submitted_letter). A coordinator claims a letter in
+review for a few minutes (claim_letter, on "Start reviewing": never by merely opening
+it) so two people do not read the same letter at once; every opening, claim and
+decision is written to the append-only ReviewAuditEntry log. A recipient's letters
+become read when the page showing them says it was shown (mark_letters_read).
 
 Each service runs in one transaction, locks the letter, checks the actor and the current
 state, records a LetterEvent, and raises ValidationError, StateConflict or
@@ -19,11 +20,12 @@ coordinators deciding the same letter at once cannot both win, on SQLite too.
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -285,6 +287,13 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
     return letter
 
 
+def _record_read(letter: Letter, actor: User) -> Letter:
+    """Move a locked, delivered letter to read by its recipient `actor`; return it."""
+    return _transition(
+        letter, actor=actor, allowed_from=(LetterStatus.DELIVERED,), to=LetterStatus.READ, read_at=timezone.now()
+    )
+
+
 def mark_read(actor: User, *, letter: Letter) -> Letter:
     """Record that the recipient opened a delivered letter; reading it again changes nothing."""
     with transaction.atomic():
@@ -293,9 +302,29 @@ def mark_read(actor: User, *, letter: Letter) -> Letter:
             raise PermissionDenied(_("Only the recipient can mark a letter as read."))
         if letter.status == LetterStatus.READ:
             return letter
-        return _transition(
-            letter, actor=actor, allowed_from=(LetterStatus.DELIVERED,), to=LetterStatus.READ, read_at=timezone.now()
+        return _record_read(letter, actor)
+
+
+def mark_letters_read(actor: User, *, letter_ids: Iterable[int]) -> list[Letter]:
+    """Record that `actor` has been shown the delivered letters among `letter_ids`; return those now read.
+
+    Called once per page a recipient has seen (one letter, or a pair's thread), after the
+    page was shown, never by opening it: one transaction for all of them. Letters are read
+    through `Letter.objects.visible_to(actor)`; ids of letters `actor` did not receive,
+    or that are not (or no longer) delivered, are ignored rather than refused, since the
+    page may have been open while they changed and an id must not tell anything about a
+    letter one may not see.
+    """
+    ids = {int(pk) for pk in letter_ids}
+    if not ids:
+        return []
+    with transaction.atomic():
+        letters = (
+            Letter.objects.visible_to(actor).select_for_update(of=("self",))
+            .select_related("pair__mentor", "pair__mentee", "author")
+            .filter(pk__in=ids, status=LetterStatus.DELIVERED).exclude(author__user=actor).order_by("pk")
         )
+        return [_record_read(letter, actor) for letter in letters if letter.recipient.user_id == actor.pk]
 
 
 # ---------------------------------------------------------------------------- coordinators
@@ -331,10 +360,20 @@ def _claimed_elsewhere(letter: Letter) -> StateConflict:
     )
 
 
+def claim_conflict(actor: User, letter: Letter) -> StateConflict | None:
+    """Return the refusal `actor` would get for deciding on `letter` now (someone else's live claim), or None.
+
+    Writes nothing: the review page shows it on opening, and every decision raises it.
+    """
+    if _live_claim_by_someone_else(letter, actor, timezone.now()):
+        return _claimed_elsewhere(letter)
+    return None
+
+
 def _require_free_or_own_claim(letter: Letter, actor: User) -> None:
     """Refuse to act on a locked letter that someone else holds a live claim on."""
-    if _live_claim_by_someone_else(letter, actor, timezone.now()):
-        raise _claimed_elsewhere(letter)
+    if conflict := claim_conflict(actor, letter):
+        raise conflict
 
 
 #: Fields that clear a claim; every decision writes them, since a decided letter needs no reader.
@@ -499,35 +538,79 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
         return letter
 
 
-def bulk_approve_letters(actor: User, *, program: Program, letter_ids: Iterable[int]) -> list[Letter]:
-    """Deliver, in one go, those of `letter_ids` that are safe to approve unread; return them.
+@dataclass(frozen=True)
+class BulkApproval:
+    """What bulk_approve_letters_explained did: the letters delivered and, for each other id, why not."""
+
+    approved: list[Letter]
+    skipped: dict[int, str]
+
+
+def _bulk_refusal(letter: Letter, actor: User) -> str | None:
+    """Return why a locked `letter` may not be approved unread in bulk by `actor`, or None if it may.
+
+    Only a letter in review with no findings, which nobody else holds a live claim on, may
+    be delivered without a person reading it: a letter with findings, above all an urgent
+    one, must be opened on its review page.
+    """
+    if letter.status != LetterStatus.IN_REVIEW:
+        return _("It is “%(status)s”, so it is not waiting for a coordinator.") % {
+            "status": letter.get_status_display()}
+    if letter.has_urgent_finding:
+        return _("Screening found a possible safeguarding concern in it: a coordinator must read it on "
+                 "its review page.")
+    if letter.has_findings:
+        return _("Screening found something in it: open it on its review page to read it before deciding.")
+    if conflict := claim_conflict(actor, letter):
+        return " ".join(conflict.messages)
+    return None
+
+
+def bulk_approve_letters_explained(actor: User, *, program: Program, letter_ids: Iterable[int]) -> BulkApproval:
+    """Deliver, in one go, those of `letter_ids` that are safe to approve unread; say why the others were not.
 
     A letter is approved only if it belongs to `program`, is in review, has no findings,
-    and no other coordinator holds a live claim on it. The others are skipped silently:
-    the caller reports how many (`len(letter_ids) - len(result)`). Letters another
-    transaction is deciding right now are skipped rather than waited for.
+    and no other coordinator holds a live claim on it (_bulk_refusal). Letters another
+    transaction is deciding right now are skipped rather than waited for. Raises
+    PermissionDenied unless `actor` coordinates `program`.
     """
     require_coordinator(actor, program)
     ids = {int(pk) for pk in letter_ids}
-    now = timezone.now()
     approved: list[Letter] = []
+    skipped: dict[int, str] = {}
+    note = _("Approved together with other letters without findings.")
     with transaction.atomic():
-        candidates = (
+        letters = (
             Letter.objects.select_for_update(of=("self",), skip_locked=True)
             .select_related("pair__program", "pair__mentor", "pair__mentee", "author")
-            .filter(pk__in=ids, pair__program=program, status=LetterStatus.IN_REVIEW)
-            .exclude(Exists(Finding.objects.filter(letter=OuterRef("pk"))))
-            .filter(Q(claimed_by__isnull=True) | Q(claimed_by=actor) | Q(claimed_until__lte=now))
+            .filter(pk__in=ids, pair__program=program)
+            .annotate(
+                has_findings=Exists(Finding.objects.filter(letter=OuterRef("pk"))),
+                has_urgent_finding=Exists(
+                    Finding.objects.filter(letter=OuterRef("pk"), severity=Finding.Severity.URGENT)),
+            )
             .order_by("submitted_at", "pk")
         )
-        for letter in candidates:
+        for letter in letters:
+            if reason := _bulk_refusal(letter, actor):
+                skipped[letter.pk] = reason
+                continue
             try:
                 with transaction.atomic():
-                    approved.append(
-                        _deliver(letter, actor=actor, note=_("Approved together with other letters without findings."),
-                                 redactions=[])
-                    )
-            except StateConflict:
-                continue  # decided by someone else between the query and now: not ours to approve
+                    approved.append(_deliver(letter, actor=actor, note=note, redactions=[]))
+            except StateConflict as error:  # decided by someone else between the query and now
+                skipped[letter.pk] = " ".join(error.messages)
         pairs_changed(letter.pair for letter in approved)
-    return approved
+    handled = {letter.pk for letter in approved} | skipped.keys()
+    for pk in ids - handled:
+        skipped[pk] = _("It is not a letter of this program, or another coordinator is deciding it right now.")
+    return BulkApproval(approved=approved, skipped=skipped)
+
+
+def bulk_approve_letters(actor: User, *, program: Program, letter_ids: Iterable[int]) -> list[Letter]:
+    """Deliver those of `letter_ids` that are safe to approve unread; return them.
+
+    The rules are bulk_approve_letters_explained's; the caller reports how many were
+    skipped (`len(letter_ids) - len(result)`).
+    """
+    return bulk_approve_letters_explained(actor, program=program, letter_ids=letter_ids).approved

@@ -3,6 +3,9 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from programs import accounts, services
@@ -39,47 +42,6 @@ class InvitationAdmin(ReadOnlyAdmin):
     exclude = ("token_hash",)
 
 
-#: Changing any of these on a membership may make its person a coordinator.
-ROLE_FIELDS = {"role", "status", "user"}
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    fields = ("user", "role", "pseudonym", "status")
-    autocomplete_fields = ("user",)
-
-
-@admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "language", "starts_on", "ends_on", "review_policy", "retention_days", "erased_letters")
-    prepopulated_fields = {"slug": ("name",)}
-    search_fields = ("name", "slug")
-    inlines = [MembershipInline]
-
-    def save_formset(self, request, form, formset, change):
-        """Save the memberships, then revoke the API tokens of anyone this made a coordinator."""
-        granting = [f for f in formset.forms if formset.model is Membership and ROLE_FIELDS & set(f.changed_data)]
-        super().save_formset(request, form, formset, change)
-        for membership_form in granting:
-            if membership_form.instance.pk is not None:
-                services.record_coordinator_granted(request.user, membership=membership_form.instance)
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("pseudonym", "program", "role", "status")
-    list_filter = ("program", "role", "status")
-    search_fields = ("pseudonym",)
-    autocomplete_fields = ("user",)
-
-    def save_model(self, request, obj, form, change):
-        """Save the membership; if it now makes its person a coordinator, revoke their API tokens."""
-        super().save_model(request, obj, form, change)
-        if not change or ROLE_FIELDS & set(form.changed_data):
-            services.record_coordinator_granted(request.user, membership=obj)
-
-
 class ReadOnlyInline(admin.TabularInline):
     """A history shown beside its object (a pair's or a letter's): nothing can be added, changed or deleted here."""
 
@@ -91,6 +53,85 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ServiceRefused(Exception):
+    """A service refused what an admin form asked; carries the service's error out of the admin's transaction."""
+
+    def __init__(self, error: ValidationError | PermissionDenied):
+        super().__init__(error)
+        self.error = error
+
+
+def pointer(text, url_name: str, *args) -> str:
+    """Return a link to the coordinator page where something shown read-only here is changed."""
+    return format_html('<a href="{}">{}</a>', reverse(url_name, args=args), text)
+
+
+class MembershipInline(ReadOnlyInline):
+    """A program's members, to look at: people join through invitations and imports (programs.services)."""
+
+    model = Membership
+    fields = ("user", "role", "pseudonym", "status")
+    readonly_fields = fields
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "language", "starts_on", "ends_on", "review_policy", "retention_days", "erased_letters")
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name", "slug")
+    # Read-only: a membership that grants a role is made by programs.services.add_member,
+    # which also revokes the API tokens of a new coordinator.
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Memberships are read-only here. Adding one (an operator appointing a coordinator) calls
+    programs.services.add_member; changes are made on the program's People page."""
+
+    list_display = ("pseudonym", "program", "role", "status")
+    list_filter = ("program", "role", "status")
+    search_fields = ("pseudonym",)
+    autocomplete_fields = ("user",)
+    add_fields = ("user", "program", "role", "pseudonym")
+    shown_fields = ("user", "program", "role", "pseudonym", "status", "joined_at", "where_to_change")
+
+    def get_fields(self, request, obj=None):
+        return self.add_fields if obj is None else self.shown_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.shown_fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Where to change it"))
+    def where_to_change(self, obj) -> str:
+        return pointer(_("The program's People page"), "program-people", obj.program_id)
+
+    def save_model(self, request, obj, form, change):
+        """Enrol through programs.services.add_member (its checks, not the form's, decide)."""
+        try:
+            membership = services.add_member(request.user, program=obj.program, user=obj.user, role=obj.role,
+                                              pseudonym=obj.pseudonym)
+        except (ValidationError, PermissionDenied) as error:
+            raise ServiceRefused(error) from error
+        obj.pk = membership.pk
+        obj._state.adding = False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Show a refusal of add_member as a message on the add page instead of an error page."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ServiceRefused as refusal:
+            for message in error_messages(refusal.error):
+                self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class PairEventInline(ReadOnlyInline):
@@ -113,16 +154,30 @@ def _run_on_each(modeladmin, request, queryset, action, **kwargs) -> None:
 
 @admin.register(Pair)
 class PairAdmin(admin.ModelAdmin):
+    """Pairs are read-only here: their members are matched, and their status changed, by
+    programs.services (the actions below, and the coordinator's pair page)."""
+
     list_display = ("__str__", "program", "status", "started_at")
     list_filter = ("program", "status")
-    readonly_fields = ("status", "status_reason", "paused_at", "closed_at", "started_at")
-    raw_id_fields = ("mentor", "mentee")
+    fields = ("program", "mentor", "mentee", "status", "status_reason", "paused_at", "closed_at", "started_at",
+              "where_to_change")
+    readonly_fields = fields
     inlines = [PairEventInline]
     actions = ["pause_selected", "resume_selected", "close_selected"]
 
     def has_add_permission(self, request):
         # Pairs are made by create_pair, which checks roles and pair limits.
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Where to change it"))
+    def where_to_change(self, obj) -> str:
+        return pointer(_("The coordinator's page of this pair"), "coordinator-pair", obj.pk)
 
     @admin.action(description=_("Pause selected pairs"))
     def pause_selected(self, request, queryset):

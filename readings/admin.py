@@ -1,6 +1,9 @@
 """Admin for readings and assignments."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from programs.admin import pointer
 
 from readings.models import Assignment, Reading
 
@@ -16,6 +19,23 @@ class ReadingAdmin(admin.ModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
+    """Read-only: readings are scheduled by readings.services.schedule_assignment, on the
+    program's Readings page, which checks the dates and the pairs."""
+
     list_display = ("reading", "program", "opens_at", "due_at", "targets_all_pairs")
     list_filter = ("program",)
-    filter_horizontal = ("pairs",)
+    fields = ("program", "reading", "prompt", "opens_at", "due_at", "targets_all_pairs", "pairs", "where_to_change")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Where to change it"))
+    def where_to_change(self, obj) -> str:
+        return pointer(_("The program's Readings page"), "coordinator-readings", obj.program_id)

@@ -114,13 +114,50 @@ def test_nobody_else_can_autosave_into_a_draft(client, pair):
     assert client.get(reverse("letter-edit", args=[letter.pk])).status_code == 404
 
 
-def test_opening_a_delivered_letter_marks_it_read(client, pair, coordinator):
+def test_opening_a_delivered_letter_changes_nothing_and_its_page_marks_it_read(client, pair, coordinator):
     letter = factories.make_letter(pair, status="delivered", coordinator=coordinator)
     client.force_login(pair.mentor.user)
     response = client.get(reverse("letter-detail", args=[letter.pk]))
+    html = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     letter.refresh_from_db()
-    assert letter.status == LetterStatus.READ
+    assert letter.status == LetterStatus.DELIVERED  # a link scanner's GET reads nothing
+    assert f'action="{reverse("letters-mark-read")}"' in html and f'name="letter" value="{letter.pk}"' in html
+    assert "mark-read.js" in html
+    # What mark-read.js sends once the page is shown:
+    answer = client.post(reverse("letters-mark-read"), {"letter": [letter.pk]}, HTTP_X_REQUESTED_WITH="fetch")
+    assert answer.json() == {"read": [letter.pk]}
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.READ and letter.read_at is not None
+    assert "mark-read.js" not in client.get(reverse("letter-detail", args=[letter.pk])).content.decode()
+
+
+def test_a_thread_marks_all_its_new_letters_read_in_one_post_without_javascript(client, pair, coordinator):
+    letters = [factories.make_letter(pair, status="delivered", coordinator=coordinator) for _ in range(3)]
+    own = factories.make_letter(pair, by="mentor", status="delivered", coordinator=coordinator)
+    client.force_login(pair.mentor.user)
+    thread = reverse("pair-thread", args=[pair.pk])
+    html = client.get(thread).content.decode()
+    assert html.count("Mark these letters as read") == 1 and f'name="letter" value="{own.pk}"' not in html
+    assert Letter.objects.filter(status=LetterStatus.READ).count() == 0
+    response = client.post(reverse("letters-mark-read"), {"letter": [x.pk for x in letters] + [own.pk], "next": thread})
+    assert response.status_code == 302 and response["Location"] == thread
+    assert {x.pk for x in Letter.objects.filter(status=LetterStatus.READ)} == {x.pk for x in letters}
+    assert Letter.objects.get(pk=own.pk).status == LetterStatus.DELIVERED  # one's own letter is not "read" by one
+    assert "Mark these letters as read" not in client.get(thread).content.decode()
+
+
+def test_marking_read_ignores_letters_one_did_not_receive_and_foreign_next(client, pair, coordinator, program):
+    other = factories.make_pair(program, coordinator)
+    foreign = factories.make_letter(other, status="delivered", coordinator=coordinator)
+    in_review = factories.make_letter(pair, status="in_review")
+    client.force_login(pair.mentor.user)
+    response = client.post(reverse("letters-mark-read"), {
+        "letter": [foreign.pk, in_review.pk, "nonsense"], "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == reverse("my-letters")
+    assert Letter.objects.get(pk=foreign.pk).status == LetterStatus.DELIVERED
+    assert Letter.objects.get(pk=in_review.pk).status == LetterStatus.IN_REVIEW
+    assert client.get(reverse("letters-mark-read")).status_code == 405
 
 
 def test_returned_letter_shows_the_note_to_its_author(client, pair, coordinator):

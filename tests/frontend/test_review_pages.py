@@ -104,7 +104,7 @@ def test_bulk_approve_delivers_clean_letters_and_reports_the_skipped(as_coordina
 # ---------------------------------------------------------------------------- the review page
 
 
-def test_opening_shows_highlighted_findings_claims_and_audits(as_coordinator, coordinator, pair):
+def test_opening_shows_highlighted_findings_and_audits_and_start_reviewing_claims(as_coordinator, coordinator, pair):
     earlier = factories.make_letter(pair, by="mentor", status="delivered", coordinator=coordinator,
                                     body="An earlier letter from the mentor.")
     letter = submit(pair, PHONE_TEXT)
@@ -115,7 +115,11 @@ def test_opening_shows_highlighted_findings_claims_and_audits(as_coordinator, co
             '<span data-offset="15">07700 900123</span></mark>') in html
     assert 'name="span" value="15-27" id=' in html and "checked" in html
     assert earlier.body_text in html  # the pair's recent letters, for context
-    assert "You are reviewing this letter until" in html
+    # Opening claims nothing (a link followed by a scanner must not hold the letter).
+    assert Letter.objects.get(pk=letter.pk).claimed_by is None
+    assert 'name="action" value="claim"' in html and "You are reviewing this letter until" not in html
+    started = as_coordinator.post(review_url(letter), {"action": "claim"})
+    assert started.status_code == 200 and "You are reviewing this letter until" in started.content.decode()
     assert Letter.objects.get(pk=letter.pk).claimed_by == coordinator
     assert list(ReviewAuditEntry.objects.filter(letter=letter).values_list("action", flat=True)) == [
         "opened", "claimed"
@@ -130,6 +134,18 @@ def test_opening_a_letter_someone_else_reads_names_them(as_coordinator, program,
     services.claim_letter(second, letter=letter)
     html = as_coordinator.get(review_url(letter)).content.decode()
     assert f"{second.memberships.get().pseudonym} is reviewing this letter" in html
+    assert 'value="claim"' not in html
+    refused = as_coordinator.post(review_url(letter), {"action": "claim"})
+    assert refused.status_code == 409 and f"{second.memberships.get().pseudonym} is reviewing" in refused.content.decode()
+    assert Letter.objects.get(pk=letter.pk).claimed_by == second
+
+
+def test_a_decision_without_starting_to_review_claims_nothing_first_and_counts(as_coordinator, pair):
+    letter = submit(pair, factories.LETTER_TEXT)
+    as_coordinator.get(review_url(letter))
+    assert as_coordinator.post(review_url(letter), {"action": "approve"}).status_code == 302
+    letter = Letter.objects.get(pk=letter.pk)
+    assert (letter.status, letter.claimed_by) == (LetterStatus.DELIVERED, None)
 
 
 def test_approve_by_post_delivers_and_returns_to_the_queue(as_coordinator, program, pair):

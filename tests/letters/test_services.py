@@ -258,6 +258,36 @@ def test_mark_read_by_the_recipient_only_and_only_once(pair, coordinator):
     assert len(events_of(letter)) == 3
 
 
+def test_mark_letters_read_reads_what_was_delivered_to_the_actor_and_ignores_the_rest(pair, coordinator, program):
+    to_mentor = [factories.make_letter(pair, status="delivered", coordinator=coordinator) for _ in range(2)]
+    already = factories.make_letter(pair, status="read", coordinator=coordinator)
+    own = factories.make_letter(pair, by="mentor", status="delivered", coordinator=coordinator)
+    waiting = factories.make_letter(pair, status="in_review")
+    other_pair = factories.make_pair(program, coordinator)
+    foreign = factories.make_letter(other_pair, status="delivered", coordinator=coordinator)
+    ids = [letter.pk for letter in (*to_mentor, already, own, waiting, foreign)] + [999_999]
+
+    assert services.mark_letters_read(coordinator, letter_ids=ids) == []  # coordinators read nothing "as recipient"
+    read = services.mark_letters_read(pair.mentor.user, letter_ids=ids)
+
+    assert sorted(letter.pk for letter in read) == sorted(letter.pk for letter in to_mentor)
+    statuses = dict(Letter.objects.values_list("pk", "status"))
+    assert [statuses[letter.pk] for letter in to_mentor] == [LetterStatus.READ, LetterStatus.READ]
+    assert (statuses[own.pk], statuses[waiting.pk], statuses[foreign.pk]) == (
+        LetterStatus.DELIVERED, LetterStatus.IN_REVIEW, LetterStatus.DELIVERED)
+    assert LetterEvent.objects.filter(letter__in=to_mentor, to_status="read", actor=pair.mentor.user).count() == 2
+    assert len(events_of(already)) == 3  # reading again writes nothing
+    assert services.mark_letters_read(pair.mentor.user, letter_ids=ids) == []
+
+
+def test_mark_letters_read_fetches_the_pages_letters_in_one_query(
+        pair, coordinator, django_assert_max_num_queries):
+    letters = [factories.make_letter(pair, status="delivered", coordinator=coordinator) for _ in range(6)]
+    # One SELECT ... FOR UPDATE for the page, then an UPDATE and an event per letter read.
+    with django_assert_max_num_queries(2 + 2 * len(letters) + 2):
+        assert len(services.mark_letters_read(pair.mentor.user, letter_ids=[x.pk for x in letters])) == 6
+
+
 def test_mark_read_refuses_an_undelivered_letter(pair):
     letter = factories.make_letter(pair, status="in_review")
     with pytest.raises(StateConflict):

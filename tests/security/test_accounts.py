@@ -99,12 +99,18 @@ def test_mentors_and_mentees_are_not_forced(client, two_factor_required, pair):
 
 def test_setting_up_an_app_shows_an_svg_qr_code_and_then_recovery_codes(client, two_factor_required, coordinator, program):
     client.force_login(coordinator)
-    page = client.get("/account/two-factor/setup/")
-    body = page.content.decode()
-    assert page.status_code == 200 and "<svg" in body and "<img" not in body
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    page = client.get("/account/two-factor/setup/")
+    assert page.status_code == 200 and 'value="start"' in page.content.decode()
+    assert not TOTPDevice.objects.filter(user=coordinator).exists()  # opening the page makes no secret
+    page = client.post("/account/two-factor/setup/", {"action": "start"})
+    body = page.content.decode()
+    assert page.status_code == 200 and "<svg" in body and "<img" not in body
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
+    again = client.get("/account/two-factor/setup/")  # reloading shows the same secret
+    assert TOTPDevice.objects.get(user=coordinator, confirmed=False).key == device.key
+    assert again.content.decode().count("<svg") == body.count("<svg")
     assert client.post("/account/two-factor/setup/", {"token": "000000"}).status_code == 200
     assert not TOTPDevice.objects.filter(user=coordinator, confirmed=True).exists()
     done = client.post("/account/two-factor/setup/", {"token": current_code(device), "next": f"/programs/{program.pk}/people/"})

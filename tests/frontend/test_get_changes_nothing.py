@@ -1,0 +1,329 @@
+"""No GET request changes the database: every URL, as every role, on a small program.
+
+Mail link scanners and browsers' prefetchers follow links, so a page that writes on GET
+acts for a person who never clicked. This test enumerates the URL patterns from the
+resolver (a URL added later is walked too), fills each path parameter with ids of the
+fixture's objects (the role's own and other people's), GETs every URL as anonymous,
+mentee, mentor, coordinator and operator, and compares every table's rows before and
+after each request.
+
+Allowed to change, and nothing else:
+- sessions (django_session): signing in is not the subject here;
+- ALLOWED_NEW_ROWS: rows that audit reading itself, namely the review log's "opened"
+  entries (a coordinator opening a letter on the review page is recorded; docs/moderation.md).
+"""
+
+import itertools
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+from django.utils import timezone
+from django.utils.regex_helper import normalize
+
+from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
+from programs import accounts
+from programs import services as program_services
+from programs.models import DataExport, Membership, Program
+from readings import services as reading_services
+from tests import factories
+
+#: Tables whose rows a GET may change freely.
+IGNORED_MODELS = {Session}
+
+#: New rows a GET may add, by model: a predicate on the row's field values.
+ALLOWED_NEW_ROWS = {
+    ReviewAuditEntry: lambda row: row["action"] == ReviewAuditEntry.Action.OPENED,
+}
+
+#: At most this many combinations of values per URL pattern (the product grows fast).
+MAX_COMBINATIONS = 12
+
+
+# ---------------------------------------------------------------------------- the URLs
+
+
+@dataclass(frozen=True)
+class Route:
+    """One URL pattern, flattened: a %-format string for its path and the parameter names."""
+
+    template: str
+    params: tuple[str, ...]
+    callback: object
+    name: str
+
+
+def all_routes(resolver=None, prefix: str = "", params: tuple = ()) -> list[Route]:
+    """Return every URL pattern reachable from the root resolver, with its full path template."""
+    resolver = resolver or get_resolver()
+    routes = []
+    for pattern in resolver.url_patterns:
+        template, names = normalize(pattern.pattern.regex.pattern)[0]
+        if isinstance(pattern, URLResolver):
+            routes += all_routes(pattern, prefix + template, params + tuple(names))
+        elif isinstance(pattern, URLPattern):
+            routes.append(Route(prefix + template, params + tuple(names), pattern.callback,
+                                pattern.name or prefix + template))
+    return routes
+
+
+def model_of(route: Route):
+    """Return the model an admin page or an API view is about, when the view says so."""
+    model_admin = getattr(route.callback, "model_admin", None)
+    if model_admin is not None:
+        return model_admin.model
+    parts = route.template.split("/")
+    if parts[0] == "admin" and len(parts) > 3:  # a model admin's own extra pages: admin/<app>/<model>/...
+        try:
+            return apps.get_model(parts[1], parts[2])
+        except LookupError:
+            pass
+    view_class = getattr(route.callback, "cls", None) or getattr(route.callback, "view_class", None)
+    queryset = getattr(view_class, "queryset", None)
+    return getattr(queryset, "model", None)
+
+
+# ---------------------------------------------------------------------------- the data
+
+
+@dataclass
+class World:
+    """A program with a pair in every letter state, another program, and the people to sign in as."""
+
+    users: dict = field(default_factory=dict)
+    ids: dict = field(default_factory=dict)   # parameter name -> ids to try
+    tokens: list = field(default_factory=list)
+
+
+#: The letters of the roles' own pair: (author, status). Every state, each side delivered to.
+OWN_LETTERS = [("mentee", "delivered"), ("mentor", "delivered"), ("mentee", "read"), ("mentee", "in_review"),
+               ("mentor", "draft"), ("mentee", "changes_requested"), ("mentee", "withheld")]
+#: Another program's letters: what nobody of the roles' program may touch.
+OTHER_LETTERS = [("mentee", "delivered"), ("mentor", "in_review")]
+
+
+def _letters(pair, coordinator, states) -> list[Letter]:
+    return [factories.make_letter(pair, by=by, status=status, coordinator=coordinator) for by, status in states]
+
+
+def build_world() -> World:
+    """Return the fixture: program A (the roles' own) and program B (other people's)."""
+    world = World()
+    program = factories.make_program()
+    coordinator = factories.make_coordinator(program)
+    pair = factories.make_pair(program, coordinator)
+    operator = factories.make_user(is_superuser=True, is_staff=True)
+    other_program = factories.make_program()
+    other_coordinator = factories.make_coordinator(other_program)
+    other_pair = factories.make_pair(other_program, other_coordinator)
+    letters = _letters(pair, coordinator, OWN_LETTERS) + _letters(other_pair, other_coordinator, OTHER_LETTERS)
+    reading = reading_services.create_reading(coordinator, program=program, title="The boat", body="<p>A story.</p>",
+                                              language="en")
+    now = timezone.now()
+    assignment = reading_services.schedule_assignment(
+        coordinator, program=program, reading=reading, opens_at=now, due_at=now + timezone.timedelta(days=7))
+    program_services.add_pair_note(coordinator, pair=pair, text="Doing well.")
+    # An unconfirmed authenticator: its setup page and the admin's device pages are walked too.
+    accounts.start_totp_setup(coordinator)
+    invited, _invitation, token = accounts.invite_participant(coordinator, program=program, role="mentee",
+                                                              pseudonym="Invited one")
+    world.users = {"anonymous": None, "mentee": pair.mentee.user, "mentor": pair.mentor.user,
+                   "coordinator": coordinator, "operator": operator}
+    notifications = [
+        Notification.objects.create(user=user, kind="letter_delivered", program=program, title="A letter came",
+                                    url=f"/pairs/{pair.pk}/")
+        for user in (pair.mentee.user, pair.mentor.user, coordinator)
+    ]
+    for user in world.users.values():
+        if user is not None:
+            program_services.reset_calendar_token(user)
+            user.refresh_from_db()
+            world.tokens.append(user.calendar_token)
+    world.tokens += [token, "x" * 40]
+    _request_exports_and_reports(world, pair, program)
+    world.ids = {
+        "letter_id": [letter.pk for letter in letters],
+        "pair_id": [pair.pk, other_pair.pk],
+        "program_id": [program.pk, other_program.pk],
+        "reading_id": [reading.pk],
+        "assignment_id": [assignment.pk],
+        "membership_id": [pair.mentee.pk, pair.mentor.pk, invited.pk, other_pair.mentee.pk],
+        "notification_id": [n.pk for n in notifications],
+        "export_id": list(DataExport.objects.values_list("pk", flat=True)),
+        "report_id": list(_report_ids()),
+    }
+    return world
+
+
+def _report_model():
+    return next(model for model in apps.get_models() if model.__name__ == "Report")
+
+
+def _report_ids():
+    return _report_model().objects.values_list("pk", flat=True)
+
+
+def _request_exports_and_reports(world: World, pair, program) -> None:
+    """Ask for an export and a booklet the way people do, through the pages (POST)."""
+    for role in ("mentee", "coordinator"):
+        client = Client()
+        client.force_login(world.users[role])
+        assert client.post("/account/exports/").status_code == 302
+    client = Client()
+    client.force_login(world.users["coordinator"])
+    assert client.post("/reports/new/", {"kind": "pair_booklet", "pair": pair.pk}).status_code in (200, 302)
+
+
+def values_for(world: World, route: Route, name: str) -> list[str]:
+    """Return the values to try for path parameter `name` of `route`; fail for an unknown one."""
+    if name in world.ids:
+        return [str(pk) for pk in world.ids[name]]
+    if name in ("pk", "object_id", "id"):
+        model = model_of(route)
+        if model is not None:
+            pks = list(model._base_manager.order_by("pk").values_list("pk", flat=True))
+            return [str(pks[-1])] if pks else ["1"]  # the admin's pages are the same for every row
+        return sorted({str(pk) for pks in world.ids.values() for pk in pks})
+    if name == "content_type_id":
+        return [str(apps.get_model("contenttypes", "ContentType").objects.get_for_model(Letter).pk)]
+    if name == "token":
+        return world.tokens
+    if name == "format":
+        return ["json"]
+    if name == "app_label":
+        return [config.label for config in apps.get_app_configs()]
+    if name == "url":
+        return ["no-such-page/"]
+    raise AssertionError(f"{route.name}: no values for the path parameter {name!r}; add some to values_for()")
+
+
+def urls_of(world: World, route: Route) -> list[str]:
+    """Return the URLs to GET for `route`: each combination of its parameters that resolves to it."""
+    choices = [values_for(world, route, name) for name in route.params]
+    urls = []
+    for combination in itertools.islice(itertools.product(*choices), MAX_COMBINATIONS * 4):
+        url = "/" + route.template % dict(zip(route.params, combination, strict=True))
+        try:
+            if resolve(url).func is not route.callback:
+                continue  # an earlier pattern answers this URL; it is walked as that one
+        except Resolver404:
+            continue
+        urls.append(url)
+        if len(urls) == MAX_COMBINATIONS:
+            break
+    return urls
+
+
+# ---------------------------------------------------------------------------- the snapshot
+
+
+def watched_models():
+    return [model for model in apps.get_models(include_auto_created=True) if model not in IGNORED_MODELS]
+
+
+def snapshot() -> dict:
+    """Return every watched table's rows as {model: {pk: row dict}}."""
+    return {
+        model: {row[model._meta.pk.attname]: row for row in model._base_manager.order_by().values()}
+        for model in watched_models()
+    }
+
+
+def differences(before: dict, after: dict) -> list[str]:
+    """Return one line per table whose rows changed, naming the rows; allowed new rows excepted."""
+    problems = []
+    for model, rows in after.items():
+        old = before[model]
+        allowed = ALLOWED_NEW_ROWS.get(model, lambda row: False)
+        added = [pk for pk in rows.keys() - old.keys() if not allowed(rows[pk])]
+        removed = list(old.keys() - rows.keys())
+        changed = [pk for pk in rows.keys() & old.keys() if rows[pk] != old[pk]]
+        if added or removed or changed:
+            problems.append(f"{model._meta.db_table}: added {sorted(added)}, removed {sorted(removed)}, "
+                            f"changed {sorted(changed)}")
+    return problems
+
+
+class WriteWatcher:
+    """Note whether any statement other than a read (or a savepoint) reached the database.
+
+    Only a speed-up: a request that sent no such statement cannot have changed a row, so
+    the walk skips its snapshot; for every other request, the snapshots decide.
+    """
+
+    READS = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK TO", "PRAGMA", "SET ", "SHOW ")
+
+    def __init__(self):
+        self.wrote = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if not sql.lstrip().upper().startswith(self.READS):
+            self.wrote = True
+        return execute(sql, params, many, context)
+
+
+def walk(world: World, role: str) -> tuple[list[str], int, list[str]]:
+    """GET every URL as `role`; return (problems, how many GETs, routes that got no URL)."""
+    client = Client(raise_request_exception=False)
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    problems, count, unreached = [], 0, []
+    before = snapshot()
+    watcher = WriteWatcher()
+    for route in all_routes():
+        urls = urls_of(world, route)
+        if not urls:
+            unreached.append(route.name)
+        for url in urls:
+            watcher.wrote = False
+            with connection.execute_wrapper(watcher):
+                response = client.get(url)
+            count += 1
+            if response.status_code >= 500:
+                problems.append(f"GET {url} as {role}: HTTP {response.status_code}")
+            if watcher.wrote:
+                after = snapshot()
+                problems += [f"GET {url} as {role} changed {line}" for line in differences(before, after)]
+                before = after
+    return problems, count, unreached
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "mentee", "mentor", "coordinator", "operator"])
+def test_no_get_request_changes_the_database(world, role):
+    problems, count, unreached = walk(world, role)
+    assert count > 150, f"only {count} URLs were walked"
+    assert not unreached, f"no URL could be built for: {unreached}"
+    assert not problems, "\n".join(problems)
+
+
+def test_the_snapshot_sees_an_update_and_the_allow_list_only_lets_openings_through(world):
+    """The comparison itself: an UPDATE, a claim entry and an opening entry (allowed)."""
+    letter = Letter.objects.filter(status=LetterStatus.DELIVERED).first()
+    before = snapshot()
+    ReviewAuditEntry.objects.create(letter=letter, actor=world.users["coordinator"],
+                                    action=ReviewAuditEntry.Action.OPENED)
+    assert differences(before, snapshot()) == []
+    Letter.objects.filter(pk=letter.pk).update(status=LetterStatus.READ, read_at=timezone.now())
+    ReviewAuditEntry.objects.create(letter=letter, actor=world.users["coordinator"],
+                                    action=ReviewAuditEntry.Action.CLAIMED)
+    found = differences(before, snapshot())
+    assert any(line.startswith(f"{Letter._meta.db_table}: added [], removed [], changed [{letter.pk}]")
+               for line in found), found
+    assert any(line.startswith(ReviewAuditEntry._meta.db_table) for line in found), found
+
+
+def test_every_role_has_its_own_and_others_objects(world):
+    """The walk is only as good as its data: each role owns something and can be refused something."""
+    assert Membership.objects.filter(user=world.users["mentee"], role="mentee").exists()
+    assert Program.objects.count() == 2
+    assert len(world.ids["letter_id"]) == len(OWN_LETTERS) + len(OTHER_LETTERS) and world.ids["report_id"] and world.ids["export_id"]
