@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from letters.models import RECIPIENT_VISIBLE, LetterStatus
 from programs.exceptions import StateConflict
-from programs.models import Membership, Pair, Program, Report
+from programs.models import Membership, Pair, Program, Report, WatchWord
 
 
 def list_memberships_with_pairs(user) -> list[dict]:
@@ -151,3 +151,24 @@ def list_pair_timeline(pair: Pair) -> list[dict]:
     items += [{"kind": "pair_event", "at": e.created_at, "object": e} for e in pair.events.select_related("actor")]
     items += [{"kind": "note", "at": n.created_at, "object": n} for n in pair.notes.select_related("author")]
     return sorted(items, key=lambda item: item["at"])
+
+
+# ---------------------------------------------------------------------------- screening settings
+
+
+def list_watch_words(program: Program) -> list[WatchWord]:
+    """Return `program`'s watch words, alphabetically (as folded), in one query."""
+    return list(WatchWord.objects.filter(program=program).order_by("match_key", "pk"))
+
+
+def watch_terms_for_screening(program: Program) -> list[tuple[str, str]]:
+    """Return `program`'s watch words as the (term, severity) pairs screening takes."""
+    return list(WatchWord.objects.filter(program=program).order_by("pk").values_list("term", "severity"))
+
+
+def screening_regions_for(program: Program, author: Membership | None = None) -> list[str]:
+    """Return the countries screening reads in a letter: the program's, then its author's own if known."""
+    regions = program.screening_regions()
+    if author is not None and author.country and author.country not in regions:
+        regions.append(author.country)
+    return regions
