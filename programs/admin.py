@@ -1,5 +1,6 @@
 """Admin for operators. Pair status is read-only here: changes go through programs.services."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from programs import accounts, privacy, services
 from programs.exceptions import error_messages
 from programs.models import (
-    DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramStatistics, RetentionRun, User,
+    REGION_CHOICES, DataExport, ErasureRecord, Invitation, Membership, Pair, PairEvent, Program, ProgramAuditEntry,
+    ProgramStatistics, RetentionRun, User, WatchWord,
 )
 
 
@@ -84,16 +86,54 @@ class ProgramStatisticsAdmin(ReadOnlyAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
-    fields = ("user", "role", "pseudonym", "status")
+    fields = ("user", "role", "pseudonym", "country", "status")
     autocomplete_fields = ("user",)
+
+
+class ProgramAdminForm(forms.ModelForm):
+    # Ticked boxes rather than the JSON list the column holds.
+    screening_countries = forms.MultipleChoiceField(
+        label=_("screening countries"), required=False, choices=REGION_CHOICES, widget=forms.CheckboxSelectMultiple,
+        help_text=Program._meta.get_field("screening_countries").help_text,
+    )
+
+    class Meta:
+        model = Program
+        fields = "__all__"
+
+    def clean_screening_countries(self):
+        chosen = set(self.cleaned_data["screening_countries"])
+        return [code for code, _label in REGION_CHOICES if code in chosen]
 
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    form = ProgramAdminForm
     list_display = ("name", "slug", "language", "starts_on", "ends_on", "review_policy", "retention_days", "erased_letters")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "slug")
     inlines = [MembershipInline]
+
+
+@admin.register(WatchWord)
+class WatchWordAdmin(ReadOnlyAdmin):
+    """Coordinators keep watch words on the program's settings page, where every change is audited."""
+
+    list_display = ("term", "severity", "program", "created_by", "created_at")
+    list_filter = ("program", "severity")
+    exclude = ("match_key",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgramAuditEntry)
+class ProgramAuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "program", "actor", "action", "detail")
+    list_filter = ("program", "action")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Membership)
