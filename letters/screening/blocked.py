@@ -26,10 +26,18 @@ def _blocked_term_re(term: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){alternation([fold(term)])}(?!\w)")
 
 
+@lru_cache(maxsize=256)
+def _first_word(term: str) -> str:
+    return fold(term).split()[0]
+
+
 def find_blocked_terms(folded: str, terms: Iterable[str]) -> Iterator[tuple[int, int]]:
     # One search per term, so that overlapping terms ("red apple", "apple pie") are both
-    # found and then merged; programs keep these lists short.
+    # found and then merged. A plain substring test first skips the regular expression for
+    # the many terms a letter does not contain: a program may keep dozens of watch words.
     for term in {t.strip() for t in terms if t and t.strip()}:
+        if _first_word(term) not in folded:
+            continue
         for match in _blocked_term_re(term).finditer(folded):
             yield match.start(), match.end()
 
