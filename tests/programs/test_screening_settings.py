@@ -333,3 +333,16 @@ def test_an_existing_demo_gets_the_danish_rules_once_and_a_coordinators_choice_s
     call_command("load_demo")
     program.refresh_from_db()
     assert program.screening_countries == ["NO"] and not program.watch_words.exists()
+
+
+def test_an_operator_ticks_screening_countries_in_the_admin(admin_client, program):
+    url = reverse("admin:programs_program_change", args=[program.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200 and 'name="screening_countries"' in page.content.decode()
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"screening_countries": ["NO", "DK"], "memberships-TOTAL_FORMS": "0",
+                 "memberships-INITIAL_FORMS": "0", "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000"})
+    assert admin_client.post(url, data).status_code == 302
+    program.refresh_from_db()
+    assert program.screening_countries == ["DK", "NO"]
