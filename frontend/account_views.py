@@ -35,7 +35,7 @@ from privacy.models import DataExport
 from programs import accounts
 from programs.access import access_membership, access_program
 from programs.exceptions import error_messages
-from programs.models import Membership
+from programs.models import REGION_CHOICES, Membership
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -295,6 +295,7 @@ def program_people(request, program_id: int):
     rows = [{"membership": m, "locked": m.user.username in locked} for m in memberships]
     return render(request, "frontend/account/program_people.html", {
         "program": program, "rows": rows, "roles": [Membership.Role.MENTEE, Membership.Role.MENTOR],
+        "countries": REGION_CHOICES,
         "invitation_link": request.session.pop("invitation_link", None),
         "sign_in_link": request.session.pop("sign_in_link", None),
     })
@@ -312,7 +313,8 @@ def invite_new_participant(request, program_id: int):
     program = access_program(request.user, program_id, as_coordinator=True)
     try:
         _membership, _invitation, token = accounts.invite_participant(
-            request.user, program=program, role=request.POST.get("role", ""), pseudonym=request.POST.get("pseudonym", "")
+            request.user, program=program, role=request.POST.get("role", ""), pseudonym=request.POST.get("pseudonym", ""),
+            country=request.POST.get("country", ""),
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(error_messages(error)))

@@ -1,4 +1,5 @@
-"""Pages for coordinators: the dashboard, a pair's page, people and pairs, readings and the calendar.
+"""Pages for coordinators: the dashboard, a pair's page, people and pairs, readings, the calendar,
+and the program's settings (screening countries and watch words).
 
 Every program is fetched with `access_program(..., as_coordinator=True)` and every pair
 with `access_pair` plus a coordinator check, so other programs answer 404.
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from frontend.forms import (
     AssignmentForm, CsvImportForm, DecisionForm, HealthFilterForm, NoteForm, PairForm, PairStatusForm, ReadingForm,
-    apply_service_error,
+    ScreeningCountriesForm, WatchWordForm, apply_service_error,
 )
 from frontend.templatetags.brevven import optional_url
 from letters import services as letter_services
@@ -25,9 +26,10 @@ from letters.access import access_letter
 from oversight.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
 from oversight.selectors import list_pair_timeline, program_overview
 from programs import services as program_services
-from programs.access import access_pair, access_program
+from programs.access import access_pair, access_program, access_watch_word
 from programs.exceptions import error_messages
-from programs.models import Pair
+from programs.models import DEFAULT_REGION_BY_LANGUAGE, REGION_CHOICES, Pair
+from programs.selectors import list_watch_words
 from readings import services as reading_services
 from readings.access import access_reading
 from readings.selectors import list_program_calendar, list_program_readings
@@ -249,3 +251,56 @@ def calendar(request, program_id: int):
         "program": program, "form": form, "weeks": list_program_calendar(program),
     })
 
+
+
+@never_cache
+@login_required
+def program_settings(request, program_id: int):
+    """The program's settings a coordinator may change: for now, the countries screening reads."""
+    program = access_program(request.user, program_id, as_coordinator=True)
+    form = ScreeningCountriesForm(request.POST or None, initial={"countries": program.screening_countries})
+    if request.method == "POST" and form.is_valid():
+        try:
+            program_services.set_screening_countries(request.user, program=program, countries=form.cleaned_data["countries"])
+            messages.success(request, _("The screening countries are saved. They apply to the next letter sent."))
+            return redirect("coordinator-settings", program_id=program.pk)
+        except ValidationError as error:
+            apply_service_error(form, error)
+    default_country = dict(REGION_CHOICES)[DEFAULT_REGION_BY_LANGUAGE.get(program.language, "GB")]
+    return render(request, "frontend/coordinator/settings.html", {
+        "program": program, "form": form, "default_country": default_country,
+        "watch_word_count": program.watch_words.count(),
+    })
+
+
+@never_cache
+@login_required
+def watch_words(request, program_id: int):
+    """The program's watch words: list them, add one with its severity."""
+    program = access_program(request.user, program_id, as_coordinator=True)
+    form = WatchWordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            word = program_services.add_watch_word(
+                request.user, program=program, term=form.cleaned_data["term"], severity=form.cleaned_data["severity"]
+            )
+            messages.success(request, _("“%(term)s” is added. The next letter sent is checked for it.") % {"term": word.term})
+            return redirect("coordinator-watch-words", program_id=program.pk)
+        except ValidationError as error:
+            apply_service_error(form, error)
+    return render(request, "frontend/coordinator/watch_words.html", {
+        "program": program, "form": form, "watch_words": list_watch_words(program),
+    })
+
+
+@require_POST
+@login_required
+def watch_word_remove(request, watch_word_id: int):
+    """Remove one watch word; letters already screened keep their findings."""
+    word = access_watch_word(request.user, watch_word_id)
+    try:
+        program_services.remove_watch_word(request.user, watch_word=word)
+        messages.success(request, _("“%(term)s” is removed from the watch words.") % {"term": word.term})
+    except (ValidationError, PermissionDenied) as error:
+        _flash_errors(request, error)
+    return redirect("coordinator-watch-words", program_id=word.program_id)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from oversight.models import HealthLevel
-from programs.models import AVATAR_CHOICES, LANGUAGE_CHOICES, Membership
+from programs.models import AVATAR_CHOICES, LANGUAGE_CHOICES, REGION_CHOICES, Membership, WatchWord
 
 
 def apply_service_error(form: forms.Form, error: ValidationError) -> None:
@@ -137,3 +137,24 @@ class HealthFilterForm(forms.Form):
         ("health", _("Health, worst first")), ("quiet", _("Longest without a letter")),
         ("mentee", _("Mentee pseudonym")), ("mentor", _("Mentor pseudonym")),
     ])
+
+
+class ScreeningCountriesForm(forms.Form):
+    countries = forms.MultipleChoiceField(
+        label=_("Countries whose phone numbers and addresses screening looks for"), required=False,
+        choices=REGION_CHOICES, widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class WatchWordForm(forms.Form):
+    """A watch word as typed; programs.services.add_watch_word checks it (empty, too long, already there)."""
+
+    term = forms.CharField(
+        label=_("Word or phrase"), required=False, strip=False,
+        help_text=_("In any language. It matches whole words, whatever the capitals and accents: "
+                    "“cafe” also finds “Café”, but not “cafeteria”."),
+    )
+    severity = forms.ChoiceField(
+        label=_("When a letter uses it"), choices=WatchWord.Severity.choices, initial=WatchWord.Severity.HOLD,
+        widget=forms.RadioSelect,
+    )

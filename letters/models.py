@@ -137,7 +137,7 @@ class FindingKind(models.TextChoices):
     SOCIAL = "contact.social", _("Social media handle")
     ADDRESS = "contact.address", _("Street address")
     SAFEGUARDING = "safeguarding", _("Safeguarding concern")
-    BLOCKED_TERM = "blocked_term", _("Blocked term")
+    BLOCKED_TERM = "blocked_term", _("Watch word")
 
 
 class FindingSeverity(models.TextChoices):

@@ -39,6 +39,7 @@ from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
 from programs.pair_changes import pairs_changed
 from programs.richtext import sanitize_html
+from programs.selectors import screening_regions_for, watch_terms_for_screening
 from programs.services import pause_pair as pause_pair_service
 from programs.services import require_coordinator
 from readings.models import Assignment
@@ -210,12 +211,21 @@ def save_draft(
     return letter
 
 
+def _author_role(author: Membership) -> str | None:
+    """Return "mentor" or "mentee" for screening, which reads an adult's words to a child differently."""
+    return author.role if author.role in (Membership.Role.MENTOR, Membership.Role.MENTEE) else None
+
+
 def _store_findings(letter: Letter) -> list[Finding]:
-    """Screen the letter's plain text and replace its stored findings with the result."""
-    program = letter.pair.program
+    """Screen the letter's plain text and replace its stored findings with the result.
+
+    Screening reads the program's countries and the author's own, the program's watch words
+    as they are now, and which side of the pair wrote the letter.
+    """
+    program, author = letter.pair.program, letter.author
     found = screening.screen(
-        letter.body_text, language=program.language, region=program.screening_region(),
-        blocked_terms=program.blocked_term_list(),
+        letter.body_text, language=program.language, regions=screening_regions_for(program, author),
+        watch_terms=watch_terms_for_screening(program), author_role=_author_role(author),
     )
     letter.findings.all().delete()
     return Finding.objects.bulk_create(

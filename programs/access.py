@@ -6,7 +6,7 @@ Each raises Http404 for an object the user may not see, so ids cannot be probed.
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from programs.models import Membership, Pair, Program
+from programs.models import Membership, Pair, Program, WatchWord
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -36,3 +36,12 @@ def access_membership(user, membership_id: int) -> Membership:
         return Membership.objects.select_related("program", "user").get(pk=membership_id, program__in=programs)
     except (Membership.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such person.")) from None
+
+
+def access_watch_word(user, watch_word_id: int) -> WatchWord:
+    """Return a watch word of a program `user` coordinates (any program for an operator)."""
+    programs = Program.objects.coordinated_by(user).values("pk")
+    try:
+        return WatchWord.objects.select_related("program").get(pk=watch_word_id, program__in=programs)
+    except (WatchWord.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such watch word.")) from None

@@ -325,8 +325,12 @@ def hash_token(token: str) -> str:
 
 def invite_participant(
     actor: User, *, program: Program, role: str, pseudonym: str, valid_for: timedelta | None = None,
+    country: str = "",
 ) -> tuple[Membership, Invitation, str]:
     """Add an invited mentee or mentor to `program` and make their invitation link.
+
+    `country` (optional) is where the person lives; screening also reads its phone numbers
+    and addresses in their letters (see add_member).
 
     The person has no account yet: a placeholder account (inactive, no password) holds the
     membership until they accept. Returns (membership, invitation, token); the token is
@@ -340,7 +344,8 @@ def invite_participant(
         placeholder.set_unusable_password()
         placeholder.save()
         membership = add_member(
-            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED
+            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED,
+            country=country,
         )
         invitation, token = create_invitation(actor, membership=membership, valid_for=valid_for)
     return membership, invitation, token

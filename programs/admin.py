@@ -1,5 +1,6 @@
 """Admin for operators. Pair status is read-only here: changes go through programs.services."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from programs import accounts, services
 from programs.exceptions import error_messages
-from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
+from programs.models import (
+    REGION_CHOICES, Invitation, Membership, Pair, PairEvent, Program, ProgramAuditEntry, User, WatchWord,
+)
 
 
 @admin.register(User)
@@ -72,18 +75,56 @@ class MembershipInline(ReadOnlyInline):
     """A program's members, to look at: people join through invitations and imports (programs.services)."""
 
     model = Membership
-    fields = ("user", "role", "pseudonym", "status")
+    fields = ("user", "role", "pseudonym", "country", "status")
     readonly_fields = fields
+
+
+class ProgramAdminForm(forms.ModelForm):
+    # Ticked boxes rather than the JSON list the column holds.
+    screening_countries = forms.MultipleChoiceField(
+        label=_("screening countries"), required=False, choices=REGION_CHOICES, widget=forms.CheckboxSelectMultiple,
+        help_text=Program._meta.get_field("screening_countries").help_text,
+    )
+
+    class Meta:
+        model = Program
+        fields = "__all__"
+
+    def clean_screening_countries(self):
+        chosen = set(self.cleaned_data["screening_countries"])
+        return [code for code, _label in REGION_CHOICES if code in chosen]
 
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    form = ProgramAdminForm
     list_display = ("name", "slug", "language", "starts_on", "ends_on", "review_policy", "retention_days", "erased_letters")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "slug")
     # Read-only: a membership that grants a role is made by programs.services.add_member,
     # which also revokes the API tokens of a new coordinator.
     inlines = [MembershipInline]
+
+
+@admin.register(WatchWord)
+class WatchWordAdmin(ReadOnlyAdmin):
+    """Coordinators keep watch words on the program's settings page, where every change is audited."""
+
+    list_display = ("term", "severity", "program", "created_by", "created_at")
+    list_filter = ("program", "severity")
+    exclude = ("match_key",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgramAuditEntry)
+class ProgramAuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "program", "actor", "action", "detail")
+    list_filter = ("program", "action")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Membership)

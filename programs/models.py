@@ -34,8 +34,15 @@ REGION_CHOICES = [
     ("NO", _("Norway")),
     ("FR", _("France")),
 ]
+REGION_CODES = [code for code, _label in REGION_CHOICES]
 #: The country assumed for a program that has not chosen one, by program language.
 DEFAULT_REGION_BY_LANGUAGE = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+
+
+def validate_screening_countries(value) -> None:
+    """Refuse anything but a list of the supported country codes (REGION_CHOICES)."""
+    if not isinstance(value, list) or any(code not in REGION_CODES for code in value):
+        raise ValidationError(_("Choose countries from the list."))
 
 
 def validate_time_zone(value: str) -> None:
@@ -129,8 +136,10 @@ class Program(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
-    region = models.CharField(
-        _("country"), max_length=2, choices=REGION_CHOICES, blank=True,
+    #: Country codes (REGION_CHOICES) whose phone numbers and addresses screening reads; written
+    #: by programs.services.set_screening_countries. Empty: the usual country of the language.
+    screening_countries = models.JSONField(
+        _("screening countries"), default=list, blank=True, validators=[validate_screening_countries],
         help_text=_("Used to recognise local phone numbers and addresses in letters. "
                     "Leave empty to use the usual country of the program's language."),
     )
@@ -151,9 +160,6 @@ class Program(models.Model):
     max_active_pairs_per_person = models.PositiveSmallIntegerField(
         _("active pairs a person may have at once"), default=1
     )
-    blocked_terms = models.TextField(
-        _("blocked terms"), blank=True, help_text=_("One word or phrase a line; letters that use one wait for review.")
-    )
     reminder_settings = models.JSONField(
         _("reminder settings"), default=dict, blank=True, validators=[validate_reminder_settings],
         help_text=_("Only what differs from the defaults, e.g. {\"letter_due\": {\"hours_before\": 24}}; "
@@ -171,10 +177,6 @@ class Program(models.Model):
         constraints = [
             choices_constraint("review_policy", ReviewPolicy.choices, "program_review_policy_valid"),
             choices_constraint("language", LANGUAGE_CHOICES, "program_language_valid"),
-            models.CheckConstraint(
-                condition=Q(region="") | Q(region__in=[code for code, _label in REGION_CHOICES]),
-                name="program_region_valid",
-            ),
             choices_constraint("erased_letters", ErasedLetters.choices, "program_erased_letters_valid"),
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="program_ends_after_start"),
             models.CheckConstraint(
@@ -186,17 +188,13 @@ class Program(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def screening_region(self) -> str:
-        """Return the country whose phone and address formats screening should read.
+    def screening_regions(self) -> list[str]:
+        """Return the countries whose phone and address formats screening reads, the first being the main one.
 
-        The program's own `region` when set, otherwise the usual country of its language
-        (English → GB, Danish → DK, Norwegian → NO, French → FR).
+        The program's chosen `screening_countries` when there are any, otherwise the usual
+        country of its language (English → GB, Danish → DK, Norwegian → NO, French → FR).
         """
-        return self.region or DEFAULT_REGION_BY_LANGUAGE.get(self.language, "GB")
-
-    def blocked_term_list(self) -> list[str]:
-        """Return the program's blocked terms, one per non-empty line."""
-        return [line.strip() for line in self.blocked_terms.splitlines() if line.strip()]
+        return list(self.screening_countries) or [DEFAULT_REGION_BY_LANGUAGE.get(self.language, "GB")]
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -241,6 +239,12 @@ class Membership(models.Model):
     pseudonym = models.CharField(_("pseudonym"), max_length=60)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
     avatar = models.CharField(_("avatar"), max_length=40, blank=True)
+    #: Where the person lives, when their coordinator knows it: screening reads this country's
+    #: phone numbers and addresses in their letters as well as the program's countries.
+    country = models.CharField(
+        _("country"), max_length=2, choices=REGION_CHOICES, blank=True,
+        help_text=_("Optional. Screening also looks for this country's phone numbers and addresses in their letters."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -253,6 +257,7 @@ class Membership(models.Model):
             choices_constraint("status", MembershipStatus.choices, "membership_status_valid"),
             models.UniqueConstraint(fields=["user", "program"], name="membership_one_per_user_and_program"),
             models.UniqueConstraint(Lower("pseudonym"), "program", name="membership_pseudonym_unique_in_program"),
+            models.CheckConstraint(condition=Q(country="") | Q(country__in=REGION_CODES), name="membership_country_valid"),
         ]
 
     def __str__(self) -> str:
@@ -351,6 +356,73 @@ class PairNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+# ---------------------------------------------------------------------------- screening settings
+
+
+class WatchWordSeverity(models.TextChoices):
+    """What a watch word does to a letter; the values are letters.models.FindingSeverity's."""
+
+    HOLD = "hold", _("Hold: the letter waits for a coordinator")
+    URGENT = "urgent", _("Urgent: alert the coordinators at once")
+
+
+class WatchWord(models.Model):
+    """A word or phrase a program's coordinators want screening to find in every letter.
+
+    Written only by programs.services.add_watch_word and remove_watch_word. Matched like
+    every screening word: whole words, ignoring case and accents (letters.screening.blocked).
+    """
+
+    Severity = WatchWordSeverity
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="watch_words")
+    term = models.TextField(_("word or phrase"))
+    #: The term folded (lower case, no accents, single spaces): two terms that find the same
+    #: words share it, and the program keeps only one of them.
+    match_key = models.TextField(editable=False)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, default=Severity.HOLD)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["program", "match_key", "pk"]
+        constraints = [
+            choices_constraint("severity", WatchWordSeverity.choices, "watchword_severity_valid"),
+            models.UniqueConstraint(fields=["program", "match_key"], name="watchword_one_per_key_in_program"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class ProgramAuditAction(models.TextChoices):
+    WATCH_WORD_ADDED = "watch_word_added", _("Watch word added")
+    WATCH_WORD_REMOVED = "watch_word_removed", _("Watch word removed")
+    SCREENING_COUNTRIES_CHANGED = "screening_countries_changed", _("Screening countries changed")
+
+
+class ProgramAuditEntry(models.Model):
+    """Append-only record of a change to a program's screening settings: who, what, when."""
+
+    Action = ProgramAuditAction
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(max_length=40, choices=Action.choices)
+    detail = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [choices_constraint("action", ProgramAuditAction.choices, "programaudit_action_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.detail}"
+
 
 # ---------------------------------------------------------------------------- security and privacy
 

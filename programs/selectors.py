@@ -4,7 +4,7 @@ The pages' reads that combine programs with letters and readings (the home page,
 coordinator dashboard, a pair's timeline, a finished report) are in oversight/selectors.py.
 """
 
-from programs.models import Membership, Program
+from programs.models import Membership, Program, WatchWord
 
 
 def preferred_locale(user) -> tuple[str, str]:
@@ -26,3 +26,24 @@ def preferred_locale(user) -> tuple[str, str]:
         language = language or program["language"]
         time_zone = time_zone or program["time_zone"]
     return language, time_zone
+
+
+# ---------------------------------------------------------------------------- screening settings
+
+
+def list_watch_words(program: Program) -> list[WatchWord]:
+    """Return `program`'s watch words, alphabetically (as folded), in one query."""
+    return list(WatchWord.objects.filter(program=program).order_by("match_key", "pk"))
+
+
+def watch_terms_for_screening(program: Program) -> list[tuple[str, str]]:
+    """Return `program`'s watch words as the (term, severity) pairs screening takes."""
+    return list(WatchWord.objects.filter(program=program).order_by("pk").values_list("term", "severity"))
+
+
+def screening_regions_for(program: Program, author: Membership | None = None) -> list[str]:
+    """Return the countries screening reads in a letter: the program's, then its author's own if known."""
+    regions = program.screening_regions()
+    if author is not None and author.country and author.country not in regions:
+        regions.append(author.country)
+    return regions

@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apitokens.models import ApiToken
+from programs.text import fold
 from programs.exceptions import StateConflict
 from programs.models import (
-    AVATAR_CODES, LANGUAGE_CODES, Membership, Pair, PairEvent, PairNote, Program, User, validate_time_zone,
+    AVATAR_CODES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, Membership, Pair, PairEvent, PairNote, Program,
+    ProgramAuditEntry, User, WatchWord, validate_time_zone,
 )
 from programs.pair_changes import pairs_changed
 
@@ -46,17 +48,20 @@ def require_coordinator(user, program: Program) -> None:
 
 def add_member(
     actor: User, *, program: Program, user: User, role: str, pseudonym: str, bio: str = "",
-    status: str = Membership.Status.ACTIVE,
+    status: str = Membership.Status.ACTIVE, country: str = "",
 ) -> Membership:
     """Enrol `user` in `program` with `role` under `pseudonym`; return the membership.
 
     Refuses a pseudonym already used in the program (case-insensitively) and a user who
-    is already a member.
+    is already a member. `country` (optional, one of REGION_CHOICES) is where the person
+    lives: screening reads its phone numbers and addresses in their letters too.
     """
     require_coordinator(actor, program)
     pseudonym = pseudonym.strip()
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Choose mentee, mentor or coordinator.")})
+    if problem := country_problem(country):
+        raise ValidationError({"country": problem})
     with transaction.atomic():
         problem = _pseudonym_problem(program, pseudonym)
         if problem:
@@ -65,7 +70,7 @@ def add_member(
             raise ValidationError(_("This person is already a member of the program."))
         membership = Membership.objects.create(
             program=program, user=user, role=role, pseudonym=pseudonym, bio=bio if role == Membership.Role.MENTOR else "",
-            status=status,
+            status=status, country=country,
         )
         record_coordinator_granted(actor, membership=membership)
         return membership
@@ -259,7 +264,7 @@ def reset_calendar_token(actor: User) -> str:
 
 
 def enrol_participant(
-    actor: User, *, program: Program, pseudonym: str, role: str, email: str = "", language: str = "",
+    actor: User, *, program: Program, pseudonym: str, role: str, email: str = "", language: str = "", country: str = "",
 ) -> Membership:
     """Add an invited mentee or mentor to `program` without an invitation link yet; return the membership.
 
@@ -269,7 +274,8 @@ def enrol_participant(
     shown once. Used by the CSV import, which cannot show one link per row.
     """
     require_coordinator(actor, program)
-    errors = _participant_problems(program, pseudonym=pseudonym, role=role, email=email, language=language)
+    errors = _participant_problems(program, pseudonym=pseudonym, role=role, email=email, language=language,
+                                   country=country)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -279,11 +285,14 @@ def enrol_participant(
         placeholder.set_unusable_password()
         placeholder.save()
         return add_member(
-            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED
+            actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED,
+            country=country,
         )
 
 
-def _participant_problems(program: Program, *, pseudonym: str, role: str, email: str, language: str) -> dict:
+def _participant_problems(
+    program: Program, *, pseudonym: str, role: str, email: str, language: str, country: str = "",
+) -> dict:
     """Return {field: message} for what is wrong with one participant's details (empty if fine)."""
     problems = {}
     pseudonym_problem = _pseudonym_problem(program, (pseudonym or "").strip())
@@ -298,6 +307,8 @@ def _participant_problems(program: Program, *, pseudonym: str, role: str, email:
             problems["email"] = _("“%(email)s” is not an e-mail address.") % {"email": email.strip()}
     if language and language not in LANGUAGE_CODES:
         problems["language"] = _("The language must be en, da, nb or fr.")
+    if problem := country_problem(country):
+        problems["country"] = problem
     return problems
 
 
@@ -336,7 +347,7 @@ def _line_error(line: int, message: str) -> str:
 
 
 def import_participants(actor: User, *, program: Program, csv_text: str) -> list[Membership]:
-    """Invite every participant listed in `csv_text` (pseudonym, role, email, language).
+    """Invite every participant listed in `csv_text` (pseudonym, role, email, language, country).
 
     Each becomes an invited member (see enrol_participant). Every row is checked first; if any is wrong, nothing is written and the
     ValidationError lists each bad row by its line number.
@@ -349,6 +360,7 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
         problems = _participant_problems(
             program, pseudonym=values.get("pseudonym", ""), role=values.get("role", "").lower(),
             email=values.get("email", ""), language=values.get("language", "").lower(),
+            country=values.get("country", "").upper(),
         )
         key = values.get("pseudonym", "").lower()
         if key and key in seen and "pseudonym" not in problems:
@@ -362,6 +374,7 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
             enrol_participant(
                 actor, program=program, pseudonym=row.values["pseudonym"], role=row.values["role"].lower(),
                 email=row.values.get("email", ""), language=row.values.get("language", "").lower(),
+                country=row.values.get("country", "").upper(),
             )
             for row in rows
         ]
@@ -410,3 +423,96 @@ def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
     with transaction.atomic():
         return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
 
+# ---------------------------------------------------------------------------- screening settings
+
+#: The longest watch word or phrase a coordinator may add, in characters.
+WATCH_WORD_MAX_LENGTH = 100
+
+
+def country_problem(code: str) -> str | None:
+    """Return why `code` is not a country screening supports, or None if it is one (or empty)."""
+    if code and code not in REGION_CODES:
+        return _("Choose one of these countries: %(codes)s.") % {"codes": ", ".join(REGION_CODES)}
+    return None
+
+
+def watch_word_key(term: str) -> str:
+    """Return what two watch words that find the same words have in common: folded, single-spaced."""
+    return " ".join(fold(term).split())
+
+
+def _audit_program(program: Program, *, actor: User, action: str, detail: str) -> ProgramAuditEntry:
+    return ProgramAuditEntry.objects.create(program=program, actor=actor, action=action, detail=detail)
+
+
+def add_watch_word(actor: User, *, program: Program, term: str, severity: str) -> WatchWord:
+    """Add a watch word or phrase to `program`; the next letter screened is checked for it. Return it.
+
+    `severity` is "hold" (the letter waits for a coordinator) or "urgent" (coordinators are
+    alerted at once, as for a safeguarding concern). The term is kept as typed, with its
+    spaces tidied; a term that finds the same words as one the program has (differing only
+    in case, accents or spacing) is refused, as are an empty term and one over
+    WATCH_WORD_MAX_LENGTH characters. Writes an audit row.
+    """
+    require_coordinator(actor, program)
+    term = " ".join((term or "").split())
+    if not term:
+        raise ValidationError({"term": _("Write the word or phrase to watch for.")})
+    if len(term) > WATCH_WORD_MAX_LENGTH:
+        raise ValidationError({"term": _("Keep a watch word under %(limit)d characters.") % {"limit": WATCH_WORD_MAX_LENGTH}})
+    if severity not in WatchWord.Severity.values:
+        raise ValidationError({"severity": _("Choose whether the letter waits or the coordinators are alerted at once.")})
+    key = watch_word_key(term)
+    with transaction.atomic():
+        # Lock the program so two coordinators adding the same word at once get the message, not an error page.
+        Program.objects.select_for_update().get(pk=program.pk)
+        existing = WatchWord.objects.filter(program=program, match_key=key).first()
+        if existing is not None:
+            raise ValidationError({"term": _("“%(term)s” is already a watch word of this program.") % {"term": existing.term}})
+        watch_word = WatchWord.objects.create(
+            program=program, term=term, match_key=key, severity=severity, created_by=actor
+        )
+        _audit_program(program, actor=actor, action=ProgramAuditEntry.Action.WATCH_WORD_ADDED,
+                       detail=f"{term} ({severity})")
+    return watch_word
+
+
+def remove_watch_word(actor: User, *, watch_word: WatchWord) -> None:
+    """Remove a watch word from its program; letters screened from now on are not checked for it.
+
+    Findings already stored on letters stay. Removing a word someone else just removed
+    changes nothing. Writes an audit row.
+    """
+    program = watch_word.program
+    require_coordinator(actor, program)
+    with transaction.atomic():
+        locked = WatchWord.objects.select_for_update().filter(pk=watch_word.pk).first()
+        if locked is None:
+            return
+        locked.delete()
+        _audit_program(program, actor=actor, action=ProgramAuditEntry.Action.WATCH_WORD_REMOVED,
+                       detail=f"{locked.term} ({locked.severity})")
+
+
+def set_screening_countries(actor: User, *, program: Program, countries) -> Program:
+    """Choose the countries whose phone numbers and addresses screening reads in `program`'s letters.
+
+    `countries` are codes of REGION_CHOICES; none means the usual country of the program's
+    language. They are stored in the order of REGION_CHOICES, each once. Writes an audit
+    row when they change; return the program.
+    """
+    require_coordinator(actor, program)
+    chosen = set(countries or ())
+    if chosen - set(REGION_CODES):
+        raise ValidationError({"countries": _("Choose countries from the list.")})
+    ordered = [code for code, _label in REGION_CHOICES if code in chosen]
+    with transaction.atomic():
+        locked = Program.objects.select_for_update().get(pk=program.pk)
+        if locked.screening_countries != ordered:
+            before = ", ".join(locked.screening_countries) or "-"
+            locked.screening_countries = ordered
+            locked.save(update_fields=["screening_countries"])
+            _audit_program(locked, actor=actor, action=ProgramAuditEntry.Action.SCREENING_COUNTRIES_CHANGED,
+                           detail=f"{before} -> {', '.join(ordered) or '-'}")
+    program.screening_countries = ordered
+    return program

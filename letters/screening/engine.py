@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from letters.models import FindingKind, FindingSeverity
 from letters.screening.addresses import find_addresses
-from letters.screening.blocked import find_blocked_terms
+from letters.screening.blocked import WATCH_WORD_CONCEPT, find_watch_words
 from letters.screening.links import find_emails, find_urls
 from letters.screening.phones import find_phones
 from letters.screening.safeguarding import find_safeguarding
@@ -84,8 +84,10 @@ def screen(
     `language` is one of LANGUAGES (others are read as English). `region` and `regions` are
     ISO country codes whose national phone numbers and postcodes are read: the program's
     countries and the author's own, when known (`region` alone is the older single-country
-    form, still accepted). `blocked_terms` is the program's own list of words and phrases to
-    hold a letter for; `watch_terms` are coordinators' watch words as (term, severity) pairs.
+    form, still accepted). `watch_terms` are the program's watch words as (term, severity)
+    pairs, severity "hold" or "urgent"; `blocked_terms` (the older form) are watch words that
+    hold. Watch-word findings are of kind blocked_term, with their severity and the concept
+    "watch_word".
     `author_role` is "mentor", "mentee" or None (unknown): an adult's grooming move to a
     child is urgent, the same words from the child may only need a look. `use_rules` and
     `use_model` switch the rule-based and the learned safeguarding signals, so that each can be
@@ -115,12 +117,17 @@ def screen(
         FindingKind.SOCIAL: social,
         FindingKind.ADDRESS: _merge(find_addresses(text, folded, language=language, region=region)),
         FindingKind.SAFEGUARDING: _merge(find_safeguarding(folded, language=language)),
-        FindingKind.BLOCKED_TERM: _merge(find_blocked_terms(folded, blocked_terms)),
     }
     findings = [
         Finding(kind=str(kind), start=start, end=end, severity=str(SEVERITY[kind]), excerpt=_excerpt(text, start, end))
         for kind, spans in spans_by_kind.items()
         for start, end in spans
     ]
+    watched = [*((term, FindingSeverity.HOLD) for term in blocked_terms), *watch_terms]
+    findings.extend(
+        Finding(kind=str(FindingKind.BLOCKED_TERM), start=start, end=end, severity=str(severity),
+                excerpt=_excerpt(text, start, end), concept=WATCH_WORD_CONCEPT)
+        for start, end, severity in find_watch_words(folded, watched)
+    )
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     return findings

@@ -46,6 +46,7 @@ def pages_for_coordinator(demo):
         reverse("coordinator-readings", args=[program.pk]), reverse("coordinator-reading-new", args=[program.pk]),
         reverse("coordinator-reading-edit", args=[program.pk, reading.pk]),
         reverse("coordinator-calendar", args=[program.pk]), reverse("coordinator-pair", args=[pair.pk]),
+        reverse("coordinator-settings", args=[program.pk]), reverse("coordinator-watch-words", args=[program.pk]),
     ]
 
 

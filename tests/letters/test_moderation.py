@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from letters import selectors, services
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
 from programs.exceptions import StateConflict
+from programs import services as program_services
 from programs.models import Program
 from tests import factories
 
@@ -50,27 +51,28 @@ def test_resubmitting_replaces_the_old_findings(pair, coordinator):
     assert not Finding.objects.filter(letter=letter).exists()
 
 
-def test_program_region_decides_which_national_numbers_count(program, coordinator, pair):
+def test_program_countries_decide_which_national_numbers_count(program, coordinator, pair):
     text = "Ring 31 22 40 18 please"  # a Danish mobile number, not a possible British one
-    assert program.screening_region() == "GB"  # English program without a region: the UK
+    assert program.screening_regions() == ["GB"]  # English program without countries: the UK
     assert not submit(pair, text).findings.exists()
-    Program.objects.filter(pk=program.pk).update(region="DK")
+    program_services.set_screening_countries(coordinator, program=program, countries=["DK"])
     pair.program.refresh_from_db()
     assert list(submit(pair, text).findings.values_list("kind", "start", "end")) == [("contact.phone", 5, 16)]
 
 
 def test_region_defaults_follow_the_language():
-    assert [Program(language=code).screening_region() for code in ("en", "da", "nb", "fr")] == [
-        "GB", "DK", "NO", "FR"
+    assert [Program(language=code).screening_regions() for code in ("en", "da", "nb", "fr")] == [
+        ["GB"], ["DK"], ["NO"], ["FR"]
     ]
-    assert Program(language="da", region="US").screening_region() == "US"
+    assert Program(language="da", screening_countries=["US", "FR"]).screening_regions() == ["US", "FR"]
 
 
-def test_programs_blocked_terms_hold_a_letter(program, pair):
-    Program.objects.filter(pk=program.pk).update(blocked_terms="cafe\n\n  secret club  \n", review_policy="flagged_only")
-    pair.program.refresh_from_db()
+def test_programs_watch_words_hold_a_letter(program, coordinator, pair):
+    set_policy(program, "flagged_only")
+    program_services.add_watch_word(coordinator, program=program, term="cafe", severity="hold")
+    program_services.add_watch_word(coordinator, program=program, term="  secret   club ", severity="hold")
     letter = submit(pair, "I liked the story, and the Café in it was nice.")
-    assert list(letter.findings.values_list("kind", "start", "end")) == [("blocked_term", 27, 31)]
+    assert list(letter.findings.values_list("kind", "severity", "start", "end")) == [("blocked_term", "hold", 27, 31)]
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.IN_REVIEW
 
 

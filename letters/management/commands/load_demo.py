@@ -1,7 +1,12 @@
 """Load the demo program: two coordinators, twelve pairs, four readings, letters in every state.
 
-Idempotent: when the demo program exists, nothing is changed. Everything is written
-through the services, so the demo has the same audit trail as real use.
+The demo program meets in Copenhagen: its pages are in English for newcomers, but it
+screens letters with Danish rules (phone numbers and addresses of Denmark), and it has one
+example watch word.
+
+Idempotent: when the demo program exists, nothing else is changed, except that a demo
+loaded before those two settings existed gets them (a coordinator's own choice is kept).
+Everything is written through the services, so the demo has the same audit trail as real use.
 """
 
 from datetime import timedelta
@@ -15,7 +20,7 @@ from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
-from programs.models import Membership, Program
+from programs.models import Membership, Program, ProgramAuditEntry, WatchWord
 from readings import services as readings
 
 DEMO_SLUG = "demo"
@@ -27,6 +32,10 @@ DEMO_RECOVERY_CODES = [f"demo-code-{n:02d}" for n in range(1, 11)]
 #: The demo coordinator's authenticator key (hex, as django-otp stores it); in base32 for an
 #: app: MJZGK5TWMVXC2ZDFNVXS25DPORYC223F.
 DEMO_TOTP_KEY = b"brevven-demo-totp-key-0123456789"[:20].hex()
+#: The demo meets in Copenhagen: letters are screened for Danish phone numbers and addresses.
+DEMO_SCREENING_COUNTRIES = ["DK"]
+#: One example watch word, so the settings page shows what a coordinator can add.
+DEMO_WATCH_WORD = ("sleepover", WatchWord.Severity.HOLD)
 
 READINGS = [
     (
@@ -84,8 +93,14 @@ class Command(BaseCommand):
     help = "Create the demo program and its three demo logins (nothing happens if it exists)."
 
     def handle(self, *args, **options):
-        if Program.objects.filter(slug=DEMO_SLUG).exists():
-            self.stdout.write("The demo program is already loaded; nothing changed.")
+        existing = Program.objects.filter(slug=DEMO_SLUG).first()
+        if existing is not None:
+            with transaction.atomic():
+                changed = self._screening_settings(existing)
+            self.stdout.write(
+                "The demo program is already loaded; its screening settings are brought up to date."
+                if changed else "The demo program is already loaded; nothing changed."
+            )
             return
         with transaction.atomic():
             self._load()
@@ -110,6 +125,26 @@ class Command(BaseCommand):
         device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
         StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in DEMO_RECOVERY_CODES)
 
+    def _screening_settings(self, program: Program) -> bool:
+        """Give the demo its Danish screening and example watch word, unless it has settings of its own.
+
+        Returns True if anything changed. A demo whose coordinator chose countries or added
+        watch words keeps them: this runs on every `make demo`.
+        """
+        coordinator = Membership.objects.get(program=program, user__username="demo-coordinator").user
+        changed = False
+        if not program.screening_countries:
+            programs.set_screening_countries(coordinator, program=program, countries=DEMO_SCREENING_COUNTRIES)
+            changed = True
+        ever_had_watch_words = program.audit_entries.filter(
+            action__in=[ProgramAuditEntry.Action.WATCH_WORD_ADDED, ProgramAuditEntry.Action.WATCH_WORD_REMOVED]
+        ).exists()
+        if not ever_had_watch_words:
+            term, severity = DEMO_WATCH_WORD
+            programs.add_watch_word(coordinator, program=program, term=term, severity=severity)
+            changed = True
+        return changed
+
     def _load(self) -> None:
         now = timezone.now()
         today = timezone.localdate()
@@ -122,6 +157,7 @@ class Command(BaseCommand):
         Membership.objects.create(user=coordinator, program=program, role=Membership.Role.COORDINATOR,
                                   pseudonym="Coordinator Ada")
         self._give_recovery_codes(coordinator)
+        self._screening_settings(program)
         programs.add_member(coordinator, program=program, user=self._user("demo-coordinator-2", can_log_in=False),
                             role=Membership.Role.COORDINATOR, pseudonym="Coordinator Ben")
         pairs = []

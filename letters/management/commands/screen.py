@@ -3,7 +3,8 @@
     python manage.py screen --jsonl < letters.jsonl
 
 Each input line is a JSON object {"text", "language", "region"} with an optional
-"blocked_terms" list. Each output line is {"findings": [...]} for the input line at the
+"blocked_terms" list (watch words that hold the letter) and an optional "watch_terms" list
+of [term, severity] pairs (severity "hold" or "urgent"). Each output line is {"findings": [...]} for the input line at the
 same position, or {"error": "line N: <reason>"} when the line cannot be screened. The
 command carries on after a bad line and exits with status 1 at the end if any failed.
 """
@@ -39,7 +40,14 @@ def _parse_line(line: str) -> dict:
     blocked = item.get("blocked_terms", [])
     if not isinstance(blocked, list) or not all(isinstance(t, str) for t in blocked):
         raise LineError('"blocked_terms" must be a list of strings')
-    return {"text": text, "language": language, "region": region, "blocked_terms": blocked}
+    watch = item.get("watch_terms", [])
+    if not isinstance(watch, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and pair[1] in ("hold", "urgent")
+        for pair in watch
+    ):
+        raise LineError('"watch_terms" must be a list of [term, "hold" or "urgent"] pairs')
+    return {"text": text, "language": language, "region": region, "blocked_terms": blocked,
+            "watch_terms": [tuple(pair) for pair in watch]}
 
 
 class Command(BaseCommand):
