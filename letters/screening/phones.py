@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words
+from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
 from letters.screening.text import alternation, compile_folded, fold, has_cue_before
 
 # Number words per language, 0–99, as {spelling: digits}, built from the lists in the
@@ -218,6 +218,10 @@ def _is_possible_phone(digits: str, plus: bool, regions: tuple[str, ...]) -> tup
     return possible, valid
 
 
+#: Steps children count in: "10 20 30 40", "25 50 75 100".
+_ROUND_STEPS = frozenset({2, 5, 10, 20, 25, 50, 100})
+
+
 def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
     """Return True for runs an ordinary letter is full of: seasons, counting, ISBN-13s.
 
@@ -231,10 +235,14 @@ def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
     if all(len(t.digits) == 4 and 1900 <= v <= 2099 for t, v in zip(run, values)):
         return True
     if len(run) >= 3 and not any(t.digits.startswith("0") for t in run):
+        # Counting grows out of its digits ("8 10 12", "16 32 64") or steps by a round
+        # amount; "22 33 44 55" and "9 8 7 6 5 4 3 2" are how phone numbers are spaced.
+        lengths_vary = len({len(t.digits) for t in run}) > 1
         steps = {b - a for a, b in zip(values, values[1:])}
-        if len(steps) == 1 and steps != {0}:
+        if len(steps) == 1 and (step := steps.pop()) > 0 and (lengths_vary or step in _ROUND_STEPS and len(run) >= 4):
             return True
-        if all(values) and len({b / a for a, b in zip(values, values[1:])}) == 1 and values[1] != values[0]:
+        ratios = {b / a for a, b in zip(values, values[1:])} if all(values) else set()
+        if len(ratios) == 1 and ratios.pop() > 1 and lengths_vary:
             return True
     digits = "".join(t.digits for t in run)
     return len(digits) == 13 and digits[:3] in ("978", "979")
@@ -271,15 +279,34 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
 
 
+_GAP_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 @lru_cache(maxsize=None)
-def _gap_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
-    """(bridgeable gap, words that say "and the number goes on") for `language` and English."""
-    words = set(contact_words("en", "phone_join_words")) | set(contact_words(language, "phone_join_words"))
-    cues = set(PHONE_CUES)
-    # At most five short words (with commas, colons or one line break) between two parts.
-    bridge = re.compile(r"[ \t,:;\-–]*\n?(?:[ \t,:;\-–]*[^\W\d][\w'’-]{0,14}){0,5}[ \t,:;\-–]*\n?[ \t,:;\-–]*\Z")
-    joins = compile_folded(r"(?<!\w)" + alternation(words | cues) + r"(?!\w)")
-    return bridge, joins
+def _gap_vocabulary(language: str) -> tuple[re.Pattern, frozenset[str]]:
+    """(words saying "the number goes on", every word allowed in a gap) for `language` and English.
+
+    A gap between two parts of a number may hold only these words ("and the rest is",
+    "og bagefter", "c'est"), so "2012 words in and then 3456" stays two numbers.
+    """
+    joins = set(with_english(language, "phone_join_words")) | set(PHONE_CUES)
+    allowed = joins | set(with_english(language, "phone_gap_words"))
+    tokens = frozenset(fold(token) for phrase in allowed for token in _GAP_WORD_RE.findall(phrase))
+    return compile_folded(r"(?<!\w)" + alternation(joins) + r"(?!\w)"), tokens
+
+
+_BRIDGE_RE = re.compile(r"[\s,:;\-–]*(?:[^\W\d][\w'’-]*[\s,:;\-–]+){0,5}\Z")
+
+
+def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool]:
+    """Return (bridgeable, has words, says the number goes on) for the `gap` between two parts."""
+    if len(gap) > 40 or gap.count("\n") > 1 or not _BRIDGE_RE.match(gap):
+        return False, False, False
+    joins, allowed = _gap_vocabulary(language)
+    words = _GAP_WORD_RE.findall(gap)
+    if any(word not in allowed for word in words):
+        return False, True, False
+    return True, bool(words), bool(joins.search(gap))
 
 
 #: How many runs may be joined across word gaps into one number.
@@ -291,23 +318,22 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     """Return the span of runs[0] joined with the runs after it across short gaps, if a phone.
 
     "first part is 0612 and the rest is 884201", "41 77 og bagefter 09 13", "mon 06 c'est 12
-    34 56 78": the joined digits must be a valid number for one of `regions`, every part must
-    have at least two digits, and a phone cue before the first part or a word such as "the
-    rest", "bagefter", "ensuite" in a gap must say that the number goes on.
+    34 56 78", "07700, 900, 123": every part must have at least two digits, a phone cue
+    before the first part or a word such as "the rest", "bagefter", "c'est" in a gap must say
+    that the number goes on, and the joined digits must be a valid number for one of
+    `regions` (a possible one is enough when only commas stand between the parts).
     """
-    bridge, joins = _gap_patterns(language)
     first = runs[0]
-    if first[0].spelled is False and len("".join(t.digits for t in first)) < 2:
+    if len("".join(t.digits for t in first)) < 2:
         return None
     cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
+    words_between = False
     tokens = list(first)
     for run in runs[1:MAX_JOINED_RUNS]:
-        gap = folded[tokens[-1].end:run[0].start]
-        if len(gap) > 40 or not bridge.match(gap) or run[0].plus:
+        bridgeable, has_words, goes_on = _bridge(folded, folded[tokens[-1].end:run[0].start], language)
+        if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
             return None
-        if len("".join(t.digits for t in run)) < 2:
-            return None
-        cued = cued or bool(joins.search(gap))
+        cued, words_between = cued or goes_on, words_between or has_words
         tokens.extend(run)
         digits = "".join(t.digits for t in tokens)
         if len(digits) > 12:
@@ -317,7 +343,8 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
         start, end = _span(text, tokens)
         if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens):
             return None
-        if _is_possible_phone(digits, tokens[0].plus, regions)[1]:
+        possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
+        if valid or (possible and not words_between):
             return start, end
     return None
 
@@ -345,6 +372,9 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
         if _ISBN_CONTEXT.search(fold(text[max(0, match.start - 8):match.start])):
             continue
+        groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
+        if _looks_like_ordinary_numbers(groups):
+            continue  # "2023-2024" is a valid Danish number and a season
         yield match.start, match.end
 
 
