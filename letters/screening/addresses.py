@@ -40,19 +40,34 @@ FR_STREET_RE = re.compile(
 SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_words") for language in ("da", "nb")}
 
 
+_FLOOR = (r"(?P<floor>,?\s+(?:\d{1,2}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?"
+          r"|(?:th|tv|mf)\.?))?")
+# A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal.
+_STREET_NUMBER = (r"(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z])?)"
+                  r"(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min|timer|uker|uger)\b)")
+
+
 def _scandinavian_street_re(language: str) -> re.Pattern:
     suffixes = alternation(STREET_SUFFIXES[language])
-    strong = alternation(sorted(STRONG_STREET_SUFFIXES & set(STREET_SUFFIXES[language])))
     separate = alternation(SEPARATE_STREET_WORDS[language])
-    # A capitalised name with any street suffix ("Nørregade", "Kirkebakken"), or a
-    # lower-case one with a suffix that is nearly always a street ("rosenvej", "storgata").
-    name = (rf"(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})"
-            rf"|[a-zæøåé][a-zæøåé-]+{strong})")
     return re.compile(
-        rf"(?<!\w)(?P<name>{name})"
-        rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min)\b)"
-        rf"(?P<floor>,?\s+(?:\d{{1,2}}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?|(?:th|tv|mf)\.?))?"
+        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
+        rf"\s+{_STREET_NUMBER}{_FLOOR}"
     )
+
+
+#: A lower-case word and a house number: a street when the word ends in a suffix that is
+#: nearly always a street ("rosenvej 12", "storgata 5b"), checked in Python (it is cheaper
+#: than asking the pattern to try every suffix at every letter).
+LOWER_CASE_STREET_RE = re.compile(rf"(?<![\w-])(?P<name>[a-zæøåé][a-zæøåé-]+)\s+{_STREET_NUMBER}{_FLOOR}")
+_STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
+
+
+def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
+    for match in LOWER_CASE_STREET_RE.finditer(text):
+        name = match.group("name")
+        if any(name.endswith(suffix) and len(name) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES):
+            yield match.start(), match.end()
 
 
 _SCANDINAVIAN_STREET_RES = {lang: _scandinavian_street_re(lang) for lang in STREET_SUFFIXES}
@@ -99,6 +114,7 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         for pattern in _SCANDINAVIAN_STREET_RES.values():
             for match in pattern.finditer(text):
                 yield match.start(), match.end()
+        yield from _lower_case_streets(text)
 
 
 def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

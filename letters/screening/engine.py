@@ -9,7 +9,7 @@ from letters.models import FindingKind, FindingSeverity
 from letters.screening.addresses import find_addresses
 from letters.screening.blocked import find_blocked_terms
 from letters.screening.links import find_emails, find_urls
-from letters.screening.normalise import normalise
+from letters.screening.normalise import normalise, word_view
 from letters.screening.phones import find_phones
 from letters.screening.safeguarding import find_safeguarding
 from letters.screening.social import find_social, platforms_after_contact
@@ -84,7 +84,7 @@ def _contact_spans(text: str, *, language: str, countries: list[str]) -> dict[st
     phones = _merge(find_phones(ntext, nfolded, language=language, regions=countries))
     social = [*find_social(ntext, nfolded, language=language), *platforms_after_contact(nfolded, phones + emails)]
     social = view.original_spans(social)
-    words = normalise(text, words=True)
+    words = word_view(view)
     if words.text != view.text:
         social += words.original_spans(find_social(words.text, words.folded, language=language))
     emails, urls = view.original_spans(emails), view.original_spans(urls)

@@ -23,9 +23,11 @@ Two views:
   collapsed to one ("snaaap" → "snap", "pleeease" → "please"). Use it for words, never
   for digits or handles.
 
-Both are one pass over the letter in Python, plus a look at the few places where a line
-break, comma or digit inside a word sits. A plain ASCII letter with none of these is
-returned as an identity view without copying anything, which is the common case.
+Each step is one regular-expression scan of the letter that yields the few places to
+change; Python only touches those places. Changes that keep the length (a full-width digit,
+a line break between digits, leetspeak) keep offsets as they are; only dropped or collapsed
+characters build the offset map. A letter that needs no change is returned as an identity
+view without copying anything, which is the common case.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from letters.screening.text import fold
 
 #: Leetspeak digits read as letters inside a word.
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "@": "a", "$": "s"}
+_LEET_TABLE = str.maketrans(LEET)
 
 #: Characters read as a digit sequence that Unicode gives no digit value.
 _EMOJI_NUMBERS = {"\U0001F51F": "10"}  # 🔟 keycap ten
@@ -45,11 +48,19 @@ _EMOJI_NUMBERS = {"\U0001F51F": "10"}  # 🔟 keycap ten
 #: Characters whose compatibility form would change how a sentence reads ("…" → "...").
 _KEEP_AS_IS = frozenset("…‥")
 
-_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+_LINE_BREAKS = "\u2028\u2029\x85"
 
-# Whole-text checks for the fast path: does this ASCII letter need any work at all?
-_CONTACT_WORK_RE = re.compile(r"\d[ \t]*[\r\n][ \t\r\n]*\d|\d,\d")
-_WORD_WORK_RE = re.compile(r"[^\W\d_][0134579@$]{1,2}[^\W\d_]|([^\W\d_])\1\1", re.IGNORECASE)
+# Characters that may need a change: everything outside ASCII except the Latin-1 letters
+# (æ, ø, å, é, ü…), which are their own normal form and fill Danish and French letters.
+_SPECIAL_RE = re.compile(r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+# A line break between two digit groups ("0612⏎884201"), and a comma between digits that is
+# not a thousands separator ("06,12,34" but not "1,000").
+_DIGIT_BREAK_RE = re.compile(r"(?<=\d)[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+_DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?!\d{3}(?!\d))(?=\d)")
+# One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
+_LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
+# Three or more of the same letter: "snaaap", "pleeease".
+_STRETCH_RE = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -85,13 +96,13 @@ def _normal_form(char: str) -> str:
 class Normalised:
     """The normalised text of one letter, with a map back to the original.
 
-    `text[i]` came from `original[starts[i]:ends[i]]`. For an identity view the maps are
-    not built and every offset maps to itself.
+    `text[i]` came from `original[starts[i]:ends[i]]`. When no character was dropped or
+    added the maps are not built and every offset maps to itself.
     """
 
     __slots__ = ("original", "text", "_starts", "_ends", "__dict__")
 
-    def __init__(self, original: str, text: str, starts: list[int] | None, ends: list[int] | None) -> None:
+    def __init__(self, original: str, text: str, starts: list[int] | None = None, ends: list[int] | None = None):
         self.original = original
         self.text = text
         self._starts = starts
@@ -99,7 +110,12 @@ class Normalised:
 
     @property
     def is_identity(self) -> bool:
-        """True if the text needed no change, so offsets are the original's."""
+        """True if the text is the original, unchanged."""
+        return self.text is self.original
+
+    @property
+    def keeps_offsets(self) -> bool:
+        """True if every offset into `text` is the same offset into the original."""
         return self._starts is None
 
     @cached_property
@@ -112,14 +128,14 @@ class Normalised:
 
         Precondition: 0 <= start <= end <= len(text). An empty span maps to an empty span.
         """
-        if self._starts is None or start >= end:
-            if self._starts is not None:
-                position = self._starts[start] if start < len(self._starts) else len(self.original)
-                return position, position
+        if self._starts is None:
             return start, end
+        if start >= end:
+            position = self._starts[start] if start < len(self._starts) else len(self.original)
+            return position, position
         return self._starts[start], self._ends[end - 1]
 
-    def original_spans(self, spans):
+    def original_spans(self, spans) -> list[tuple[int, int]]:
         """Map every (start, end) of `spans` back to the original text."""
         if self._starts is None:
             return list(spans)
@@ -128,95 +144,64 @@ class Normalised:
 
 def normalise(text: str, *, words: bool = False) -> Normalised:
     """Return the contact view of `text`, or with `words=True` the word view (module docstring)."""
-    if text.isascii() and not _CONTACT_WORK_RE.search(text) and not (words and _WORD_WORK_RE.search(text)):
-        return Normalised(text, text, None, None)
-    chars, starts, ends = _map_characters(text)
-    _join_digit_groups(chars)
-    if words:
-        chars, starts, ends = _read_words(chars, starts, ends)
-    return Normalised(text, "".join(chars), starts, ends)
+    view = Normalised(text, text)
+    view = _edit(view, _character_edits(text))
+    view = _edit(view, [(m.start(), m.end(), " " * (m.end() - m.start())) for m in _DIGIT_BREAK_RE.finditer(view.text)])
+    view = _edit(view, [(m.start(), m.end(), " ") for m in _DIGIT_COMMA_RE.finditer(view.text)])
+    return word_view(view) if words else view
 
 
-def _map_characters(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Replace every character by its normal form, remembering each output's source span.
+def word_view(view: Normalised) -> Normalised:
+    """Return the word view made from a contact view: leetspeak read, stretched letters collapsed."""
+    view = _edit(view, [(m.start(), m.end(), m.group().translate(_LEET_TABLE)) for m in _LEET_RE.finditer(view.text)])
+    return _edit(view, [(m.start(), m.end(), m.group(1)) for m in _STRETCH_RE.finditer(view.text)])
 
-    A dropped (invisible) character is added to the span of the character before it, so
-    that "6️⃣" maps back to all three code points.
+
+def _character_edits(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, replacement) for every character whose normal form differs."""
+    edits = []
+    for match in _SPECIAL_RE.finditer(text):
+        char = match.group()
+        normal = _normal_form(char)
+        if normal != char:
+            edits.append((match.start(), match.end(), normal))
+    return edits
+
+
+def _edit(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:
+    """Apply sorted, non-overlapping `edits` to `view.text`; the result still maps to the original.
+
+    A replacement maps each of its characters to the original span of what it replaced; a
+    deletion widens the span of the character before it, so "6️⃣" maps to all three code
+    points. Edits that keep the length keep the offsets.
     """
-    chars: list[str] = []
+    if not edits:
+        return view
+    text = view.text
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        pieces += (text[position:start], replacement)
+        position = end
+    pieces.append(text[position:])
+    new_text = "".join(pieces)
+    if view.keeps_offsets and all(end - start == len(replacement) for start, end, replacement in edits):
+        return Normalised(view.original, new_text)
+    old_starts = view._starts if view._starts is not None else range(len(text))
+    old_ends = view._ends if view._ends is not None else range(1, len(text) + 1)
     starts: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(text):
-        if char < "\x80":
-            normal = "\n" if char == "\r" else char
-        else:
-            normal = _normal_form(char)
-        if not normal:
-            if ends:
-                ends[-1] = index + 1
-            continue
-        if normal == "\n" and char == "\r" and index + 1 < len(text) and text[index + 1] == "\n":
-            continue  # "\r\n" is one line break; the "\n" that follows is kept
-        for piece in normal:
-            chars.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    return chars, starts, ends
-
-
-def _join_digit_groups(chars: list[str]) -> None:
-    """Turn line breaks and bare commas between digit groups into spaces, in place.
-
-    "0612⏎884201" and "06,12,34,56,78" become runs a phone reader can join. A comma before
-    exactly three digits is a thousands separator ("1,000,000") and stays a comma.
-    """
-    length = len(chars)
-    for index, char in enumerate(chars):
-        if char == "," and 0 < index < length - 1 and chars[index - 1].isdigit() and chars[index + 1].isdigit():
-            group = 0
-            while index + 1 + group < length and chars[index + 1 + group].isdigit():
-                group += 1
-            if group != 3:
-                chars[index] = " "
-        elif char == "\n":
-            before = index - 1
-            while before >= 0 and chars[before] in " \t\n":
-                before -= 1
-            after = index + 1
-            while after < length and chars[after] in " \t\n":
-                after += 1
-            if before >= 0 and after < length and chars[before].isdigit() and chars[after].isdigit():
-                chars[index] = " "
-
-
-def _read_words(chars: list[str], starts: list[int], ends: list[int]) -> tuple[list[str], list[int], list[int]]:
-    """Read leetspeak inside words as letters and collapse stretched letters (word view)."""
-    length = len(chars)
-    for index, char in enumerate(chars):
-        if char in LEET and 0 < index < length - 1 and chars[index - 1].isalpha():
-            # One or two leet characters with letters on both sides: "sn4p", "l33t", "h4x0r".
-            after = index + 1
-            if after < length and chars[after] in LEET and not chars[after].isalpha():
-                after += 1
-            if after < length and chars[after].isalpha():
-                for position in range(index, after):
-                    chars[position] = LEET[chars[position]]
-    out_chars: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    index = 0
-    while index < length:
-        char = chars[index]
-        run_end = index + 1
-        if char.isalpha():
-            lower = char.lower()
-            while run_end < length and chars[run_end].lower() == lower:
-                run_end += 1
-            if run_end - index < 3:
-                run_end = index + 1  # "good", "all": a double letter is spelling, not stretching
-        # A run of three or more identical letters becomes one: "snaaap" → "snap".
-        out_chars.append(char)
-        out_starts.append(starts[index])
-        out_ends.append(ends[run_end - 1])
-        index = run_end
-    return out_chars, out_starts, out_ends
+    position = 0
+    for start, end, replacement in edits:
+        starts.extend(old_starts[position:start])
+        ends.extend(old_ends[position:start])
+        source_start, source_end = old_starts[start], old_ends[end - 1]
+        if replacement:
+            starts.extend([source_start] * len(replacement))
+            ends.extend([source_end] * len(replacement))
+        elif ends:
+            ends[-1] = source_end
+        position = end
+    starts.extend(old_starts[position:])
+    ends.extend(old_ends[position:])
+    return Normalised(view.original, new_text, starts, ends)

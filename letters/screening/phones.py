@@ -324,21 +324,22 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     `regions` (a possible one is enough when only commas stand between the parts).
     """
     first = runs[0]
-    if len("".join(t.digits for t in first)) < 2:
+    if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < 2:
         return None
-    cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
-    words_between = False
+    goes_on = words_between = False
     tokens = list(first)
     for run in runs[1:MAX_JOINED_RUNS]:
-        bridgeable, has_words, goes_on = _bridge(folded, folded[tokens[-1].end:run[0].start], language)
+        bridgeable, has_words, says_more = _bridge(folded, folded[tokens[-1].end:run[0].start], language)
         if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
             return None
-        cued, words_between = cued or goes_on, words_between or has_words
+        goes_on, words_between = goes_on or says_more, words_between or has_words
         tokens.extend(run)
         digits = "".join(t.digits for t in tokens)
         if len(digits) > 12:
             return None
-        if len(digits) < 8 or not cued:
+        if len(digits) < 8:
+            continue
+        if not goes_on and not has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60):
             continue
         start, end = _span(text, tokens)
         if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded
+from letters.screening.text import alternation, compile_folded, fold
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -99,20 +99,47 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     for match in handled.finditer(folded):
         if match.group("handle").startswith("@") or _is_handle(match.group("handle")):
             yield match.start("platform"), match.end("handle")
-    for match in _PLATFORM_NAME_RE.finditer(folded):
-        # "sc: lunabear", "insta = pixie.moon": a platform and a name with ":" or "=" between.
-        if _is_name(match.group("handle")):
-            yield match.start(), match.end()
-    for match in _add_me_pattern(language).finditer(folded):
-        handle = match.group("handle")
-        if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
-            yield match.start(), match.end()
     for pattern in (AT_HANDLE_RE, DISCORD_TAG_RE):
         for match in pattern.finditer(folded):
             yield match.start(), match.end()
     for match in _INTRODUCER_RE.finditer(folded):
         if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
             yield match.start("handle"), match.end("handle")
+    yield from _platform_and_name(folded)
+    if any(cue in folded for cue in _add_me_cues(language)):
+        for match in _add_me_pattern(language).finditer(folded):
+            handle = match.group("handle")
+            if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
+                yield match.start(), match.end()
+
+
+# A word right before ":" or "=" ("sc:", "insta ="), and the platforms' last words to look for.
+_WORD_BEFORE_SEPARATOR_RE = re.compile(r"(?<![\w'’])([^\W\d_][\w'’]*)[ \t]*[:=]")
+_PLATFORM_LAST_WORDS = frozenset(fold(platform).split()[-1] for platform in PLATFORMS + GAME_PLATFORMS)
+
+
+def _platform_and_name(folded: str) -> Iterator[tuple[int, int]]:
+    """"sc: lunabear", "insta = pixie.moon": a platform and a name with ":" or "=" between.
+
+    Only the words right before a ":" or "=" are looked up, which is much cheaper than
+    trying every platform name at every position of the letter.
+    """
+    for before in _WORD_BEFORE_SEPARATOR_RE.finditer(folded):
+        if before.group(1) not in _PLATFORM_LAST_WORDS:
+            continue
+        # "tik tok:" starts a word earlier than "tok:".
+        previous_word = folded.rfind(" ", 0, max(0, before.start() - 1)) + 1
+        for start in (previous_word, before.start()):
+            match = _PLATFORM_NAME_RE.match(folded, start)
+            if match and _is_name(match.group("handle")):
+                yield match.start(), match.end()
+                break
+
+
+@lru_cache(maxsize=None)
+def _add_me_cues(language: str) -> tuple[str, ...]:
+    """The add-me cues as folded text, for a cheap look before the full pattern runs."""
+    return tuple(fold(cue) for cue in with_english(language, "add_me_cues"))
 
 
 def _is_handle(token: str) -> bool:
