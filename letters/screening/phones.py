@@ -321,7 +321,8 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     34 56 78", "07700, 900, 123": every part must have at least two digits, a phone cue
     before the first part or a word such as "the rest", "bagefter", "c'est" in a gap must say
     that the number goes on, and the joined digits must be a valid number for one of
-    `regions` (a possible one is enough when only commas stand between the parts).
+    `regions` (a possible one is enough when only commas stand between the parts, or when
+    both a cue and a "the rest is" word say so).
     """
     first = runs[0]
     if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < 2:
@@ -339,13 +340,15 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
             return None
         if len(digits) < 8:
             continue
-        if not goes_on and not has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60):
+        cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
+        if not (goes_on or cued):
             continue
         start, end = _span(text, tokens)
         if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens):
             return None
         possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
-        if valid or (possible and not words_between):
+        # Words between the parts ask for more: a valid number, or a cue and a "the rest is".
+        if valid or (possible and (not words_between or (cued and goes_on))):
             return start, end
     return None
 
