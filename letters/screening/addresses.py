@@ -26,9 +26,19 @@ _HOUSE_NUMBER = r"\d{1,5}[a-z]?(?:\s?(?:bis|ter))?"
 
 EN_STREET_RE = re.compile(
     rf"(?<![\w.,])(?P<number>{_HOUSE_NUMBER}),?\s+(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)"
-    rf"(?P<type>{alternation(STREET_WORDS['en'])})\b\.?",
+    rf"(?P<type>{alternation(STREET_WORDS['en'])})\b\.?"
+    rf"(?P<unit>,?\s+(?:apt|apartment|flat|unit|suite)\.?\s*#?\d{{1,4}}[a-z]?\b)?",
     re.IGNORECASE,
 )
+#: "rue Victor Hugo au 48", "avenue des Lilas, n° 3": the French street first, then its number.
+FR_NUMBER_AFTER_RE = re.compile(
+    rf"(?<!\w)(?P<type>{alternation(STREET_WORDS['fr'])})\s+"
+    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){{0,3}}?)"
+    rf",?\s+(?:au|n°|no\.?|numéro)\s*(?P<number>\d{{1,4}}(?:\s?(?:bis|ter))?)(?!\w)",
+    re.IGNORECASE,
+)
+#: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
+_ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
 FR_STREET_RE = re.compile(
     rf"(?<![\w.,])(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
     rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[A-ZÉÈÀÂÎÔ][\w'’-]*){{0,3}})",
@@ -63,17 +73,29 @@ LOWER_CASE_STREET_RE = re.compile(rf"(?<![\w-])(?P<name>[a-zæøåé][a-zæøå�
 _STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
 
 
+#: "bjørnstjerne bjørnsons gate 8", "kongens gade 3": a lower-case name in the genitive
+#: and a separate street word. The genitive -s keeps "fra gate 12" (an airport gate) out.
+LOWER_CASE_GENITIVE_STREET_RE = re.compile(
+    rf"(?<![\w-])(?P<name>(?:[a-zæøåé][\w.-]*\s+)?[a-zæøåé][\w.-]*s\s+"
+    rf"(?:{alternation(set(SEPARATE_STREET_WORDS['da']) | set(SEPARATE_STREET_WORDS['nb']))}))"
+    rf"\s+{_STREET_NUMBER}{_FLOOR}"
+)
+
+
 def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
     for match in LOWER_CASE_STREET_RE.finditer(text):
         name = match.group("name")
         if any(name.endswith(suffix) and len(name) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES):
             yield match.start(), match.end()
+    for match in LOWER_CASE_GENITIVE_STREET_RE.finditer(text):
+        yield match.start(), match.end()
 
 
 _SCANDINAVIAN_STREET_RES = {lang: _scandinavian_street_re(lang) for lang in STREET_SUFFIXES}
 
 #: A postcode and a town: "BS1 4DJ", "1165 København K", "0155 Oslo", "75002 Paris", "CA 90210".
 GB_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+GB_POSTCODE_ANY_CASE_RE = re.compile(GB_POSTCODE_RE.pattern, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 POSTCODE_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅ](?![\w]))?)")
 
@@ -96,6 +118,12 @@ def _looks_like_street(match: re.Match, folded: str) -> bool:
         # "12 oak street" is an address written in lower case; "3 times down the road" is not.
         if capitalised or (len(name_words) <= 2 and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in name_words)):
             return True
+    if match.group("type").lower() in _ABBREVIATED_STREET_WORDS and not capitalised:
+        # "17 hawthorn rd", "2210 w elm st apt 4": a lower-case name needs a house number of
+        # two digits or more, or a flat number, to be told from "2 dr visits".
+        ordinary = _ORDINARY_NAME_WORDS.intersection(w.lower() for w in name_words)
+        if len(name_words) <= 2 and not ordinary and (len(match.group("number")) >= 2 or match.group("unit")):
+            return True
     # "3 chapters on the way" has the shape of "3 Abbey Way"; ask for a capitalised name
     # or for the author to have said that this is where they live.
     return (capitalised and len(name_words) <= 2) or has_cue_before(folded, match.start(), _ADDRESS_CUE_RE)
@@ -106,8 +134,9 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if _looks_like_street(match, folded):
             yield match.start(), match.end()
     if language == "fr":
-        for match in FR_STREET_RE.finditer(text):
-            yield match.start(), match.end()
+        for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end()
     if language in ("da", "nb"):
         # Both neighbours' street words: families move across the border, and "Storgade"
         # and "Storgata" are spelled by the same children.
@@ -121,6 +150,10 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
     if "GB" in regions:
         for match in GB_POSTCODE_RE.finditer(text):
             yield match.start(), match.end()
+        # "17 hawthorn rd, wakefield wf1 3xp": a lower-case postcode counts behind a street.
+        for match in GB_POSTCODE_ANY_CASE_RE.finditer(text):
+            if any(0 <= match.start() - end <= 30 for _, end in streets):
+                yield match.start(), match.end()
     if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
             yield match.start(), match.end()
@@ -143,7 +176,9 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     yield from _join_address_parts(text, sorted(spans))
 
 
-_ADDRESS_GLUE_RE = re.compile(r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?(?:[A-ZÆØÅ][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z")
+# Between two address parts: a flat number and up to two words of a town, in any case
+# ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp").
+_ADDRESS_GLUE_RE = re.compile(r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z")
 
 
 def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

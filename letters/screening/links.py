@@ -15,6 +15,9 @@ from letters.screening.text import alternation, compile_folded
 #: "my blog at example.com" is a link, not a mail.
 AT_WORDS = all_contact_words("at_words")
 DOT_WORDS = all_contact_words("dot_words")
+#: "_" and "/" spelled out: "ruby underscore fox", "youtube point com slash @zoe".
+UNDERSCORE_WORDS = all_contact_words("underscore_words")
+SLASH_WORDS = all_contact_words("slash_words")
 
 #: Top-level domains we accept at the end of a spelled-out or bare domain.
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
@@ -36,7 +39,7 @@ _DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]
 _TLD = alternation(TOP_LEVEL_DOMAINS)
 _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s*"
        rf"|\s+{alternation(AT_WORDS)}\s+|\s*-\s*{alternation(AT_WORDS)}\s*-\s*)")
-_LOCAL = rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:{_DOT}[a-z0-9_+-]+)*"
+_LOCAL = rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)*"
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)
@@ -61,7 +64,8 @@ URL_RE = compile_folded(
     rf"(?:\bhttps?://[^\s<>\"']+"
     rf"|\bwww\d?\.[^\s<>\"']+"
     rf"|(?<![\w@./-])(?:{_LABEL}\.)+{_TLD}(?![\w-]){_PATH}"
-    rf"|(?<![\w@.])(?:{_LABEL}\s+{alternation(DOT_WORDS)}\s+)+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))"
+    rf"|(?<![\w@.])(?:{_LABEL}\s+{alternation(DOT_WORDS)}\s+)+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w)"
+    rf"(?:\s+{alternation(SLASH_WORDS)}\s+@?[\w.-]+)*)"
 )
 
 

@@ -31,9 +31,15 @@ HANDLE_INTRODUCERS = all_contact_words("handle_introducers")
 #: "mine is X", "jeg hedder X": a handle announced without naming the platform again.
 NAME_INTRODUCERS = all_contact_words("name_introducers")
 
+#: Words that announce a user name whatever the platform: "my username is …", "mon pseudo c'est …".
+USERNAME_WORDS = all_contact_words("username_words")
+
 #: Possessive cues ("my", "min", "mon"): "my snap" is contact only if it goes on "is …".
 POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "ton", "on my", "på min"})
 
+# A token that has a letter and a digit, dot or underscore ("sivert.ski", "lucy_b2011"): after
+# a platform and a word or two ("snappen min e sivert.ski") it is a handle without an introducer.
+_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*[\d._])[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z][\w.]{1,29}(?<![.])")
@@ -52,7 +58,8 @@ _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<ha
 #: Words that follow "snap:" or "my insta is" in ordinary sentences; never read as a handle.
 _NOT_HANDLES = frozenset(
     "yes no yeah nope ja nej nei oui non i it the a an my so too also really private down broken not "
-    "blocked new old er ikke pas cool fun sjov gøy nul null".split()
+    "blocked new old er ikke pas cool fun sjov gøy nul null mon ma mes ton ta min mit mitt din dit ditt "
+    "le la les un une en et juste bare kun only just same samme pareil".split()
 )
 
 
@@ -79,7 +86,8 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     )
     # A platform followed, within a few words, by something shaped like a handle.
     handled = compile_folded(
-        rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*(?:(?:[\w'’]+\s+){{0,3}}?{alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*)?"
+        rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*"
+        rf"(?:(?:[\w'’]+\s+){{0,3}}?{alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
         rf"(?P<handle>@?{_HANDLE})(?!\w)"
     )
     return cued, handled
@@ -106,6 +114,10 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
         if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
             yield match.start("handle"), match.end("handle")
     yield from _platform_and_name(folded)
+    for match in _USERNAME_RE.finditer(folded):
+        if _is_name(match.group("handle")):
+            yield match.start(), match.end()
+    yield from _handles_near_platforms(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -148,6 +160,28 @@ def _is_handle(token: str) -> bool:
     Plain words after a platform ("snap too", "tiktok videos") are not handles.
     """
     return any(c.isalpha() for c in token) and any(c.isdigit() or c in "._" for c in token)
+
+
+_USERNAME_RE = compile_folded(
+    rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?:\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
+    rf"(?P<handle>{_NAME})"
+)
+
+#: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
+_STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
+
+
+def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
+    """Yield "maelys_0412"-shaped names with a platform named shortly before them.
+
+    "mon insta c'est mon prénom + ma date de naissance : maelys_0412": the name is some
+    way from the platform, but an underscore name is a user name, not a word.
+    """
+    if "_" not in folded:
+        return
+    for match in _STRONG_HANDLE_RE.finditer(folded):
+        if _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
+            yield match.start(), match.end()
 
 
 _PLATFORM_NAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}\s*[:=]\s*(?P<handle>{_NAME})")

@@ -186,6 +186,15 @@ SOCIAL_CASES = [
     ("fr", "mon snap c'est lilou.bzh", "mon snap c'est lilou.bzh"),
     ("fr", "insta = pixie.moon", "insta = pixie.moon"),
     ("fr", "ajoute-moi, je suis Luna07", "ajoute-moi, je suis Luna07"),
+    # A user name announced as such, whatever the platform, or an underscore name near one.
+    ("en", "I'm on roblox, my name on there is Captain Pickle 7", "Captain Pickle 7"),
+    ("en", "get Telegram so we can chat. My username is tom_reads_88.", "tom_reads_88"),
+    ("da", "mit brugernavn er hestepigen", "brugernavn er hestepigen"),
+    ("da", "jeg er på insta, det er bare mit navn og min fødselsdag: ida_0611", "ida_0611"),
+    ("nb", "snappen min e sivert.ski, add meg!!", "snappen min e sivert.ski"),
+    ("nb", "brukernavnet mitt: Blå Ulv 8", "Blå Ulv 8"),
+    ("fr", "ajoute-moi sur Brawl Stars, mon pseudo c'est Petit Renard 13", "Petit Renard 13"),
+    ("fr", "mon insta c'est mon prénom + ma date : maelys_0412", "maelys_0412"),
 ]
 
 
@@ -218,6 +227,11 @@ ADDRESS_CASES = [
     ("nb", "vi bor i kirkeveien 23", "kirkeveien 23"),
     ("fr", "j'habite 12 rue des lilas", "12 rue des lilas"),
     ("fr", "c'est au 3 avenue victor hugo, 75016 Paris", "3 avenue victor hugo, 75016 Paris"),
+    ("en", "the new house is 17 hawthorn rd, wakefield wf1 3xp", "17 hawthorn rd, wakefield wf1 3xp"),
+    ("en", "party is at 2210 w elm st apt 4 on saturday", "2210 w elm st apt 4"),
+    ("da", "send et kort til kongens gade 3, 5000 odense", "kongens gade 3, 5000 odense"),
+    ("nb", "jeg bor i bjørnstjerne bjørnsons gate 8, 3044 drammen", "bjørnstjerne bjørnsons gate 8, 3044 drammen"),
+    ("fr", "J'habite rue Victor Hugo au 48, à Rennes", "rue Victor Hugo au 48"),
 ]
 
 
@@ -231,6 +245,10 @@ ORDINARY_ADDRESS_CASES = [
     ("da", "På hjemvejen 3 gange så vi en hjort. Vi kørte 12 km på motorvejen."),
     ("nb", "Vi gikk 5 km langs hovedveien og 2 timer i skogen."),
     ("fr", "On a marché 3 heures dans la rue et vu 2 chats."),
+    ("en", "I had 2 dr visits and 3 st bernards came to the show."),
+    ("nb", "Flyet gikk fra gate 12 klokka 3, og vi kom hjem på vei 2 timer senere."),
+    ("da", "Vi mødtes ved gate 7 i lufthavnen og gik 12 km på vejen hjem."),
+    ("fr", "On s'est perdus dans la rue au 3e étage du musée."),
 ]
 
 
@@ -260,6 +278,19 @@ LINK_CASES = [
     ("nb", "jeg skriver på bokorm.no", "bokorm.no"),
     ("fr", "va sur monblog.fr", "monblog.fr"),
 ]
+
+
+SPELLED_CASES = [
+    (EMAIL, "en", "my email is ruby underscore fox at outlook dot com, ok", "ruby underscore fox at outlook dot com"),
+    (EMAIL, "da", "skriv til ida understreg b snabel-a gmail punktum com", "ida understreg b snabel-a gmail punktum com"),
+    (URL, "nb", "se bokorm punktum no skråstrek bøker", "bokorm punktum no skråstrek bøker"),
+    (URL, "fr", "regarde ma chaîne : youtube point com slash @zoedessins", "youtube point com slash @zoedessins"),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "text", "fragment"), SPELLED_CASES)
+def test_spelled_underscore_and_slash(kind, language, text, fragment):
+    assert covered(text, kind, fragment, language)
 
 
 @pytest.mark.parametrize(("language", "text", "fragment"), LINK_CASES)
