@@ -66,29 +66,47 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
     )
 
 
-#: A lower-case word and a house number: a street when the word ends in a suffix that is
-#: nearly always a street ("rosenvej 12", "storgata 5b"), checked in Python (it is cheaper
-#: than asking the pattern to try every suffix at every letter).
-LOWER_CASE_STREET_RE = re.compile(rf"(?<![\w-])(?P<name>[a-zæøåé][a-zæøåé-]+)\s+{_STREET_NUMBER}{_FLOOR}")
+#: Where a lower-case word is followed by a number: the only places a lower-case street
+#: ("rosenvej 12", "storgata 5b", "bjørnstjerne bjørnsons gate 8") can end.
+_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])\s+(?=\d)")
+_NUMBER_AND_FLOOR_RE = re.compile(rf"\s+{_STREET_NUMBER}{_FLOOR}")
 _STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
-
-
-#: "bjørnstjerne bjørnsons gate 8", "kongens gade 3": a lower-case name in the genitive
-#: and a separate street word. The genitive -s keeps "fra gate 12" (an airport gate) out.
-LOWER_CASE_GENITIVE_STREET_RE = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[a-zæøåé][\w.-]*\s+)?[a-zæøåé][\w.-]*s\s+"
-    rf"(?:{alternation(set(SEPARATE_STREET_WORDS['da']) | set(SEPARATE_STREET_WORDS['nb']))}))"
-    rf"\s+{_STREET_NUMBER}{_FLOOR}"
-)
+_SEPARATE_WORDS = frozenset(SEPARATE_STREET_WORDS["da"]) | frozenset(SEPARATE_STREET_WORDS["nb"])
 
 
 def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
-    for match in LOWER_CASE_STREET_RE.finditer(text):
-        name = match.group("name")
-        if any(name.endswith(suffix) and len(name) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES):
-            yield match.start(), match.end()
-    for match in LOWER_CASE_GENITIVE_STREET_RE.finditer(text):
-        yield match.start(), match.end()
+    """Yield lower-case Scandinavian streets with their number.
+
+    A word ending in a suffix that is nearly always a street ("rosenvej 12", "storgata 5b"),
+    or a name in the genitive before a separate street word ("bjørnstjerne bjørnsons gate 8",
+    "kongens gade 3"; the genitive -s keeps "fra gate 12", an airport gate, out). Only the
+    places where a lower-case word meets a number are looked at.
+    """
+    for spot in _WORD_THEN_NUMBER_RE.finditer(text):
+        end = spot.start()
+        words = text[max(0, end - 60):end].split()[-3:]
+        last = words[-1]
+        last_start = end - len(last)
+        if not (last.islower() and last.replace("-", "").isalpha()):
+            continue
+        strong = any(last.endswith(suffix) and len(last) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES)
+        genitive = last in _SEPARATE_WORDS and len(words) >= 2 and words[-2].endswith("s") and words[-2].islower()
+        if not (strong or genitive):
+            continue
+        number = _NUMBER_AND_FLOOR_RE.match(text, end)
+        if not number:
+            continue
+        if strong:
+            yield last_start, number.end()
+            continue
+        # A first name before the genitive belongs to the street ("bjørnstjerne bjørnsons");
+        # a short word ("i", "på") does not.
+        start = text.rfind(words[-2], 0, last_start)
+        if len(words) == 3 and len(words[0]) > 3 and words[0].islower():
+            start = text.rfind(words[0], 0, start)
+        yield start, number.end()
+
+
 
 
 _SCANDINAVIAN_STREET_RES = {lang: _scandinavian_street_re(lang) for lang in STREET_SUFFIXES}

@@ -9,7 +9,7 @@ from letters.models import FindingKind, FindingSeverity
 from letters.screening.addresses import find_addresses
 from letters.screening.blocked import find_blocked_terms
 from letters.screening.links import find_emails, find_urls
-from letters.screening.normalise import normalise, word_view
+from letters.screening.normalise import Normalised, normalise, word_view
 from letters.screening.phones import find_phones
 from letters.screening.safeguarding import find_safeguarding
 from letters.screening.social import find_social, platforms_after_contact
@@ -68,15 +68,14 @@ def _outside(spans: Iterable[tuple[int, int]], cover: list[tuple[int, int]]) -> 
             yield start, end
 
 
-def _contact_spans(text: str, *, language: str, countries: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """Return the contact-detail spans of `text` by kind, as offsets into `text`.
+def _contact_spans(view: Normalised, *, language: str, countries: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Return the contact-detail spans of a letter by kind, as offsets into the original text.
 
     The matchers read the normalised view (keycap and full-width digits, invisible
     characters, numbers broken over lines); handles and platform names are also read on
     the word view (leetspeak, stretched letters). `countries` are the program's screening
     countries, its own first: phone numbers and postcodes of every one of them are read.
     """
-    view = normalise(text)
     ntext, nfolded = view.text, view.folded
     emails = _merge(find_emails(ntext, nfolded))
     urls = _merge(_outside(find_urls(ntext, nfolded), emails))
@@ -126,8 +125,10 @@ def screen(
     if language not in LANGUAGES:
         language = "en"
     countries = list(dict.fromkeys(code.upper() for code in (region, *regions) if code)) or ["GB"]
-    folded = fold(text)
-    contact = _contact_spans(text, language=language, countries=countries)
+    view = normalise(text)
+    # Most letters need no normalising; their folded text is then shared with the other matchers.
+    folded = view.folded if view.is_identity else fold(text)
+    contact = _contact_spans(view, language=language, countries=countries)
     spans_by_kind = {
         **contact,
         FindingKind.SAFEGUARDING: _merge(find_safeguarding(folded, language=language)),

@@ -114,9 +114,10 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
         if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
             yield match.start("handle"), match.end("handle")
     yield from _platform_and_name(folded)
-    for match in _USERNAME_RE.finditer(folded):
-        if _is_name(match.group("handle")):
-            yield match.start(), match.end()
+    if any(word in folded for word in _USERNAME_FIRST_WORDS):
+        for match in _USERNAME_RE.finditer(folded):
+            if _is_name(match.group("handle")):
+                yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
@@ -166,6 +167,9 @@ _USERNAME_RE = compile_folded(
     rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?:\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
     rf"(?P<handle>{_NAME})"
 )
+
+#: The first word of each username phrase, for a cheap look before the full pattern runs.
+_USERNAME_FIRST_WORDS = frozenset(fold(phrase).split()[0] for phrase in USERNAME_WORDS)
 
 #: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
 _STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
