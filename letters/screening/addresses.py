@@ -40,7 +40,8 @@ FR_NUMBER_AFTER_RE = re.compile(
 #: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
 _ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
 FR_STREET_RE = re.compile(
-    rf"(?<![\w.,])(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
+    # Not a time: "à 14 h 30, rue des Écoles" is when and where, not a house number.
+    rf"(?<![\w.,])(?<!h\s)(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
     rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[A-ZÉÈÀÂÎÔ][\w'’-]*){{0,3}})",
     re.IGNORECASE,
 )

@@ -116,7 +116,10 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     yield from _platform_and_name(folded)
     if any(word in folded for word in _USERNAME_FIRST_WORDS):
         for match in _USERNAME_RE.finditer(folded):
-            if _is_name(match.group("handle")):
+            handle = match.group("handle")
+            # A plain word needs "is", "er", "c'est", ":" before it: "mon pseudo sur le jeu" is not one.
+            announced = match.group("separator") or ":" in match.group() or "=" in match.group()
+            if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
@@ -164,7 +167,7 @@ def _is_handle(token: str) -> bool:
 
 
 _USERNAME_RE = compile_folded(
-    rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?:\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
+    rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?P<separator>\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
     rf"(?P<handle>{_NAME})"
 )
 

@@ -208,6 +208,8 @@ ORDINARY_SOCIAL_CASES = [
     ("da", "Snap: nej, jeg har ikke læst den. Min søster er altid på Snapchat."),
     ("nb", "Signal: ikke noe. Jeg har ikke signal på hytta."),
     ("fr", "Insta : non. Ma sœur est toujours sur TikTok."),
+    ("fr", "Mon pseudo sur le jeu c'est un secret, haha."),
+    ("en", "My username is a secret and my gamertag too, sorry!"),
 ]
 
 
@@ -249,6 +251,7 @@ ORDINARY_ADDRESS_CASES = [
     ("nb", "Flyet gikk fra gate 12 klokka 3, og vi kom hjem på vei 2 timer senere."),
     ("da", "Vi mødtes ved gate 7 i lufthavnen og gik 12 km på vejen hjem."),
     ("fr", "On s'est perdus dans la rue au 3e étage du musée."),
+    ("fr", "Le match est à 14 h 30, rue des Écoles, derrière la mairie."),
 ]
 
 
