@@ -60,6 +60,12 @@ NORMALISE_CASES = [
     ("snaaap pleeease, jeg er sååå glad", True, "snap please, jeg er så glad"),
     ("good all 1000 b2011 4th 2 000 mp3 covid19", True, "good all 1000 b2011 4th 2 000 mp3 covid19"),
     ("skriiiv på snaaapen", True, "skriv på snapen"),
+    ("legg meg til på sn4pch4t, det er h3mm3lig", True, "legg meg til på snapchat, det er hemmelig"),
+    ("ajoute-moi sur snaaap, stp", True, "ajoute-moi sur snap, stp"),
+    ("ring 2️⃣0️⃣ 1️⃣2️⃣", False, "ring 20 12"),
+    ("ring meg 9️⃣1️⃣2️⃣", False, "ring meg 912"),
+    ("appelle le 0️⃣6️⃣", False, "appelle le 06"),
+    ("mitt nummer:\r\n912 34\r\n567", False, "mitt nummer:\r\n912 34  567"),
 ]
 
 
@@ -123,6 +129,10 @@ PHONE_CASES = [
     ("da", "ring ２０ １２ ３４ ５６", "２０ １２ ３４ ５６", ()),
     ("nb", "nummeret er ⑨①② ③④ ⑤⑥⑦", "⑨①② ③④ ⑤⑥⑦", ()),
     ("fr", "appelle 06\u200b12\u200b34\u200b56\u200b78", "06\u200b12\u200b34\u200b56\u200b78", ()),
+    ("da", "ring 2️⃣0️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣", "2️⃣0️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣", ()),
+    ("nb", "ring meg 9️⃣1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣7️⃣", "9️⃣1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣7️⃣", ()),
+    ("fr", "appelle le 0️⃣6️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣ 7️⃣8️⃣", "0️⃣6️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣ 7️⃣8️⃣", ()),
+    ("en", "my mobile: ０７７００ ９００１２３", "０７７００ ９００１２３", ()),
     # A number of another of the program's countries.
     ("en", "call me on 20 12 34 56", "20 12 34 56", ("DK",)),
     ("fr", "mon numéro norvégien : 912 34 567", "912 34 567", ("NO",)),
@@ -177,6 +187,9 @@ SOCIAL_CASES = [
     ("en", "sc: lunabear", "sc: lunabear"),
     ("en", "add me on sn4p, it's quicker", "add me on sn4p"),
     ("en", "follow me on snaaapchat", "follow me on snaaapchat"),
+    ("da", "følg mig på inst4gr4m", "følg mig på inst4gr4m"),
+    ("nb", "legg meg til på snaaappen", "legg meg til på snaaappen"),
+    ("fr", "ajoute-moi sur sn4p", "ajoute-moi sur sn4p"),
     ("da", "min insta er kattepigen", "min insta er kattepigen"),
     ("da", "tilføj mig, jeg hedder Natugle42", "tilføj mig, jeg hedder Natugle42"),
     ("da", "snap: hestepigen_9", "snap: hestepigen_9"),
