@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import re
+from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words
 from letters.screening.text import alternation, compile_folded
