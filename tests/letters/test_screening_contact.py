@@ -5,7 +5,11 @@ letters are full of (seasons, counting, scores, dates, times, prices, ISBNs, pag
 numbers) are tested to stay quiet.
 """
 
+import io
+import json
+
 import pytest
+from django.core.management import CommandError, call_command
 
 from letters.models import FindingKind
 from letters.screening import screen
@@ -325,3 +329,19 @@ def test_every_language_has_its_contact_words(language):
     assert contact_table(language, "number_tens")
     for key in ("phone_cues", "phone_join_words", "social_cues", "handle_introducers", "add_me_cues", "address_cues"):
         assert contact_words(language, key), key
+
+
+# ------------------------------------------------------------------------------ screen --jsonl
+
+def test_screen_command_reads_the_other_countries():
+    lines = [
+        {"text": "call me on 20 12 34 56", "language": "en", "region": "GB", "regions": ["DK"]},
+        {"text": "call me on 20 12 34 56", "language": "en", "region": "GB", "regions": "DK"},
+    ]
+    out = io.StringIO()
+    stdin = io.StringIO("\n".join(json.dumps(line) for line in lines) + "\n")
+    with pytest.raises(CommandError):  # one line failed
+        call_command("screen", "--jsonl", stdin=stdin, stdout=out)
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert [f["kind"] for f in first["findings"]] == [str(PHONE)]
+    assert "regions" in second["error"]

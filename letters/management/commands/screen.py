@@ -3,7 +3,7 @@
     python manage.py screen --jsonl < letters.jsonl
 
 Each input line is a JSON object {"text", "language", "region"} with an optional
-"blocked_terms" list. Each output line is {"findings": [...]} for the input line at the
+"blocked_terms" list and an optional "regions" list (the program's other countries). Each output line is {"findings": [...]} for the input line at the
 same position, or {"error": "line N: <reason>"} when the line cannot be screened. The
 command carries on after a bad line and exits with status 1 at the end if any failed.
 """
@@ -39,7 +39,10 @@ def _parse_line(line: str) -> dict:
     blocked = item.get("blocked_terms", [])
     if not isinstance(blocked, list) or not all(isinstance(t, str) for t in blocked):
         raise LineError('"blocked_terms" must be a list of strings')
-    return {"text": text, "language": language, "region": region, "blocked_terms": blocked}
+    regions = item.get("regions", [])
+    if not isinstance(regions, list) or not all(isinstance(code, str) and code for code in regions):
+        raise LineError('"regions" must be a list of country codes such as ["DK", "NO"]')
+    return {"text": text, "language": language, "region": region, "regions": regions, "blocked_terms": blocked}
 
 
 class Command(BaseCommand):
