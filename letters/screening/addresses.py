@@ -90,7 +90,9 @@ def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
         last_start = end - len(last)
         if not (last.islower() and last.replace("-", "").isalpha()):
             continue
-        strong = any(last.endswith(suffix) and len(last) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES)
+        strong = last.endswith(_STRONG_SUFFIXES) and any(
+            last.endswith(suffix) and len(last) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES
+        )
         genitive = last in _SEPARATE_WORDS and len(words) >= 2 and words[-2].endswith("s") and words[-2].islower()
         if not (strong or genitive):
             continue
