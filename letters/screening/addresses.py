@@ -3,55 +3,59 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from letters.screening.contact_lexicon import all_contact_words, contact_words
 from letters.screening.text import alternation, compile_folded, has_cue_before
 
-STREET_WORDS = {
-    # English street types that are not also everyday words stand alone; the others
-    # ("way", "close", "court") need a capitalised street name (see _looks_like_street).
-    "en": ("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard", "blvd",
-           "crescent", "terrace", "gardens", "grove", "close", "way", "court", "ct", "place", "pl", "square",
-           "mews", "row", "parade", "highway", "hwy"),
-    "fr": ("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "place", "impasse", "allée", "chemin",
-           "route", "quai", "cours", "square", "passage", "voie", "sentier", "faubourg", "rés", "résidence"),
-}
+#: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
+STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
 #: Scandinavian street names are one word ending in the street type: Nørregade, Storgata.
-STREET_SUFFIXES = {
-    "da": ("gade", "gaden", "vej", "vejen", "stræde", "allé", "alle", "plads", "torv", "vænge", "sti", "stien",
-           "bakke", "bakken", "boulevard", "have", "haven", "park", "parken", "toften", "høj", "engen",
-           "parkvej", "mark"),
-    "nb": ("gata", "gate", "gaten", "veien", "vei", "vegen", "veg", "allé", "alle", "plass", "plassen",
-           "torget", "stien", "sti", "bakken", "lia", "åsen", "haugen", "svingen", "ringen", "brekka"),
-}
-ENGLISH_STANDALONE_STREET_WORDS = frozenset({"street", "road", "avenue", "lane", "boulevard", "crescent",
-                                             "terrace", "highway"})
+STREET_SUFFIXES = {language: contact_words(language, "street_suffixes") for language in ("da", "nb")}
+ENGLISH_STANDALONE_STREET_WORDS = frozenset(contact_words("en", "standalone_street_words"))
+#: Suffixes that make a street of a lower-case word too ("rosenvej 12", "storgata 5b"); the
+#: others ("have", "park", "mark", "sti") end too many ordinary words.
+STRONG_STREET_SUFFIXES = frozenset({"gade", "gaden", "vej", "vejen", "stræde", "gata", "gate", "gaten", "veien",
+                                    "vei", "vegen", "veg", "allé"})
 
-#: Phrases before an address that tell us the author is giving theirs.
-ADDRESS_CUES = ("live at", "live on", "lives at", "address is", "address:", "house is", "we live at",
-                "bor på", "bor i", "adresse", "adressen", "adresse er", "adressen min er", "habite", "j'habite",
-                "habite au", "mon adresse", "my address")
+#: Phrases before an address that tell us the author is giving theirs (all languages).
+ADDRESS_CUES = all_contact_words("address_cues")
 
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _HOUSE_NUMBER = r"\d{1,5}[a-z]?(?:\s?(?:bis|ter))?"
 
 EN_STREET_RE = re.compile(
     rf"(?<![\w.,])(?P<number>{_HOUSE_NUMBER}),?\s+(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)"
-    rf"(?P<type>{alternation(STREET_WORDS['en'])})\b\.?",
+    rf"(?P<type>{alternation(STREET_WORDS['en'])})\b\.?"
+    rf"(?P<unit>,?\s+(?:apt|apartment|flat|unit|suite)\.?\s*#?\d{{1,4}}[a-z]?\b)?",
     re.IGNORECASE,
 )
+#: "rue Victor Hugo au 48", "avenue des Lilas, n° 3": the French street first, then its number.
+FR_NUMBER_AFTER_RE = re.compile(
+    rf"(?<!\w)(?P<type>{alternation(STREET_WORDS['fr'])})\s+"
+    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){{0,3}}?)"
+    rf",?\s+(?:au|n°|no\.?|numéro)\s*(?P<number>\d{{1,4}}(?:\s?(?:bis|ter))?)(?!\w)",
+    re.IGNORECASE,
+)
+#: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
+_ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
 FR_STREET_RE = re.compile(
-    rf"(?<![\w.,])(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
+    # Not a time: "à 14 h 30, rue des Écoles" is when and where, not a house number.
+    rf"(?<![\w.,])(?<!h\s)(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
     rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[A-ZÉÈÀÂÎÔ][\w'’-]*){{0,3}})",
     re.IGNORECASE,
 )
 
 
 #: Street types also written as a word of their own after a name: "Thereses gate", "Bjørnsons vei".
-SEPARATE_STREET_WORDS = {
-    "da": ("gade", "vej", "allé", "alle", "plads", "torv", "stræde", "vænge", "boulevard"),
-    "nb": ("gate", "gata", "vei", "veg", "allé", "alle", "plass", "torg", "stredet"),
-}
+SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_words") for language in ("da", "nb")}
+
+
+_FLOOR = (r"(?P<floor>,?\s+(?:\d{1,2}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?"
+          r"|(?:th|tv|mf)\.?))?")
+# A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal.
+_STREET_NUMBER = (r"(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z])?)"
+                  r"(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min|timer|uker|uger)\b)")
 
 
 def _scandinavian_street_re(language: str) -> re.Pattern:
@@ -59,26 +63,88 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
     separate = alternation(SEPARATE_STREET_WORDS[language])
     return re.compile(
         rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
-        rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,]\d)"
-        rf"(?P<floor>,?\s+(?:\d{{1,2}}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?|(?:th|tv|mf)\.?))?"
+        rf"\s+{_STREET_NUMBER}{_FLOOR}"
     )
+
+
+#: Where a lower-case word is followed by a number: the only places a lower-case street
+#: ("rosenvej 12", "storgata 5b", "bjørnstjerne bjørnsons gate 8") can end.
+_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])\s+(?=\d)")
+_NUMBER_AND_FLOOR_RE = re.compile(rf"\s+{_STREET_NUMBER}{_FLOOR}")
+_STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
+_SEPARATE_WORDS = frozenset(SEPARATE_STREET_WORDS["da"]) | frozenset(SEPARATE_STREET_WORDS["nb"])
+
+
+def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Yield lower-case Scandinavian streets with their number.
+
+    A word ending in a suffix that is nearly always a street ("rosenvej 12", "storgata 5b"),
+    or a name in the genitive before a separate street word ("bjørnstjerne bjørnsons gate 8",
+    "kongens gade 3"; the genitive -s keeps "fra gate 12", an airport gate, out). Only the
+    places where a lower-case word meets a number are looked at.
+    """
+    for spot in _WORD_THEN_NUMBER_RE.finditer(text):
+        end = spot.start()
+        words = text[max(0, end - 60):end].split()[-3:]
+        last = words[-1]
+        last_start = end - len(last)
+        if not (last.islower() and last.replace("-", "").isalpha()):
+            continue
+        strong = last.endswith(_STRONG_SUFFIXES) and any(
+            last.endswith(suffix) and len(last) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES
+        )
+        genitive = last in _SEPARATE_WORDS and len(words) >= 2 and words[-2].endswith("s") and words[-2].islower()
+        if not (strong or genitive):
+            continue
+        number = _NUMBER_AND_FLOOR_RE.match(text, end)
+        if not number:
+            continue
+        if strong:
+            yield last_start, number.end()
+            continue
+        # A first name before the genitive belongs to the street ("bjørnstjerne bjørnsons");
+        # a short word ("i", "på") does not.
+        start = text.rfind(words[-2], 0, last_start)
+        if len(words) == 3 and len(words[0]) > 3 and words[0].islower():
+            start = text.rfind(words[0], 0, start)
+        yield start, number.end()
+
+
 
 
 _SCANDINAVIAN_STREET_RES = {lang: _scandinavian_street_re(lang) for lang in STREET_SUFFIXES}
 
 #: A postcode and a town: "BS1 4DJ", "1165 København K", "0155 Oslo", "75002 Paris", "CA 90210".
 GB_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+GB_POSTCODE_ANY_CASE_RE = re.compile(GB_POSTCODE_RE.pattern, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 POSTCODE_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅ](?![\w]))?)")
 
+#: The same with a lower-case town ("rosenvej 12, 8000 aarhus"), accepted only behind a street.
+POSTCODE_LOWER_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)")
+
 _ADDRESS_CUE_RE = compile_folded(r"(?<!\w)" + alternation(ADDRESS_CUES))
+
+
+#: Words that make "N words street" a sentence rather than a street name.
+_ORDINARY_NAME_WORDS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "on", "up", "down", "in",
+                                  "of", "to", "at", "across", "along", "busy", "same", "next", "whole", "long",
+                                  "times", "minutes", "miles", "km", "metres", "meters", "houses", "cars", "kids"})
 
 
 def _looks_like_street(match: re.Match, folded: str) -> bool:
     name_words = match.group("name").split()
     capitalised = all(w[0].isupper() for w in name_words)
-    if match.group("type").lower() in ENGLISH_STANDALONE_STREET_WORDS and capitalised:
-        return True
+    if match.group("type").lower() in ENGLISH_STANDALONE_STREET_WORDS:
+        # "12 oak street" is an address written in lower case; "3 times down the road" is not.
+        if capitalised or (len(name_words) <= 2 and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in name_words)):
+            return True
+    if match.group("type").lower() in _ABBREVIATED_STREET_WORDS and not capitalised:
+        # "17 hawthorn rd", "2210 w elm st apt 4": a lower-case name needs a house number of
+        # two digits or more, or a flat number, to be told from "2 dr visits".
+        ordinary = _ORDINARY_NAME_WORDS.intersection(w.lower() for w in name_words)
+        if len(name_words) <= 2 and not ordinary and (len(match.group("number")) >= 2 or match.group("unit")):
+            return True
     # "3 chapters on the way" has the shape of "3 Abbey Way"; ask for a capitalised name
     # or for the author to have said that this is where they live.
     return (capitalised and len(name_words) <= 2) or has_cue_before(folded, match.start(), _ADDRESS_CUE_RE)
@@ -89,21 +155,27 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if _looks_like_street(match, folded):
             yield match.start(), match.end()
     if language == "fr":
-        for match in FR_STREET_RE.finditer(text):
-            yield match.start(), match.end()
+        for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end()
     if language in ("da", "nb"):
         # Both neighbours' street words: families move across the border, and "Storgade"
         # and "Storgata" are spelled by the same children.
         for pattern in _SCANDINAVIAN_STREET_RES.values():
             for match in pattern.finditer(text):
                 yield match.start(), match.end()
+        yield from _lower_case_streets(text)
 
 
-def _postcode_spans(text: str, region: str, streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    if region == "GB":
+def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if "GB" in regions:
         for match in GB_POSTCODE_RE.finditer(text):
             yield match.start(), match.end()
-    if region == "US":
+        # "17 hawthorn rd, wakefield wf1 3xp": a lower-case postcode counts behind a street.
+        for match in GB_POSTCODE_ANY_CASE_RE.finditer(text):
+            if any(0 <= match.start() - end <= 30 for _, end in streets):
+                yield match.start(), match.end()
+    if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
             yield match.start(), match.end()
     for match in POSTCODE_TOWN_RE.finditer(text):
@@ -113,15 +185,21 @@ def _postcode_spans(text: str, region: str, streets: list[tuple[int, int]]) -> I
         near_street = any(0 <= match.start() - end <= 40 for _, end in streets)
         if before.endswith(", ") or before.endswith(",") or near_street:
             yield match.start(), match.end()
+    for match in POSTCODE_LOWER_TOWN_RE.finditer(text):
+        if any(0 <= match.start() - end <= 3 for _, end in streets):
+            yield match.start(), match.end()
 
 
-def find_addresses(text: str, folded: str, *, language: str, region: str) -> Iterator[tuple[int, int]]:
+def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries."""
     streets = sorted(set(_street_spans(text, folded, language)))
-    spans = streets + list(_postcode_spans(text, region, streets))
+    spans = streets + list(_postcode_spans(text, tuple(regions), streets))
     yield from _join_address_parts(text, sorted(spans))
 
 
-_ADDRESS_GLUE_RE = re.compile(r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?(?:[A-ZÆØÅ][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z")
+# Between two address parts: a flat number and up to two words of a town, in any case
+# ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp").
+_ADDRESS_GLUE_RE = re.compile(r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z")
 
 
 def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -3,8 +3,9 @@
     python manage.py screen --jsonl < letters.jsonl
 
 Each input line is a JSON object {"text", "language", "region"} with an optional
-"blocked_terms" list (watch words that hold the letter) and an optional "watch_terms" list
-of [term, severity] pairs (severity "hold" or "urgent"). Each output line is {"findings": [...]} for the input line at the
+"blocked_terms" list (watch words that hold the letter), an optional "watch_terms" list
+of [term, severity] pairs (severity "hold" or "urgent") and an optional "regions" list (the
+program's other countries). Each output line is {"findings": [...]} for the input line at the
 same position, or {"error": "line N: <reason>"} when the line cannot be screened. The
 command carries on after a bad line and exits with status 1 at the end if any failed.
 """
@@ -46,7 +47,10 @@ def _parse_line(line: str) -> dict:
         for pair in watch
     ):
         raise LineError('"watch_terms" must be a list of [term, "hold" or "urgent"] pairs')
-    return {"text": text, "language": language, "region": region, "blocked_terms": blocked,
+    regions = item.get("regions", [])
+    if not isinstance(regions, list) or not all(isinstance(code, str) and code for code in regions):
+        raise LineError('"regions" must be a list of country codes such as ["DK", "NO"]')
+    return {"text": text, "language": language, "region": region, "regions": regions, "blocked_terms": blocked,
             "watch_terms": [tuple(pair) for pair in watch]}
 
 

@@ -1,0 +1,207 @@
+"""A normalised view of a letter that remembers where every character came from.
+
+Children hide contact details from filters in ways a reader sees through at once: digits
+as keycap emoji ("0️⃣6️⃣"), full-width or circled digits ("０６", "⑥"), a zero-width space
+inside a word ("sn\u200bap"), a number broken over two lines or written with commas
+("0612\\n884201", "06,12,34,56,78"), leetspeak ("s3cr3t", "sn4p") and stretched letters
+("snaaap", "pleeease"). Matchers run on the normalised text; `Normalised.original_span`
+turns a span found there back into the exact span of what the author wrote, so a
+redaction hides every part of it (the keycap's invisible combining marks included).
+
+Two views:
+
+* ``normalise(text)`` — the *contact* view. Invisible characters are dropped, every other
+  character is replaced by its compatibility form (NFKC, one character at a time: "０"
+  → "0", "Ａ" → "A", a no-break space → " "), digits of every script and emoji digits
+  become ASCII digits ("①" → "1", "⑩" and "🔟" → "10"), and a line break or a bare comma
+  between two digit groups becomes a space, so "0612⏎884201" reads as one run. Case and
+  accents are kept (street names are recognised by their capital letter); `folded` gives
+  the same text through `text.fold()`.
+* ``normalise(text, words=True)`` — the *word* view: the contact view plus leetspeak read
+  as letters, only between letters of one word ("s3cr3t" → "secret", while "b2011",
+  "4th" and "2 000" keep their digits), and runs of three or more of the same letter
+  collapsed to one ("snaaap" → "snap", "pleeease" → "please"). Use it for words, never
+  for digits or handles.
+
+Each step is one regular-expression scan of the letter that yields the few places to
+change; Python only touches those places. Changes that keep the length (a full-width digit,
+a line break between digits, leetspeak) keep offsets as they are; only dropped or collapsed
+characters build the offset map. A letter that needs no change is returned as an identity
+view without copying anything, which is the common case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property, lru_cache
+
+from letters.screening.text import fold
+
+#: Leetspeak digits read as letters inside a word.
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "@": "a", "$": "s"}
+_LEET_TABLE = str.maketrans(LEET)
+
+#: Characters read as a digit sequence that Unicode gives no digit value.
+_EMOJI_NUMBERS = {"\U0001F51F": "10"}  # 🔟 keycap ten
+
+#: Characters whose compatibility form would change how a sentence reads ("…" → "...").
+_KEEP_AS_IS = frozenset("…‥")
+
+_LINE_BREAKS = "\u2028\u2029\x85"
+
+# Characters that may need a change: everything outside ASCII except the Latin-1 letters
+# (æ, ø, å, é, ü…), which are their own normal form and fill Danish and French letters.
+_SPECIAL_RE = re.compile(r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+# A line break between two digit groups ("0612⏎884201"), and a comma between digits that is
+# not a thousands separator ("06,12,34" but not "1,000").
+_DIGIT_BREAK_RE = re.compile(r"(?<=\d)[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+_DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?!\d{3}(?!\d))(?=\d)")
+# One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
+_LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
+# Three or more of the same letter: "snaaap", "pleeease".
+_STRETCH_RE = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _normal_form(char: str) -> str:
+    """Return what a non-ASCII `char` reads as: "" if invisible, else its digit(s) or NFKC form.
+
+    The result may be empty (zero-width space, variation selector, the keycap's combining
+    enclosing mark), one character, or a few ("⑩" → "10", "ﬁ" → "fi").
+    """
+    if char in _EMOJI_NUMBERS:
+        return _EMOJI_NUMBERS[char]
+    category = unicodedata.category(char)
+    # Cf: zero-width space/joiners, soft hyphen, direction marks, BOM. Mn/Me: variation
+    # selectors, the keycap's U+20E3 and combining accents (folding strips accents anyway).
+    # Sk emoji skin tones are modifiers with no meaning for matching.
+    if category in ("Cf", "Mn", "Me") or 0x1F3FB <= ord(char) <= 0x1F3FF:
+        return ""
+    if char in _LINE_BREAKS:
+        return "\n"
+    digit = unicodedata.digit(char, None)
+    if digit is not None:
+        return str(digit)
+    numeric = unicodedata.numeric(char, None)
+    if numeric is not None and numeric == int(numeric) and 0 <= numeric <= 20 and category == "No":
+        return str(int(numeric))  # circled and parenthesised numbers such as ⑩ ⑳
+    if char in _KEEP_AS_IS:
+        return char
+    normal = unicodedata.normalize("NFKC", char)
+    # Keep the author's character when its compatibility form is long (e.g. "㍱" → "hPa").
+    return normal if 0 < len(normal) <= 3 else char
+
+
+class Normalised:
+    """The normalised text of one letter, with a map back to the original.
+
+    `text[i]` came from `original[starts[i]:ends[i]]`. When no character was dropped or
+    added the maps are not built and every offset maps to itself.
+    """
+
+    __slots__ = ("original", "text", "_starts", "_ends", "__dict__")
+
+    def __init__(self, original: str, text: str, starts: list[int] | None = None, ends: list[int] | None = None):
+        self.original = original
+        self.text = text
+        self._starts = starts
+        self._ends = ends
+
+    @property
+    def is_identity(self) -> bool:
+        """True if the text is the original, unchanged."""
+        return self.text is self.original
+
+    @property
+    def keeps_offsets(self) -> bool:
+        """True if every offset into `text` is the same offset into the original."""
+        return self._starts is None
+
+    @cached_property
+    def folded(self) -> str:
+        """The normalised text lower-cased and without accents (same length as `text`)."""
+        return fold(self.text)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of the original text that `text[start:end]` was made from.
+
+        Precondition: 0 <= start <= end <= len(text). An empty span maps to an empty span.
+        """
+        if self._starts is None:
+            return start, end
+        if start >= end:
+            position = self._starts[start] if start < len(self._starts) else len(self.original)
+            return position, position
+        return self._starts[start], self._ends[end - 1]
+
+    def original_spans(self, spans) -> list[tuple[int, int]]:
+        """Map every (start, end) of `spans` back to the original text."""
+        if self._starts is None:
+            return list(spans)
+        return [self.original_span(start, end) for start, end in spans]
+
+
+def normalise(text: str, *, words: bool = False) -> Normalised:
+    """Return the contact view of `text`, or with `words=True` the word view (module docstring)."""
+    view = Normalised(text, text)
+    view = _edit(view, _character_edits(text))
+    view = _edit(view, [(m.start(), m.end(), " " * (m.end() - m.start())) for m in _DIGIT_BREAK_RE.finditer(view.text)])
+    view = _edit(view, [(m.start(), m.end(), " ") for m in _DIGIT_COMMA_RE.finditer(view.text)])
+    return word_view(view) if words else view
+
+
+def word_view(view: Normalised) -> Normalised:
+    """Return the word view made from a contact view: leetspeak read, stretched letters collapsed."""
+    view = _edit(view, [(m.start(), m.end(), m.group().translate(_LEET_TABLE)) for m in _LEET_RE.finditer(view.text)])
+    return _edit(view, [(m.start(), m.end(), m.group(1)) for m in _STRETCH_RE.finditer(view.text)])
+
+
+def _character_edits(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, replacement) for every character whose normal form differs."""
+    edits = []
+    for match in _SPECIAL_RE.finditer(text):
+        char = match.group()
+        normal = _normal_form(char)
+        if normal != char:
+            edits.append((match.start(), match.end(), normal))
+    return edits
+
+
+def _edit(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:
+    """Apply sorted, non-overlapping `edits` to `view.text`; the result still maps to the original.
+
+    A replacement maps each of its characters to the original span of what it replaced; a
+    deletion widens the span of the character before it, so "6️⃣" maps to all three code
+    points. Edits that keep the length keep the offsets.
+    """
+    if not edits:
+        return view
+    text = view.text
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        pieces += (text[position:start], replacement)
+        position = end
+    pieces.append(text[position:])
+    new_text = "".join(pieces)
+    if view.keeps_offsets and all(end - start == len(replacement) for start, end, replacement in edits):
+        return Normalised(view.original, new_text)
+    old_starts = view._starts if view._starts is not None else range(len(text))
+    old_ends = view._ends if view._ends is not None else range(1, len(text) + 1)
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, replacement in edits:
+        starts.extend(old_starts[position:start])
+        ends.extend(old_ends[position:start])
+        source_start, source_end = old_starts[start], old_ends[end - 1]
+        if replacement:
+            starts.extend([source_start] * len(replacement))
+            ends.extend([source_end] * len(replacement))
+        elif ends:
+            ends[-1] = source_end
+        position = end
+    starts.extend(old_starts[position:])
+    ends.extend(old_ends[position:])
+    return Normalised(view.original, new_text, starts, ends)
