@@ -114,13 +114,18 @@ def screen(
         FindingKind.URL: urls,
         FindingKind.SOCIAL: social,
         FindingKind.ADDRESS: _merge(find_addresses(text, folded, language=language, region=region)),
-        FindingKind.SAFEGUARDING: _merge(find_safeguarding(folded, language=language)),
         FindingKind.BLOCKED_TERM: _merge(find_blocked_terms(folded, blocked_terms)),
     }
     findings = [
         Finding(kind=str(kind), start=start, end=end, severity=str(SEVERITY[kind]), excerpt=_excerpt(text, start, end))
         for kind, spans in spans_by_kind.items()
         for start, end in spans
+    ]
+    findings += [
+        Finding(kind=str(FindingKind.SAFEGUARDING), start=hit.start, end=hit.end, severity=hit.severity,
+                excerpt=_excerpt(text, hit.start, hit.end), concept=hit.concept)
+        for hit in find_safeguarding(text, language=language, author_role=author_role,
+                                     use_rules=use_rules, use_model=use_model)
     ]
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     return findings
