@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from letters.screening.contact_lexicon import all_contact_words, contact_words
 from letters.screening.text import alternation, compile_folded, has_cue_before
 
-STREET_WORDS = {
-    # English street types that are not also everyday words stand alone; the others
-    # ("way", "close", "court") need a capitalised street name (see _looks_like_street).
-    "en": ("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard", "blvd",
-           "crescent", "terrace", "gardens", "grove", "close", "way", "court", "ct", "place", "pl", "square",
-           "mews", "row", "parade", "highway", "hwy"),
-    "fr": ("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "place", "impasse", "allée", "chemin",
-           "route", "quai", "cours", "square", "passage", "voie", "sentier", "faubourg", "rés", "résidence"),
-}
+#: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
+STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
 #: Scandinavian street names are one word ending in the street type: Nørregade, Storgata.
-STREET_SUFFIXES = {
-    "da": ("gade", "gaden", "vej", "vejen", "stræde", "allé", "alle", "plads", "torv", "vænge", "sti", "stien",
-           "bakke", "bakken", "boulevard", "have", "haven", "park", "parken", "toften", "høj", "engen",
-           "parkvej", "mark"),
-    "nb": ("gata", "gate", "gaten", "veien", "vei", "vegen", "veg", "allé", "alle", "plass", "plassen",
-           "torget", "stien", "sti", "bakken", "lia", "åsen", "haugen", "svingen", "ringen", "brekka"),
-}
-ENGLISH_STANDALONE_STREET_WORDS = frozenset({"street", "road", "avenue", "lane", "boulevard", "crescent",
-                                             "terrace", "highway"})
+STREET_SUFFIXES = {language: contact_words(language, "street_suffixes") for language in ("da", "nb")}
+ENGLISH_STANDALONE_STREET_WORDS = frozenset(contact_words("en", "standalone_street_words"))
+#: Suffixes that make a street of a lower-case word too ("rosenvej 12", "storgata 5b"); the
+#: others ("have", "park", "mark", "sti") end too many ordinary words.
+STRONG_STREET_SUFFIXES = frozenset({"gade", "gaden", "vej", "vejen", "stræde", "gata", "gate", "gaten", "veien",
+                                    "vei", "vegen", "veg", "allé"})
 
-#: Phrases before an address that tell us the author is giving theirs.
-ADDRESS_CUES = ("live at", "live on", "lives at", "address is", "address:", "house is", "we live at",
-                "bor på", "bor i", "adresse", "adressen", "adresse er", "adressen min er", "habite", "j'habite",
-                "habite au", "mon adresse", "my address")
+#: Phrases before an address that tell us the author is giving theirs (all languages).
+ADDRESS_CUES = all_contact_words("address_cues")
 
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _HOUSE_NUMBER = r"\d{1,5}[a-z]?(?:\s?(?:bis|ter))?"
@@ -48,18 +37,20 @@ FR_STREET_RE = re.compile(
 
 
 #: Street types also written as a word of their own after a name: "Thereses gate", "Bjørnsons vei".
-SEPARATE_STREET_WORDS = {
-    "da": ("gade", "vej", "allé", "alle", "plads", "torv", "stræde", "vænge", "boulevard"),
-    "nb": ("gate", "gata", "vei", "veg", "allé", "alle", "plass", "torg", "stredet"),
-}
+SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_words") for language in ("da", "nb")}
 
 
 def _scandinavian_street_re(language: str) -> re.Pattern:
     suffixes = alternation(STREET_SUFFIXES[language])
+    strong = alternation(sorted(STRONG_STREET_SUFFIXES & set(STREET_SUFFIXES[language])))
     separate = alternation(SEPARATE_STREET_WORDS[language])
+    # A capitalised name with any street suffix ("Nørregade", "Kirkebakken"), or a
+    # lower-case one with a suffix that is nearly always a street ("rosenvej", "storgata").
+    name = (rf"(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})"
+            rf"|[a-zæøåé][a-zæøåé-]+{strong})")
     return re.compile(
-        rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
-        rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,]\d)"
+        rf"(?<!\w)(?P<name>{name})"
+        rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?)(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min)\b)"
         rf"(?P<floor>,?\s+(?:\d{{1,2}}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?|(?:th|tv|mf)\.?))?"
     )
 
@@ -71,14 +62,25 @@ GB_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 POSTCODE_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅ](?![\w]))?)")
 
+#: The same with a lower-case town ("rosenvej 12, 8000 aarhus"), accepted only behind a street.
+POSTCODE_LOWER_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)")
+
 _ADDRESS_CUE_RE = compile_folded(r"(?<!\w)" + alternation(ADDRESS_CUES))
+
+
+#: Words that make "N words street" a sentence rather than a street name.
+_ORDINARY_NAME_WORDS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "on", "up", "down", "in",
+                                  "of", "to", "at", "across", "along", "busy", "same", "next", "whole", "long",
+                                  "times", "minutes", "miles", "km", "metres", "meters", "houses", "cars", "kids"})
 
 
 def _looks_like_street(match: re.Match, folded: str) -> bool:
     name_words = match.group("name").split()
     capitalised = all(w[0].isupper() for w in name_words)
-    if match.group("type").lower() in ENGLISH_STANDALONE_STREET_WORDS and capitalised:
-        return True
+    if match.group("type").lower() in ENGLISH_STANDALONE_STREET_WORDS:
+        # "12 oak street" is an address written in lower case; "3 times down the road" is not.
+        if capitalised or (len(name_words) <= 2 and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in name_words)):
+            return True
     # "3 chapters on the way" has the shape of "3 Abbey Way"; ask for a capitalised name
     # or for the author to have said that this is where they live.
     return (capitalised and len(name_words) <= 2) or has_cue_before(folded, match.start(), _ADDRESS_CUE_RE)
@@ -99,11 +101,11 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
                 yield match.start(), match.end()
 
 
-def _postcode_spans(text: str, region: str, streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    if region == "GB":
+def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if "GB" in regions:
         for match in GB_POSTCODE_RE.finditer(text):
             yield match.start(), match.end()
-    if region == "US":
+    if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
             yield match.start(), match.end()
     for match in POSTCODE_TOWN_RE.finditer(text):
@@ -113,11 +115,15 @@ def _postcode_spans(text: str, region: str, streets: list[tuple[int, int]]) -> I
         near_street = any(0 <= match.start() - end <= 40 for _, end in streets)
         if before.endswith(", ") or before.endswith(",") or near_street:
             yield match.start(), match.end()
+    for match in POSTCODE_LOWER_TOWN_RE.finditer(text):
+        if any(0 <= match.start() - end <= 3 for _, end in streets):
+            yield match.start(), match.end()
 
 
-def find_addresses(text: str, folded: str, *, language: str, region: str) -> Iterator[tuple[int, int]]:
+def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries."""
     streets = sorted(set(_street_spans(text, folded, language)))
-    spans = streets + list(_postcode_spans(text, region, streets))
+    spans = streets + list(_postcode_spans(text, tuple(regions), streets))
     yield from _join_address_parts(text, sorted(spans))
 
 

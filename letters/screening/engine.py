@@ -9,6 +9,7 @@ from letters.models import FindingKind, FindingSeverity
 from letters.screening.addresses import find_addresses
 from letters.screening.blocked import find_blocked_terms
 from letters.screening.links import find_emails, find_urls
+from letters.screening.normalise import normalise
 from letters.screening.phones import find_phones
 from letters.screening.safeguarding import find_safeguarding
 from letters.screening.social import find_social, platforms_after_contact
@@ -67,6 +68,37 @@ def _outside(spans: Iterable[tuple[int, int]], cover: list[tuple[int, int]]) -> 
             yield start, end
 
 
+def _contact_spans(text: str, *, language: str, countries: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Return the contact-detail spans of `text` by kind, as offsets into `text`.
+
+    The matchers read the normalised view (keycap and full-width digits, invisible
+    characters, numbers broken over lines); handles and platform names are also read on
+    the word view (leetspeak, stretched letters). `countries` are the program's screening
+    countries, its own first: phone numbers and postcodes of every one of them are read.
+    """
+    view = normalise(text)
+    ntext, nfolded = view.text, view.folded
+    emails = _merge(find_emails(ntext, nfolded))
+    urls = _merge(_outside(find_urls(ntext, nfolded), emails))
+    # A handle inside an e-mail or a link ("youtube.com/@name") is part of that finding.
+    phones = _merge(find_phones(ntext, nfolded, language=language, regions=countries))
+    social = [*find_social(ntext, nfolded, language=language), *platforms_after_contact(nfolded, phones + emails)]
+    social = view.original_spans(social)
+    words = normalise(text, words=True)
+    if words.text != view.text:
+        social += words.original_spans(find_social(words.text, words.folded, language=language))
+    emails, urls = view.original_spans(emails), view.original_spans(urls)
+    return {
+        FindingKind.PHONE: _merge(view.original_spans(phones)),
+        FindingKind.EMAIL: emails,
+        FindingKind.URL: urls,
+        FindingKind.SOCIAL: _merge(_outside(social, emails + urls)),
+        FindingKind.ADDRESS: _merge(
+            view.original_spans(find_addresses(ntext, nfolded, language=language, regions=countries))
+        ),
+    }
+
+
 def screen(
     text: str,
     *,
@@ -94,26 +126,10 @@ def screen(
     if language not in LANGUAGES:
         language = "en"
     countries = list(dict.fromkeys(code.upper() for code in (region, *regions) if code)) or ["GB"]
-    # The matchers below still read one country; the first one is the program's own.
-    region = countries[0]
     folded = fold(text)
-
-    emails = _merge(find_emails(text, folded))
-    urls = _merge(_outside(find_urls(text, folded), emails))
-    # A handle inside an e-mail or a link ("youtube.com/@name") is part of that finding.
-    phones = _merge(find_phones(text, folded, language=language, region=region))
-    social = _merge(
-        _outside(
-            [*find_social(text, folded, language=language), *platforms_after_contact(folded, phones + emails)],
-            emails + urls,
-        )
-    )
+    contact = _contact_spans(text, language=language, countries=countries)
     spans_by_kind = {
-        FindingKind.PHONE: phones,
-        FindingKind.EMAIL: emails,
-        FindingKind.URL: urls,
-        FindingKind.SOCIAL: social,
-        FindingKind.ADDRESS: _merge(find_addresses(text, folded, language=language, region=region)),
+        **contact,
         FindingKind.BLOCKED_TERM: _merge(find_blocked_terms(folded, blocked_terms)),
     }
     findings = [

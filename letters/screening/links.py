@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import re
+
+from letters.screening.contact_lexicon import all_contact_words
 from letters.screening.text import alternation, compile_folded
 
-#: Ways children write "@" so that filters miss it, all languages together: the words are
-#: distinctive enough not to collide with one another's ordinary vocabulary.
-#: Ways children write "@" so that filters miss it, all languages together: the words are
-#: distinctive enough not to collide with one another's ordinary vocabulary. A bare
-#: English "at" is handled apart, because "my blog at example.com" is a link, not a mail.
-AT_WORDS = ("snabel-a", "snabel a", "snabela", "krøllalfa", "krølle-alfa", "krølle alfa", "arobase",
-            "arrobase", "arobaz")
-DOT_WORDS = ("dot", "punktum", "prik", "point", "punkt")
+#: Ways children write "@" and "." so that filters miss it, all languages together (from the
+#: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
+#: with one another's ordinary vocabulary. A bare English "at" is handled apart, because
+#: "my blog at example.com" is a link, not a mail.
+AT_WORDS = all_contact_words("at_words")
+DOT_WORDS = all_contact_words("dot_words")
 
 #: Top-level domains we accept at the end of a spelled-out or bare domain.
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
@@ -30,7 +31,7 @@ MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", 
 SPELLED_TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "uk", "dk", "no", "fr", "se", "eu")
 
 _LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?"
-_DOT = (rf"(?:\s*\.\s*|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
+_DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
         rf"|\s+{alternation(DOT_WORDS)}\s+)")
 _TLD = alternation(TOP_LEVEL_DOMAINS)
 _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s*"
@@ -80,8 +81,13 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
         yield match.start("local"), match.end("local")
 
 
+# "at the lake.It was", "hjemme.No", "chez moi.Le": a full stop with its space forgotten,
+# then a capitalised word. A real bare domain is written in lower case (or all capitals).
+_MISSING_SPACE_RE = re.compile(r"[^\W\d_]*[a-zæøåéèàç]\.[A-ZÆØÅÉÈÀ][a-zæøåéèàç]*\Z")
+
+
 def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for match in URL_RE.finditer(folded):
         end = _trim_trailing_punctuation(text, match.start(), match.end())
-        if end > match.start():
+        if end > match.start() and not _MISSING_SPACE_RE.match(text, match.start(), end):
             yield match.start(), end

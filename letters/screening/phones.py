@@ -5,95 +5,88 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
 from letters.screening.text import alternation, compile_folded, fold, has_cue_before
 
-# Number words per language, 0–99, as {spelling: digits}. Children read a phone number
-# out in pairs in Danish, Norwegian and French ("tyve femogfyrre", "zéro six douze"),
-# and digit by digit in English ("five five five"), so both are in the tables.
+# Number words per language, 0–99, as {spelling: digits}, built from the lists in the
+# [contact] section of each language's lexicon. Children read a phone number out in pairs
+# in Danish, Norwegian and French ("tyve femogfyrre", "zéro six douze"), and digit by
+# digit in English ("five five five"), so both are in the tables. The lexicon holds the
+# words; the code below holds each language's grammar for compounds.
 
-_EN_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_EN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-             "eighteen", "nineteen")
-_EN_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
 
-_DA_UNITS = ("nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni")
-_DA_TEENS = ("ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten")
-_DA_TENS = {"tyve": 2, "tredive": 3, "tredve": 3, "fyrre": 4, "halvtreds": 5, "tres": 6, "halvfjerds": 7,
-            "firs": 8, "halvfems": 9}
+def _words(language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]:
+    units = contact_words(language, "number_units")
+    teens = contact_words(language, "number_teens")
+    return units, teens, contact_table(language, "number_tens")
 
-_NB_UNITS = ("null", "en", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni")
-_NB_TEENS = ("ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten")
-_NB_TENS = {"tjue": 2, "tretti": 3, "førti": 4, "femti": 5, "seksti": 6, "sytti": 7, "åtti": 8, "nitti": 9}
 
-_FR_UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
-_FR_TEENS = ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf")
-_FR_TENS = {"vingt": 2, "trente": 3, "quarante": 4, "cinquante": 5, "soixante": 6}
+def _basic_numbers(language: str) -> dict[str, str]:
+    units, teens, _ = _words(language)
+    words = {w: str(i) for i, w in enumerate(units)}
+    words.update({w: str(10 + i) for i, w in enumerate(teens)})
+    words.update(contact_table(language, "number_extras"))
+    return words
 
 
 def _english_numbers() -> dict[str, str]:
-    words = {w: str(i) for i, w in enumerate(_EN_UNITS)}
-    words.update({w: str(10 + i) for i, w in enumerate(_EN_TEENS)})
-    words["oh"] = "0"  # "oh seven seven ..." is how British children read a 0
-    for tens, t in _EN_TENS.items():
+    words = _basic_numbers("en")
+    units, _, tens_words = _words("en")
+    for tens, t in tens_words.items():
         words[tens] = f"{t}0"
         for u in range(1, 10):
-            words[f"{tens}-{_EN_UNITS[u]}"] = words[f"{tens} {_EN_UNITS[u]}"] = f"{t}{u}"
+            words[f"{tens}-{units[u]}"] = words[f"{tens} {units[u]}"] = f"{t}{u}"
     return words
 
 
 def _danish_numbers() -> dict[str, str]:
-    words = {w: str(i) for i, w in enumerate(_DA_UNITS)}
-    words.update({"et": "1", "syvogtyve": "27"})
-    words.update({w: str(10 + i) for i, w in enumerate(_DA_TEENS)})
-    for tens, t in _DA_TENS.items():
+    words = _basic_numbers("da")
+    units, _, tens_words = _words("da")
+    for tens, t in tens_words.items():
         words[tens] = f"{t}0"
         for u in range(1, 10):
             # Danish says the unit first: femogfyrre = five-and-forty = 45.
-            unit = "en" if u == 1 else _DA_UNITS[u]
-            words[f"{unit}og{tens}"] = words[f"{unit} og {tens}"] = f"{t}{u}"
+            words[f"{units[u]}og{tens}"] = words[f"{units[u]} og {tens}"] = f"{t}{u}"
     return words
 
 
 def _norwegian_numbers() -> dict[str, str]:
-    words = {w: str(i) for i, w in enumerate(_NB_UNITS)}
-    words.update({"ett": "1", "ein": "1", "syv": "7", "tolv": "12"})
-    words.update({w: str(10 + i) for i, w in enumerate(_NB_TEENS)})
-    words.update({"tyve": "20", "tredve": "30"})
-    for tens, t in {**_NB_TENS, "tyve": 2}.items():
+    words = _basic_numbers("nb")
+    units, _, tens_words = _words("nb")
+    for tens, t in tens_words.items():
         words.setdefault(tens, f"{t}0")
         for u in range(1, 10):
-            unit = _NB_UNITS[u]
-            words[f"{tens}{unit}"] = f"{t}{u}"  # tjuefem
-            words[f"{unit}og{tens}"] = f"{t}{u}"  # femogtjue, the older order
+            words[f"{tens}{units[u]}"] = f"{t}{u}"  # tjuefem
+            words[f"{units[u]}og{tens}"] = f"{t}{u}"  # femogtjue, the older order
     return words
 
 
 def _french_numbers() -> dict[str, str]:
-    words = {w: str(i) for i, w in enumerate(_FR_UNITS)}
-    words["une"] = "1"
-    words.update({w: str(10 + i) for i, w in enumerate(_FR_TEENS)})
-    for tens, t in _FR_TENS.items():
+    words = _basic_numbers("fr")
+    units, teens, tens_words = _words("fr")
+    for tens, t in tens_words.items():
         words[tens] = f"{t}0"
-        words[f"{tens} et un"] = words[f"{tens}-et-un"] = f"{t}1"
+        words[f"{tens} et {units[1]}"] = words[f"{tens}-et-{units[1]}"] = f"{t}1"
         for u in range(2, 10):
-            words[f"{tens}-{_FR_UNITS[u]}"] = f"{t}{u}"
+            words[f"{tens}-{units[u]}"] = f"{t}{u}"
     # 70–79 and 90–99 are built on 60 and 80 ("soixante-dix-huit" = 60 + 18).
-    words["soixante-dix"] = "70"
-    words["soixante et onze"] = words["soixante-et-onze"] = "71"
-    for i, teen in enumerate(_FR_TEENS):
+    sixty, four, twenty = "soixante", units[4], "vingt"
+    words[f"{sixty}-{teens[0]}"] = "70"
+    words[f"{sixty} et {teens[1]}"] = words[f"{sixty}-et-{teens[1]}"] = "71"
+    for i, teen in enumerate(teens):
         if i:
-            words[f"soixante-{teen}"] = str(70 + i)
-    for base in ("quatre-vingt", "quatre-vingts"):
+            words[f"{sixty}-{teen}"] = str(70 + i)
+    for base in (f"{four}-{twenty}", f"{four}-{twenty}s"):
         words[base] = "80"
-        for u in range(1, 10):
-            words[f"quatre-vingt-{_FR_UNITS[u]}"] = f"8{u}"
-        for i, teen in enumerate(_FR_TEENS):
-            words[f"quatre-vingt-{teen}"] = str(90 + i)
+    for u in range(1, 10):
+        words[f"{four}-{twenty}-{units[u]}"] = f"8{u}"
+    for i, teen in enumerate(teens):
+        words[f"{four}-{twenty}-{teen}"] = str(90 + i)
     # Children write the hyphens as spaces as often as not.
     return words | {k.replace("-", " "): v for k, v in words.items()}
 
@@ -105,16 +98,12 @@ NUMBER_WORDS: dict[str, dict[str, str]] = {
     "fr": _french_numbers(),
 }
 
-#: Words that repeat the next digit ("double oh" = 00); English only.
-REPEATERS = {"en": {"double": 2, "triple": 3}, "da": {"dobbelt": 2}, "nb": {"dobbel": 2}, "fr": {}}
+#: Words that repeat the next digit ("double oh" = 00).
+REPEATERS = {language: contact_table(language, "number_repeaters") for language in NUMBER_WORDS}
 
 #: Words before a number that make it likely to be a phone number even if the
-#: phonenumbers metadata says the number is not in service.
-PHONE_CUES = (
-    "number", "phone", "mobile", "cell", "call", "ring", "text", "sms", "tel", "tlf",
-    "nummer", "nummeret", "telefon", "mobil", "mobilnummer", "ring til", "ringe",
-    "numéro", "portable", "appelle", "appelle-moi", "téléphone", "texto", "tél",
-)
+#: phonenumbers metadata says the number is not in service (all languages together).
+PHONE_CUES = all_contact_words("phone_cues")
 
 #: Shortest national significant number we treat as a phone number, per region.
 MIN_PHONE_DIGITS = {"US": 10, "GB": 9, "DK": 8, "NO": 8, "FR": 9}
@@ -197,13 +186,11 @@ def _joins(folded: str, left: _NumberToken, right: _NumberToken) -> bool:
 
 _DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{2,4}\Z")
 _ISBN_CONTEXT = re.compile(r"isbn[\s:-]*\Z")
-
-
-
 _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
 
-def _is_possible_phone(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
+@lru_cache(maxsize=4096)
+def _verdict(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
     """Return (possible, valid) for `digits` read as a phone number of `region`."""
     if plus or digits.startswith("00"):
         candidate = "+" + (digits[2:] if digits.startswith("00") and not plus else digits)
@@ -220,26 +207,164 @@ def _is_possible_phone(digits: str, plus: bool, region: str) -> tuple[bool, bool
     return phonenumbers.is_possible_number(number), phonenumbers.is_valid_number(number)
 
 
-def _phones_from_runs(text: str, folded: str, language: str, region: str) -> Iterator[tuple[int, int]]:
-    for run in _number_runs(folded, language):
-        digits = "".join(t.digits for t in run)
-        if len(digits) < 7 or len(digits) > 15:
+def _is_possible_phone(digits: str, plus: bool, regions: tuple[str, ...]) -> tuple[bool, bool]:
+    """Return (possible, valid): possible for some region of the program, valid for some region."""
+    possible = valid = False
+    for region in regions:
+        region_possible, region_valid = _verdict(digits, plus, region)
+        possible, valid = possible or region_possible, valid or region_valid
+        if valid:
+            break
+    return possible, valid
+
+
+#: Steps children count in: "10 20 30 40", "25 50 75 100".
+_ROUND_STEPS = frozenset({2, 5, 10, 20, 25, 50, 100})
+
+
+def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
+    """Return True for runs an ordinary letter is full of: seasons, counting, ISBN-13s.
+
+    "the 2024-2025 season", "1998 2002 2006" are years; "3 6 9 12 15 18" and "2 4 8 16 32"
+    are counting (a constant step or ratio); "978 0 14 032872 1" is a book number.
+    """
+    written = [t for t in run if not t.spelled]
+    if len(written) != len(run) or len(run) < 2:
+        return False
+    values = [int(t.digits) for t in run]
+    if all(len(t.digits) == 4 and 1900 <= v <= 2099 for t, v in zip(run, values)):
+        return True
+    if len(run) >= 3 and not any(t.digits.startswith("0") for t in run):
+        # Counting grows out of its digits ("8 10 12", "16 32 64") or steps by a round
+        # amount; "22 33 44 55" and "9 8 7 6 5 4 3 2" are how phone numbers are spaced.
+        lengths_vary = len({len(t.digits) for t in run}) > 1
+        steps = {b - a for a, b in zip(values, values[1:])}
+        if len(steps) == 1 and (step := steps.pop()) > 0 and (lengths_vary or step in _ROUND_STEPS and len(run) >= 4):
+            return True
+        ratios = {b / a for a, b in zip(values, values[1:])} if all(values) else set()
+        if len(ratios) == 1 and ratios.pop() > 1 and lengths_vary:
+            return True
+    digits = "".join(t.digits for t in run)
+    return len(digits) == 13 and digits[:3] in ("978", "979")
+
+
+def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
+    start, end = run[0].start, run[-1].end
+    # Trim an opening parenthesis the digit pattern took but the run does not close.
+    raw = text[start:end]
+    if raw.startswith("(") and ")" not in raw:
+        start += 1
+    if raw.endswith(")") and "(" not in raw:
+        end -= 1
+    return start, end
+
+
+def _excluded(text: str, folded: str, start: int, end: int) -> bool:
+    """Dates and numbers introduced by "ISBN" are never phone numbers."""
+    return bool(_DATE_RE.match(text[start:end]) or _ISBN_CONTEXT.search(folded[max(0, start - 8):start]))
+
+
+def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
+    """Return True if one run of number tokens, read alone, is a phone number."""
+    digits = "".join(t.digits for t in run)
+    if len(digits) < 7 or len(digits) > 15:
+        return False
+    start, end = _span(text, run)
+    if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
+        return False
+    possible, valid = _is_possible_phone(digits, run[0].plus, regions)
+    if not possible:
+        return False
+    obfuscated = any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
+    return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
+
+
+_GAP_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=None)
+def _gap_vocabulary(language: str) -> tuple[re.Pattern, frozenset[str]]:
+    """(words saying "the number goes on", every word allowed in a gap) for `language` and English.
+
+    A gap between two parts of a number may hold only these words ("and the rest is",
+    "og bagefter", "c'est"), so "2012 words in and then 3456" stays two numbers.
+    """
+    joins = set(with_english(language, "phone_join_words")) | set(PHONE_CUES)
+    allowed = joins | set(with_english(language, "phone_gap_words"))
+    tokens = frozenset(fold(token) for phrase in allowed for token in _GAP_WORD_RE.findall(phrase))
+    return compile_folded(r"(?<!\w)" + alternation(joins) + r"(?!\w)"), tokens
+
+
+_BRIDGE_RE = re.compile(r"[\s,:;\-–]*(?:[^\W\d][\w'’-]*[\s,:;\-–]+){0,5}\Z")
+
+
+def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool]:
+    """Return (bridgeable, has words, says the number goes on) for the `gap` between two parts."""
+    if len(gap) > 40 or gap.count("\n") > 1 or not _BRIDGE_RE.match(gap):
+        return False, False, False
+    joins, allowed = _gap_vocabulary(language)
+    words = _GAP_WORD_RE.findall(gap)
+    if any(word not in allowed for word in words):
+        return False, True, False
+    return True, bool(words), bool(joins.search(gap))
+
+
+#: How many runs may be joined across word gaps into one number.
+MAX_JOINED_RUNS = 4
+
+
+def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], language: str,
+                  regions: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return the span of runs[0] joined with the runs after it across short gaps, if a phone.
+
+    "first part is 0612 and the rest is 884201", "41 77 og bagefter 09 13", "mon 06 c'est 12
+    34 56 78", "07700, 900, 123": every part must have at least two digits, a phone cue
+    before the first part or a word such as "the rest", "bagefter", "c'est" in a gap must say
+    that the number goes on, and the joined digits must be a valid number for one of
+    `regions` (a possible one is enough when only commas stand between the parts).
+    """
+    first = runs[0]
+    if len("".join(t.digits for t in first)) < 2:
+        return None
+    cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
+    words_between = False
+    tokens = list(first)
+    for run in runs[1:MAX_JOINED_RUNS]:
+        bridgeable, has_words, goes_on = _bridge(folded, folded[tokens[-1].end:run[0].start], language)
+        if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
+            return None
+        cued, words_between = cued or goes_on, words_between or has_words
+        tokens.extend(run)
+        digits = "".join(t.digits for t in tokens)
+        if len(digits) > 12:
+            return None
+        if len(digits) < 8 or not cued:
             continue
-        start, end = run[0].start, run[-1].end
-        # Trim an opening parenthesis the digit pattern took but the run does not close.
-        raw = text[start:end]
-        if raw.startswith("(") and ")" not in raw:
-            start += 1
-        if raw.endswith(")") and "(" not in raw:
-            end -= 1
-        if _DATE_RE.match(text[start:end]) or _ISBN_CONTEXT.search(folded[max(0, start - 8):start]):
+        start, end = _span(text, tokens)
+        if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens):
+            return None
+        possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
+        if valid or (possible and not words_between):
+            return start, end
+    return None
+
+
+def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    runs = list(_number_runs(folded, language))
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        if _run_is_phone(text, folded, run, regions):
+            yield _span(text, run)
+            index += 1
             continue
-        possible, valid = _is_possible_phone(digits, run[0].plus, region)
-        if not possible:
+        joined = _joined_phone(text, folded, runs[index:index + MAX_JOINED_RUNS], language, regions)
+        if joined:
+            yield joined
+            while index < len(runs) and runs[index][0].start < joined[1]:
+                index += 1
             continue
-        obfuscated = any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
-        if valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE):
-            yield start, end
+        index += 1
 
 
 def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
@@ -247,9 +372,19 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
         if _ISBN_CONTEXT.search(fold(text[max(0, match.start - 8):match.start])):
             continue
+        groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
+        if _looks_like_ordinary_numbers(groups):
+            continue  # "2023-2024" is a valid Danish number and a season
         yield match.start, match.end
 
 
-def find_phones(text: str, folded: str, *, language: str, region: str) -> Iterator[tuple[int, int]]:
-    yield from _phones_from_library(text, region)
-    yield from _phones_from_runs(text, folded, language, region)
+def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Yield the spans of phone numbers in `text` (a normalised view; `folded` is its fold()).
+
+    `regions` are the program's countries, the program's own first: a run of digits is read
+    as a national number of each. The phonenumbers matcher, the costliest step, runs for the
+    first country only; our own run reader covers the others.
+    """
+    regions = tuple(regions) or ("GB",)
+    yield from _phones_from_library(text, regions[0])
+    yield from _phones_from_runs(text, folded, language, regions)

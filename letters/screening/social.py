@@ -6,48 +6,33 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
 from letters.screening.text import alternation, compile_folded
 
-#: Platform names as children write them. Each is also an ordinary word or mention
-#: somewhere, which is why a mention alone is not enough (see `find_social`).
-PLATFORMS = (
-    "snap", "snapchat", "snapen", "snappen", "snapchaten", "insta", "instagram", "instaen", "ig",
-    "discord", "discorden", "tiktok", "tik tok", "whatsapp", "whats app", "whatsappen", "telegram",
-    "signal", "kik", "facebook", "fb", "messenger", "twitter", "twitch", "wechat", "skype",
-)
+#: Platform names as children write them, every language's forms together ("snappen",
+#: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
+#: alone is not enough (see `find_social`).
+PLATFORMS = all_contact_words("platforms")
 
 #: Games with chat, where children meet strangers. "I have Minecraft" is an ordinary
 #: sentence, so these count only next to a handle, never on a contact cue alone.
-GAME_PLATFORMS = ("roblox", "fortnite", "minecraft", "xbox", "psn", "playstation", "steam")
+GAME_PLATFORMS = all_contact_words("game_platforms")
 
 #: Small words allowed between a cue and the platform ("add me on my snap", "har du
 #: også insta"). Content words are not, so "I have no signal" does not read as "I have signal".
-CUE_FILLERS = ("a", "an", "the", "my", "your", "ur", "also", "too", "got", "me", "you", "u", "it", "just", "now",
-               "også", "aussi", "moi", "toi", "mig", "meg", "dig", "deg", "min", "mit", "mitt", "din", "dit",
-               "ditt", "mon", "ton", "ma", "ta", "på", "sur", "on", "en", "et", "le", "la", "sammen")
+CUE_FILLERS = all_contact_words("cue_fillers")
 
 #: Phrases right before a platform that turn it into an invitation to move off-platform.
-SOCIAL_CUES_BEFORE = {
-    "en": ("add me on", "add me", "follow me on", "follow me", "find me on", "message me on", "msg me on",
-           "dm me on", "text me on", "chat on", "talk on", "talk to me on", "write to me on", "write me on",
-           "message me", "contact me on", "i'm on", "im on", "i am on", "are you on", "r u on",
-           "do you have", "have you got", "i have", "i've got", "i got", "i use", "do u have", "u got", "my", "your", "ur", "use", "we could use",
-           "on my", "add you on", "add u on", "via", "over", "server on", "group on", "join me on"),
-    "da": ("tilføj mig på", "tilføj mig", "følg mig på", "følg mig", "find mig på", "skriv til mig på",
-           "skriv sammen på", "skrive sammen på", "snak på", "snakke på", "skriv på", "skrive på", "mit", "min",
-           "har du", "jeg har", "er du på", "jeg er på", "addé mig", "add mig på", "add mig", "på min", "server på", "gruppe på"),
-    "nb": ("legg meg til på", "legg meg til", "følg meg på", "følg meg", "finn meg på", "skriv til meg på",
-           "chatte på", "chat på", "prate på", "snakke på", "skriv på", "skrive på", "min", "mitt",
-           "har du", "jeg har", "er du på", "jeg er på", "add meg på", "add meg", "server på", "gruppe på"),
-    "fr": ("ajoute-moi sur", "ajoute moi sur", "ajoute-moi", "suis-moi sur", "suis moi sur", "suis-moi",
-           "retrouve-moi sur", "écris-moi sur", "parler sur", "discuter sur", "parle-moi sur",
-           "mon", "ton", "tu as", "t'as", "j'ai", "tu es sur", "je suis sur", "contacte-moi sur", "serveur sur", "groupe sur"),
-}
+SOCIAL_CUES_BEFORE = {language: contact_words(language, "social_cues") for language in LANGUAGES}
 
 #: Words after a platform that introduce the handle: "my snap is", "snapen min er", "mon snap c'est".
-HANDLE_INTRODUCERS = ("is", "as", "=", "er", "min er", "mitt er", "c'est", "cest", "est", "mine is",
-                      "name is", "username is", "username", "som", "sous le nom de", "sous le nom", "under", "jeg hedder", "jeg heter", "i'm", "im", "hedder", "heter",
-                      "je m'appelle", "i am", "je suis", "c'est le", "it's", "its", "called", "der", "there")
+HANDLE_INTRODUCERS = all_contact_words("handle_introducers")
+
+#: "mine is X", "jeg hedder X": a handle announced without naming the platform again.
+NAME_INTRODUCERS = all_contact_words("name_introducers")
+
+#: Possessive cues ("my", "min", "mon"): "my snap" is contact only if it goes on "is …".
+POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "ton", "on my", "på min"})
 
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
@@ -58,9 +43,37 @@ _PLATFORM = alternation(PLATFORMS)
 _ANY_PLATFORM = alternation(PLATFORMS + GAME_PLATFORMS)
 
 
+#: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
+_NAME = rf"(?:[a-z][\w.]*\s+){{1,2}}\d{{1,4}}(?!\w)|@?{_HANDLE}(?!\w)"
+_INTRODUCER = alternation(HANDLE_INTRODUCERS)
+#: What may follow a platform or a possessive cue to introduce the name: "is", "er", ":", "=".
+_NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<handle>{_NAME})")
+
+#: Words that follow "snap:" or "my insta is" in ordinary sentences; never read as a handle.
+_NOT_HANDLES = frozenset(
+    "yes no yeah nope ja nej nei oui non i it the a an my so too also really private down broken not "
+    "blocked new old er ikke pas cool fun sjov gøy nul null".split()
+)
+
+
+def _is_name(token: str) -> bool:
+    """Return True if `token`, announced as a handle ("my ig is …", "sc: …"), can be one."""
+    token = token.strip()
+    return len(token) >= 3 and token not in _NOT_HANDLES and not token.isdigit()
+
+
+@lru_cache(maxsize=None)
+def _add_me_pattern(language: str) -> re.Pattern:
+    """"add me, I'm Night Owl 42", "tilføj mig: natugle_42": a name offered without a platform."""
+    cues = alternation(with_english(language, "add_me_cues"))
+    return compile_folded(
+        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+    )
+
+
 @lru_cache(maxsize=None)
 def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
-    cues = SOCIAL_CUES_BEFORE["en"] + (SOCIAL_CUES_BEFORE[language] if language != "en" else ())
+    cues = with_english(language, "social_cues")
     cued = compile_folded(
         rf"(?<!\w){alternation(cues)}[\s:,]+(?:{alternation(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
     )
@@ -72,22 +85,28 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     return cued, handled
 
 
-#: "mine is X", "jeg hedder X": a handle announced without naming the platform again.
-NAME_INTRODUCERS = ("mine is", "my username is", "my name there is", "username is", "username", "jeg hedder",
-                    "jeg heter", "som", "sous le nom de", "brugernavn er", "brukernavn er",
-                    "min er", "mitt er", "c'est", "my snap is", "brugernavn", "brukernavn", "pseudo")
-
-
 def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int, int]]:
+    """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold())."""
     cued, handled = _social_patterns(language)
     for match in cued.finditer(folded):
-        cue_is_possessive = match.group().split()[0] in {"my", "your", "ur", "mit", "min", "mitt", "mon", "ton"}
-        if cue_is_possessive and not _possessive_reads_as_contact(folded, match.end()):
+        cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
+        if cue in POSSESSIVE_CUES and not _possessive_reads_as_contact(folded, match.end()):
             continue
-        yield match.start(), match.end()
+        # "my ig is night owl 42": the name after the platform is part of the finding.
+        name = _NAME_AFTER_RE.match(folded, match.end())
+        end = name.end() if name and _is_name(name.group("handle")) else match.end()
+        yield match.start(), end
     for match in handled.finditer(folded):
         if match.group("handle").startswith("@") or _is_handle(match.group("handle")):
             yield match.start("platform"), match.end("handle")
+    for match in _PLATFORM_NAME_RE.finditer(folded):
+        # "sc: lunabear", "insta = pixie.moon": a platform and a name with ":" or "=" between.
+        if _is_name(match.group("handle")):
+            yield match.start(), match.end()
+    for match in _add_me_pattern(language).finditer(folded):
+        handle = match.group("handle")
+        if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
+            yield match.start(), match.end()
     for pattern in (AT_HANDLE_RE, DISCORD_TAG_RE):
         for match in pattern.finditer(folded):
             yield match.start(), match.end()
@@ -103,6 +122,8 @@ def _is_handle(token: str) -> bool:
     """
     return any(c.isalpha() for c in token) and any(c.isdigit() or c in "._" for c in token)
 
+
+_PLATFORM_NAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}\s*[:=]\s*(?P<handle>{_NAME})")
 
 _INTRODUCER_RE = compile_folded(rf"(?<!\w){alternation(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
 
