@@ -69,12 +69,17 @@ UNLESS_REACH = 2
 
 
 class Hit(NamedTuple):
-    """One concept recognised at text[start:end], with the severity for this author."""
+    """One concept recognised at text[start:end], with the severity for this author.
+
+    `focus` is the (start, end) of the words that were recognised when the span has been
+    widened to their sentence (letters.screening.safeguarding); None means the whole span.
+    """
 
     start: int
     end: int
     concept: str
     severity: str
+    focus: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

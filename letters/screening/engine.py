@@ -139,7 +139,7 @@ def screen(
     ]
     findings += [
         Finding(kind=str(FindingKind.SAFEGUARDING), start=hit.start, end=hit.end, severity=hit.severity,
-                excerpt=_excerpt(text, hit.start, hit.end), concept=hit.concept)
+                excerpt=_excerpt(text, *(hit.focus or (hit.start, hit.end))), concept=hit.concept)
         for hit in find_safeguarding(text, language=language, author_role=author_role,
                                      use_rules=use_rules, use_model=use_model)
     ]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from letters.screening.concepts import Hit, find_concepts
 from letters.screening.model import find_with_model
-from letters.screening.tokens import tokenize
+from letters.screening.normalise import normalise
+from letters.screening.tokens import sentence_bounds, tokenize
 
 _RANK = {"none": 0, "hold": 1, "urgent": 2}
 
@@ -33,23 +34,54 @@ def merge_hits(hits: list[Hit]) -> list[Hit]:
         if merged and hit.start < merged[-1][0].end:
             last, last_rank = merged[-1]
             best, best_rank = (hit, rank) if rank > last_rank else (last, last_rank)
-            merged[-1] = (Hit(last.start, max(last.end, hit.end), best.concept, best.severity), best_rank)
+            merged[-1] = (Hit(last.start, max(last.end, hit.end), best.concept, best.severity, best.focus), best_rank)
         else:
             merged.append((hit, rank))
     return [hit for hit, _ in merged]
 
 
 def find_safeguarding(text: str, *, language: str, author_role: str | None = None,
-                      use_rules: bool = True, use_model: bool = True) -> list[Hit]:
+                      use_rules: bool = True, use_model: bool = True, model=None) -> list[Hit]:
     """Return safeguarding hits in `text` (merged, sorted), for a letter by `author_role`.
+
+    `model` is a letters.screening.model.LinearModel to use instead of the shipped one
+    (training measures its candidates so).
 
     `author_role` is "mentor", "mentee" or None when unknown; unknown is weighed like a
     mentor for every concept except those whose lexicon table says otherwise.
     """
-    tokens = tokenize(text, language)
+    # Words are read in the normalised word view ("s3cr3t", "pleeease", zero-width spaces),
+    # and every hit is mapped back to what the author wrote.
+    view = normalise(text, words=True)
+    tokens = tokenize(view.text, language)
     hits: list[Hit] = []
     if use_rules:
-        hits += find_concepts(text, language=language, author_role=author_role, tokens=tokens)
+        hits += find_concepts(view.text, language=language, author_role=author_role, tokens=tokens)
     if use_model:
-        hits += find_with_model(text, language=language, author_role=author_role, tokens=tokens)
+        hits += find_with_model(view.text, language=language, author_role=author_role, tokens=tokens, model=model)
+    hits = widen_to_sentences(view.text, hits)
+    if not view.is_identity:
+        hits = [Hit(*view.original_span(h.start, h.end), h.concept, h.severity, view.original_span(*h.focus))
+                for h in hits]
     return merge_hits(hits)
+
+
+def widen_to_sentences(text: str, hits: list[Hit]) -> list[Hit]:
+    """Return `hits` widened to the sentences they lie in, the recognised words kept as focus.
+
+    A coordinator reads a concern in its sentence ("which school do you go to?", not "which
+    school do you"), and two concerns in one sentence become one finding when merged. The
+    excerpt shown beside the finding is centred on the focus, so it still says which words
+    were recognised.
+    """
+    bounds = sentence_bounds(text)
+    widened = []
+    for hit in hits:
+        start, end = hit.start, hit.end
+        for s_start, s_end in bounds:
+            if s_start <= hit.start < s_end:
+                start = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
+            if s_start < hit.end <= s_end:
+                end = s_start + len(text[s_start:s_end].rstrip())
+        widened.append(Hit(min(start, hit.start), max(end, hit.end), hit.concept, hit.severity, hit.focus or (hit.start, hit.end)))
+    return widened
