@@ -92,15 +92,29 @@ class _Word:
 
 @dataclass(frozen=True)
 class _Slot:
-    """One position of a phrase: alternatives, each a run of words; `gap` words may precede it."""
+    """One position of a phrase: alternatives, each a run of words; `gap` words may precede it.
+
+    `single` holds the forms of every one-word, non-prefix alternative, so that the common
+    case is one set intersection; `runs` holds the other alternatives.
+    """
 
     alternatives: tuple[tuple[_Word, ...], ...]
     gap: int
+    single: frozenset[str] = frozenset()
+    runs: tuple[tuple[_Word, ...], ...] = ()
+
+    @classmethod
+    def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> "_Slot":
+        single = frozenset().union(*(run[0].forms for run in alternatives if len(run) == 1 and run[0].prefix is None))
+        runs = tuple(run for run in alternatives if len(run) > 1 or run[0].prefix is not None)
+        return cls(alternatives, gap, single, runs)
 
 
 @dataclass(frozen=True)
 class _Phrase:
-    """A compiled phrase; `first_forms`/`first_prefixes` say where a match can start."""
+    """A compiled phrase; `first_forms`/`first_prefixes` say where a match can start.
+
+    """
 
     slots: tuple[_Slot, ...]
     first_forms: frozenset[str]
@@ -208,7 +222,7 @@ class ConceptLexicon:
             if spec == "...":
                 gap = LONG_GAP
                 continue
-            slots.append(_Slot(self._alternatives(spec), gap))
+            slots.append(_Slot.of(self._alternatives(spec), gap))
             gap = SHORT_GAP
         if not slots:
             raise PhraseError(f"{self.language}.toml: empty phrase")
@@ -273,7 +287,7 @@ def _deletions(word: str) -> set[str]:
 
 
 class _Letter:
-    """The tokens of one letter, their forms, and where each form occurs (built once per lexicon)."""
+    """The tokens of one letter, their forms, and where each form occurs (one per lexicon)."""
 
     def __init__(self, tokens: list[Token], forms: list[frozenset[str]]):
         self.tokens, self.forms = tokens, forms
@@ -281,10 +295,15 @@ class _Letter:
         for index, token_forms in enumerate(forms):
             for form in token_forms:
                 self.positions.setdefault(form, []).append(index)
+        self.all_forms = frozenset(self.positions)
+
+    def possible(self, phrase: _Phrase) -> bool:
+        """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
+        return all(slot.runs or not slot.single.isdisjoint(self.all_forms) for slot in phrase.slots)
 
     def starts(self, phrase: _Phrase) -> list[int]:
         """Return the token indexes where `phrase` may begin, in order."""
-        found = {i for form in phrase.first_forms & self.positions.keys() for i in self.positions[form]}
+        found = {i for form in phrase.first_forms & self.all_forms for i in self.positions[form]}
         if phrase.first_prefixes:
             found.update(i for i, t in enumerate(self.tokens) if t.norm.startswith(phrase.first_prefixes))
         return sorted(found)
@@ -299,7 +318,9 @@ def _word_matches(word: _Word, forms: frozenset[str], token: Token) -> bool:
 def _slot_ends(slot: _Slot, at: int, letter: _Letter) -> Iterable[int]:
     """Yield the index after each alternative of `slot` that matches at token `at`."""
     tokens, forms = letter.tokens, letter.forms
-    for run in slot.alternatives:
+    if not slot.single.isdisjoint(forms[at]):
+        yield at + 1
+    for run in slot.runs:
         end = at + len(run)
         if end <= len(tokens) and all(_word_matches(w, forms[at + k], tokens[at + k]) for k, w in enumerate(run)):
             yield end
@@ -321,6 +342,8 @@ def _match_from(slots: tuple[_Slot, ...], index: int, at: int, letter: _Letter) 
 def _matches(phrase: _Phrase, letter: _Letter) -> list[tuple[int, int]]:
     """Return (first, last) token indexes of each non-overlapping match of `phrase`."""
     found: list[tuple[int, int]] = []
+    if not letter.possible(phrase):
+        return found
     for start in letter.starts(phrase):
         if found and start <= found[-1][1]:
             continue

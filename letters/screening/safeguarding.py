@@ -23,21 +23,24 @@ _RANK = {"none": 0, "hold": 1, "urgent": 2}
 
 
 def merge_hits(hits: list[Hit]) -> list[Hit]:
-    """Merge overlapping hits into one each, keeping the gravest severity and its concept.
+    """Merge overlapping hits of the same concept into one, keeping the gravest severity.
 
-    Hits of severity "none" are dropped first. Of hits of equal severity, the concept of the
-    earliest, then longest, is kept: it is the one that explains the start of the span.
+    Hits of severity "none" are dropped first. Hits of different concepts stay apart even
+    when they overlap ("asks me for pictures and says I can't tell anyone" is a photo request
+    and a demand for secrecy), so the coordinator sees each concept. Returned by start offset.
     """
-    merged: list[tuple[Hit, tuple]] = []
+    merged: list[Hit] = []
+    open_by_concept: dict[str, int] = {}
     for hit in sorted((h for h in hits if h.severity != "none"), key=lambda h: (h.start, -h.end)):
-        rank = (_RANK[hit.severity],)
-        if merged and hit.start < merged[-1][0].end:
-            last, last_rank = merged[-1]
-            best, best_rank = (hit, rank) if rank > last_rank else (last, last_rank)
-            merged[-1] = (Hit(last.start, max(last.end, hit.end), best.concept, best.severity, best.focus), best_rank)
+        index = open_by_concept.get(hit.concept)
+        if index is not None and hit.start < merged[index].end:
+            last = merged[index]
+            best = hit if _RANK[hit.severity] > _RANK[last.severity] else last
+            merged[index] = Hit(last.start, max(last.end, hit.end), hit.concept, best.severity, best.focus)
         else:
-            merged.append((hit, rank))
-    return [hit for hit, _ in merged]
+            open_by_concept[hit.concept] = len(merged)
+            merged.append(hit)
+    return merged
 
 
 def find_safeguarding(text: str, *, language: str, author_role: str | None = None,

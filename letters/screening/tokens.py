@@ -65,14 +65,23 @@ def _pieces(match: re.Match, language: str):
     yield start, start + len(word), word
 
 
+@lru_cache(maxsize=65536)
+def _word_forms(word: str, language: str) -> tuple[str, str, str]:
+    """Return (lower, norm, lemma) of one word as written (cached: letters repeat words)."""
+    lower = word.lower()
+    return lower, fold(lower).translate(_APOSTROPHES), lemma_of(lower, language)
+
+
 def tokenize(text: str, language: str) -> list[Token]:
     """Return the words of `text` with their offsets, folded forms and lemmas in `language`."""
     tokens = []
+    append = tokens.append
     for match in _WORD_RE.finditer(text):
-        for start, end, word in _pieces(match, language):
-            lower = word.lower()
-            norm = fold(lower).translate(_APOSTROPHES)
-            tokens.append(Token(start, end, lower, norm, lemma_of(lower, language)))
+        if language == "fr":
+            for start, end, word in _pieces(match, language):
+                append(Token(start, end, *_word_forms(word, language)))
+        else:
+            append(Token(match.start(), match.end(), *_word_forms(match.group(), language)))
     return tokens
 
 

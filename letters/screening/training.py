@@ -122,8 +122,7 @@ def fit(examples: list[tuple[list[str], str]], *, epochs: int = 25, rate: float 
         shuffle(order)
         step = rate / (1 + epoch * 0.3)
         for i in order:
-            features, label = examples[i]
-            features = set(features)
+            features, label = examples[i]  # every occurrence counts, as at inference
             scores = list(bias)
             for feature in features:
                 row = weights.get(feature)
