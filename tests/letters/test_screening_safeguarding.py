@@ -352,3 +352,22 @@ def test_the_review_page_shows_the_concept_beside_the_finding(client, coordinato
     client.force_login(coordinator)
     html = client.get(f"/letters/{letter.pk}/review/").content.decode()
     assert "(grooming: asks for a photo)" in html
+
+
+def test_the_screen_command_reads_the_author_and_the_signal_switches():
+    import io
+
+    from django.core.management import call_command
+
+    text = "Send me a photo of yourself."
+    lines = [
+        {"text": text, "language": "en", "region": "GB", "author_role": "mentor"},
+        {"text": text, "language": "en", "region": "GB", "author": "mentee", "use_model": False},
+        {"text": text, "language": "en", "region": "GB", "use_rules": False, "use_model": False},
+    ]
+    stdout = io.StringIO()
+    call_command("screen", "--jsonl", stdin=io.StringIO("\n".join(map(json.dumps, lines)) + "\n"), stdout=stdout)
+    first, second, third = (json.loads(line)["findings"] for line in stdout.getvalue().splitlines())
+    assert [(f["kind"], f["severity"], f["concept"]) for f in first] == [("safeguarding", "urgent", "grooming.photo")]
+    assert [(f["kind"], f["severity"]) for f in second] == [("safeguarding", "hold")]
+    assert third == []

@@ -3,7 +3,9 @@
     python manage.py screen --jsonl < letters.jsonl
 
 Each input line is a JSON object {"text", "language", "region"} with an optional
-"blocked_terms" list. Each output line is {"findings": [...]} for the input line at the
+"blocked_terms" list, an optional "author_role" ("mentor" or "mentee"; a line with the
+corpus's "author" field is read the same way) and optional "use_rules"/"use_model"
+booleans that switch the two safeguarding signals (both on by default). Each output line is {"findings": [...]} for the input line at the
 same position, or {"error": "line N: <reason>"} when the line cannot be screened. The
 command carries on after a bad line and exits with status 1 at the end if any failed.
 """
@@ -39,7 +41,14 @@ def _parse_line(line: str) -> dict:
     blocked = item.get("blocked_terms", [])
     if not isinstance(blocked, list) or not all(isinstance(t, str) for t in blocked):
         raise LineError('"blocked_terms" must be a list of strings')
-    return {"text": text, "language": language, "region": region, "blocked_terms": blocked}
+    author_role = item.get("author_role", item.get("author"))
+    if author_role not in (None, "mentor", "mentee"):
+        raise LineError('"author_role" must be "mentor" or "mentee"')
+    switches = {key: item.get(key, True) for key in ("use_rules", "use_model")}
+    if not all(isinstance(value, bool) for value in switches.values()):
+        raise LineError('"use_rules" and "use_model" must be true or false')
+    return {"text": text, "language": language, "region": region, "blocked_terms": blocked,
+            "author_role": author_role, **switches}
 
 
 class Command(BaseCommand):
