@@ -33,9 +33,10 @@ Phrase syntax, one phrase per string, words separated by spaces:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Iterable, NamedTuple
+from functools import cache
+from typing import NamedTuple
 
 from letters.screening.lexicon import lexicon
 from letters.screening.text import fold
@@ -104,7 +105,7 @@ class _Slot:
     runs: tuple[tuple[_Word, ...], ...] = ()
 
     @classmethod
-    def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> "_Slot":
+    def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> _Slot:
         single = frozenset().union(*(run[0].forms for run in alternatives if len(run) == 1 and run[0].prefix is None))
         runs = tuple(run for run in alternatives if len(run) > 1 or run[0].prefix is not None)
         return cls(alternatives, gap, single, runs)
@@ -378,7 +379,7 @@ def said_severity(concept: str, *, language: str, author_role: str | None) -> st
     return "urgent"
 
 
-@lru_cache(maxsize=None)
+@cache
 def concept_lexicon(language: str) -> ConceptLexicon:
     """Return the compiled concepts of `language`'s lexicon file (compiled once per process)."""
     return ConceptLexicon(language, lexicon(language).get("concepts", {}))

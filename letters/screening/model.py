@@ -23,9 +23,9 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from letters.screening.concepts import Hit, said_severity
 from letters.screening.tokens import Token, sentence_bounds, tokenize
@@ -70,7 +70,7 @@ class LinearModel:
         self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
 
     @classmethod
-    def load(cls, path: Path = WEIGHTS_FILE) -> "LinearModel":
+    def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             data = json.load(handle)
         return cls(data["classes"], data["bias"], data["weights"], data["thresholds"], data.get("meta"))

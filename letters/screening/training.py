@@ -26,12 +26,21 @@ import json
 import math
 import random
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
-from letters.screening.concepts import CONCEPTS, concept_lexicon, concept_tables, find_concepts
+from letters.screening.concepts import (
+    CONCEPTS,
+    concept_tables,
+    find_concepts,
+)
 from letters.screening.lexicon import lexicon
-from letters.screening.model import NONE, LinearModel, sentence_features, sentence_token_ranges
+from letters.screening.model import (
+    NONE,
+    LinearModel,
+    sentence_features,
+    sentence_token_ranges,
+)
 from letters.screening.tokens import tokenize
 
 LANGUAGES = ("en", "da", "nb", "fr")
@@ -185,7 +194,9 @@ def measure(letters: list[dict], *, use_rules: bool, use_model: bool, model: Lin
     Returns counters keyed by ("recall", language|concept) -> [expected, covered, overlapped]
     and ("alarm", ...) -> [letters, with an urgent safeguarding finding, with any].
     """
-    from letters.screening.safeguarding import find_safeguarding  # imports this module's siblings
+    from letters.screening.safeguarding import (
+        find_safeguarding,  # imports this module's siblings
+    )
 
     counts: dict = defaultdict(lambda: [0, 0, 0])
     for letter in letters:

@@ -7,17 +7,25 @@ quiet counterpart: hyperbole, fiction and children's own harmless secrets.
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 from django.utils import translation
 
 from letters.models import Finding, FindingKind, FindingSeverity
 from letters.screening import screen
-from letters.screening.concepts import ConceptLexicon, PhraseError, concept_lexicon, find_concepts
-from letters.screening.model import WEIGHTS_FILE, LinearModel, find_with_model, shipped_model
-from letters.screening.safeguarding import find_safeguarding, merge_hits
-from letters.screening.concepts import Hit
+from letters.screening.concepts import (
+    ConceptLexicon,
+    Hit,
+    PhraseError,
+    concept_lexicon,
+)
+from letters.screening.model import (
+    WEIGHTS_FILE,
+    LinearModel,
+    find_with_model,
+    shipped_model,
+)
+from letters.screening.safeguarding import merge_hits
 from letters.screening.tokens import tokenize
 from letters.screening.training import fit, load_dev_corpus, sentence_features
 from tests.letters.test_moderation import submit
@@ -260,7 +268,7 @@ def test_a_bad_phrase_fails_when_the_lexicon_is_loaded():
 
 def test_phrases_allow_one_filler_word_and_dots_allow_more():
     lexicon = ConceptLexicon("nb", {"grooming": {"secrecy": {"said": ["ikke fortell til noen", "hold ... hemmelig"]}}})
-    find = lambda text: [h.concept for h in lexicon.find(tokenize(text, "nb"), author_role="mentor")]  # noqa: E731
+    find = lambda text: [h.concept for h in lexicon.find(tokenize(text, "nb"), author_role="mentor")]
     assert find("ikke fortell dette til noen") == ["grooming.secrecy"]
     assert find("ikke fortell dette her til noen") == []
     assert find("hold alt dette mellom oss helt hemmelig") == ["grooming.secrecy"]

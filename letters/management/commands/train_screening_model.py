@@ -11,7 +11,12 @@ run it after changing the corpus or the lexicon examples, and commit the weights
 from django.core.management.base import BaseCommand
 
 from letters.screening import model as model_module
-from letters.screening.training import cross_validate, format_results, load_dev_corpus, train
+from letters.screening.training import (
+    cross_validate,
+    format_results,
+    load_dev_corpus,
+    train,
+)
 
 
 class Command(BaseCommand):
