@@ -8,7 +8,7 @@ files' example sentences are read; the unseen split never is. Training is determ
 run it after changing the corpus or the lexicon examples, and commit the weights file.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from letters.screening import model as model_module
 from letters.screening.training import (
@@ -29,6 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, evaluate: bool, folds: int, **options):
         letters = load_dev_corpus()
+        if not letters:
+            raise CommandError("No dev corpus letters found in tests/letters/screening_corpus/: run this from a checkout.")
         if evaluate:
             for line in format_results(cross_validate(letters, k=folds)):
                 self.stdout.write(line)
