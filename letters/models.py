@@ -145,6 +145,25 @@ class FindingSeverity(models.TextChoices):
     URGENT = "urgent", _("Urgent")
 
 
+#: What a safeguarding finding recognised (Finding.concept), as the coordinator reads it.
+#: The keys are the concept names of letters/screening/lexicon/*.toml.
+CONCEPT_LABELS = {
+    "self_harm": _("self-harm"),
+    "suicidal": _("suicidal thoughts"),
+    "abuse": _("abuse"),
+    "neglect": _("neglect"),
+    "sexual": _("sexual content"),
+    "grooming.secrecy": _("grooming: asks for secrecy"),
+    "grooming.flattery": _("grooming: flattery that sets the child apart"),
+    "grooming.meeting": _("grooming: wants to meet"),
+    "grooming.gift": _("grooming: offers a gift"),
+    "grooming.photo": _("grooming: asks for a photo"),
+    "grooming.platform": _("grooming: moves the talk to another app"),
+    "grooming.personal_info": _("grooming: asks for personal details"),
+    "watch_word": _("watch word"),
+}
+
+
 class Finding(models.Model):
     """Something screening found in a letter's plain text, at [start, end)."""
 
@@ -158,6 +177,9 @@ class Finding(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     excerpt = models.CharField(max_length=200, blank=True)
+    #: What screening recognised, e.g. "grooming.secrecy" (see CONCEPT_LABELS); empty for
+    #: contact details. Free text, not choices: a concept added to the lexicon needs no migration.
+    concept = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -167,6 +189,11 @@ class Finding(models.Model):
             choices_constraint("severity", FindingSeverity.choices, "finding_severity_valid"),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty"),
         ]
+
+    @property
+    def concept_label(self) -> str:
+        """The concept in the reader's language; an unknown concept is shown as it is stored."""
+        return str(CONCEPT_LABELS.get(self.concept, self.concept))
 
 
 class Redaction(models.Model):

@@ -229,7 +229,7 @@ def _store_findings(letter: Letter) -> list[Finding]:
     )
     letter.findings.all().delete()
     return Finding.objects.bulk_create(
-        Finding(letter=letter, kind=f.kind, severity=f.severity, start=f.start, end=f.end, excerpt=f.excerpt)
+        Finding(letter=letter, kind=f.kind, severity=f.severity, start=f.start, end=f.end, excerpt=f.excerpt, concept=f.concept)
         for f in found
     )
 

@@ -133,7 +133,6 @@ def screen(
     contact = _contact_spans(view, language=language, countries=countries)
     spans_by_kind = {
         **contact,
-        FindingKind.SAFEGUARDING: _merge(find_safeguarding(folded, language=language)),
     }
     findings = [
         Finding(kind=str(kind), start=start, end=end, severity=str(SEVERITY[kind]), excerpt=_excerpt(text, start, end))
@@ -146,5 +145,11 @@ def screen(
                 excerpt=_excerpt(text, start, end), concept=WATCH_WORD_CONCEPT)
         for start, end, severity in find_watch_words(folded, watched)
     )
+    findings += [
+        Finding(kind=str(FindingKind.SAFEGUARDING), start=hit.start, end=hit.end, severity=hit.severity,
+                excerpt=_excerpt(text, *(hit.focus or (hit.start, hit.end))), concept=hit.concept)
+        for hit in find_safeguarding(text, language=language, author_role=author_role,
+                                     use_rules=use_rules, use_model=use_model)
+    ]
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     return findings

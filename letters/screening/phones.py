@@ -232,16 +232,16 @@ def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
     if len(written) != len(run) or len(run) < 2:
         return False
     values = [int(t.digits) for t in run]
-    if all(len(t.digits) == 4 and 1900 <= v <= 2099 for t, v in zip(run, values)):
+    if all(len(t.digits) == 4 and 1900 <= v <= 2099 for t, v in zip(run, values, strict=True)):
         return True
     if len(run) >= 3 and not any(t.digits.startswith("0") for t in run):
         # Counting grows out of its digits ("8 10 12", "16 32 64") or steps by a round
         # amount; "22 33 44 55" and "9 8 7 6 5 4 3 2" are how phone numbers are spaced.
         lengths_vary = len({len(t.digits) for t in run}) > 1
-        steps = {b - a for a, b in zip(values, values[1:])}
+        steps = {b - a for a, b in zip(values, values[1:], strict=False)}
         if len(steps) == 1 and (step := steps.pop()) > 0 and (lengths_vary or step in _ROUND_STEPS and len(run) >= 4):
             return True
-        ratios = {b / a for a, b in zip(values, values[1:])} if all(values) else set()
+        ratios = {b / a for a, b in zip(values, values[1:], strict=False)} if all(values) else set()
         if len(ratios) == 1 and ratios.pop() > 1 and lengths_vary:
             return True
     digits = "".join(t.digits for t in run)

@@ -107,7 +107,8 @@ def test_an_urgent_finding_always_waits_and_is_recorded(program, pair, policy):
     letter = submit(pair, URGENT_TEXT)
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.IN_REVIEW
     urgent = Finding.objects.get(letter=letter, severity="urgent")
-    assert (urgent.kind, urgent.start, urgent.end) == ("safeguarding", 20, 34)
+    # A safeguarding finding covers the sentence its words are in ("my dad hits me" is text[20:34]).
+    assert (urgent.kind, urgent.start, urgent.end, urgent.concept) == ("safeguarding", 0, len(URGENT_TEXT), "abuse")
 
 
 # ---------------------------------------------------------------------------- claims

@@ -4,8 +4,11 @@
 
 Each input line is a JSON object {"text", "language", "region"} with an optional
 "blocked_terms" list (watch words that hold the letter), an optional "watch_terms" list
-of [term, severity] pairs (severity "hold" or "urgent") and an optional "regions" list (the
-program's other countries). Each output line is {"findings": [...]} for the input line at the
+of [term, severity] pairs (severity "hold" or "urgent"), an optional "regions" list (the
+program's other countries), an optional "author_role" ("mentor" or "mentee"; a line with the
+corpus's "author" field is read the same way) and optional "use_rules"/"use_model" booleans
+that switch the two safeguarding signals (both on by default). Each output line is
+{"findings": [...]} for the input line at the
 same position, or {"error": "line N: <reason>"} when the line cannot be screened. The
 command carries on after a bad line and exits with status 1 at the end if any failed.
 """
@@ -50,8 +53,14 @@ def _parse_line(line: str) -> dict:
     regions = item.get("regions", [])
     if not isinstance(regions, list) or not all(isinstance(code, str) and code for code in regions):
         raise LineError('"regions" must be a list of country codes such as ["DK", "NO"]')
+    author_role = item.get("author_role", item.get("author"))
+    if author_role not in (None, "mentor", "mentee"):
+        raise LineError('"author_role" must be "mentor" or "mentee"')
+    switches = {key: item.get(key, True) for key in ("use_rules", "use_model")}
+    if not all(isinstance(value, bool) for value in switches.values()):
+        raise LineError('"use_rules" and "use_model" must be true or false')
     return {"text": text, "language": language, "region": region, "regions": regions, "blocked_terms": blocked,
-            "watch_terms": [tuple(pair) for pair in watch]}
+            "watch_terms": [tuple(pair) for pair in watch], "author_role": author_role, **switches}
 
 
 class Command(BaseCommand):

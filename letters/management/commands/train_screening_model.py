@@ -1,0 +1,43 @@
+"""`manage.py train_screening_model`: retrain the learned safeguarding model, or measure it.
+
+    python manage.py train_screening_model             # train on the dev corpus, write the weights
+    python manage.py train_screening_model --evaluate  # 5-fold cross-validation on the dev corpus
+
+Only the development split (tests/letters/screening_corpus/*.jsonl) and the lexicon
+files' example sentences are read; the unseen split never is. Training is deterministic:
+run it after changing the corpus or the lexicon examples, and commit the weights file.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from letters.screening import model as model_module
+from letters.screening.training import (
+    cross_validate,
+    format_results,
+    load_dev_corpus,
+    train,
+)
+
+
+class Command(BaseCommand):
+    help = "Train the learned safeguarding model on the dev corpus, or cross-validate it (--evaluate)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--evaluate", action="store_true",
+                            help="cross-validate rules, model and both on the dev corpus; write nothing")
+        parser.add_argument("--folds", type=int, default=5, help="number of folds for --evaluate (default 5)")
+
+    def handle(self, *args, evaluate: bool, folds: int, **options):
+        letters = load_dev_corpus()
+        if not letters:
+            raise CommandError("No dev corpus letters found in tests/letters/screening_corpus/: run this from a checkout.")
+        if evaluate:
+            for line in format_results(cross_validate(letters, k=folds)):
+                self.stdout.write(line)
+            return
+        model = train(letters)
+        model.save(model_module.WEIGHTS_FILE)
+        model_module.shipped_model.cache_clear()
+        size = model_module.WEIGHTS_FILE.stat().st_size
+        self.stdout.write(f"wrote {model_module.WEIGHTS_FILE.name}: {model.meta['features']} features, "
+                          f"{size // 1024} KiB; examples per class {model.meta['examples']}")

@@ -1,0 +1,397 @@
+"""Safeguarding concepts: phrases and proximity rules over lemmatised words.
+
+The words live in the `[concepts.*]` tables of letters/screening/lexicon/<language>.toml;
+this module only knows how to read and apply them. One concept table may hold:
+
+``said``       phrases that are the concern itself when the author writes them: a
+               disclosure ("cut myself") or a move made to the reader ("send me a photo").
+``reported``   phrases in which the author reports what someone did to them ("he keeps
+               asking me for pictures"): a disclosure, urgent whoever writes it.
+``near``       pairs of phrases that together are the concern when they occur within
+               ``within`` words of each other, in either order ("present" near "school").
+``unless``     phrases that silence a match they overlap or come within two words of ("die of boredom").
+``from_mentee``, ``from_unknown``
+               what a ``said`` match weighs when a child wrote it, or when nobody told us
+               who did: "urgent", "hold" or "none". From a mentor it is always urgent.
+``exemplars``, ``counter_examples``
+               example sentences for training the learned model (letters.screening.model);
+               the rules never read them.
+
+The table ``[concepts.words]`` is not a concept: it names word groups that phrases use as
+``{group}``.
+
+Phrase syntax, one phrase per string, words separated by spaces:
+
+* ``tell`` matches the word in any form the lemmatiser knows ("tells", "told") and, for
+  words of six letters or more, with one letter wrong, missing or extra ("secert",
+  "enyone"), though never the first letter.
+* ``hit|hits|beat`` is any one of those words; ``selvmord*`` any word starting so.
+* ``{parent}`` is any entry of that word group; entries may be several words.
+* Between two words up to one other word may stand ("don't tell *your* mum"); ``...``
+  allows up to eight ("keep *this whole thing a* secret").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
+
+from letters.screening.lexicon import lexicon
+from letters.screening.text import fold
+from letters.screening.tokens import Token, lemma_of, tokenize
+
+#: Concept names a table may carry (CONCEPT_LABELS in letters.models translates them).
+CONCEPTS = (
+    "self_harm",
+    "suicidal",
+    "abuse",
+    "neglect",
+    "sexual",
+    "grooming.secrecy",
+    "grooming.flattery",
+    "grooming.meeting",
+    "grooming.gift",
+    "grooming.photo",
+    "grooming.platform",
+    "grooming.personal_info",
+)
+#: How far apart the two halves of a `near` rule may be, in words, unless the table says.
+NEAR_WITHIN = 10
+#: How many other words may stand between two words of a phrase; "..." allows LONG_GAP.
+SHORT_GAP, LONG_GAP = 1, 8
+#: Typo tolerance applies to words at least this long (shorter ones collide too easily:
+#: "named" is one letter from "naked"), and never to a word's first letter.
+TYPO_MIN_LENGTH = 6
+SEVERITIES = ("none", "hold", "urgent")
+#: An `unless` phrase silences a match it overlaps or that lies within this many words of it.
+UNLESS_REACH = 2
+
+
+class Hit(NamedTuple):
+    """One concept recognised at text[start:end], with the severity for this author.
+
+    `focus` is the (start, end) of the words that were recognised when the span has been
+    widened to their sentence (letters.screening.safeguarding); None means the whole span.
+    """
+
+    start: int
+    end: int
+    concept: str
+    severity: str
+    focus: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word position of a phrase: the forms it accepts, and an optional prefix."""
+
+    forms: frozenset[str]
+    prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One position of a phrase: alternatives, each a run of words; `gap` words may precede it.
+
+    `single` holds the forms of every one-word, non-prefix alternative, so that the common
+    case is one set intersection; `runs` holds the other alternatives.
+    """
+
+    alternatives: tuple[tuple[_Word, ...], ...]
+    gap: int
+    single: frozenset[str] = frozenset()
+    runs: tuple[tuple[_Word, ...], ...] = ()
+
+    @classmethod
+    def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> _Slot:
+        single = frozenset().union(*(run[0].forms for run in alternatives if len(run) == 1 and run[0].prefix is None))
+        runs = tuple(run for run in alternatives if len(run) > 1 or run[0].prefix is not None)
+        return cls(alternatives, gap, single, runs)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A compiled phrase; `first_forms`/`first_prefixes` say where a match can start.
+
+    """
+
+    slots: tuple[_Slot, ...]
+    first_forms: frozenset[str]
+    first_prefixes: tuple[str, ...]
+
+
+@dataclass
+class _Concept:
+    name: str
+    said: list[_Phrase] = field(default_factory=list)
+    reported: list[_Phrase] = field(default_factory=list)
+    near: list[tuple[_Phrase, _Phrase, int]] = field(default_factory=list)
+    unless: list[_Phrase] = field(default_factory=list)
+    from_mentee: str = "urgent"
+    from_unknown: str = "urgent"
+
+
+class PhraseError(ValueError):
+    """A phrase in a lexicon file cannot be read (raised when the file is loaded)."""
+
+
+def concept_tables(data: dict, prefix: str = "") -> Iterable[tuple[str, dict]]:
+    """Yield (name, table) for each concept table under `data`, flattening dotted names.
+
+    `[concepts.grooming.secrecy]` is a nested table in TOML; its name here is
+    "grooming.secrecy". The `words` table is skipped: it holds word groups, not a concept.
+    """
+    for key, value in data.items():
+        if not isinstance(value, dict) or (not prefix and key == "words"):
+            continue
+        name = f"{prefix}{key}"
+        if any(k in value for k in ("said", "reported", "near", "exemplars")):
+            yield name, value
+        yield from concept_tables(value, f"{name}.")
+
+
+class ConceptLexicon:
+    """The compiled `[concepts]` section of one language's lexicon file."""
+
+    def __init__(self, language: str, data: dict):
+        self.language = language
+        self.groups = {name: list(words) for name, words in data.get("words", {}).items()}
+        self.vocabulary: set[str] = set()
+        self.concepts: list[_Concept] = []
+        for name, table in concept_tables(data):
+            if name not in CONCEPTS:
+                raise PhraseError(f"{language}.toml: unknown concept {name!r}")
+            concept = _Concept(
+                name=name,
+                said=[self._phrase(p) for p in table.get("said", ())],
+                reported=[self._phrase(p) for p in table.get("reported", ())],
+                near=[
+                    (self._phrase(a), self._phrase(b), int(table.get("within", NEAR_WITHIN)))
+                    for a, b in table.get("near", ())
+                ],
+                unless=[self._phrase(p) for p in table.get("unless", ())],
+                from_mentee=table.get("from_mentee", "urgent"),
+                from_unknown=table.get("from_unknown", "urgent"),
+            )
+            for severity in (concept.from_mentee, concept.from_unknown):
+                if severity not in SEVERITIES:
+                    raise PhraseError(f"{language}.toml: {name}: severity {severity!r} is not one of {SEVERITIES}")
+            self.concepts.append(concept)
+        self._typo_index = self._build_typo_index()
+        self._forms_cache: dict[str, frozenset[str]] = {}
+
+    # ---------------------------------------------------------------- compiling phrases
+
+    def _word(self, spec: str) -> _Word:
+        """Compile one word of a phrase ("tell", "selvmord*"): its surface form and lemma."""
+        if spec.endswith("*") and len(spec) > 1:
+            return _Word(frozenset(), fold(spec[:-1].lower()))
+        lower = spec.lower()
+        forms = {fold(lower).replace("'", "").replace("’", ""), lemma_of(lower, self.language)}
+        self.vocabulary.update(forms)
+        return _Word(frozenset(forms))
+
+    def _words(self, text: str) -> tuple[_Word, ...]:
+        """Compile a run of words ("the coordinator") with the same tokenizer letters get."""
+        words = tuple(self._word(t.lower) for t in tokenize(text, self.language))
+        if not words:
+            raise PhraseError(f"{self.language}.toml: empty word in a phrase")
+        return words
+
+    def _alternatives(self, spec: str) -> tuple[tuple[_Word, ...], ...]:
+        """Compile "a|b|{group}|prefix*" into the runs of words it accepts."""
+        alternatives = []
+        for option in spec.split("|"):
+            if option.startswith("{") and option.endswith("}"):
+                group = option[1:-1]
+                if group not in self.groups:
+                    raise PhraseError(f"{self.language}.toml: unknown word group {{{group}}}")
+                alternatives.extend(self._words(entry) if " " in entry else (self._word(entry),)
+                                    for entry in self.groups[group])
+            elif option.endswith("*"):
+                alternatives.append((self._word(option),))
+            else:
+                alternatives.append(self._words(option))
+        return tuple(alternatives)
+
+    def _phrase(self, phrase: str) -> _Phrase:
+        """Compile one phrase of the lexicon into slots (see the module docstring)."""
+        slots, gap = [], 0
+        for spec in phrase.split():
+            if spec == "...":
+                gap = LONG_GAP
+                continue
+            slots.append(_Slot.of(self._alternatives(spec), gap))
+            gap = SHORT_GAP
+        if not slots:
+            raise PhraseError(f"{self.language}.toml: empty phrase")
+        starts = [run[0] for run in slots[0].alternatives]
+        return _Phrase(
+            tuple(slots),
+            frozenset().union(*(w.forms for w in starts)),
+            tuple(w.prefix for w in starts if w.prefix is not None),
+        )
+
+    # ---------------------------------------------------------------- matching
+
+    def _build_typo_index(self) -> dict[str, set[str]]:
+        """Map each vocabulary word, and the word with any one letter deleted, to the word."""
+        index: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= TYPO_MIN_LENGTH:
+                for variant in {word, *_deletions(word)}:
+                    index.setdefault(variant, set()).add(word)
+        return index
+
+    def forms(self, token: Token) -> frozenset[str]:
+        """Return every form `token` may stand for: itself, its lemma, and near-miss spellings."""
+        cached = self._forms_cache.get(token.lower)
+        if cached is not None:
+            return cached
+        forms = {token.norm, lemma_of(token.lower, self.language)}
+        if len(token.norm) >= TYPO_MIN_LENGTH - 1 and token.norm not in self.vocabulary:
+            for variant in (token.norm, *_deletions(token.norm)):
+                forms.update(w for w in self._typo_index.get(variant, ()) if w[0] == token.norm[0])
+        result = frozenset(forms)
+        if len(self._forms_cache) < 50000:
+            self._forms_cache[token.lower] = result
+        return result
+
+    def find(self, tokens: list[Token], *, author_role: str | None) -> list[Hit]:
+        """Return the concepts this lexicon recognises in `tokens`, weighed for `author_role`."""
+        if not tokens:
+            return []
+        forms = [self.forms(t) for t in tokens]
+        letter = _Letter(tokens, forms)
+        hits = []
+        for concept in self.concepts:
+            said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
+            ranges = []
+            if said_severity != "none":
+                ranges += [(r, said_severity) for p in concept.said for r in _matches(p, letter)]
+                ranges += [(r, said_severity) for a, b, within in concept.near
+                           for r in _near(a, b, within, letter)]
+            ranges += [(r, "urgent") for p in concept.reported for r in _matches(p, letter)]
+            if not ranges:
+                continue
+            silenced = [r for p in concept.unless for r in _matches(p, letter)]
+            for (first, last), severity in ranges:
+                if not any(u_first <= last + UNLESS_REACH and first <= u_last + UNLESS_REACH for u_first, u_last in silenced):
+                    hits.append(Hit(tokens[first].start, tokens[last].end, concept.name, severity))
+        return hits
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class _Letter:
+    """The tokens of one letter, their forms, and where each form occurs (one per lexicon)."""
+
+    def __init__(self, tokens: list[Token], forms: list[frozenset[str]]):
+        self.tokens, self.forms = tokens, forms
+        self.positions: dict[str, list[int]] = {}
+        for index, token_forms in enumerate(forms):
+            for form in token_forms:
+                self.positions.setdefault(form, []).append(index)
+        self.all_forms = frozenset(self.positions)
+
+    def possible(self, phrase: _Phrase) -> bool:
+        """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
+        return all(slot.runs or not slot.single.isdisjoint(self.all_forms) for slot in phrase.slots)
+
+    def starts(self, phrase: _Phrase) -> list[int]:
+        """Return the token indexes where `phrase` may begin, in order."""
+        found = {i for form in phrase.first_forms & self.all_forms for i in self.positions[form]}
+        if phrase.first_prefixes:
+            found.update(i for i, t in enumerate(self.tokens) if t.norm.startswith(phrase.first_prefixes))
+        return sorted(found)
+
+
+def _word_matches(word: _Word, forms: frozenset[str], token: Token) -> bool:
+    if word.prefix is not None:
+        return token.norm.startswith(word.prefix)
+    return not word.forms.isdisjoint(forms)
+
+
+def _slot_ends(slot: _Slot, at: int, letter: _Letter) -> Iterable[int]:
+    """Yield the index after each alternative of `slot` that matches at token `at`."""
+    tokens, forms = letter.tokens, letter.forms
+    if not slot.single.isdisjoint(forms[at]):
+        yield at + 1
+    for run in slot.runs:
+        end = at + len(run)
+        if end <= len(tokens) and all(_word_matches(w, forms[at + k], tokens[at + k]) for k, w in enumerate(run)):
+            yield end
+
+
+def _match_from(slots: tuple[_Slot, ...], index: int, at: int, letter: _Letter) -> int | None:
+    """Return the end of the first match of slots[index:] starting within its gap after `at`."""
+    slot = slots[index]
+    for start in range(at, min(len(letter.tokens), at + slot.gap + 1)):
+        for end in _slot_ends(slot, start, letter):
+            if index + 1 == len(slots):
+                return end
+            found = _match_from(slots, index + 1, end, letter)
+            if found is not None:
+                return found
+    return None
+
+
+def _matches(phrase: _Phrase, letter: _Letter) -> list[tuple[int, int]]:
+    """Return (first, last) token indexes of each non-overlapping match of `phrase`."""
+    found: list[tuple[int, int]] = []
+    if not letter.possible(phrase):
+        return found
+    for start in letter.starts(phrase):
+        if found and start <= found[-1][1]:
+            continue
+        last = _match_from(phrase.slots, 0, start, letter)  # the first slot has no gap: it starts here
+        if last is not None:
+            found.append((start, last - 1))
+    return found
+
+
+def _near(a: _Phrase, b: _Phrase, within: int, letter: _Letter) -> list[tuple[int, int]]:
+    """Return the token ranges spanning a match of `a` and a match of `b` at most `within` words apart."""
+    a_matches = _matches(a, letter)
+    if not a_matches:
+        return []
+    found = []
+    for b_first, b_last in _matches(b, letter):
+        for a_first, a_last in a_matches:
+            if max(a_first, b_first) - min(a_last, b_last) - 1 <= within:
+                found.append((min(a_first, b_first), max(a_last, b_last)))
+    return found
+
+
+def said_severity(concept: str, *, language: str, author_role: str | None) -> str:
+    """Return what a `said` match of `concept` weighs for `author_role` ("urgent", "hold", "none").
+
+    The letter's language's table decides; English's when that language has no such table.
+    """
+    for lang in dict.fromkeys((language, "en")):
+        for table in concept_lexicon(lang).concepts:
+            if table.name == concept:
+                return {"mentor": "urgent", "mentee": table.from_mentee}.get(author_role, table.from_unknown)
+    return "urgent"
+
+
+@cache
+def concept_lexicon(language: str) -> ConceptLexicon:
+    """Return the compiled concepts of `language`'s lexicon file (compiled once per process)."""
+    return ConceptLexicon(language, lexicon(language).get("concepts", {}))
+
+
+def find_concepts(text: str, *, language: str, author_role: str | None = None,
+                  tokens: list[Token] | None = None) -> list[Hit]:
+    """Return the concepts the rules recognise in `text`, in `language` and in English.
+
+    English concepts are checked in every letter because children mix English into their
+    letters. `tokens` may be passed when the caller already has `tokenize(text, language)`.
+    """
+    tokens = tokenize(text, language) if tokens is None else tokens
+    languages = (language,) if language == "en" else (language, "en")
+    return [hit for lang in languages for hit in concept_lexicon(lang).find(tokens, author_role=author_role)]

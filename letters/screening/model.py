@@ -1,0 +1,201 @@
+"""The learned second opinion: a linear model over character and lemma n-grams.
+
+The model reads a letter one sentence at a time. A sentence's features are the character
+3-, 4- and 5-grams of each folded word (with a space on either side, so "die" and "died"
+share " di" but not "die "), each word's lemma, and each pair of neighbouring lemmas. The
+model has one weight per (feature, class) for the classes "none" and each safeguarding
+concept; the class with the highest score wins, and its softmax probability is compared
+with two thresholds: above `urgent` the finding weighs as the rules would for this author
+(letters.screening.concepts.said_severity), between `hold` and `urgent` it only holds the
+letter for a look.
+
+It is trained by `python manage.py train_screening_model` (letters.screening.training) on
+the development corpus and the lexicons' example sentences, never on the unseen split, and
+the weights are shipped in `model_weights.json.gz` beside this module: inference is plain
+Python and dictionary look-ups, nothing is downloaded or imported at run time.
+
+A model finding explains itself: its concept is the winning class, and its span runs from
+the first to the last of the words whose features pushed hardest towards that class.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from letters.screening.concepts import Hit, said_severity
+from letters.screening.tokens import Token, sentence_bounds, tokenize
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "model_weights.json.gz"
+NONE = "none"
+CHAR_NGRAMS = (3, 4, 5)
+#: A word counts towards the explanation when it carries at least this share of the
+#: strongest word's push towards the winning class.
+EXPLAIN_SHARE = 0.35
+
+
+@lru_cache(maxsize=65536)
+def word_features(norm: str, lemma: str) -> tuple[str, ...]:
+    """Return the features one word contributes on its own: character n-grams and its lemma."""
+    padded = f" {norm} "
+    grams = {padded[i:i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)}
+    return (*("c" + g for g in sorted(grams)), "w" + lemma)
+
+
+def sentence_features(tokens: list[Token], first: int, last: int) -> Iterator[tuple[str, int, int]]:
+    """Yield (feature, first token, last token) for the sentence tokens[first:last+1]."""
+    for index in range(first, last + 1):
+        token = tokens[index]
+        for feature in word_features(token.norm, token.lemma):
+            yield feature, index, index
+        if index < last:
+            yield f"b{token.lemma} {tokens[index + 1].lemma}", index, index + 1
+
+
+class LinearModel:
+    """Weights of a trained model, and scoring of one sentence at a time."""
+
+    def __init__(self, classes: list[str], bias: list[float], weights: dict[str, list[list[float]]],
+                 thresholds: dict[str, float], meta: dict | None = None):
+        self.classes = classes
+        self.bias = bias
+        # Stored sparsely: feature -> [(class index, weight), ...]; absent features weigh 0.
+        self.weights = {f: tuple((int(c), w) for c, w in pairs) for f, pairs in weights.items()}
+        self.thresholds = thresholds
+        self.meta = meta or {}
+        self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        return cls(data["classes"], data["bias"], data["weights"], data["thresholds"], data.get("meta"))
+
+    def save(self, path: Path = WEIGHTS_FILE) -> None:
+        data = {
+            "meta": self.meta,
+            "classes": self.classes,
+            "bias": [round(b, 4) for b in self.bias],
+            "thresholds": self.thresholds,
+            "weights": {f: [[c, round(w, 4)] for c, w in pairs] for f, pairs in sorted(self.weights.items())},
+        }
+        # mtime=0 keeps the file byte-identical when the same training is run twice.
+        with gzip.GzipFile(path, "wb", mtime=0) as raw:
+            raw.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def _add(self, scores: list[float], features) -> None:
+        """Add the weights of every feature occurrence in `features` to `scores`."""
+        weights = self.weights
+        for feature in features:
+            pairs = weights.get(feature)
+            if pairs:
+                for index, weight in pairs:
+                    scores[index] += weight
+
+    def probabilities(self, features) -> list[float]:
+        """Return the softmax probability of each class for a bag of feature names."""
+        scores = list(self.bias)
+        self._add(scores, features)
+        return _softmax(scores)
+
+    def _word_scores(self, norm: str, lemma: str) -> tuple[float, ...]:
+        """Return what one word's own features add to each class score (cached per word)."""
+        cached = self._word_cache.get((norm, lemma))
+        if cached is None:
+            scores = [0.0] * len(self.classes)
+            self._add(scores, word_features(norm, lemma))
+            cached = tuple(scores)
+            if len(self._word_cache) < 100000:
+                self._word_cache[(norm, lemma)] = cached
+        return cached
+
+    def sentence_probabilities(self, tokens: list[Token], first: int, last: int) -> list[float]:
+        """Return the class probabilities of tokens[first:last+1], the same as
+        probabilities(sentence_features(...)) but with each word's share cached."""
+        word_scores = self._word_scores
+        vectors = [word_scores(t.norm, t.lemma) for t in tokens[first:last + 1]]
+        scores = [sum(column) for column in zip(self.bias, *vectors, strict=True)]
+        self._add(scores, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
+        return _softmax(scores)
+
+    def classify(self, tokens: list[Token], first: int, last: int) -> tuple[str, float, tuple[int, int]] | None:
+        """Return (concept, probability, (first, last) explaining tokens) for a sentence, or None.
+
+        None when the most probable class is "none" or its probability is below the hold
+        threshold.
+        """
+        probabilities = self.sentence_probabilities(tokens, first, last)
+        best = max(range(len(self.classes)), key=probabilities.__getitem__)
+        if self.classes[best] == NONE or probabilities[best] < self.thresholds["hold"]:
+            return None
+        features = list(sentence_features(tokens, first, last))
+        return self.classes[best], probabilities[best], self._explain(features, best, first, last)
+
+    def _explain(self, features, best: int, first: int, last: int) -> tuple[int, int]:
+        """Return the token range of the words that pushed hardest towards class `best`."""
+        none = self.classes.index(NONE)
+        push = [0.0] * (last - first + 1)
+        for feature, start, end in features:
+            pairs = dict(self.weights.get(feature, ()))
+            margin = pairs.get(best, 0.0) - pairs.get(none, 0.0)
+            for index in range(start, end + 1):
+                push[index - first] += margin / (end - start + 1)
+        strongest = max(push)
+        if strongest <= 0:
+            return first, last
+        chosen = [i for i, p in enumerate(push) if p >= EXPLAIN_SHARE * strongest]
+        return first + chosen[0], first + chosen[-1]
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel | None:
+    """Return the model shipped with the code, or None if it has not been trained yet."""
+    return LinearModel.load() if WEIGHTS_FILE.exists() else None
+
+
+def sentence_token_ranges(text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """Yield (first, last) token indexes of each sentence of `text` that has words."""
+    index = 0
+    for start, end in sentence_bounds(text):
+        while index < len(tokens) and tokens[index].end <= start:
+            index += 1
+        first = index
+        while index < len(tokens) and tokens[index].start < end:
+            index += 1
+        if index > first:
+            yield first, index - 1
+
+
+def find_with_model(text: str, *, language: str, author_role: str | None = None,
+                    tokens: list[Token] | None = None, model: LinearModel | None = None) -> list[Hit]:
+    """Return the model's safeguarding hits in `text`, one at most per sentence.
+
+    A hit above the model's urgent threshold weighs as a rule match of its concept would for
+    `author_role`; one between the hold and urgent thresholds holds the letter at most.
+    """
+    model = model or shipped_model()
+    if model is None:
+        return []
+    tokens = tokenize(text, language) if tokens is None else tokens
+    hits = []
+    for first, last in sentence_token_ranges(text, tokens):
+        found = model.classify(tokens, first, last)
+        if found is None:
+            continue
+        concept, probability, (start, end) = found
+        severity = said_severity(concept, language=language, author_role=author_role)
+        if probability < model.thresholds["urgent"] and severity == "urgent":
+            severity = "hold"
+        hits.append(Hit(tokens[start].start, tokens[end].end, concept, severity))
+    return hits

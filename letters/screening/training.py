@@ -1,0 +1,265 @@
+"""Training and measuring the learned safeguarding model on the development corpus.
+
+Used by `python manage.py train_screening_model`. Everything here reads only the
+development split, tests/letters/screening_corpus/*.jsonl: the unseen split in its
+`unseen/` folder is for the final measurement alone and is refused here, so that no number
+we publish was tuned on it.
+
+Training examples are sentences:
+
+* a sentence of a dev letter that overlaps an expected safeguarding fragment is an example
+  of that fragment's concept (the corpus says which; for older cases without one, the
+  concept the rules give the fragment, or the example is left out);
+* every sentence of a letter that expects no safeguarding finding is an example of "none";
+* the `exemplars` of each concept table in the lexicon files are examples of that concept,
+  and their `counter_examples` examples of "none".
+
+The model is multinomial logistic regression fitted by stochastic gradient descent in plain
+Python (a few thousand sentences train in well under a minute), so training needs nothing
+beyond the runtime dependencies. Shuffling uses a fixed seed: the same data give the same
+weights file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from letters.screening.concepts import (
+    CONCEPTS,
+    concept_tables,
+    find_concepts,
+)
+from letters.screening.lexicon import lexicon
+from letters.screening.model import (
+    NONE,
+    LinearModel,
+    sentence_features,
+    sentence_token_ranges,
+)
+from letters.screening.tokens import tokenize
+
+LANGUAGES = ("en", "da", "nb", "fr")
+DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
+SAFEGUARDING = "safeguarding"
+DEFAULT_THRESHOLDS = {"hold": 0.5, "urgent": 0.85}
+
+
+def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
+    """Return the dev letters (one dict per JSON line of folder/*.jsonl), never the unseen split.
+
+    Only the files directly in `folder` are read; a folder named "unseen" is refused.
+    """
+    if "unseen" in folder.parts:
+        raise ValueError("the unseen split is never read for training or tuning")
+    letters = []
+    for path in sorted(folder.glob("*.jsonl")):
+        letters += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return letters
+
+
+def _fragment_span(letter: dict, fragment: str) -> tuple[int, int]:
+    start = letter["text"].index(fragment)
+    return start, start + len(fragment)
+
+
+def _fragment_concept(letter: dict, expected: dict) -> str | None:
+    """Return the concept of an expected safeguarding item: the corpus's, or the rules'."""
+    concept = expected.get("concept")
+    if concept in CONCEPTS:
+        return concept
+    if concept:  # "other" and the like: not a concept the model can learn
+        return None
+    start, end = _fragment_span(letter, expected["fragment"])
+    for hit in find_concepts(letter["text"], language=letter["language"], author_role="mentor"):
+        if hit.start < end and start < hit.end:
+            return hit.concept
+    return None
+
+
+def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
+    """Yield (features, class) for the sentences of one dev letter (module docstring)."""
+    text, language = letter["text"], letter["language"]
+    tokens = tokenize(text, language)
+    wanted = [
+        (*_fragment_span(letter, e["fragment"]), _fragment_concept(letter, e))
+        for e in letter["expected"]
+        if e["kind"] == SAFEGUARDING
+    ]
+    for first, last in sentence_token_ranges(text, tokens):
+        start, end = tokens[first].start, tokens[last].end
+        overlapping = [c for s, e, c in wanted if s < end and start < e]
+        if wanted and not overlapping:
+            continue  # a sentence of a worrying letter that the corpus did not mark: no label
+        label = overlapping[0] if overlapping else NONE
+        if label is None:
+            continue
+        yield [f for f, _, _ in sentence_features(tokens, first, last)], label
+
+
+def lexicon_examples() -> Iterable[tuple[list[str], str]]:
+    """Yield (features, class) for the exemplars and counter-examples of every lexicon file."""
+    for language in LANGUAGES:
+        for name, table in concept_tables(lexicon(language).get("concepts", {})):
+            for sentences, label in ((table.get("exemplars", ()), name), (table.get("counter_examples", ()), NONE)):
+                for sentence in sentences:
+                    tokens = tokenize(sentence, language)
+                    if tokens:
+                        yield [f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], label
+
+
+def fit(examples: list[tuple[list[str], str]], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-4,
+        positive_weight: float = 3.0, min_weight: float = 0.02, seed: int = 18) -> LinearModel:
+    """Fit multinomial logistic regression to `examples` and return it, small weights pruned.
+
+    Sentences of a concept count `positive_weight` times as much as "none" sentences, which
+    outnumber them many times over. Weights below `min_weight` in size are dropped: they
+    barely move a score and would only make the shipped file bigger.
+    """
+    classes = [NONE, *sorted({label for _, label in examples if label != NONE})]
+    index = {c: i for i, c in enumerate(classes)}
+    size = len(classes)
+    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * size)
+    bias = [0.0] * size
+    order = list(range(len(examples)))
+    shuffle = random.Random(seed).shuffle
+    for epoch in range(epochs):
+        shuffle(order)
+        step = rate / (1 + epoch * 0.3)
+        for i in order:
+            features, label = examples[i]  # every occurrence counts, as at inference
+            scores = list(bias)
+            for feature in features:
+                row = weights.get(feature)
+                if row:
+                    for c in range(size):
+                        scores[c] += row[c]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            target = index[label]
+            scale = step * (1.0 if label == NONE else positive_weight)
+            gradient = [scale * ((1.0 if c == target else 0.0) - e / total) for c, e in enumerate(exps)]
+            # Sentences are short and features many: normalise so a long sentence does not dominate.
+            per_feature = 1.0 / math.sqrt(max(1, len(features)))
+            for feature in features:
+                row = weights[feature]
+                for c in range(size):
+                    row[c] += gradient[c] * per_feature - step * l2 * row[c]
+            for c in range(size):
+                bias[c] += gradient[c] * 0.1
+    sparse = {
+        feature: [[c, w] for c, w in enumerate(row) if abs(w) >= min_weight]
+        for feature, row in weights.items()
+    }
+    sparse = {f: pairs for f, pairs in sparse.items() if pairs}
+    return LinearModel(classes, bias, sparse, dict(DEFAULT_THRESHOLDS))
+
+
+def examples_for(letters: list[dict]) -> list[tuple[list[str], str]]:
+    """Return the training examples of `letters` plus those of the lexicon files."""
+    return [example for letter in letters for example in letter_examples(letter)] + list(lexicon_examples())
+
+
+def train(letters: list[dict] | None = None) -> LinearModel:
+    """Train on the dev corpus (or `letters`) and the lexicon examples; return the model."""
+    letters = load_dev_corpus() if letters is None else letters
+    examples = examples_for(letters)
+    model = fit(examples)
+    model.meta = {
+        "trained_on": f"{len(letters)} dev letters + lexicon examples",
+        "examples": dict(sorted(Counter(label for _, label in examples).items())),
+        "features": len(model.weights),
+    }
+    return model
+
+
+# ------------------------------------------------------------------------------ measuring
+
+
+def folds(letters: list[dict], k: int, seed: int = 18) -> list[list[dict]]:
+    """Split `letters` into `k` folds, every language spread over all of them."""
+    shuffled = sorted(letters, key=lambda letter: letter["id"])
+    random.Random(seed).shuffle(shuffled)
+    return [shuffled[i::k] for i in range(k)]
+
+
+def measure(letters: list[dict], *, use_rules: bool, use_model: bool, model: LinearModel | None) -> dict:
+    """Screen `letters` with the chosen signals and count what safeguarding caught and raised.
+
+    Returns counters keyed by ("recall", language|concept) -> [expected, covered, overlapped]
+    and ("alarm", ...) -> [letters, with an urgent safeguarding finding, with any].
+    """
+    from letters.screening.safeguarding import (
+        find_safeguarding,  # imports this module's siblings
+    )
+
+    counts: dict = defaultdict(lambda: [0, 0, 0])
+    for letter in letters:
+        hits = find_safeguarding(letter["text"], language=letter["language"], author_role=letter.get("author"),
+                                 use_rules=use_rules, use_model=use_model, model=model)
+        urgent = [h for h in hits if h.severity == "urgent"]
+        expected = [e for e in letter["expected"] if e["kind"] == SAFEGUARDING]
+        for item in expected:
+            if item.get("severity", "urgent") != "urgent":
+                continue
+            start, end = _fragment_span(letter, item["fragment"])
+            covered = any(h.start <= start and h.end >= end for h in urgent)
+            overlapped = any(h.start < end and start < h.end for h in urgent)
+            for key in (("recall", letter["language"]), ("recall", item.get("concept") or "?"), ("recall", "all")):
+                row = counts[key]
+                row[0] += 1
+                row[1] += covered
+                row[2] += overlapped
+        if not expected:
+            group = "ordinary" if not letter["expected"] else "contact-only"
+            for key in (("alarm", group), ("alarm", f"{group}/{letter['language']}")):
+                row = counts[key]
+                row[0] += 1
+                row[1] += bool(urgent)
+                row[2] += bool(hits)
+    return counts
+
+
+def cross_validate(letters: list[dict], *, k: int = 5) -> dict[str, dict]:
+    """Return measure() for rules alone, model alone and both, the model trained out of fold.
+
+    Each fold's model is trained on the other folds' letters and the lexicon examples, and
+    measured on the fold's letters; the counts of the k folds are added up.
+    """
+    results = {name: defaultdict(lambda: [0, 0, 0]) for name in ("rules", "model", "both")}
+    parts = folds(letters, k)
+    for held_out in range(k):
+        training = [letter for i, part in enumerate(parts) if i != held_out for letter in part]
+        model = fit(examples_for(training))
+        for name, rules, learned in (("rules", True, False), ("model", False, True), ("both", True, True)):
+            for key, row in measure(parts[held_out], use_rules=rules, use_model=learned, model=model).items():
+                total = results[name][key]
+                for i in range(3):
+                    total[i] += row[i]
+    return results
+
+
+def format_results(results: dict[str, dict]) -> list[str]:
+    """Return the cross-validation tables as lines of text (docs/screening.md quotes them)."""
+    lines = []
+    keys = sorted({key for counts in results.values() for key in counts})
+    lines.append(f"{'urgent safeguarding recall':<34}" + "".join(f"{name:>22}" for name in results))
+    for key in (k for k in keys if k[0] == "recall"):
+        cells = []
+        for counts in results.values():
+            expected, covered, overlapped = counts.get(key, (0, 0, 0))
+            cells.append(f"{covered}/{expected} ({covered / expected:.2f}) ~{overlapped}" if expected else "—")
+        lines.append(f"  {key[1]:<32}" + "".join(f"{c:>22}" for c in cells))
+    lines.append(f"{'false alarms (urgent | any)':<34}" + "".join(f"{name:>22}" for name in results))
+    for key in (k for k in keys if k[0] == "alarm"):
+        cells = []
+        for counts in results.values():
+            letters, urgent, any_hit = counts.get(key, (0, 0, 0))
+            cells.append(f"{urgent} | {any_hit} of {letters}")
+        lines.append(f"  {key[1]:<32}" + "".join(f"{c:>22}" for c in cells))
+    return lines

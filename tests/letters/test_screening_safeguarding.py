@@ -1,0 +1,384 @@
+"""Safeguarding screening: tokens, concept rules, direction, the learned model, Finding.concept.
+
+Each concept rule is tried in all four languages with the wordings that the old fixed-phrase
+patterns missed (verb forms, filler words, typos, oblique phrasing), and each has a
+quiet counterpart: hyperbole, fiction and children's own harmless secrets.
+"""
+
+import gzip
+import json
+
+import pytest
+from django.utils import translation
+
+from letters.models import Finding, FindingKind, FindingSeverity
+from letters.screening import screen
+from letters.screening.concepts import (
+    ConceptLexicon,
+    Hit,
+    PhraseError,
+    concept_lexicon,
+)
+from letters.screening.model import (
+    WEIGHTS_FILE,
+    LinearModel,
+    find_with_model,
+    shipped_model,
+)
+from letters.screening.safeguarding import merge_hits
+from letters.screening.tokens import tokenize
+from letters.screening.training import fit, load_dev_corpus, sentence_features
+from tests.letters.test_moderation import submit
+
+SAFEGUARDING = FindingKind.SAFEGUARDING
+REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+
+
+def concerns(text, language, author_role="mentor", **kwargs):
+    """Return (concept, severity, covered text) of each safeguarding finding in `text`."""
+    findings = screen(text, language=language, region=REGION[language], author_role=author_role, **kwargs)
+    return [(f.concept, f.severity, text[f.start:f.end]) for f in findings if f.kind == SAFEGUARDING]
+
+
+def rule_concerns(text, language, author_role="mentor"):
+    return concerns(text, language, author_role, use_model=False)
+
+
+# ------------------------------------------------------------------------------ tokens
+
+
+def test_tokens_keep_offsets_into_the_original_text():
+    text = "Jeg fortalte DET ikke — hun slår mig!"
+    tokens = tokenize(text, "da")
+    assert [text[t.start:t.end] for t in tokens] == ["Jeg", "fortalte", "DET", "ikke", "hun", "slår", "mig"]
+    assert tokens[1].lemma == "fortælle"  # the dictionary form (folding strips accents; æ has none)
+    assert tokens[5].lemma == "sla"
+
+
+def test_french_elisions_are_words_of_their_own_and_english_apostrophes_join():
+    text = "J'ai peur, l'école m'a dit"
+    assert [text[t.start:t.end] for t in tokenize(text, "fr")] == ["J'", "ai", "peur", "l'", "école", "m'", "a", "dit"]
+    assert [t.norm for t in tokenize("Don't tell", "en")] == ["dont", "tell"]
+
+
+# ------------------------------------------------------------------------------ concept rules
+
+RULE_CASES = [
+    # self-harm said obliquely
+    ("en", "I did the thing with the razor again last night.", "self_harm", "the thing with the razor"),
+    ("da", "Jeg gjorde det med barberbladet igen i går.", "self_harm", "barberbladet igen"),
+    ("nb", "Jeg brant meg med lighteren igjen, bare på armen under genseren.", "self_harm", "armen under genseren"),
+    ("fr", "J'ai recommencé avec la lame hier soir.", "self_harm", "recommencé avec la lame"),
+    # suicidal thoughts, obliquely
+    ("en", "Honestly nobody would notice if I was gone.", "suicidal", "nobody would notice if I was gone"),
+    ("da", "Ingen ville opdage det, hvis jeg var væk.", "suicidal", "Ingen ville opdage det, hvis jeg var væk"),
+    ("nb", "Jeg orker ikke å leve lenger.", "suicidal", "orker ikke å leve lenger"),
+    ("fr", "J'ai envie de ne plus exister.", "suicidal", "envie de ne plus exister"),
+    # abuse in plain words and verb forms
+    ("en", "My uncle shoves me around when mum is out.", "abuse", "My uncle shoves me"),
+    ("da", "Far slår mig når han er sur.", "abuse", "Far slår mig"),
+    ("nb", "Jeg er redd for å gå hjem.", "abuse", "redd for å gå hjem"),
+    ("fr", "Hier mon père m'a cogné contre le mur.", "abuse", "mon père m'a cogné"),
+    # neglect
+    ("en", "There is no food at home again.", "neglect", "no food at home"),
+    ("da", "Der er ingen mad derhjemme.", "neglect", "ingen mad derhjemme"),
+    ("nb", "Det er ikke noe mat hjemme.", "neglect", "ikke noe mat hjemme"),
+    ("fr", "Il n'y a rien à manger à la maison.", "neglect", "rien à manger à la maison"),
+    # grooming: secrecy, with filler words and typos
+    ("en", "This is our little secret, no need to tell your dad.", "grooming.secrecy", "no need to tell your dad"),
+    ("en", "dont tell anyome about our letters", "grooming.secrecy", "dont tell anyome"),
+    ("da", "Du må ikke fortælle dette til nogen.", "grooming.secrecy", "ikke fortælle dette til nogen"),
+    ("nb", "Ikke fortell dette til noen.", "grooming.secrecy", "Ikke fortell dette til noen"),
+    ("fr", "Surtout ne dis rien à ta mère.", "grooming.secrecy", "ne dis rien à ta mère"),
+    # grooming: flattery
+    ("en", "You seem much older than you are.", "grooming.flattery", "seem much older than you"),
+    ("da", "Du virker meget ældre end du er.", "grooming.flattery", "virker meget ældre end du er"),
+    ("nb", "Du virker mye eldre enn du er.", "grooming.flattery", "virker mye eldre enn du er"),
+    ("fr", "Tu es bien plus mature que les filles de ton âge.", "grooming.flattery", "plus mature que les filles de ton âge"),
+    # grooming: a gift near the child's school (two sentences apart)
+    ("en", "Which school are you at? I could leave a present there.", "grooming.gift", "present"),
+    ("da", "Hvilken skole går du på? Jeg kunne lægge en gave der.", "grooming.gift", "gave"),
+    ("nb", "Hvilken skole går du på? Jeg kan legge igjen en gave der.", "grooming.gift", "gave"),
+    ("fr", "Tu es dans quelle école ? Je pourrais y laisser un cadeau.", "grooming.gift", "cadeau"),
+    # grooming: photo requests aimed at the child
+    ("en", "Could you take a picture of yourself for me?", "grooming.photo", "take a picture of yourself for me"),
+    ("da", "Kan du tage et billede af dig selv til mig?", "grooming.photo", "billede af dig selv"),
+    ("nb", "Kan du ta et bilde av deg selv?", "grooming.photo", "bilde av deg selv"),
+    ("fr", "Tu pourrais prendre une photo de toi ?", "grooming.photo", "photo de toi"),
+    # grooming: meeting
+    ("en", "I could wait for you outside your school on Friday.", "grooming.meeting", "wait for you outside your school"),
+    ("da", "Skal vi ikke mødes en dag?", "grooming.meeting", "Skal vi ikke mødes"),
+    ("nb", "Jeg kan hente deg etter skolen.", "grooming.meeting", "hente deg etter skolen"),
+    ("fr", "On pourrait se voir en vrai samedi.", "grooming.meeting", "se voir en vrai"),
+    # grooming: personal details
+    ("en", "Are you home alone on Saturdays?", "grooming.personal_info", "Are you home alone"),
+    ("da", "Hvilken vej bor du på?", "grooming.personal_info", "Hvilken vej bor du"),
+    ("nb", "Hvor i byen bor du egentlig?", "grooming.personal_info", "Hvor i byen bor du"),
+    ("fr", "Tu habites dans quelle rue ?", "grooming.personal_info", "Tu habites dans quelle rue"),
+    # grooming: moving to another platform (from a mentor)
+    ("en", "Add me on Telegram, nobody reads it there.", "grooming.platform", "Add me on Telegram"),
+    ("da", "Hent Telegram, så kan vi skrive sammen om aftenen.", "grooming.platform", "Hent Telegram"),
+    ("nb", "Vi kan bruke Telegram i stedet.", "grooming.platform", "bruke Telegram"),
+    ("fr", "Ajoute-moi sur Telegram, personne ne lit là-bas.", "grooming.platform", "Ajoute-moi sur Telegram"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept", "fragment"), RULE_CASES)
+def test_concept_rules_catch_what_fixed_phrases_missed(language, text, concept, fragment):
+    start = text.index(fragment)
+    end = start + len(fragment)
+    findings = [f for f in screen(text, language=language, region=REGION[language], author_role="mentor",
+                                  use_model=False) if f.kind == SAFEGUARDING]
+    assert any(f.start <= start and f.end >= end and f.concept == concept and f.severity == FindingSeverity.URGENT
+               for f in findings), [(f.concept, text[f.start:f.end]) for f in findings]
+
+
+QUIET = [
+    ("en", "I'm going to die of boredom in chapter 6."),
+    ("en", "I could kill my brother, he spoiled the ending."),
+    ("en", "In the book the old king dies and his daughter cuts her hair."),
+    ("en", "Don't tell me the ending, I'm only on chapter 3!"),
+    ("en", "Is it the same where you live? Our streets are named after trees."),
+    ("en", "We sent pics of our books to the school newsletter."),
+    ("da", "Jeg dør af grin, når jeg læser det kapitel."),
+    ("da", "Du må ikke fortælle mig slutningen!"),
+    ("nb", "Jeg dør av latter av den boka."),
+    ("nb", "Ballen traff meg i hodet i gymmen."),
+    ("fr", "Je vais mourir d'ennui avec ce livre."),
+    ("fr", "Ne me dis pas la fin, je suis au chapitre 2."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), QUIET)
+@pytest.mark.parametrize("author_role", ["mentor", "mentee"])
+def test_hyperbole_fiction_and_ordinary_questions_raise_nothing_urgent(language, text, author_role):
+    assert not [c for c in concerns(text, language, author_role) if c[1] == FindingSeverity.URGENT]
+
+
+# ------------------------------------------------------------------------------ direction
+
+GROOMING_MOVES = [
+    ("en", "Send me a selfie so I know who I'm writing to.", "grooming.photo"),
+    ("da", "Send mig et billede af dig selv.", "grooming.photo"),
+    ("nb", "Skal vi møtes en dag?", "grooming.meeting"),
+    ("fr", "C'est notre petit secret, ne dis rien à tes parents.", "grooming.secrecy"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept"), GROOMING_MOVES)
+def test_a_grooming_move_is_urgent_from_a_mentor_and_at_most_a_look_from_a_child(language, text, concept):
+    assert (concept, FindingSeverity.URGENT) in [(c, s) for c, s, _ in rule_concerns(text, language, "mentor")]
+    assert not [s for _, s, _ in rule_concerns(text, language, "mentee") if s == FindingSeverity.URGENT]
+
+
+CHILD_SECRETS = [
+    ("en", "dont tell mum but I ate the last cookies, our secret haha"),
+    ("da", "Sig ikke noget til min mor, men jeg har spist alle pebernødderne. Det er vores hemmelighed."),
+    ("nb", "ikke si det til pappa, men jeg spiste opp sjokoladen hans, det er hemmeligheten vår"),
+    ("fr", "Dis rien à ma mère mais j'ai mangé tous les bonbons, c'est notre secret."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CHILD_SECRETS)
+def test_a_childs_own_harmless_secret_is_not_a_finding(language, text):
+    assert rule_concerns(text, language, "mentee") == []
+    assert rule_concerns(text, language, "mentor")  # the same words from an adult are
+
+
+DISCLOSURES = [
+    ("en", "an older boy keeps asking me for pictures and says I can't tell anyone", "grooming.photo"),
+    ("da", "en ældre dreng bliver ved med at bede mig om billeder", "grooming.photo"),
+    ("nb", "Han sa at jeg ikke fikk lov til å si det til noen.", "grooming.secrecy"),
+    ("fr", "Il m'a dit que si je le disais à quelqu'un, ce serait de ma faute.", "grooming.secrecy"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept"), DISCLOSURES)
+def test_a_child_telling_what_was_done_to_them_is_urgent(language, text, concept):
+    assert (concept, FindingSeverity.URGENT) in [(c, s) for c, s, _ in rule_concerns(text, language, "mentee")]
+
+
+def test_an_adults_invitation_to_another_app_is_urgent_beside_the_contact_finding():
+    text = "Add me on Telegram, nobody reads it there."
+    mentor = screen(text, language="en", region="GB", author_role="mentor")
+    assert {(f.kind, f.severity, f.concept) for f in mentor} >= {
+        (FindingKind.SOCIAL, FindingSeverity.HOLD, ""),
+        (SAFEGUARDING, FindingSeverity.URGENT, "grooming.platform"),
+    }
+    mentee = screen(text, language="en", region="GB", author_role="mentee", use_model=False)
+    assert [f.kind for f in mentee] == [FindingKind.SOCIAL]
+
+
+def test_unknown_authors_are_weighed_like_adults_except_for_apps():
+    assert rule_concerns("Send me a photo of yourself.", "en", None)[0][:2] == ("grooming.photo", "urgent")
+    assert rule_concerns("Add me on Telegram.", "en", None) == []
+
+
+# ------------------------------------------------------------------------------ shape of findings
+
+
+def test_a_finding_covers_its_sentence_and_its_excerpt_centres_on_the_words_recognised():
+    text = ("Thank you for the lovely long letter about the football tournament and the book. " * 2
+            + "By the way, which school do you go to these days, and which class are you in this year?")
+    [finding] = [f for f in screen(text, language="en", region="GB", author_role="mentor", use_model=False)
+                 if f.kind == SAFEGUARDING]
+    assert text[finding.start:finding.end].startswith("By the way, which school")
+    assert text[finding.start:finding.end].endswith("this year?")
+    assert "which school do you" in finding.excerpt
+
+
+def test_leetspeak_and_stretched_letters_do_not_hide_a_concern():
+    text = "this is our s3cr3t, dont teeeell your mum"
+    findings = [f for f in screen(text, language="en", region="GB", author_role="mentor", use_model=False)
+                if f.kind == SAFEGUARDING]
+    assert [(f.concept, text[f.start:f.end]) for f in findings] == [("grooming.secrecy", text)]
+
+
+def test_overlapping_hits_of_one_concept_merge_into_the_gravest():
+    hits = [Hit(0, 10, "abuse", "hold"), Hit(5, 20, "abuse", "urgent"), Hit(8, 12, "grooming.meeting", "hold"),
+            Hit(30, 35, "sexual", "none")]
+    assert merge_hits(hits) == [Hit(0, 20, "abuse", "urgent"), Hit(8, 12, "grooming.meeting", "hold")]
+
+
+def test_switching_both_signals_off_leaves_no_safeguarding_finding():
+    text = "My dad hits me. Nobody would notice if I was gone."
+    assert concerns(text, "en")
+    assert concerns(text, "en", use_rules=False, use_model=False) == []
+
+
+# ------------------------------------------------------------------------------ lexicon data
+
+
+def test_every_language_defines_every_concept():
+    for language in ("en", "da", "nb", "fr"):
+        names = {c.name for c in concept_lexicon(language).concepts}
+        assert {"self_harm", "suicidal", "abuse", "neglect", "sexual", "grooming.secrecy", "grooming.flattery",
+                "grooming.meeting", "grooming.gift", "grooming.photo", "grooming.platform",
+                "grooming.personal_info"} <= names, language
+
+
+def test_a_bad_phrase_fails_when_the_lexicon_is_loaded():
+    with pytest.raises(PhraseError, match="unknown word group"):
+        ConceptLexicon("en", {"suicidal": {"said": ["{nosuchgroup} die"]}})
+    with pytest.raises(PhraseError, match="unknown concept"):
+        ConceptLexicon("en", {"worry": {"said": ["sad"]}})
+    with pytest.raises(PhraseError, match="severity"):
+        ConceptLexicon("en", {"sexual": {"said": ["nude"], "from_mentee": "maybe"}})
+
+
+def test_phrases_allow_one_filler_word_and_dots_allow_more():
+    lexicon = ConceptLexicon("nb", {"grooming": {"secrecy": {"said": ["ikke fortell til noen", "hold ... hemmelig"]}}})
+
+    def find(text):
+        return [h.concept for h in lexicon.find(tokenize(text, "nb"), author_role="mentor")]
+
+    assert find("ikke fortell dette til noen") == ["grooming.secrecy"]
+    assert find("ikke fortell dette her til noen") == []
+    assert find("hold alt dette mellom oss helt hemmelig") == ["grooming.secrecy"]
+
+
+# ------------------------------------------------------------------------------ the learned model
+
+
+def _toy_model():
+    examples = []
+    for sentence in ("i feel like disappearing for good", "i just want to disappear forever",
+                     "everything would be easier if i disappeared"):
+        tokens = tokenize(sentence, "en")
+        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "suicidal"))
+    for sentence in ("the magician made the coin disappear", "we read chapter four today",
+                     "my favourite part was the storm", "the dragon flew over the town"):
+        tokens = tokenize(sentence, "en")
+        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "none"))
+    model = fit(examples, epochs=30)
+    model.thresholds = {"hold": 0.5, "urgent": 0.6}
+    return model
+
+
+def test_the_model_says_which_concept_and_which_words():
+    model = _toy_model()
+    text = "We read chapter four today. Sometimes I want to disappear forever."
+    [hit] = find_with_model(text, language="en", author_role="mentee", model=model)
+    assert hit.concept == "suicidal" and hit.severity == "urgent"
+    assert "disappear" in text[hit.start:hit.end]
+    assert "chapter" not in text[hit.start:hit.end]
+
+
+def test_a_model_finding_below_the_urgent_threshold_only_holds():
+    model = _toy_model()
+    model.thresholds = {"hold": 0.3, "urgent": 0.999}
+    [hit] = find_with_model("I want to disappear forever.", language="en", author_role="mentee", model=model)
+    assert hit.severity == "hold"
+
+
+def test_the_model_round_trips_through_its_file(tmp_path):
+    model = _toy_model()
+    path = tmp_path / "weights.json.gz"
+    model.save(path)
+    loaded = LinearModel.load(path)
+    tokens = tokenize("I want to disappear forever", "en")
+    assert loaded.classify(tokens, 0, len(tokens) - 1)[0] == "suicidal"
+    assert loaded.sentence_probabilities(tokens, 0, len(tokens) - 1) == pytest.approx(
+        loaded.probabilities(f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)))
+
+
+def test_the_shipped_model_is_small_and_knows_every_concept():
+    assert WEIGHTS_FILE.stat().st_size < 1_000_000
+    with gzip.open(WEIGHTS_FILE, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    assert data["classes"][0] == "none" and len(data["classes"]) == 13
+    assert 0 < data["thresholds"]["hold"] <= data["thresholds"]["urgent"] < 1
+    assert shipped_model() is not None
+
+
+def test_training_never_reads_the_unseen_split(tmp_path):
+    with pytest.raises(ValueError, match="unseen"):
+        load_dev_corpus(tmp_path / "unseen")
+
+
+# ------------------------------------------------------------------------------ stored and shown
+
+
+def test_submit_stores_the_concept_of_each_finding(pair):
+    letter = submit(pair, "Please send me a photo of yourself.", by="mentor")
+    assert list(letter.findings.values_list("kind", "severity", "concept")) == [
+        ("safeguarding", "urgent", "grooming.photo")
+    ]
+
+
+@pytest.mark.parametrize(("language", "label"), [
+    ("en", "grooming: asks for a photo"),
+    ("da", "grooming: beder om et billede"),
+    ("nb", "grooming: ber om et bilde"),
+    ("fr", "pédopiégeage : demande une photo"),
+])
+def test_the_concept_label_is_translated(language, label):
+    with translation.override(language):
+        assert Finding(concept="grooming.photo").concept_label == label
+    assert Finding(concept="something.new").concept_label == "something.new"
+
+
+def test_the_review_page_shows_the_concept_beside_the_finding(client, coordinator, pair):
+    letter = submit(pair, "Please send me a photo of yourself.", by="mentor")
+    client.force_login(coordinator)
+    html = client.get(f"/letters/{letter.pk}/review/").content.decode()
+    assert "(grooming: asks for a photo)" in html
+
+
+def test_the_screen_command_reads_the_author_and_the_signal_switches():
+    import io
+
+    from django.core.management import call_command
+
+    text = "Send me a photo of yourself."
+    lines = [
+        {"text": text, "language": "en", "region": "GB", "author_role": "mentor"},
+        {"text": text, "language": "en", "region": "GB", "author": "mentee", "use_model": False},
+        {"text": text, "language": "en", "region": "GB", "use_rules": False, "use_model": False},
+    ]
+    stdout = io.StringIO()
+    call_command("screen", "--jsonl", stdin=io.StringIO("\n".join(map(json.dumps, lines)) + "\n"), stdout=stdout)
+    first, second, third = (json.loads(line)["findings"] for line in stdout.getvalue().splitlines())
+    assert [(f["kind"], f["severity"], f["concept"]) for f in first] == [("safeguarding", "urgent", "grooming.photo")]
+    assert [(f["kind"], f["severity"]) for f in second] == [("safeguarding", "hold")]
+    assert third == []
