@@ -29,7 +29,8 @@ from django.utils.regex_helper import normalize
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
 from programs import accounts
 from programs import services as program_services
-from programs.models import DataExport, Membership, Program
+from privacy.models import DataExport
+from programs.models import Membership, Program
 from readings import services as reading_services
 from tests import factories
 

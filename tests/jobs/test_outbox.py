@@ -18,7 +18,8 @@ from jobs.models import OutboxTask
 from letters.models import Letter, LetterStatus, Reminder
 from programs import services as program_services
 from programs.exceptions import StateConflict
-from programs.models import Report
+from oversight import services as report_services
+from oversight.models import Report
 from tests import factories
 from tests.letters.test_moderation import URGENT_TEXT
 
@@ -108,7 +109,7 @@ def test_a_report_and_an_export_asked_for_during_an_outage_are_made_after_the_pi
         assert outbox.pick_up() == 2
         broker.run_all()
     assert Report.objects.get().status == Report.Status.DONE
-    from programs.models import DataExport
+    from privacy.models import DataExport
 
     assert DataExport.objects.get().status == DataExport.Status.DONE
     assert OutboxTask.objects.filter(finished_at__isnull=True).count() == 0
@@ -134,7 +135,7 @@ def test_the_job_is_saved_with_the_change_or_not_at_all(broker, django_capture_o
 def test_the_pick_up_waits_for_fresh_rows_merges_duplicates_and_stops_while_the_broker_is_down(broker):
     broker.down = True
     first, second = outbox.defer("letters.tasks.sweep_reminders"), outbox.defer("letters.tasks.sweep_reminders")
-    third = outbox.defer("letters.tasks.build_report", 7)
+    third = outbox.defer("oversight.tasks.build_report", 7)
     assert outbox.pick_up() == 0  # younger than the grace: their own request may still queue them
     with later(2):
         assert outbox.pick_up() == 0  # still down: one failed hand-over, then it stops
@@ -226,17 +227,17 @@ def test_the_pick_up_is_scheduled():
 def test_a_report_stuck_in_the_queue_can_be_asked_for_again(
         client, pair, coordinator, broker, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        report = program_services.request_report(coordinator, kind="pair_booklet", pair=pair)
+        report = report_services.request_report(coordinator, kind="pair_booklet", pair=pair)
     broker.queue.clear()  # the broker lost it
     with pytest.raises(StateConflict):
-        program_services.retry_report(coordinator, report=report)  # just queued: not stuck
+        report_services.retry_report(coordinator, report=report)  # just queued: not stuck
     client.force_login(coordinator)
     assert "Try again" not in client.get(f"/reports/{report.pk}/").content.decode()
     with later(outbox.STUCK_AFTER.total_seconds() / 60 + 1):
         assert "Try again" in client.get(f"/reports/{report.pk}/").content.decode()
         with django_capture_on_commit_callbacks(execute=True):
             assert client.post(f"/reports/{report.pk}/retry/").status_code == 302
-    jobs = OutboxTask.objects.filter(func="letters.tasks.build_report").order_by("pk")
+    jobs = OutboxTask.objects.filter(func="oversight.tasks.build_report").order_by("pk")
     assert [job.args for job in jobs] == [[report.pk], [report.pk]]
     broker.run_all()
     report.refresh_from_db()

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 
-from letters import pdf_fetcher, reports
+from letters import pdf_fetcher
+from oversight import reports
 from letters.pdf_fetcher import StaticFilesOnlyFetcher
 
 SITE_CSS = Path(finders.find("frontend/site.css"))
