@@ -16,7 +16,6 @@ from django_q.signals import post_spawn
 from jobs import outbox
 from jobs.models import OutboxTask
 from letters.models import Letter, LetterStatus, Reminder
-from programs import services as program_services
 from programs.exceptions import StateConflict
 from oversight import services as report_services
 from oversight.models import Report
