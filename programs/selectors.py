@@ -135,13 +135,17 @@ def list_pair_timeline(pair: Pair) -> list[dict]:
     """Return a pair's history for its coordinator, oldest first: letters, letter and pair events, notes.
 
     Each item is {"kind": "letter" | "letter_event" | "pair_event" | "note", "at": datetime, "object": ...}.
-    Drafts are left out. Four queries whatever the history's length.
+    Drafts are left out; each letter carries `has_findings` (screening found something).
+    Four queries whatever the history's length.
     """
-    from letters.models import Letter, LetterEvent, LetterStatus
+    from django.db.models import Exists, OuterRef
+
+    from letters.models import Finding, Letter, LetterEvent, LetterStatus
 
     letters = (
         Letter.objects.filter(pair=pair).exclude(status=LetterStatus.DRAFT)
         .select_related("author", "assignment__reading")
+        .annotate(has_findings=Exists(Finding.objects.filter(letter=OuterRef("pk"))))
     )
     events = LetterEvent.objects.filter(letter__pair=pair).exclude(to_status=LetterStatus.IN_REVIEW).select_related(
         "letter__author", "actor"
