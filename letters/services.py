@@ -486,10 +486,10 @@ def approve_letter(
     Refused while another coordinator holds a live claim on the letter.
 
     A letter with screening findings is delivered only when the caller says the
-    coordinator was shown them (`findings_seen=True`: the review page, which highlights
-    them in the text, and the API when its client says so). Every other caller (the pair
-    page's quick "Deliver") is refused for such a letter, with a pointer to the review
-    page (docs/moderation.md).
+    coordinator was shown them highlighted in the text (`findings_seen=True`, which only
+    the review page sets). Every other caller (the pair page's quick "Deliver", the API,
+    which does not show findings) is refused for such a letter with a pointer to the
+    review page (docs/moderation.md); asking for changes and withholding stay open to all.
     """
     with transaction.atomic():
         letter = _lock_for_decision(actor, letter)
