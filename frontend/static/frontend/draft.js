@@ -106,7 +106,9 @@
     data.append("csrfmiddlewaretoken", form.querySelector("input[name=csrfmiddlewaretoken]").value);
     fetch(form.dataset.draftUrl, {
       method: "POST", body: data, credentials: "same-origin", redirect: "manual",
-      headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
+      // The page's language: a signed-out answer (cookies cleared) then matches the page around it.
+      headers: { "X-Requested-With": "fetch", "Accept": "application/json",
+                 "Accept-Language": document.documentElement.lang || "en" }
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
       if (type.indexOf("application/json") === -1) { throw new Error("not saved"); }
