@@ -14,11 +14,20 @@ from api.base import ApiListView, ApiView, IdField, coordinates, errors, seriali
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import list_review_queue, recipient_html, reply_due_at
+from letters.selectors import (
+    author_html, draft_version, list_review_queue, recipient_html, recipient_text, reply_due_at,
+)
 from programs.access import access_pair, access_program
 from programs.models import Membership
 from programs.services import require_coordinator
 from readings.access import access_assignment
+
+
+#: What a letter's `body` is, for the API's input fields.
+BODY_HELP = (
+    "Plain text, kept exactly as written: nothing in it is read as markup (\"<\", \">\" and \"&\" stay as "
+    "typed, and are escaped in `body_html`). A blank line starts a paragraph."
+)
 
 
 def with_change_requests(letters):
@@ -34,16 +43,24 @@ def with_change_requests(letters):
     )
 
 
+def _is_recipient(user, letter: Letter) -> bool:
+    return letter.author.user_id != user.pk and letter.pair.member_for(user) is not None
+
+
 def body_for(user, letter: Letter) -> str:
-    """Return the letter's HTML as `user` may read it.
+    """Return the letter as escaped HTML paragraphs, as `user` may read it.
 
     The recipient gets it as the site shows it to them, with the parts a coordinator
     removed replaced by "[removed by your coordinator]" (letters.selectors.recipient_html);
-    its author and coordinators get the stored (sanitised) HTML.
+    its author and coordinators get all of it, removed parts marked as removed
+    (letters.selectors.author_html). A letter is plain text: every character is escaped.
     """
-    if letter.author.user_id != user.pk and letter.pair.member_for(user) is not None:
-        return recipient_html(letter)
-    return letter.body_html
+    return recipient_html(letter) if _is_recipient(user, letter) else author_html(letter)
+
+
+def text_for(user, letter: Letter) -> str:
+    """Return the letter's plain text as `user` may read it (the recipient's without removed parts)."""
+    return recipient_text(letter) if _is_recipient(user, letter) else letter.body_text
 
 
 class AuthorSerializer(serializers.Serializer):
@@ -65,6 +82,8 @@ class LetterOutputSerializer(serializers.Serializer):
     status_label = serializers.CharField(source="get_status_display", help_text="Plain-language status.")
     is_late = serializers.BooleanField()
     body_html = serializers.SerializerMethodField()
+    body_text = serializers.SerializerMethodField()
+    version = serializers.SerializerMethodField()
     coordinator_note = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -81,9 +100,27 @@ class LetterOutputSerializer(serializers.Serializer):
     def get_is_mine(self, letter):
         return letter.author.user_id == self._user().pk
 
-    @extend_schema_field(serializers.CharField(help_text="Sanitised HTML."))
+    @extend_schema_field(serializers.CharField(
+        help_text="The letter as HTML paragraphs, every character of its text escaped. For the recipient, parts "
+                  "a coordinator removed read \"[removed by your coordinator]\"; for the author and coordinators "
+                  "they are marked as removed.",
+    ))
     def get_body_html(self, letter):
         return body_for(self._user(), letter)
+
+    @extend_schema_field(serializers.CharField(
+        help_text="The letter's plain text exactly as its author typed it (line endings as \\n); for the "
+                  "recipient, with removed parts replaced by \"[removed by your coordinator]\".",
+    ))
+    def get_body_text(self, letter):
+        return text_for(self._user(), letter)
+
+    @extend_schema_field(serializers.CharField(
+        help_text="Changes each time the letter is saved. Send it back (field `version` or header If-Match) "
+                  "when saving or submitting a draft, so a newer save from elsewhere is never overwritten.",
+    ))
+    def get_version(self, letter):
+        return draft_version(letter)
 
     @extend_schema_field(serializers.CharField(
         allow_null=True,
@@ -118,9 +155,26 @@ class LetterOutputSerializer(serializers.Serializer):
 
 
 def render_letter(request, letter: Letter, *, status_code: int = status.HTTP_200_OK) -> Response:
-    """Answer with `letter` re-read as the caller sees it now (after a service changed it)."""
+    """Answer with `letter` re-read as the caller sees it now (after a service changed it).
+
+    The ETag header carries its `version`, for an If-Match on the next save.
+    """
     letter = with_change_requests(Letter.objects.visible_to(request.user).filter(pk=letter.pk)).get()
-    return Response(LetterOutputSerializer(letter, context=serializer_context(request)).data, status=status_code)
+    response = Response(LetterOutputSerializer(letter, context=serializer_context(request)).data, status=status_code)
+    response["ETag"] = f'"{draft_version(letter)}"'
+    return response
+
+
+VERSION_HELP = (
+    "The `version` of the letter this text replaces (or send it as the If-Match header). If the letter was "
+    "saved since (another app, tab or device), nothing is saved and the answer is 409 `conflict`: read the "
+    "letter again and let its author choose. Without it, the text is saved whatever changed."
+)
+
+
+def expected_version(request, data: dict) -> str | None:
+    """Return the version the client says its text replaces: the `version` field, else If-Match."""
+    return data.get("version") or request.headers.get("If-Match") or None
 
 
 # ---------------------------------------------------------------------------- letters and drafts
@@ -144,8 +198,7 @@ class LetterListView(ApiListView):
     @extend_schema_serializer(component_name="LetterCreateInput")
     class CreateInputSerializer(serializers.Serializer):
         pair = IdField()
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False,
-                                     help_text="HTML (paragraphs, line breaks, bold, italic, lists); sanitised on save.")
+        body = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text=BODY_HELP)
         assignment = IdField(required=False, allow_null=True,
                                               help_text="The assignment the letter is about.")
         in_reply_to = IdField(required=False, allow_null=True,
@@ -229,8 +282,8 @@ class ReviewQueueView(ApiListView):
 class LetterDetailView(ApiView):
     @extend_schema_serializer(component_name="LetterUpdateInput")
     class UpdateInputSerializer(serializers.Serializer):
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False,
-                                     help_text="HTML (paragraphs, line breaks, bold, italic, lists); sanitised on save.")
+        body = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text=BODY_HELP)
+        version = serializers.CharField(required=False, allow_blank=True, max_length=40, help_text=VERSION_HELP)
 
     @extend_schema(operation_id="letters_retrieve", summary="Read one letter", tags=["letters"],
                    responses={200: LetterOutputSerializer, **errors(404)})
@@ -242,11 +295,17 @@ class LetterDetailView(ApiView):
     @extend_schema(operation_id="letters_update", summary="Save a draft's text", tags=["letters"],
                    request=UpdateInputSerializer, responses={200: LetterOutputSerializer, **errors(400, 403, 404, 409)})
     def patch(self, request, letter_id: int):
-        """Replace the text of the caller's draft (or returned letter). Length limits apply on submit."""
+        """Replace the text of the caller's draft (or returned letter). Length limits apply on submit.
+
+        With `version` (or If-Match), a letter saved elsewhere since is not overwritten: 409.
+        """
         letter = access_letter(request.user, letter_id)
         parser = self.UpdateInputSerializer(data=request.data)
         parser.is_valid(raise_exception=True)
-        letter = services.save_draft(request.user, letter=letter, body=parser.validated_data["body"])
+        data = parser.validated_data
+        letter = services.save_draft(
+            request.user, letter=letter, body=data["body"], expected_version=expected_version(request, data)
+        )
         return render_letter(request, letter)
 
 
@@ -277,7 +336,8 @@ _ACTION_RESPONSES = {200: LetterOutputSerializer, **errors(400, 403, 404, 409)}
 
 class SubmitInputSerializer(serializers.Serializer):
     body = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False,
-                                 help_text="If given, saved first (and kept even if the letter is refused).")
+                                 help_text="If given, saved first (and kept even if the letter is refused). " + BODY_HELP)
+    version = serializers.CharField(required=False, allow_blank=True, max_length=40, help_text=VERSION_HELP)
 
 
 class LetterSubmitView(_LetterActionView):
@@ -290,7 +350,9 @@ class LetterSubmitView(_LetterActionView):
         return super().post(request, letter_id)
 
     def act(self, request, letter, data):
-        return services.submit_letter(request.user, letter=letter, body=data.get("body"))
+        return services.submit_letter(
+            request.user, letter=letter, body=data.get("body"), expected_version=expected_version(request, data)
+        )
 
 
 class LetterReadView(_LetterActionView):
@@ -333,13 +395,16 @@ class LetterApproveView(_LetterActionView):
     def post(self, request, letter_id: int):
         """Deliver a letter in review to its recipient, optionally with parts removed.
 
-        Refused with 409 while another coordinator holds a claim on it.
+        Refused with 409 while another coordinator holds a claim on it, and with 400 for a
+        letter with screening findings (`has_findings` in the review queue): those are
+        decided on the review page, which shows the findings in the text (docs/moderation.md).
+        Asking for changes and withholding work for every letter.
         """
         return super().post(request, letter_id)
 
     def act(self, request, letter, data):
         return services.approve_letter(
-            request.user, letter=letter, note=data["note"], redactions=[tuple(span) for span in data["redactions"]]
+            request.user, letter=letter, note=data["note"], redactions=[tuple(span) for span in data["redactions"]],
         )
 
 

@@ -56,8 +56,9 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# Under /api/ a failed CSRF check is answered in the API's JSON error format (api.csrf).
-CSRF_FAILURE_VIEW = "api.csrf.csrf_failure"
+# A refused form gets a translated page: under /api/ in the API's JSON error format
+# (api.csrf), elsewhere in the site's layout (frontend.error_views); config.csrf chooses.
+CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [

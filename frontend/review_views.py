@@ -139,8 +139,11 @@ def parse_spans(checked: list[str], typed: str) -> list[tuple[int, int]]:
 def _decide(request, letter: Letter, action: str) -> Letter:
     """Call the service for `action` with the posted fields; raise what the service raises."""
     post = request.POST
+    # This page shows the findings highlighted in the letter's text: its decisions are the
+    # ones that may deliver a letter with findings (letters.services.approve_letter).
     if action == "approve":
-        return services.approve_letter(request.user, letter=letter, note=post.get("approve_note", ""))
+        return services.approve_letter(request.user, letter=letter, note=post.get("approve_note", ""),
+                                       findings_seen=True)
     if action == "redact":
         try:
             spans = parse_spans(post.getlist("span"), post.get("extra_spans", ""))
@@ -152,7 +155,7 @@ def _decide(request, letter: Letter, action: str) -> Letter:
         if not spans:
             raise ValidationError(_("Choose at least one part to remove, or use “Approve” instead."))
         return services.approve_letter(request.user, letter=letter, note=post.get("redaction_note", ""),
-                                       redactions=spans)
+                                       redactions=spans, findings_seen=True)
     if action == "changes":
         return services.request_changes(request.user, letter=letter, note=post.get("changes_note", ""))
     if action == "withhold":

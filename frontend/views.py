@@ -19,6 +19,7 @@ from letters import selectors as letter_selectors
 from letters import services as letter_services
 from letters.access import access_letter
 from letters.models import LetterStatus
+from letters.text import counter_messages as length_messages
 from programs import services as program_services
 from programs.access import access_pair
 from programs.exceptions import error_messages
@@ -88,46 +89,77 @@ def _own_editable_letter(request, letter_id: int):
     return letter
 
 
+def _posted_version(request) -> str | None:
+    """Return the draft version the editor posted: "Keep my text" carries the newer one it was shown."""
+    return request.POST.get("keep_version") or request.POST.get("version") or None
+
+
 @never_cache
 @login_required
 def letter_edit(request, letter_id: int):
-    """The letter editor: save the draft, or send it to the coordinator. Input is never lost."""
+    """The letter editor: save the draft, or send it to the coordinator. Input is never lost.
+
+    A save or send from a page older than the last save elsewhere (another tab or device)
+    is refused by the service; the page then shows both texts and lets the author choose
+    (letters.services.DraftConflict).
+    """
     letter = _own_editable_letter(request, letter_id)
     if letter.status not in letter_selectors.EDITABLE_STATUSES:
         return redirect("letter-detail", letter_id=letter.pk)
     form = LetterForm(request.POST or None, initial={"body": letter.body_text})
+    version = letter_selectors.draft_version(letter)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]
+        version = _posted_version(request)
         try:
             if request.POST.get("action") == "send":
-                letter_services.submit_letter(request.user, letter=letter, body=body)
+                letter_services.submit_letter(request.user, letter=letter, body=body, expected_version=version)
                 messages.success(request, _("Sent. Your coordinator will read your letter before it is delivered."))
                 return redirect("my-letters")
-            letter_services.save_draft(request.user, letter=letter, body=body)
+            letter_services.save_draft(request.user, letter=letter, body=body, expected_version=version)
             messages.success(request, _("Your draft is saved."))
             return redirect("letter-edit", letter_id=letter.pk)
+        except letter_services.DraftConflict as error:
+            conflict = error
+            form.add_error(None, error.messages[0])
         except ValidationError as error:
             apply_service_error(form, error)
             letter.refresh_from_db()
+            version = letter_selectors.draft_version(letter)
     return render(request, "frontend/letter_edit.html", {
-        "letter": letter, "form": form, "program": letter.pair.program,
+        "letter": letter, "form": form, "program": letter.pair.program, "version": version, "conflict": conflict,
+        "length_messages": length_messages(),
         "partner": letter.pair.partner_of(letter.author),
         "return_note": letter_selectors.latest_event_note(letter) if letter.status == LetterStatus.CHANGES_REQUESTED else "",
-    })
+    }, status=409 if conflict else 200)
 
 
 @never_cache
 @require_POST
 @login_required
 def letter_draft_save(request, letter_id: int):
-    """Save the draft's text as the author types (called by draft.js); answer in JSON."""
+    """Save the draft's text as the author types (called by draft.js); answer in JSON.
+
+    400 with the reason (such as the letter's length, in the counter's words) when the
+    text is refused; 409 with the newer saved text and its version when the letter was
+    saved elsewhere since the editor's `version`.
+    """
     letter = _own_editable_letter(request, letter_id)
     try:
-        letter = letter_services.save_draft(request.user, letter=letter, body=request.POST.get("body", ""))
+        letter = letter_services.save_draft(
+            request.user, letter=letter, body=request.POST.get("body", ""), expected_version=_posted_version(request)
+        )
+    except letter_services.DraftConflict as conflict:
+        return JsonResponse({
+            "saved": False, "conflict": True, "errors": error_messages(conflict),
+            "current": {"body": conflict.current_body, "version": conflict.current_version},
+        }, status=409)
     except ValidationError as error:
         return JsonResponse({"saved": False, "errors": error_messages(error)}, status=400)
     return JsonResponse({
         "saved": True, "saved_at": int(letter.updated_at.timestamp() * 1000),
+        "version": letter_selectors.draft_version(letter),
         "message": _("Saved at %(time)s") % {"time": timezone.localtime(letter.updated_at).strftime("%H:%M")},
     })
 

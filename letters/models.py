@@ -51,8 +51,10 @@ class LetterQuerySet(models.QuerySet):
 class Letter(models.Model):
     """One letter from one side of a pair to the other.
 
-    `body_html` is sanitised HTML (letters.sanitize) and `body_text` its plain-text copy,
-    which screening offsets and length limits refer to.
+    A letter is plain text: `body_text` is exactly what its author typed (line endings made
+    uniform), and screening offsets, redactions and length limits refer to it. Pages, PDFs
+    and the API escape it when they show it (letters.text, letters.selectors). `body_html`
+    is only its escaped HTML rendering, kept for data exports; nothing shows it as markup.
     """
 
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="letters")

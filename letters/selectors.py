@@ -3,7 +3,7 @@
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import (
     BooleanField, Case, DateTimeField, DurationField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet,
@@ -21,6 +21,19 @@ from readings.models import Assignment
 
 #: Statuses in which the author may still change the letter (kept in step with letters.services.EDITABLE).
 EDITABLE_STATUSES = (LetterStatus.DRAFT, LetterStatus.CHANGES_REQUESTED)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def draft_version(letter: Letter) -> str:
+    """Return a token that changes each time `letter` is saved, for stale-save checks.
+
+    It is the letter's `updated_at` in whole microseconds since 1970, as text: an editor
+    or API client sends back the token of the copy it edits, and letters.services refuses
+    the save if the letter was saved since (another tab, another device).
+    """
+    return str((letter.updated_at - _EPOCH) // timedelta(microseconds=1))
 
 
 def letter_due_for(pair: Pair, assignment: Assignment) -> datetime | None:
@@ -338,18 +351,23 @@ def _paragraphs_html(pieces: list[str]) -> SafeString:
     return mark_safe("".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs))
 
 
+def _splice(text: str, spans: list[tuple[int, int]], keep, removed) -> list[str]:
+    """Return `text` cut at sorted `spans`: `keep(part)` for the text between, `removed(part)` for each span."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(keep(text[position:start]))
+        pieces.append(removed(text[start:end]))
+        position = end
+    pieces.append(keep(text[position:]))
+    return pieces
+
+
 def _render_with_redactions(text: str, spans: list[tuple[int, int]], render_removed) -> SafeString:
     """Return `text` as escaped paragraphs, each span replaced by `render_removed(removed_text)`.
 
     `render_removed` returns HTML without line breaks; everything else is escaped here.
     """
-    pieces, position = [], 0
-    for start, end in spans:
-        pieces.append(html.escape(text[position:start]))
-        pieces.append(render_removed(text[start:end]))
-        position = end
-    pieces.append(html.escape(text[position:]))
-    return _paragraphs_html(pieces)
+    return _paragraphs_html(_splice(text, spans, html.escape, render_removed))
 
 
 def _spans(letter: Letter) -> list[tuple[int, int]]:
@@ -362,6 +380,13 @@ def recipient_html(letter: Letter) -> SafeString:
     """
     marker = '<span class="redacted">%s</span>' % html.escape(_("[removed by your coordinator]"))
     return _render_with_redactions(letter.body_text, _spans(letter), lambda removed: marker)
+
+
+def recipient_text(letter: Letter) -> str:
+    """Return the letter's plain text as its recipient may read it: every redaction replaced
+    by "[removed by your coordinator]" in the active language."""
+    marker = _("[removed by your coordinator]")
+    return "".join(_splice(letter.body_text, _spans(letter), str, lambda removed: marker))
 
 
 def author_html(letter: Letter) -> SafeString:

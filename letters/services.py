@@ -29,16 +29,16 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
-from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program, reply_due_at
+from letters.selectors import EDITABLE_STATUSES, draft_version, pseudonym_in_program, reply_due_at
+from letters.text import fits_draft_storage, length_problem_of, letter_length, normalise_newlines, too_long_message
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
 from programs.pair_changes import pairs_changed
-from programs.richtext import sanitize_html
+from programs.richtext import plain_to_html
 from programs.selectors import screening_regions_for, watch_terms_for_screening
 from programs.services import pause_pair as pause_pair_service
 from programs.services import require_coordinator
@@ -49,10 +49,24 @@ logger = logging.getLogger(__name__)
 #: How long opening a letter keeps other coordinators from deciding on it.
 CLAIM_DURATION = timedelta(minutes=10)
 
-#: Drafts may run past the program's limit (the author is told on submit), but not without end.
-DRAFT_HARD_LIMIT = 100_000
-
 EDITABLE = EDITABLE_STATUSES
+
+
+class DraftConflict(StateConflict):
+    """The draft was saved elsewhere (another tab or device) after the caller last read it.
+
+    Carries the newer saved text and its version, so the author can compare the two and
+    choose; nothing was written.
+    """
+
+    def __init__(self, letter: Letter):
+        super().__init__(_(
+            "This letter was changed in another window or on another device after you opened it, so your text "
+            "was not saved. Compare the two texts and choose which one to keep."
+        ))
+        self.current_body = letter.body_text
+        self.current_version = draft_version(letter)
+        self.current_saved_at = letter.updated_at
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -117,38 +131,44 @@ def _require_open_pair(pair: Pair) -> None:
         )
 
 
-@sensitive_variables("body", "clean")
+@sensitive_variables("body", "text")
 def _write_body(letter: Letter, body: str) -> None:
-    """Sanitise `body` into the letter's HTML and plain-text copy (not yet saved)."""
-    if len(body or "") > DRAFT_HARD_LIMIT:
-        raise ValidationError(
-            {"body": _("This text is too long to keep (over %(limit)d characters).") % {"limit": DRAFT_HARD_LIMIT}}
-        )
-    clean = sanitize_html(body)
-    letter.body_html, letter.body_text = clean.html, clean.text
+    """Set the letter's text to `body` exactly as typed (line endings made uniform); not yet saved.
+
+    A letter is plain text: nothing is removed or read as markup, and every page, PDF and
+    API answer escapes it when showing it (letters.text). `body_html` is its escaped
+    rendering, kept for exports. A draft may run past its program's limit (the author is
+    told, and submitting is refused), up to letters.text.DRAFT_ALLOWANCE times the limit;
+    past that it is refused with the same message and number the editor's counter shows.
+    """
+    text = normalise_newlines(body)
+    maximum = letter.pair.program.max_letter_chars
+    if not fits_draft_storage(text, maximum):
+        raise ValidationError({"body": too_long_message(letter_length(text) - maximum)})
+    letter.body_text, letter.body_html = text, plain_to_html(text)
+
+
+def _check_version(letter: Letter, expected_version: str | None, body: str | None) -> None:
+    """Refuse with DraftConflict if the locked `letter` changed since the caller's `expected_version`.
+
+    None means the caller has no earlier copy to compare with (a client that does not send
+    one); the text is then written as given. A stale save of the very text already saved
+    loses nothing (the editor's autosave and its "Send" crossing each other) and passes.
+    """
+    if expected_version is None or str(expected_version).strip().strip('"') == draft_version(letter):
+        return
+    if body is not None and normalise_newlines(body) == letter.body_text:
+        return
+    raise DraftConflict(letter)
 
 
 def length_problem(letter: Letter) -> str | None:
-    """Return why the letter's length breaks its program's limits, or None if it fits."""
+    """Return why the letter's length breaks its program's limits, or None if it fits.
+
+    Length is counted in user-perceived characters (letters.text.letter_length).
+    """
     program = letter.pair.program
-    length = len(letter.body_text)
-    if length == 0:
-        return _("Your letter is empty. Write something before you send it.")
-    if length < program.min_letter_chars:
-        missing = program.min_letter_chars - length
-        return ngettext(
-            "Your letter is a little short: write at least %(count)d more character.",
-            "Your letter is a little short: write at least %(count)d more characters.",
-            missing,
-        ) % {"count": missing}
-    if length > program.max_letter_chars:
-        extra = length - program.max_letter_chars
-        return ngettext(
-            "Your letter is %(count)d character too long. Shorten it, or split it into two letters.",
-            "Your letter is %(count)d characters too long. Shorten it, or split it into two letters.",
-            extra,
-        ) % {"count": extra}
-    return None
+    return length_problem_of(letter.body_text, minimum=program.min_letter_chars, maximum=program.max_letter_chars)
 
 
 def _is_late(letter: Letter, now) -> bool:
@@ -184,12 +204,16 @@ def save_draft(
     letter: Letter | None = None,
     assignment: Assignment | None = None,
     in_reply_to: Letter | None = None,
+    expected_version: str | None = None,
 ) -> Letter:
     """Create a draft in `pair`, or update `letter`'s text; return the letter.
 
     Precondition: exactly one of `pair` (new draft) and `letter` (existing) is given.
     A new draft needs an active pair; an existing draft or returned letter can always be
-    saved by its author, so no word is ever lost. Length limits apply on submit, not here.
+    saved by its author, so no word is ever lost. Length limits apply on submit, not here
+    (beyond the storage allowance of _write_body). With `expected_version` (the
+    letters.selectors.draft_version the caller last read), a letter saved since then by
+    another tab or device is not overwritten: DraftConflict is raised with the newer text.
     """
     if (pair is None) == (letter is None):
         raise ValueError("save_draft takes either pair (new draft) or letter (existing), not both")
@@ -198,6 +222,7 @@ def save_draft(
         _require_author(actor, letter)
         if letter.status not in EDITABLE:
             raise StateConflict(_("This letter has been sent and can no longer be edited."))
+        _check_version(letter, expected_version, body)
         _write_body(letter, body)
         letter.save(update_fields=["body_html", "body_text", "updated_at"])
         return letter
@@ -260,11 +285,15 @@ def route_submitted_letter(letter: Letter) -> None:
 
 
 @sensitive_variables("body")
-def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Letter:
+def submit_letter(
+    actor: User, *, letter: Letter, body: str | None = None, expected_version: str | None = None
+) -> Letter:
     """Send a draft (or a returned letter) to the coordinator; return the letter.
 
     If `body` is given it is saved first, and it stays saved even when the letter is
     refused (empty, too short, too long, pair paused): the author never loses the text.
+    With `expected_version`, a letter changed elsewhere since is refused with
+    DraftConflict (nothing saved, nothing sent), as in save_draft.
     """
     problem = None
     with transaction.atomic():
@@ -272,6 +301,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
         _require_author(actor, letter)
         if letter.status not in EDITABLE:
             raise StateConflict(_("This letter has already been sent."))
+        _check_version(letter, expected_version, body)
         if body is not None:
             _write_body(letter, body)
             letter.save(update_fields=["body_html", "body_text", "updated_at"])
@@ -498,7 +528,8 @@ def _lock_for_decision(actor: User, letter: Letter) -> Letter:
 
 
 def approve_letter(
-    actor: User, *, letter: Letter, note: str = "", redactions: Sequence[tuple[int, int]] = ()
+    actor: User, *, letter: Letter, note: str = "", redactions: Sequence[tuple[int, int]] = (),
+    findings_seen: bool = False,
 ) -> Letter:
     """Deliver a letter in review to its recipient; return it.
 
@@ -506,9 +537,20 @@ def approve_letter(
     see replaced by "[removed by your coordinator]"; they are validated and merged, and
     `note` (the coordinator's word to the author on why) is kept on the LetterEvent.
     Refused while another coordinator holds a live claim on the letter.
+
+    A letter with screening findings is delivered only when the caller says the
+    coordinator was shown them highlighted in the text (`findings_seen=True`, which only
+    the review page sets). Every other caller (the pair page's quick "Deliver", the API,
+    which does not show findings) is refused for such a letter with a pointer to the
+    review page (docs/moderation.md); asking for changes and withholding stay open to all.
     """
     with transaction.atomic():
         letter = _lock_for_decision(actor, letter)
+        if not findings_seen and letter.findings.exists():
+            raise ValidationError(_(
+                "Screening found something in this letter. Decide on it on its review page, where the findings are "
+                "highlighted in the text."
+            ))
         spans = clean_redactions(letter.body_text, redactions)
         letter = _deliver(letter, actor=actor, note=(note or "").strip(), redactions=spans)
         pairs_changed([letter.pair])

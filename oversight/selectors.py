@@ -6,11 +6,11 @@ counts, a pair's timeline, and a finished report's file.
 
 from datetime import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from letters.models import RECIPIENT_VISIBLE, Letter, LetterEvent, LetterStatus
+from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from oversight.models import Report
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program
@@ -114,11 +114,13 @@ def list_pair_timeline(pair: Pair) -> list[dict]:
     """Return a pair's history for its coordinator, oldest first: letters, letter and pair events, notes.
 
     Each item is {"kind": "letter" | "letter_event" | "pair_event" | "note", "at": datetime, "object": ...}.
-    Drafts are left out. Four queries whatever the history's length.
+    Drafts are left out; each letter carries `has_findings` (screening found something).
+    Four queries whatever the history's length.
     """
     letters = (
         Letter.objects.filter(pair=pair).exclude(status=LetterStatus.DRAFT)
         .select_related("author", "assignment__reading")
+        .annotate(has_findings=Exists(Finding.objects.filter(letter=OuterRef("pk"))))
     )
     events = LetterEvent.objects.filter(letter__pair=pair).exclude(to_status=LetterStatus.IN_REVIEW).select_related(
         "letter__author", "actor"

@@ -1,7 +1,9 @@
 """Sanitising rich text on the way in, and deriving its plain-text copy.
 
-Every rich text that a person types (letters, readings) passes through `sanitize_html`
-before it is stored, so templates may render the stored HTML as safe.
+Rich text that coordinators write (readings) passes through `sanitize_html` before it is
+stored, so templates may render the stored HTML as safe. Letters are plain text and never
+pass through here: they are kept as typed and escaped on output (letters.text);
+`plain_to_html` gives their escaped HTML rendering.
 """
 
 import html

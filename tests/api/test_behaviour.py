@@ -177,13 +177,17 @@ def test_returned_letter_shows_the_coordinators_note_to_its_author_only(world):
     assert client_for(world["mentor"]).get(f"/api/v1/letters/{letter.pk}/").status_code == 404
 
 
-def test_draft_body_is_sanitised_on_the_way_in(world):
+def test_a_draft_is_plain_text_kept_as_typed_and_escaped_on_the_way_out(world):
+    typed = 'Hi <insert name here> & <p onclick="x()"><script>alert(1)</script>'
     response = client_for(world["mentee"]).post(
-        "/api/v1/letters/", {"pair": world["own"].pk, "body": '<p onclick="x()">Hi <script>alert(1)</script>there</p>'},
-        format="json",
+        "/api/v1/letters/", {"pair": world["own"].pk, "body": typed}, format="json",
     )
     assert response.status_code == 201
-    assert response.json()["body_html"] == "<p>Hi there</p>"
+    answer = response.json()
+    assert answer["body_text"] == typed
+    assert answer["body_html"] == (
+        "<p>Hi &lt;insert name here&gt; &amp; &lt;p onclick=&quot;x()&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    )
 
 
 # ---------------------------------------------------------------------------- moderation

@@ -87,7 +87,8 @@ def new_page(browser, live_server):
     contexts = []
 
     def open_page(**options):
-        context = browser.new_context(viewport=PHONE, locale="en-GB", **options)
+        options.setdefault("locale", "en-GB")
+        context = browser.new_context(viewport=PHONE, **options)
         contexts.append(context)
         return context.new_page()
 

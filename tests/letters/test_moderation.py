@@ -198,7 +198,7 @@ def test_claiming_a_decided_letter_is_refused(pair, coordinator):
 
 def test_approve_with_redactions_stores_merged_spans(pair, coordinator):
     letter = submit(pair, PHONE_TEXT)
-    services.approve_letter(coordinator, letter=letter, note="Phone numbers stay private.",
+    services.approve_letter(coordinator, findings_seen=True, letter=letter, note="Phone numbers stay private.",
                             redactions=[(20, 27), (15, 21), (0, 3)])
     assert list(Redaction.objects.filter(letter=letter).values_list("start", "end", "created_by")) == [
         (0, 3, coordinator.pk), (15, 27, coordinator.pk)
@@ -219,7 +219,7 @@ def test_approve_with_redactions_stores_merged_spans(pair, coordinator):
 def test_invalid_redactions_are_refused_and_nothing_is_delivered(pair, coordinator, spans, message):
     letter = submit(pair, PHONE_TEXT)
     with pytest.raises(ValidationError, match=message):
-        services.approve_letter(coordinator, letter=letter, redactions=spans)
+        services.approve_letter(coordinator, letter=letter, redactions=spans, findings_seen=True)
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.IN_REVIEW
     assert not Redaction.objects.exists()
 
@@ -227,7 +227,7 @@ def test_invalid_redactions_are_refused_and_nothing_is_delivered(pair, coordinat
 def test_recipient_sees_the_replacement_and_never_the_removed_text(pair, coordinator):
     letter = submit(pair, "Hello, 2 < 3 & more!\n\n" + PHONE_TEXT)
     offset = len("Hello, 2 < 3 & more!\n\n")
-    services.approve_letter(coordinator, letter=letter, redactions=[(offset + 15, offset + 27)])
+    services.approve_letter(coordinator, letter=letter, redactions=[(offset + 15, offset + 27)], findings_seen=True)
     shown = selectors.recipient_html(Letter.objects.get(pk=letter.pk))
     assert shown == (
         "<p>Hello, 2 &lt; 3 &amp; more!</p><p>Hi! Call me on "
@@ -244,7 +244,7 @@ def test_recipient_html_of_a_letter_without_redactions_is_its_escaped_text(pair,
 
 def test_author_sees_what_was_removed_and_is_told_why_in_their_language(pair, coordinator):
     letter = submit(pair, PHONE_TEXT)
-    services.approve_letter(coordinator, letter=letter, note="Phone numbers stay private.", redactions=[(15, 27)])
+    services.approve_letter(coordinator, letter=letter, note="Phone numbers stay private.", redactions=[(15, 27)], findings_seen=True)
     letter = Letter.objects.select_related("author__user", "pair__program").get(pk=letter.pk)
     assert '<del class="redacted">' in selectors.author_html(letter)
     assert "07700 900123</del>" in selectors.author_html(letter)

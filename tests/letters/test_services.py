@@ -21,15 +21,19 @@ def events_of(letter):
 # ---------------------------------------------------------------------------- drafts
 
 
-def test_save_draft_creates_a_sanitised_draft_with_plain_text(pair):
-    letter = services.save_draft(
-        pair.mentee.user, pair=pair, body="<p>Hello <b>friend</b><script>alert(1)</script></p><p>Bye</p>"
-    )
+def test_save_draft_keeps_the_text_exactly_as_typed_and_stores_only_escaped_html(pair):
+    typed = "Hello <b>friend</b> and <insert name here><script>alert(1)</script>\r\n\r\nBye & see you"
+    letter = services.save_draft(pair.mentee.user, pair=pair, body=typed)
     assert letter.status == LetterStatus.DRAFT
     assert letter.author == pair.mentee
-    assert "<script" not in letter.body_html and "alert" not in letter.body_html
-    assert letter.body_html == "<p>Hello <b>friend</b></p><p>Bye</p>"
-    assert letter.body_text == "Hello friend\n\nBye"
+    stored = Letter.objects.get(pk=letter.pk)
+    # Every character kept; only the browser's CRLF line endings become one LF.
+    assert stored.body_text == typed.replace("\r\n", "\n")
+    assert "<insert name here>" in stored.body_text
+    # The stored HTML rendering is the text escaped, never markup.
+    assert "<script" not in stored.body_html and "<b>" not in stored.body_html
+    assert "&lt;insert name here&gt;&lt;script&gt;" in stored.body_html
+    assert "Bye &amp; see you" in stored.body_html
 
 
 def test_save_draft_updates_the_authors_own_draft(pair):

@@ -19,7 +19,9 @@
     if (!holder || !holder.hasAttribute("data-offset") || !letterText.contains(holder)) {
       return null;
     }
-    return parseInt(holder.getAttribute("data-offset"), 10) + offset;
+    // The server counts positions in code points (Python), the DOM in UTF-16 units: an
+    // emoji before the selection would otherwise shift the span by one per emoji.
+    return parseInt(holder.getAttribute("data-offset"), 10) + Array.from(node.data.slice(0, offset)).length;
   }
 
   function addSelectedSpan() {
