@@ -4,7 +4,6 @@ Every id, in the path or in the body, is fetched through an access_* helper, so 
 object the caller may not see answers 404; every write is a letters.services call.
 """
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
@@ -13,8 +12,9 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from letters import services
 from letters.access import access_letter
-from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import list_review_queue, recipient_html, reply_due_at
+from letters.models import Letter, LetterStatus
+from letters.selectors import list_review_queue, reply_due_at
+from letters.viewing import letter_view_for, with_view_data
 from programs.access import access_pair, access_program
 from programs.models import Membership
 from programs.services import require_coordinator
@@ -22,28 +22,13 @@ from readings.access import access_assignment
 
 
 def with_change_requests(letters):
-    """Prefetch each letter's "changes requested" events, newest first, and its redactions
-    (one query each for a page)."""
-    return letters.select_related("author", "pair__program", "pair__mentor", "pair__mentee").prefetch_related(
-        "redactions",
-        Prefetch(
-            "events",
-            queryset=LetterEvent.objects.filter(to_status=LetterStatus.CHANGES_REQUESTED).order_by("-created_at", "-pk"),
-            to_attr="change_requests",
-        )
-    )
+    """Select each letter's people and prefetch what letters.viewing reads (one query each for a page)."""
+    return with_view_data(letters.select_related("author", "pair__program", "pair__mentor", "pair__mentee"))
 
 
-def body_for(user, letter: Letter) -> str:
-    """Return the letter's HTML as `user` may read it.
-
-    The recipient gets it as the site shows it to them, with the parts a coordinator
-    removed replaced by "[removed by your coordinator]" (letters.selectors.recipient_html);
-    its author and coordinators get the stored (sanitised) HTML.
-    """
-    if letter.author.user_id != user.pk and letter.pair.member_for(user) is not None:
-        return recipient_html(letter)
-    return letter.body_html
+def body_for(user, letter: Letter, *, coordinates: bool | None = None) -> str:
+    """Return the letter's HTML as `user` may read it (letters.viewing decides)."""
+    return letter_view_for(user, letter, coordinates=coordinates).body_html
 
 
 class AuthorSerializer(serializers.Serializer):
@@ -83,7 +68,16 @@ class LetterOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField(help_text="Sanitised HTML."))
     def get_body_html(self, letter):
-        return body_for(self._user(), letter)
+        return self._view(letter).body_html
+
+    def _view(self, letter):
+        """Return (once per letter) what the caller sees of it: letters.viewing decides."""
+        views = self.context.setdefault("letter_views", {})
+        if letter.pk not in views:
+            views[letter.pk] = letter_view_for(
+                self._user(), letter, coordinates=coordinates(self.context["coordinated"], letter.pair.program_id)
+            )
+        return views[letter.pk]
 
     @extend_schema_field(serializers.CharField(
         allow_null=True,
@@ -91,12 +85,7 @@ class LetterOutputSerializer(serializers.Serializer):
                   "(for the author and coordinators; null otherwise).",
     ))
     def get_coordinator_note(self, letter):
-        if letter.status != LetterStatus.CHANGES_REQUESTED:
-            return None
-        if not (self.get_is_mine(letter) or coordinates(self.context["coordinated"], letter.pair.program_id)):
-            return None
-        requests = getattr(letter, "change_requests", None)
-        return requests[0].note if requests else None
+        return self._view(letter).change_request_note or None
 
     @extend_schema_field(serializers.DateTimeField(
         allow_null=True, help_text="For a delivered mentee letter: when the mentor's reply is due.",

@@ -35,10 +35,13 @@ class LetterQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        own = Q(author__user=user)
+        own = Q(author__user=user, safeguarding_hold_until__isnull=True)
         if user.is_superuser:
             return self.filter(own | ~Q(status=LetterStatus.DRAFT))
-        to_me = Q(status__in=RECIPIENT_VISIBLE) & (Q(pair__mentor__user=user) | Q(pair__mentee__user=user))
+        # A letter under a safeguarding hold is for coordinators only (letters.viewing).
+        to_me = Q(status__in=RECIPIENT_VISIBLE, safeguarding_hold_until__isnull=True) & (
+            Q(pair__mentor__user=user) | Q(pair__mentee__user=user)
+        )
         coordinated = Q(pair__program__in=Program.objects.coordinated_by(user).values("pk")) & ~Q(
             status=LetterStatus.DRAFT
         )
@@ -74,6 +77,10 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     claimed_until = models.DateTimeField(null=True, blank=True)
+    #: Set when the author was erased while this letter was withheld or raised an urgent
+    #: finding: text and decision are kept, for coordinators only, until then; the retention
+    #: sweep empties it afterwards (privacy.services).
+    safeguarding_hold_until = models.DateTimeField(null=True, blank=True)
 
     objects = LetterQuerySet.as_manager()
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
+from letters.viewing import LetterView, letter_view_for
 from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
 from programs.accounts import coordinates_person
 from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
@@ -184,33 +185,43 @@ def _letters_of(user: User, *, include_drafts: bool):
     return Letter.objects.filter(written | received).select_related("author", "pair__program").order_by("created_at", "pk")
 
 
+def _views_of(user: User, *, include_drafts: bool) -> list[LetterView]:
+    """Return what `user` sees of each of their letters (letters.viewing), skipping the hidden."""
+    views = (letter_view_for(user, letter) for letter in _letters_of(user, include_drafts=include_drafts))
+    return [view for view in views if view.visible]
+
+
 def _letter_data(user: User, *, include_drafts: bool) -> list[dict]:
+    """Return the letters written and received, each as `user` sees it: a recipient gets the
+    text with redactions applied, nobody but a coordinator a withholding reason or finding."""
     return [
         {
-            "id": letter.pk, "program": letter.pair.program.name,
-            "direction": "written" if letter.author.user_id == user.pk else "received",
-            "author": letter.author.pseudonym, "status": letter.status, "late": letter.is_late,
-            "created_at": _when(letter.created_at), "submitted_at": _when(letter.submitted_at),
-            "delivered_at": _when(letter.delivered_at), "read_at": _when(letter.read_at),
-            "text": letter.body_text, "html": letter.body_html,
+            "id": view.letter.pk, "program": view.letter.pair.program.name,
+            "direction": "written" if view.letter.author.user_id == user.pk else "received",
+            "author": view.letter.author.pseudonym, "status": view.letter.status, "late": view.letter.is_late,
+            "created_at": _when(view.letter.created_at), "submitted_at": _when(view.letter.submitted_at),
+            "delivered_at": _when(view.letter.delivered_at), "read_at": _when(view.letter.read_at),
+            "text": view.body_text, "html": str(view.body_html),
         }
-        for letter in _letters_of(user, include_drafts=include_drafts)
+        for view in _views_of(user, include_drafts=include_drafts)
     ]
 
 
 def _event_data(user: User, *, include_drafts: bool) -> dict:
-    own_letters = Letter.objects.filter(author__user=user)
-    if not include_drafts:
-        own_letters = own_letters.exclude(status=LetterStatus.DRAFT)
-    letter_events = LetterEvent.objects.filter(letter__in=own_letters.values("pk")).order_by("created_at", "pk")
+    """Return the history of `user`'s own letters (notes only where letters.viewing shows
+    them) and of their pairs."""
+    own = {view.letter.pk: view for view in _views_of(user, include_drafts=include_drafts) if view.shows_history}
+    letter_events = LetterEvent.objects.filter(letter__in=list(own)).order_by("created_at", "pk")
     pair_events = PairEvent.objects.filter(Q(pair__mentor__user=user) | Q(pair__mentee__user=user)).order_by("created_at", "pk")
     return {
         "letters": [
-            {"letter": e.letter_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            {"letter": e.letter_id, "from": e.from_status, "to": e.to_status, "note": own[e.letter_id].note_of(e),
+             "at": _when(e.created_at)}
             for e in letter_events
         ],
+        # A pair's notes are the coordinators' (pausing on a withheld letter copies its reason): never the pair's.
         "pairs": [
-            {"pair": e.pair_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            {"pair": e.pair_id, "from": e.from_status, "to": e.to_status, "at": _when(e.created_at)}
             for e in pair_events
         ],
     }

@@ -30,17 +30,9 @@ def avatar_url(code: str) -> str:
     return static(f"frontend/avatars/{code if code in AVATAR_CODES else 'none'}.svg")
 
 
-@register.filter
-def as_recipient_sees_it(letter) -> str:
-    """Return a delivered letter's HTML as its recipient sees it, redactions applied."""
-    from letters.selectors import recipient_html
+@register.simple_tag(takes_context=True)
+def letter_body(context, letter) -> str:
+    """Return `letter`'s HTML as the signed-in person may read it (letters.viewing decides)."""
+    from letters.viewing import letter_view_for
 
-    return recipient_html(letter)
-
-
-@register.filter
-def as_author_sees_it(letter) -> str:
-    """Return a sent letter's HTML for its author: after delivery, removed parts are struck through."""
-    from letters.selectors import author_html
-
-    return author_html(letter)
+    return letter_view_for(context["request"].user, letter).body_html
