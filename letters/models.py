@@ -6,6 +6,7 @@ Status changes happen only in letters.services; see DESIGN.md for the lifecycle.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Membership, Pair, Program, choices_constraint
@@ -214,10 +215,21 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     Deleting the letter an entry belongs to still removes the entry (retention and erasure
     go through the letter); that cascade does not pass through this queryset.
+
+    The one exception is `erase_details`, the privacy path: erasure and retention must remove
+    the words of a decision (notes may quote the letter or name the child), while the entry
+    itself (who did what, when) stays, stamped with when its detail was erased.
     """
 
     def update(self, **kwargs):
         raise TypeError("Review audit entries are append-only.")
+
+    def erase_details(self) -> int:
+        """Empty the detail of these entries and stamp `detail_erased_at`; return how many changed.
+
+        Called only by privacy.services (erasure and retention). Entries already empty are left alone.
+        """
+        return models.QuerySet.update(self.exclude(detail=""), detail="", detail_erased_at=timezone.now())
 
     def delete(self):
         raise TypeError("Review audit entries are append-only.")
@@ -237,6 +249,8 @@ class ReviewAuditEntry(models.Model):
     action = models.CharField(max_length=32, choices=Action.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     detail = models.TextField(blank=True)
+    #: When erasure or retention emptied `detail` (AppendOnlyQuerySet.erase_details); null otherwise.
+    detail_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 

@@ -48,6 +48,8 @@ class ErasureRecord(models.Model):
     memberships = models.PositiveIntegerField(default=0)
     letters_emptied = models.PositiveIntegerField(default=0)
     letters_kept = models.PositiveIntegerField(default=0)
+    #: Letters kept whole under a safeguarding hold (withheld, or with an urgent finding).
+    letters_held = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

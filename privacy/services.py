@@ -23,11 +23,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification, Reminder, ReviewAuditEntry
 from letters.viewing import LetterView, letter_view_for
+from oversight.models import Report
 from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
 from programs.accounts import coordinates_person
-from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
+from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, User
 
 log = logging.getLogger(__name__)
 
@@ -239,8 +240,13 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     """Erase `user` for good: anonymise the account and memberships, close their pairs, and
     delete or keep their letters' text according to each program's `erased_letters` policy.
 
-    Drafts are always deleted. Letter and pair events stay (who did what, when) with their
-    notes cleared. Operators only; an operator cannot erase themself. Returns the audit row.
+    Every copy goes: drafts, the text of their letters (by policy), findings, the notes of
+    letter events, review audit entries (AppendOnlyQuerySet.erase_details), pair events and
+    pair notes of their pairs, notices and reminders that name them, the PDFs (booklets and
+    program reports) of their pairs and programs, and django-axes' records of their user
+    name. A withheld letter of theirs, or one with an urgent finding, stays whole under a
+    safeguarding hold for the program's `safeguarding_retention_days`, for coordinators only
+    (docs/security.md). Operators only; an operator cannot erase themself. Returns the audit row.
     """
     if not actor.is_superuser:
         raise PermissionDenied(_("Only an operator can erase a person."))
@@ -253,12 +259,19 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         if user.username.startswith("erased-"):
             raise ValidationError(_("This person has already been erased."))
         memberships = list(Membership.objects.select_for_update().filter(user=user).select_related("program"))
+        names = [m.pseudonym for m in memberships if m.pseudonym]
+        held = _place_safeguarding_holds(memberships)
         emptied, kept = _erase_letters(memberships)
         pair_ids = list(Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).values_list("pk", flat=True))
         PairEvent.objects.filter(pair_id__in=pair_ids).exclude(note="").update(note="")
+        PairNote.objects.filter(pair_id__in=pair_ids).delete()
         Pair.objects.filter(pk__in=pair_ids).exclude(status=Pair.Status.CLOSED).update(status_reason="")
         for pair in Pair.objects.open().filter(pk__in=pair_ids):
             close_pair(actor, pair=pair, reason=_("A participant's data was erased."))
+        _forget_notices(user, memberships, names)
+        _delete_reports(Report.objects.filter(Q(pair_id__in=pair_ids) | (
+            Q(program__in=[m.program_id for m in memberships]) & ~Q(kind=Report.Kind.PAIR_BOOKLET)
+        )))
         for membership in memberships:
             membership.pseudonym = former_participant_name(membership)
             membership.bio = membership.avatar = ""
@@ -267,31 +280,92 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         Invitation.objects.filter(membership__user=user).delete()
         _remove_account_data(user)
         record = ErasureRecord.objects.create(
-            erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied, letters_kept=kept
+            erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied,
+            letters_kept=kept, letters_held=held,
         )
     log.info("user %s erased by user %s", user.pk, actor.pk)
     return record
 
 
+def _safeguarding_letters(memberships: list[Membership]):
+    """Return the letters of `memberships` a safeguarding hold keeps: withheld, or with an urgent finding."""
+    return Letter.objects.filter(author__in=memberships).filter(
+        Q(status=LetterStatus.WITHHELD) | Q(findings__severity=Finding.Severity.URGENT)
+    ).exclude(status=LetterStatus.DRAFT).distinct()
+
+
+def _place_safeguarding_holds(memberships: list[Membership]) -> int:
+    """Hold each safeguarding letter of `memberships` until its program's period ends; return how many."""
+    now = timezone.now()
+    held = 0
+    for membership in memberships:
+        until = now + timedelta(days=membership.program.safeguarding_retention_days)
+        held += _safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
+            safeguarding_hold_until=until
+        )
+    return held
+
+
 def _erase_letters(memberships: list[Membership]) -> tuple[int, int]:
-    """Delete drafts, then empty or keep each membership's letters by its program's policy."""
+    """Delete drafts, then empty or keep each membership's letters by its program's policy.
+
+    Letters under a safeguarding hold keep their text, findings, notes and audit details.
+    """
     Letter.objects.filter(author__in=memberships, status=LetterStatus.DRAFT).delete()
     deleting = [m for m in memberships if m.program.erased_letters == Program.ErasedLetters.DELETE]
     keeping = [m for m in memberships if m.program.erased_letters != Program.ErasedLetters.DELETE]
-    letters = Letter.objects.filter(author__in=deleting)
+    free = Letter.objects.filter(safeguarding_hold_until__isnull=True)
+    letters = free.filter(author__in=deleting)
     Finding.objects.filter(letter__in=letters.values("pk")).delete()
-    LetterEvent.objects.filter(letter__author__in=memberships).exclude(note="").update(note="")
+    own = free.filter(author__in=memberships).values("pk")
+    LetterEvent.objects.filter(letter__in=own).exclude(note="").update(note="")
+    ReviewAuditEntry.objects.filter(letter__in=own).erase_details()
     emptied = letters.update(body_html="", body_text="")
-    return emptied, Letter.objects.filter(author__in=keeping).count()
+    return emptied, free.filter(author__in=keeping).count()
+
+
+def _forget_notices(user: User, memberships: list[Membership], names: list[str]) -> None:
+    """Delete the person's notices and reminders, and everyone's notices in their programs that
+    name them; remove their pseudonyms from the digests planned for others."""
+    Notification.objects.filter(user=user).delete()
+    Reminder.objects.filter(recipient=user).delete()
+    programs = [m.program_id for m in memberships]
+    naming = Q()
+    for name in names:
+        naming |= Q(title__contains=name) | Q(body__contains=name)
+    if names:
+        Notification.objects.filter(program__in=programs).filter(naming).delete()
+    for reminder in Reminder.objects.filter(program__in=programs).exclude(details={}):
+        if any(name in json.dumps(reminder.details, ensure_ascii=False) for name in names):
+            reminder.details = {}
+            reminder.save(update_fields=["details"])
+
+
+def _delete_reports(reports) -> int:
+    """Delete `reports` and their stored PDF files; return how many rows went."""
+    reports = list(reports)
+    for report in reports:
+        if report.file:
+            report.file.delete(save=False)
+    Report.objects.filter(pk__in=[r.pk for r in reports]).delete()
+    return len(reports)
 
 
 def _remove_account_data(user: User) -> None:
     """Wipe the account's personal fields, credentials, devices, tokens and exports."""
+    from axes.models import AccessFailureLog, AccessLog
     from axes.utils import reset
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
     from django_otp import devices_for_user
     from rest_framework.authtoken.models import Token
 
     reset(username=user.username)
+    AccessLog.objects.filter(username=user.username).delete()
+    AccessFailureLog.objects.filter(username=user.username).delete()
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).update(
+        object_repr=f"erased-{user.pk}", change_message=""
+    )
     for device in devices_for_user(user, confirmed=None):
         device.delete()
     Token.objects.filter(user=user).delete()
@@ -327,8 +401,10 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
     """Remove the text kept past each program's retention period, keeping anonymous counts.
 
     For every program past `ends_on` + `retention_days`: store its counts in
-    ProgramStatistics, empty its letters' bodies, delete its findings and clear its event
-    notes. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
+    ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
+    and PDFs, and clear its event notes and review audit details. A letter under a
+    safeguarding hold is left whole until the hold ends, and emptied the same way then,
+    whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
     """
     started = timezone.now()
@@ -337,12 +413,22 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         program_ids = programs_past_retention(today)
         if program_ids:
             _store_statistics(program_ids)
-        letters = Letter.objects.filter(pair__program__in=program_ids)
-        findings_deleted, _by_model = Finding.objects.filter(letter__pair__program__in=program_ids).delete()
+        now = timezone.now()
+        # A safeguarding hold outlasts the program's retention; once it ends, the letter goes too.
+        held = Q(safeguarding_hold_until__gt=now)
+        letters = Letter.objects.filter(
+            Q(pair__program__in=program_ids) & ~held | Q(safeguarding_hold_until__lte=now)
+        ).values("pk")
+        findings_deleted, _by_model = Finding.objects.filter(letter__in=letters).delete()
         Notification.objects.filter(program__in=program_ids).delete()
-        emptied = letters.exclude(body_html="", body_text="").update(body_html="", body_text="")
-        notes = LetterEvent.objects.filter(letter__pair__program__in=program_ids).exclude(note="").update(note="")
+        emptied = Letter.objects.filter(pk__in=letters).exclude(body_html="", body_text="").update(
+            body_html="", body_text=""
+        )
+        notes = LetterEvent.objects.filter(letter__in=letters).exclude(note="").update(note="")
+        notes += ReviewAuditEntry.objects.filter(letter__in=letters).erase_details()
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
+        PairNote.objects.filter(pair__program__in=program_ids).delete()
+        _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(
             started_at=started, finished_at=timezone.now(), programs=len(program_ids), letters_emptied=emptied,
