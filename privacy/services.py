@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification, Reminder, ReviewAuditEntry
 from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
-from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
-from programs.accounts import coordinates_person
+from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
 from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, User
+from programs.services import is_coordinator
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +42,47 @@ EXPORT_KEEP_DAYS = 7
 def request_data_export(actor: User, *, subject: User) -> DataExport:
     """Queue an export of `subject`'s data for `actor`; return it (status queued).
 
-    A person may export their own data; a coordinator that of a person in a program they
-    coordinate (for a child's parents); an operator anyone's. The ZIP is built in the
-    background after commit (privacy.tasks.build_data_export).
+    A person may export their own data, an operator anyone's; a coordinator goes through
+    `request_member_export`, which asks for a reason and records it. The ZIP is built in
+    the background after commit (privacy.tasks.build_data_export).
     """
-    if actor.pk != subject.pk and not coordinates_person(actor, subject):
+    if actor.pk != subject.pk and not actor.is_superuser:
         raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
     with transaction.atomic():
-        export = DataExport.objects.create(subject=subject, requested_by=actor)
-        transaction.on_commit(lambda: _enqueue_export(export.pk))
+        return _queue_export(actor, subject)
+
+
+#: Longest reason a coordinator may give for exporting a participant's data.
+EXPORT_REASON_MAX = 500
+
+
+def request_member_export(actor: User, *, membership: Membership, reason: str) -> DataExport:
+    """Queue an export of a participant's data for a coordinator of their program; return it.
+
+    Only a program's mentees and mentors can be exported this way (never a fellow
+    coordinator), only by a coordinator of that program or an operator, and only with a
+    reason, which is recorded with who asked and when in an ExportAuditEntry.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why you export this person's data; it is recorded.")})
+    if len(reason) > EXPORT_REASON_MAX:
+        raise ValidationError({"reason": _("Keep the reason under %(max)d characters.") % {"max": EXPORT_REASON_MAX}})
+    if membership.role not in (Membership.Role.MENTEE, Membership.Role.MENTOR):
+        raise PermissionDenied(_("Only the data of a program's mentees and mentors can be exported here."))
+    if not is_coordinator(actor, membership.program):
+        raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
+    with transaction.atomic():
+        export = _queue_export(actor, membership.user)
+        ExportAuditEntry.objects.create(program=membership.program, actor=actor, membership=membership, reason=reason)
+    log.info("user %s exported the data of membership %s", actor.pk, membership.pk)
+    return export
+
+
+def _queue_export(actor: User, subject: User) -> DataExport:
+    """Create the export row and build it after commit. Precondition: inside a transaction, allowed."""
+    export = DataExport.objects.create(subject=subject, requested_by=actor)
+    transaction.on_commit(lambda: _enqueue_export(export.pk))
     return export
 
 
@@ -155,6 +187,10 @@ def _readme() -> str:
         "events.json: the history of your letters and of your pairs.\n"
         "notifications.json: the notices Brevven showed or sent you.\n"
         "booklets/: a printable booklet (PDF) of each exchange you took part in.\n"
+    ) + _(
+        "If you are erased, a letter of yours that your coordinator withheld, or that raised an urgent "
+        "safeguarding concern, is kept for your program's safeguarding period (six years unless the program "
+        "says otherwise), seen only by coordinators, and then deleted.\n"
     )
 
 
@@ -278,6 +314,7 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
             membership.status = Membership.Status.LEFT
         Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "status"])
         Invitation.objects.filter(membership__user=user).delete()
+        ExportAuditEntry.objects.filter(membership__in=memberships).exclude(reason="").update(reason="")
         _remove_account_data(user)
         record = ErasureRecord.objects.create(
             erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied,
