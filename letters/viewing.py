@@ -20,7 +20,7 @@ the program's coordinators only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from django.db.models import Prefetch, QuerySet
@@ -46,6 +46,7 @@ class LetterView:
     """What one person sees of one letter. Everything absent is empty, never a placeholder.
 
     `visible` False means the person may not know the letter exists: show nothing, answer 404.
+    The notes and findings are read only when asked for, so a page showing bodies costs no more.
     """
 
     letter: Letter
@@ -53,21 +54,36 @@ class LetterView:
     visible: bool
     body_html: SafeString = mark_safe("")
     body_text: str = ""
-    #: The coordinator's latest "please change" note, while the letter is returned.
-    change_request_note: str = ""
-    #: Why the letter was withheld: coordinators only.
-    withhold_reason: str = ""
-    #: Screening findings (kind, severity, excerpt): coordinators only.
-    findings: list[Finding] = field(default_factory=list)
-    #: Whether the person may read the letter's history (events) and which notes in it.
-    shows_history: bool = False
-    shows_all_notes: bool = False
+
+    @property
+    def shows_history(self) -> bool:
+        """Whether the person may read the letter's history (its events)."""
+        return self.viewer in (Viewer.AUTHOR, Viewer.COORDINATOR)
+
+    @property
+    def change_request_note(self) -> str:
+        """The coordinator's latest "please change" note while the letter is returned (author, coordinators)."""
+        if not self.shows_history or self.letter.status != LetterStatus.CHANGES_REQUESTED:
+            return ""
+        return _latest_note(self.letter, LetterStatus.CHANGES_REQUESTED)
+
+    @property
+    def withhold_reason(self) -> str:
+        """Why the letter was withheld: coordinators only."""
+        if self.viewer != Viewer.COORDINATOR or self.letter.status != LetterStatus.WITHHELD:
+            return ""
+        return _latest_note(self.letter, LetterStatus.WITHHELD)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Screening findings (kind, severity, excerpt): coordinators only."""
+        return list(self.letter.findings.all()) if self.viewer == Viewer.COORDINATOR else []
 
     def note_of(self, event: LetterEvent) -> str:
         """Return the note of `event` (one of this letter's) as this person may read it, or ""."""
-        if self.shows_all_notes:
+        if self.viewer == Viewer.COORDINATOR:
             return event.note
-        if self.shows_history and event.to_status in NOTES_FOR_THE_AUTHOR:
+        if self.viewer == Viewer.AUTHOR and event.to_status in NOTES_FOR_THE_AUTHOR:
             return event.note
         return ""
 
@@ -108,25 +124,14 @@ def recipient_view(letter: Letter) -> LetterView:
 def view_as(viewer: Viewer, letter: Letter) -> LetterView:
     """Return the view of `letter` for someone who stands to it as `viewer` (already decided)."""
     if viewer == Viewer.RECIPIENT:
-        return LetterView(
-            letter=letter, viewer=viewer, visible=True, body_html=recipient_html(letter),
-            body_text=recipient_text(letter),
-        )
+        return LetterView(letter, viewer, True, recipient_html(letter), recipient_text(letter))
     if viewer == Viewer.AUTHOR:
         delivered = letter.status in RECIPIENT_VISIBLE
-        return LetterView(
-            letter=letter, viewer=viewer, visible=True,
-            body_html=author_html(letter) if delivered else mark_safe(letter.body_html),
-            body_text=letter.body_text, change_request_note=_change_request_note(letter), shows_history=True,
-        )
+        body = author_html(letter) if delivered else mark_safe(letter.body_html)
+        return LetterView(letter, viewer, True, body, letter.body_text)
     if viewer == Viewer.COORDINATOR:
-        return LetterView(
-            letter=letter, viewer=viewer, visible=True, body_html=mark_safe(letter.body_html),
-            body_text=letter.body_text, change_request_note=_change_request_note(letter),
-            withhold_reason=_withhold_reason(letter), findings=list(letter.findings.all()),
-            shows_history=True, shows_all_notes=True,
-        )
-    return LetterView(letter=letter, viewer=Viewer.NOBODY, visible=False)
+        return LetterView(letter, viewer, True, mark_safe(letter.body_html), letter.body_text)
+    return LetterView(letter, Viewer.NOBODY, False)
 
 
 def recipient_text(letter: Letter) -> str:
@@ -161,14 +166,3 @@ def _latest_note(letter: Letter, status: str) -> str:
         return next((e.note for e in letter.decision_events if e.to_status == status and e.note), "")
     event = letter.events.filter(to_status=status).exclude(note="").order_by("-created_at", "-pk").first()
     return event.note if event else ""
-
-
-def _change_request_note(letter: Letter) -> str:
-    if letter.status != LetterStatus.CHANGES_REQUESTED:
-        return ""
-    return _latest_note(letter, LetterStatus.CHANGES_REQUESTED)
-
-
-def _withhold_reason(letter: Letter) -> str:
-    return _latest_note(letter, LetterStatus.WITHHELD) if letter.status == LetterStatus.WITHHELD else ""
-

@@ -32,7 +32,21 @@ def avatar_url(code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def letter_body(context, letter) -> str:
-    """Return `letter`'s HTML as the signed-in person may read it (letters.viewing decides)."""
-    from letters.viewing import letter_view_for
+    """Return `letter`'s HTML as the signed-in person may read it (letters.viewing decides).
 
-    return letter_view_for(context["request"].user, letter).body_html
+    Whether the person coordinates the letter's program is asked once per program and request
+    (remembered on the request: each include has its own render context), so a thread costs
+    no query per letter for it.
+    """
+    from letters.viewing import letter_view_for
+    from programs.services import is_coordinator
+
+    request = context["request"]
+    user = request.user
+    if not hasattr(request, "_coordinated_programs"):
+        request._coordinated_programs = {}
+    known = request._coordinated_programs
+    program = letter.pair.program
+    if program.pk not in known:
+        known[program.pk] = is_coordinator(user, program)
+    return letter_view_for(user, letter, coordinates=known[program.pk]).body_html
