@@ -4,7 +4,6 @@ Every id, in the path or in the body, is fetched through an access_* helper, so 
 object the caller may not see answers 404; every write is a letters.services call.
 """
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
@@ -13,10 +12,9 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from letters import services
 from letters.access import access_letter
-from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import (
-    author_html, draft_version, list_review_queue, recipient_html, recipient_text, reply_due_at,
-)
+from letters.models import Letter, LetterStatus
+from letters.selectors import draft_version, list_review_queue, reply_due_at
+from letters.viewing import letter_view_for, with_view_data
 from programs.access import access_pair, access_program
 from programs.models import Membership
 from programs.services import require_coordinator
@@ -31,36 +29,18 @@ BODY_HELP = (
 
 
 def with_change_requests(letters):
-    """Prefetch each letter's "changes requested" events, newest first, and its redactions
-    (one query each for a page)."""
-    return letters.select_related("author", "pair__program", "pair__mentor", "pair__mentee").prefetch_related(
-        "redactions",
-        Prefetch(
-            "events",
-            queryset=LetterEvent.objects.filter(to_status=LetterStatus.CHANGES_REQUESTED).order_by("-created_at", "-pk"),
-            to_attr="change_requests",
-        )
-    )
+    """Select each letter's people and prefetch what letters.viewing reads (one query each for a page)."""
+    return with_view_data(letters.select_related("author", "pair__program", "pair__mentor", "pair__mentee"))
 
 
-def _is_recipient(user, letter: Letter) -> bool:
-    return letter.author.user_id != user.pk and letter.pair.member_for(user) is not None
+def body_for(user, letter: Letter, *, coordinates: bool | None = None) -> str:
+    """Return the letter's HTML as `user` may read it (letters.viewing decides)."""
+    return letter_view_for(user, letter, coordinates=coordinates).body_html
 
 
-def body_for(user, letter: Letter) -> str:
-    """Return the letter as escaped HTML paragraphs, as `user` may read it.
-
-    The recipient gets it as the site shows it to them, with the parts a coordinator
-    removed replaced by "[removed by your coordinator]" (letters.selectors.recipient_html);
-    its author and coordinators get all of it, removed parts marked as removed
-    (letters.selectors.author_html). A letter is plain text: every character is escaped.
-    """
-    return recipient_html(letter) if _is_recipient(user, letter) else author_html(letter)
-
-
-def text_for(user, letter: Letter) -> str:
-    """Return the letter's plain text as `user` may read it (the recipient's without removed parts)."""
-    return recipient_text(letter) if _is_recipient(user, letter) else letter.body_text
+def text_for(user, letter: Letter, *, coordinates: bool | None = None) -> str:
+    """Return the letter's plain text as `user` may read it (letters.viewing decides)."""
+    return letter_view_for(user, letter, coordinates=coordinates).body_text
 
 
 class AuthorSerializer(serializers.Serializer):
@@ -106,7 +86,16 @@ class LetterOutputSerializer(serializers.Serializer):
                   "they are marked as removed.",
     ))
     def get_body_html(self, letter):
-        return body_for(self._user(), letter)
+        return self._view(letter).body_html
+
+    def _view(self, letter):
+        """Return (once per letter) what the caller sees of it: letters.viewing decides."""
+        views = self.context.setdefault("letter_views", {})
+        if letter.pk not in views:
+            views[letter.pk] = letter_view_for(
+                self._user(), letter, coordinates=coordinates(self.context["coordinated"], letter.pair.program_id)
+            )
+        return views[letter.pk]
 
     @extend_schema_field(serializers.CharField(
         help_text="The letter's plain text exactly as its author typed it (line endings as \\n); for the "
@@ -128,12 +117,7 @@ class LetterOutputSerializer(serializers.Serializer):
                   "(for the author and coordinators; null otherwise).",
     ))
     def get_coordinator_note(self, letter):
-        if letter.status != LetterStatus.CHANGES_REQUESTED:
-            return None
-        if not (self.get_is_mine(letter) or coordinates(self.context["coordinated"], letter.pair.program_id)):
-            return None
-        requests = getattr(letter, "change_requests", None)
-        return requests[0].note if requests else None
+        return self._view(letter).change_request_note or None
 
     @extend_schema_field(serializers.DateTimeField(
         allow_null=True, help_text="For a delivered mentee letter: when the mentor's reply is due.",

@@ -364,9 +364,14 @@ def unlock_member(request, membership_id: int):
 @require_POST
 @login_required
 def export_member(request, membership_id: int):
-    """Queue an export of a person's data for the coordinator (for the person or their parents)."""
+    """Queue an export of a person's data for the coordinator (for the person or their parents),
+    with the reason the coordinator gives (recorded by the service)."""
     membership = access_membership(request.user, membership_id)
-    privacy.request_data_export(request.user, subject=membership.user)
+    try:
+        privacy.request_member_export(request.user, membership=membership, reason=request.POST.get("reason", ""))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(error_messages(error)))
+        return redirect("program-people", program_id=membership.program_id)
     messages.success(request, _("The data of %(name)s is being gathered. Download it from your account security page.")
                      % {"name": membership.pseudonym})
     return redirect("program-people", program_id=membership.program_id)

@@ -6,6 +6,7 @@ Status changes happen only in letters.services; see DESIGN.md for the lifecycle.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Membership, Pair, Program, choices_constraint
@@ -35,10 +36,13 @@ class LetterQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        own = Q(author__user=user)
+        own = Q(author__user=user, safeguarding_hold_until__isnull=True)
         if user.is_superuser:
             return self.filter(own | ~Q(status=LetterStatus.DRAFT))
-        to_me = Q(status__in=RECIPIENT_VISIBLE) & (Q(pair__mentor__user=user) | Q(pair__mentee__user=user))
+        # A letter under a safeguarding hold is for coordinators only (letters.viewing).
+        to_me = Q(status__in=RECIPIENT_VISIBLE, safeguarding_hold_until__isnull=True) & (
+            Q(pair__mentor__user=user) | Q(pair__mentee__user=user)
+        )
         coordinated = Q(pair__program__in=Program.objects.coordinated_by(user).values("pk")) & ~Q(
             status=LetterStatus.DRAFT
         )
@@ -76,6 +80,10 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     claimed_until = models.DateTimeField(null=True, blank=True)
+    #: Set when the author was erased while this letter was withheld or raised an urgent
+    #: finding: text and decision are kept, for coordinators only, until then; the retention
+    #: sweep empties it afterwards (privacy.services).
+    safeguarding_hold_until = models.DateTimeField(null=True, blank=True)
 
     objects = LetterQuerySet.as_manager()
 
@@ -236,10 +244,21 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     Deleting the letter an entry belongs to still removes the entry (retention and erasure
     go through the letter); that cascade does not pass through this queryset.
+
+    The one exception is `erase_details`, the privacy path: erasure and retention must remove
+    the words of a decision (notes may quote the letter or name the child), while the entry
+    itself (who did what, when) stays, stamped with when its detail was erased.
     """
 
     def update(self, **kwargs):
         raise TypeError("Review audit entries are append-only.")
+
+    def erase_details(self) -> int:
+        """Empty the detail of these entries and stamp `detail_erased_at`; return how many changed.
+
+        Called only by privacy.services (erasure and retention). Entries already empty are left alone.
+        """
+        return models.QuerySet.update(self.exclude(detail=""), detail="", detail_erased_at=timezone.now())
 
     def delete(self):
         raise TypeError("Review audit entries are append-only.")
@@ -259,6 +278,8 @@ class ReviewAuditEntry(models.Model):
     action = models.CharField(max_length=32, choices=Action.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     detail = models.TextField(blank=True)
+    #: When erasure or retention emptied `detail` (AppendOnlyQuerySet.erase_details); null otherwise.
+    detail_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 

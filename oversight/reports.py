@@ -24,8 +24,8 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from letters import selectors
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
+from letters.viewing import recipient_view
 from oversight.models import Report
 from programs.models import Membership, Pair, Program
 
@@ -40,19 +40,14 @@ RUNNING_LEASE = timedelta(minutes=5)
 
 
 def printable_html(letter: Letter) -> str:
-    """Return the HTML of `letter` as its recipient sees it, for printing.
-
-    Uses letters.selectors.recipient_html (redactions applied) once the moderation step
-    provides it; until then the sanitised body, which is what recipients see today.
-    """
-    recipient_html = getattr(selectors, "recipient_html", None)
-    return recipient_html(letter) if recipient_html is not None else letter.body_html
+    """Return the HTML of `letter` as its recipient reads it (letters.viewing), for printing."""
+    return recipient_view(letter).body_html
 
 
 def booklet_letters(pair: Pair) -> list[Letter]:
     """Return the letters of `pair` that belong in its booklet, in the order they were delivered."""
     return list(
-        Letter.objects.filter(pair=pair, status__in=RECIPIENT_VISIBLE)
+        Letter.objects.filter(pair=pair, status__in=RECIPIENT_VISIBLE, safeguarding_hold_until__isnull=True)
         .select_related("author", "assignment__reading")
         .order_by("delivered_at", "pk")
     )

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from privacy import services
-from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
+from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
 from programs.admin import BrevvenUserAdmin, ReadOnlyAdmin
 from programs.exceptions import error_messages
 from programs.models import User
@@ -50,7 +50,7 @@ class DataExportAdmin(ReadOnlyAdmin):
 
 @admin.register(ErasureRecord)
 class ErasureRecordAdmin(ReadOnlyAdmin):
-    list_display = ("erased_user_id", "actor", "memberships", "letters_emptied", "letters_kept", "created_at")
+    list_display = ("erased_user_id", "actor", "memberships", "letters_emptied", "letters_kept", "letters_held", "created_at")
 
 
 @admin.register(RetentionRun)
@@ -61,3 +61,9 @@ class RetentionRunAdmin(ReadOnlyAdmin):
 @admin.register(ProgramStatistics)
 class ProgramStatisticsAdmin(ReadOnlyAdmin):
     list_display = ("program", "pairs", "mentees", "mentors", "letters", "letters_delivered", "letters_withheld")
+
+
+@admin.register(ExportAuditEntry)
+class ExportAuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "program", "actor", "membership", "reason")
+    list_filter = ("program",)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Program, choices_constraint
+from programs.models import Membership, Program, choices_constraint
 
 
 class DataExportStatus(models.TextChoices):
@@ -48,6 +48,8 @@ class ErasureRecord(models.Model):
     memberships = models.PositiveIntegerField(default=0)
     letters_emptied = models.PositiveIntegerField(default=0)
     letters_kept = models.PositiveIntegerField(default=0)
+    #: Letters kept whole under a safeguarding hold (withheld, or with an urgent finding).
+    letters_held = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -85,3 +87,21 @@ class RetentionRun(models.Model):
     class Meta:
         db_table = "programs_retentionrun"  # the table it had in the programs app
         ordering = ["-started_at", "pk"]
+
+
+class ExportAuditEntry(models.Model):
+    """Append-only record of a coordinator exporting a participant's data: who, whose, why, when.
+
+    Written only by privacy.services.request_member_export. Erasing the participant clears
+    the reason (it may name them) and keeps the rest.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name_plural = _("export audit entries")

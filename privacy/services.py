@@ -23,10 +23,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
-from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
-from programs.accounts import coordinates_person
-from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification, Reminder, ReviewAuditEntry
+from letters.viewing import LetterView, letter_view_for
+from oversight.models import Report
+from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
+from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, User
+from programs.services import is_coordinator
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +42,47 @@ EXPORT_KEEP_DAYS = 7
 def request_data_export(actor: User, *, subject: User) -> DataExport:
     """Queue an export of `subject`'s data for `actor`; return it (status queued).
 
-    A person may export their own data; a coordinator that of a person in a program they
-    coordinate (for a child's parents); an operator anyone's. The ZIP is built in the
-    background after commit (privacy.tasks.build_data_export).
+    A person may export their own data, an operator anyone's; a coordinator goes through
+    `request_member_export`, which asks for a reason and records it. The ZIP is built in
+    the background after commit (privacy.tasks.build_data_export).
     """
-    if actor.pk != subject.pk and not coordinates_person(actor, subject):
+    if actor.pk != subject.pk and not actor.is_superuser:
         raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
     with transaction.atomic():
-        export = DataExport.objects.create(subject=subject, requested_by=actor)
-        _enqueue_export(export.pk)  # saved with the export, queued after commit
+        return _queue_export(actor, subject)
+
+
+#: Longest reason a coordinator may give for exporting a participant's data.
+EXPORT_REASON_MAX = 500
+
+
+def request_member_export(actor: User, *, membership: Membership, reason: str) -> DataExport:
+    """Queue an export of a participant's data for a coordinator of their program; return it.
+
+    Only a program's mentees and mentors can be exported this way (never a fellow
+    coordinator), only by a coordinator of that program or an operator, and only with a
+    reason, which is recorded with who asked and when in an ExportAuditEntry.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why you export this person's data; it is recorded.")})
+    if len(reason) > EXPORT_REASON_MAX:
+        raise ValidationError({"reason": _("Keep the reason under %(max)d characters.") % {"max": EXPORT_REASON_MAX}})
+    if membership.role not in (Membership.Role.MENTEE, Membership.Role.MENTOR):
+        raise PermissionDenied(_("Only the data of a program's mentees and mentors can be exported here."))
+    if not is_coordinator(actor, membership.program):
+        raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
+    with transaction.atomic():
+        export = _queue_export(actor, membership.user)
+        ExportAuditEntry.objects.create(program=membership.program, actor=actor, membership=membership, reason=reason)
+    log.info("user %s exported the data of membership %s", actor.pk, membership.pk)
+    return export
+
+
+def _queue_export(actor: User, subject: User) -> DataExport:
+    """Create the export row and build it after commit. Precondition: inside a transaction, allowed."""
+    export = DataExport.objects.create(subject=subject, requested_by=actor)
+    _enqueue_export(export.pk)  # saved with the export, queued after commit
     return export
 
 
@@ -153,6 +187,10 @@ def _readme() -> str:
         "events.json: the history of your letters and of your pairs.\n"
         "notifications.json: the notices Brevven showed or sent you.\n"
         "booklets/: a printable booklet (PDF) of each exchange you took part in.\n"
+    ) + _(
+        "If you are erased, a letter of yours that your coordinator withheld, or that raised an urgent "
+        "safeguarding concern, is kept for your program's safeguarding period (six years unless the program "
+        "says otherwise), seen only by coordinators, and then deleted.\n"
     )
 
 
@@ -184,33 +222,43 @@ def _letters_of(user: User, *, include_drafts: bool):
     return Letter.objects.filter(written | received).select_related("author", "pair__program").order_by("created_at", "pk")
 
 
+def _views_of(user: User, *, include_drafts: bool) -> list[LetterView]:
+    """Return what `user` sees of each of their letters (letters.viewing), skipping the hidden."""
+    views = (letter_view_for(user, letter) for letter in _letters_of(user, include_drafts=include_drafts))
+    return [view for view in views if view.visible]
+
+
 def _letter_data(user: User, *, include_drafts: bool) -> list[dict]:
+    """Return the letters written and received, each as `user` sees it: a recipient gets the
+    text with redactions applied, nobody but a coordinator a withholding reason or finding."""
     return [
         {
-            "id": letter.pk, "program": letter.pair.program.name,
-            "direction": "written" if letter.author.user_id == user.pk else "received",
-            "author": letter.author.pseudonym, "status": letter.status, "late": letter.is_late,
-            "created_at": _when(letter.created_at), "submitted_at": _when(letter.submitted_at),
-            "delivered_at": _when(letter.delivered_at), "read_at": _when(letter.read_at),
-            "text": letter.body_text, "html": letter.body_html,
+            "id": view.letter.pk, "program": view.letter.pair.program.name,
+            "direction": "written" if view.letter.author.user_id == user.pk else "received",
+            "author": view.letter.author.pseudonym, "status": view.letter.status, "late": view.letter.is_late,
+            "created_at": _when(view.letter.created_at), "submitted_at": _when(view.letter.submitted_at),
+            "delivered_at": _when(view.letter.delivered_at), "read_at": _when(view.letter.read_at),
+            "text": view.body_text, "html": str(view.body_html),
         }
-        for letter in _letters_of(user, include_drafts=include_drafts)
+        for view in _views_of(user, include_drafts=include_drafts)
     ]
 
 
 def _event_data(user: User, *, include_drafts: bool) -> dict:
-    own_letters = Letter.objects.filter(author__user=user)
-    if not include_drafts:
-        own_letters = own_letters.exclude(status=LetterStatus.DRAFT)
-    letter_events = LetterEvent.objects.filter(letter__in=own_letters.values("pk")).order_by("created_at", "pk")
+    """Return the history of `user`'s own letters (notes only where letters.viewing shows
+    them) and of their pairs."""
+    own = {view.letter.pk: view for view in _views_of(user, include_drafts=include_drafts) if view.shows_history}
+    letter_events = LetterEvent.objects.filter(letter__in=list(own)).order_by("created_at", "pk")
     pair_events = PairEvent.objects.filter(Q(pair__mentor__user=user) | Q(pair__mentee__user=user)).order_by("created_at", "pk")
     return {
         "letters": [
-            {"letter": e.letter_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            {"letter": e.letter_id, "from": e.from_status, "to": e.to_status, "note": own[e.letter_id].note_of(e),
+             "at": _when(e.created_at)}
             for e in letter_events
         ],
+        # A pair's notes are the coordinators' (pausing on a withheld letter copies its reason): never the pair's.
         "pairs": [
-            {"pair": e.pair_id, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _when(e.created_at)}
+            {"pair": e.pair_id, "from": e.from_status, "to": e.to_status, "at": _when(e.created_at)}
             for e in pair_events
         ],
     }
@@ -228,8 +276,13 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     """Erase `user` for good: anonymise the account and memberships, close their pairs, and
     delete or keep their letters' text according to each program's `erased_letters` policy.
 
-    Drafts are always deleted. Letter and pair events stay (who did what, when) with their
-    notes cleared. Operators only; an operator cannot erase themself. Returns the audit row.
+    Every copy goes: drafts, the text of their letters (by policy), findings, the notes of
+    letter events, review audit entries (AppendOnlyQuerySet.erase_details), pair events and
+    pair notes of their pairs, notices and reminders that name them, the PDFs (booklets and
+    program reports) of their pairs and programs, and django-axes' records of their user
+    name. A withheld letter of theirs, or one with an urgent finding, stays whole under a
+    safeguarding hold for the program's `safeguarding_retention_days`, for coordinators only
+    (docs/security.md). Operators only; an operator cannot erase themself. Returns the audit row.
     """
     if not actor.is_superuser:
         raise PermissionDenied(_("Only an operator can erase a person."))
@@ -242,46 +295,115 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         if user.username.startswith("erased-"):
             raise ValidationError(_("This person has already been erased."))
         memberships = list(Membership.objects.select_for_update().filter(user=user).select_related("program"))
+        names = [m.pseudonym for m in memberships if m.pseudonym]
+        held = _place_safeguarding_holds(memberships)
         emptied, kept = _erase_letters(memberships)
         pair_ids = list(Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).values_list("pk", flat=True))
         PairEvent.objects.filter(pair_id__in=pair_ids).exclude(note="").update(note="")
+        PairNote.objects.filter(pair_id__in=pair_ids).delete()
         Pair.objects.filter(pk__in=pair_ids).exclude(status=Pair.Status.CLOSED).update(status_reason="")
         for pair in Pair.objects.open().filter(pk__in=pair_ids):
             close_pair(actor, pair=pair, reason=_("A participant's data was erased."))
+        _forget_notices(user, memberships, names)
+        _delete_reports(Report.objects.filter(Q(pair_id__in=pair_ids) | (
+            Q(program__in=[m.program_id for m in memberships]) & ~Q(kind=Report.Kind.PAIR_BOOKLET)
+        )))
         for membership in memberships:
             membership.pseudonym = former_participant_name(membership)
             membership.bio = membership.avatar = ""
             membership.status = Membership.Status.LEFT
         Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "status"])
         Invitation.objects.filter(membership__user=user).delete()
+        ExportAuditEntry.objects.filter(membership__in=memberships).exclude(reason="").update(reason="")
         _remove_account_data(user)
         record = ErasureRecord.objects.create(
-            erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied, letters_kept=kept
+            erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied,
+            letters_kept=kept, letters_held=held,
         )
     log.info("user %s erased by user %s", user.pk, actor.pk)
     return record
 
 
+def _safeguarding_letters(memberships: list[Membership]):
+    """Return the letters of `memberships` a safeguarding hold keeps: withheld, or with an urgent finding."""
+    return Letter.objects.filter(author__in=memberships).filter(
+        Q(status=LetterStatus.WITHHELD) | Q(findings__severity=Finding.Severity.URGENT)
+    ).exclude(status=LetterStatus.DRAFT).distinct()
+
+
+def _place_safeguarding_holds(memberships: list[Membership]) -> int:
+    """Hold each safeguarding letter of `memberships` until its program's period ends; return how many."""
+    now = timezone.now()
+    held = 0
+    for membership in memberships:
+        until = now + timedelta(days=membership.program.safeguarding_retention_days)
+        held += _safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
+            safeguarding_hold_until=until
+        )
+    return held
+
+
 def _erase_letters(memberships: list[Membership]) -> tuple[int, int]:
-    """Delete drafts, then empty or keep each membership's letters by its program's policy."""
+    """Delete drafts, then empty or keep each membership's letters by its program's policy.
+
+    Letters under a safeguarding hold keep their text, findings, notes and audit details.
+    """
     Letter.objects.filter(author__in=memberships, status=LetterStatus.DRAFT).delete()
     deleting = [m for m in memberships if m.program.erased_letters == Program.ErasedLetters.DELETE]
     keeping = [m for m in memberships if m.program.erased_letters != Program.ErasedLetters.DELETE]
-    letters = Letter.objects.filter(author__in=deleting)
+    free = Letter.objects.filter(safeguarding_hold_until__isnull=True)
+    letters = free.filter(author__in=deleting)
     Finding.objects.filter(letter__in=letters.values("pk")).delete()
-    LetterEvent.objects.filter(letter__author__in=memberships).exclude(note="").update(note="")
+    own = free.filter(author__in=memberships).values("pk")
+    LetterEvent.objects.filter(letter__in=own).exclude(note="").update(note="")
+    ReviewAuditEntry.objects.filter(letter__in=own).erase_details()
     emptied = letters.update(body_html="", body_text="")
-    return emptied, Letter.objects.filter(author__in=keeping).count()
+    return emptied, free.filter(author__in=keeping).count()
+
+
+def _forget_notices(user: User, memberships: list[Membership], names: list[str]) -> None:
+    """Delete the person's notices and reminders, and everyone's notices in their programs that
+    name them; remove their pseudonyms from the digests planned for others."""
+    Notification.objects.filter(user=user).delete()
+    Reminder.objects.filter(recipient=user).delete()
+    programs = [m.program_id for m in memberships]
+    naming = Q()
+    for name in names:
+        naming |= Q(title__contains=name) | Q(body__contains=name)
+    if names:
+        Notification.objects.filter(program__in=programs).filter(naming).delete()
+    for reminder in Reminder.objects.filter(program__in=programs).exclude(details={}):
+        if any(name in json.dumps(reminder.details, ensure_ascii=False) for name in names):
+            reminder.details = {}
+            reminder.save(update_fields=["details"])
+
+
+def _delete_reports(reports) -> int:
+    """Delete `reports` and their stored PDF files; return how many rows went."""
+    reports = list(reports)
+    for report in reports:
+        if report.file:
+            report.file.delete(save=False)
+    Report.objects.filter(pk__in=[r.pk for r in reports]).delete()
+    return len(reports)
 
 
 def _remove_account_data(user: User) -> None:
     """Wipe the account's personal fields, credentials, devices, tokens and exports."""
+    from axes.models import AccessFailureLog, AccessLog
     from axes.utils import reset
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
     from django_otp import devices_for_user
 
     from apitokens.models import ApiToken
 
     reset(username=user.username)
+    AccessLog.objects.filter(username=user.username).delete()
+    AccessFailureLog.objects.filter(username=user.username).delete()
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).update(
+        object_repr=f"erased-{user.pk}", change_message=""
+    )
     for device in devices_for_user(user, confirmed=None):
         device.delete()
     ApiToken.objects.revoke_for(user)
@@ -317,8 +439,10 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
     """Remove the text kept past each program's retention period, keeping anonymous counts.
 
     For every program past `ends_on` + `retention_days`: store its counts in
-    ProgramStatistics, empty its letters' bodies, delete its findings and clear its event
-    notes. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
+    ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
+    and PDFs, and clear its event notes and review audit details. A letter under a
+    safeguarding hold is left whole until the hold ends, and emptied the same way then,
+    whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
     """
     started = timezone.now()
@@ -327,12 +451,22 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         program_ids = programs_past_retention(today)
         if program_ids:
             _store_statistics(program_ids)
-        letters = Letter.objects.filter(pair__program__in=program_ids)
-        findings_deleted, _by_model = Finding.objects.filter(letter__pair__program__in=program_ids).delete()
+        now = timezone.now()
+        # A safeguarding hold outlasts the program's retention; once it ends, the letter goes too.
+        held = Q(safeguarding_hold_until__gt=now)
+        letters = Letter.objects.filter(
+            Q(pair__program__in=program_ids) & ~held | Q(safeguarding_hold_until__lte=now)
+        ).values("pk")
+        findings_deleted, _by_model = Finding.objects.filter(letter__in=letters).delete()
         Notification.objects.filter(program__in=program_ids).delete()
-        emptied = letters.exclude(body_html="", body_text="").update(body_html="", body_text="")
-        notes = LetterEvent.objects.filter(letter__pair__program__in=program_ids).exclude(note="").update(note="")
+        emptied = Letter.objects.filter(pk__in=letters).exclude(body_html="", body_text="").update(
+            body_html="", body_text=""
+        )
+        notes = LetterEvent.objects.filter(letter__in=letters).exclude(note="").update(note="")
+        notes += ReviewAuditEntry.objects.filter(letter__in=letters).erase_details()
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
+        PairNote.objects.filter(pair__program__in=program_ids).delete()
+        _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(
             started_at=started, finished_at=timezone.now(), programs=len(program_ids), letters_emptied=emptied,

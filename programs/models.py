@@ -153,6 +153,11 @@ class Program(models.Model):
     min_letter_chars = models.PositiveIntegerField(_("shortest letter (characters)"), default=20)
     max_letter_chars = models.PositiveIntegerField(_("longest letter (characters)"), default=6000)
     retention_days = models.PositiveIntegerField(_("days kept after the program ends"), default=365)
+    safeguarding_retention_days = models.PositiveIntegerField(
+        _("days a safeguarding hold keeps a letter"), default=6 * 365,
+        help_text=_("When a person is erased, their withheld letters and letters with an urgent concern are kept "
+                    "this long, for coordinators only."),
+    )
     erased_letters = models.CharField(
         _("letters of an erased person"), max_length=10, choices=ErasedLetters.choices, default=ErasedLetters.DELETE,
         help_text=_("What happens to a person's letters when an operator erases them."),

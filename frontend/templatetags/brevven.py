@@ -30,17 +30,23 @@ def avatar_url(code: str) -> str:
     return static(f"frontend/avatars/{code if code in AVATAR_CODES else 'none'}.svg")
 
 
-@register.filter
-def as_recipient_sees_it(letter) -> str:
-    """Return a delivered letter's HTML as its recipient sees it, redactions applied."""
-    from letters.selectors import recipient_html
+@register.simple_tag(takes_context=True)
+def letter_body(context, letter) -> str:
+    """Return `letter`'s HTML as the signed-in person may read it (letters.viewing decides).
 
-    return recipient_html(letter)
+    Whether the person coordinates the letter's program is asked once per program and request
+    (remembered on the request: each include has its own render context), so a thread costs
+    no query per letter for it.
+    """
+    from letters.viewing import letter_view_for
+    from programs.services import is_coordinator
 
-
-@register.filter
-def as_author_sees_it(letter) -> str:
-    """Return a sent letter's HTML for its author: after delivery, removed parts are struck through."""
-    from letters.selectors import author_html
-
-    return author_html(letter)
+    request = context["request"]
+    user = request.user
+    if not hasattr(request, "_coordinated_programs"):
+        request._coordinated_programs = {}
+    known = request._coordinated_programs
+    program = letter.pair.program
+    if program.pk not in known:
+        known[program.pk] = is_coordinator(user, program)
+    return letter_view_for(user, letter, coordinates=known[program.pk]).body_html

@@ -9,11 +9,12 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from letters.models import Finding, Letter, LetterEvent, Notification
 from privacy import services as privacy
 from privacy import tasks
-from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
+from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
 from programs.models import Membership, Pair, PairEvent, User
 from tests import factories
 
@@ -91,7 +92,7 @@ def test_a_coordinator_exports_a_participant_without_their_drafts(client, pair, 
     factories.make_letter(pair, status="draft", body="A secret draft")
     factories.make_letter(pair, status="in_review", body="A letter in review")
     client.force_login(coordinator)
-    assert client.post(f"/people/{pair.mentee.pk}/export/").status_code == 302
+    assert client.post(f"/people/{pair.mentee.pk}/export/", {"reason": "Her parents asked"}).status_code == 302
     export = DataExport.objects.get(subject=pair.mentee.user, requested_by=coordinator)
     privacy.build_data_export(export)
     texts = [letter["text"] for letter in archive_of(DataExport.objects.get(pk=export.pk))["letters.json"]]
@@ -109,6 +110,38 @@ def test_only_the_requester_downloads_an_export(client, pair, coordinator):
     outsider = factories.make_coordinator(factories.make_program())
     with pytest.raises(PermissionDenied):
         privacy.request_data_export(outsider, subject=pair.mentee.user)
+
+
+def test_a_coordinators_export_needs_a_reason_and_is_recorded(client, pair, coordinator, program):
+    client.force_login(coordinator)
+    response = client.post(f"/people/{pair.mentee.pk}/export/", {"reason": "  "}, follow=True)
+    assert "Say why you export this person" in response.content.decode()
+    assert not DataExport.objects.exists() and not ExportAuditEntry.objects.exists()
+
+    with translation.override("da"):
+        with pytest.raises(ValidationError) as refused:
+            privacy.request_member_export(coordinator, membership=pair.mentee, reason="")
+        assert "Say why" not in str(refused.value)  # translated
+
+    client.post(f"/people/{pair.mentor.pk}/export/", {"reason": "The mentor asked for a copy"})
+    entry = ExportAuditEntry.objects.get()
+    assert (entry.program, entry.actor, entry.membership, entry.reason) == (
+        program, coordinator, pair.mentor, "The mentor asked for a copy")
+    assert DataExport.objects.filter(subject=pair.mentor.user, requested_by=coordinator).count() == 1
+
+
+def test_a_coordinator_cannot_export_a_fellow_coordinator(client, program, coordinator):
+    colleague = factories.make_coordinator(program)
+    membership = Membership.objects.get(user=colleague, program=program)
+    with pytest.raises(PermissionDenied):
+        privacy.request_member_export(coordinator, membership=membership, reason="curious")
+    with pytest.raises(PermissionDenied):
+        privacy.request_data_export(coordinator, subject=colleague)
+    client.force_login(coordinator)
+    page = client.get(f"/programs/{program.pk}/people/").content.decode()
+    assert f"/people/{membership.pk}/export/" not in page
+    client.post(f"/people/{membership.pk}/export/", {"reason": "curious"})
+    assert not DataExport.objects.exists() and not ExportAuditEntry.objects.exists()
 
 
 # ---------------------------------------------------------------------------- erasure
@@ -231,7 +264,7 @@ def test_retention_costs_the_same_queries_whatever_the_data(db, django_assert_nu
 
     with CaptureQueriesContext(connection) as small:
         privacy.apply_retention()
-    assert len(small.captured_queries) <= 12
+    assert len(small.captured_queries) <= 15  # 12, plus review audit details, pair notes and PDFs
     for _i in range(3):
         fill(ended_program(days_ago=40, retention_days=1), 3)
     with django_assert_num_queries(len(small.captured_queries)):
