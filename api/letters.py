@@ -14,7 +14,8 @@ from api.base import ApiListView, ApiView, IdField, coordinates, errors, seriali
 from letters import services
 from letters.access import access_letter
 from letters.models import Letter, LetterEvent, LetterStatus
-from letters.selectors import list_review_queue, recipient_html, reply_due_at
+from letters.deadlines import reply_due_for
+from letters.selectors import list_review_queue, recipient_html
 from programs.access import access_pair, access_program
 from programs.models import Membership
 from programs.services import require_coordinator
@@ -102,7 +103,7 @@ class LetterOutputSerializer(serializers.Serializer):
         allow_null=True, help_text="For a delivered mentee letter: when the mentor's reply is due.",
     ))
     def get_reply_due_at(self, letter):
-        return reply_due_at(letter)
+        return reply_due_for(letter)
 
     @extend_schema_field(serializers.DateTimeField(
         allow_null=True,

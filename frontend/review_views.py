@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from letters import selectors, services
+from letters import deadlines, selectors, services
 from letters.access import access_letter_for_review
 from letters.models import Letter, LetterStatus
 from programs.access import access_program
@@ -181,7 +181,7 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         finding.span_text = letter.body_text[finding.start:finding.end]
         finding.span_value = f"{finding.start}-{finding.end}"
     typed = typed if typed is not None else {}
-    review_due = selectors.review_due_at(letter)
+    review_due = deadlines.review_due_for(letter)
     # Found spans start ticked; after a refused "remove parts" post, keep what was ticked.
     redact_posted = hasattr(typed, "getlist") and typed.get("action") == "redact"
     ticked = set(typed.getlist("span")) if redact_posted else {f.span_value for f in findings}

@@ -32,7 +32,8 @@ from django.views.decorators.debug import sensitive_variables
 
 from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
-from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program, reply_due_at
+from letters import deadlines
+from letters.selectors import EDITABLE_STATUSES, pseudonym_in_program
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
 from programs.pair_changes import pairs_changed
@@ -146,16 +147,6 @@ def length_problem(letter: Letter) -> str | None:
             extra,
         ) % {"count": extra}
     return None
-
-
-def _is_late(letter: Letter, now) -> bool:
-    """Return True if `letter` is sent after its deadline (mentee: assignment; mentor: reply)."""
-    if letter.author.role == Membership.Role.MENTEE and letter.assignment is not None:
-        return now > letter.assignment.due_at
-    if letter.in_reply_to is not None:
-        due = reply_due_at(letter.in_reply_to)
-        return due is not None and now > due
-    return False
 
 
 # ---------------------------------------------------------------------------- authors
@@ -274,7 +265,7 @@ def submit_letter(actor: User, *, letter: Letter, body: str | None = None) -> Le
             now = timezone.now()
             _transition(
                 letter, actor=actor, allowed_from=EDITABLE, to=LetterStatus.IN_REVIEW,
-                submitted_at=now, is_late=_is_late(letter, now),
+                submitted_at=now, is_late=deadlines.sent_late(letter, now),
             )
             route_submitted_letter(letter)
             notifications.letter_submitted(letter)
