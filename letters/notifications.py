@@ -195,7 +195,12 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
         )
     pairs = details.get("pairs", [])
     reasons = {"letter_overdue": _("the mentee's letter is overdue"), "reply_overdue": _("the mentor's reply is overdue")}
-    lines = [
+    # The totals the dashboard and the program report show, counted from the same judgement.
+    summary = _("Pairs with an overdue letter: %(letters)d. Pairs with an overdue reply: %(replies)d.") % {
+        "letters": sum("letter_overdue" in entry["reasons"] for entry in pairs),
+        "replies": sum("reply_overdue" in entry["reasons"] for entry in pairs),
+    }
+    lines = [summary] + [
         _("%(mentor)s and %(mentee)s: %(reasons)s.") % {
             "mentor": entry["mentor"], "mentee": entry["mentee"],
             "reasons": ", ".join(str(reasons.get(code, code)) for code in entry["reasons"]),
