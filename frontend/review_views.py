@@ -194,7 +194,7 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         "context_letters": selectors.list_pair_context(request.user, letter),
         "audit": list(selectors.list_review_audit(request.user, letter=letter)),
         "review_due": review_due,
-        "is_overdue": review_due is not None and review_due < timezone.now(),
+        "is_overdue": deadlines.is_overdue(review_due, timezone.now()),
         "in_review": letter.status == LetterStatus.IN_REVIEW,
         "holds_claim": letter.claimed_by_id == request.user.pk and letter.status == LetterStatus.IN_REVIEW,
         "claim_problem": claim_problem,

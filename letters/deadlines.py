@@ -80,6 +80,11 @@ def is_late(sent_at: datetime, due_at: datetime | None) -> bool:
     return due_at is not None and sent_at > due_at
 
 
+def review_took_too_long(waited: timedelta, review_sla: timedelta) -> bool:
+    """Return True if a review decided `waited` after submission missed its due moment (is_late, measured from submission)."""
+    return waited > review_sla
+
+
 def is_overdue(due_at: datetime | None, now: datetime) -> bool:
     """Return True if `due_at` has passed at `now` (for something not sent yet)."""
     return due_at is not None and now > due_at

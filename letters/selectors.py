@@ -152,7 +152,8 @@ def list_due_dates(user) -> list[DueDate]:
         .order_by("due_at", "pk")
     )
     dates = [
-        DueDate(uid=f"assignment-{a.pk}-user-{user.pk}", kind="letter", title=a.reading.title, due_at=a.due_at)
+        DueDate(uid=f"assignment-{a.pk}-user-{user.pk}", kind="letter", title=a.reading.title,
+                due_at=deadlines.letter_due_at(a))
         for a in assignments
     ]
     dates += [

@@ -178,8 +178,8 @@ def program_stats(program: Program, start: date, end: date, *, now: datetime | N
     counts = written.aggregate(total=Count("pk"))
     mentee_states, mentor_states = deadline_states(program, since, until, now)
     overdue_pairs = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now)
-    hours = [d.total_seconds() / 3600 for d in review_durations(program, since, until)]
-    sla_hours = program.review_sla.total_seconds() / 3600
+    durations = review_durations(program, since, until)
+    hours = [d.total_seconds() / 3600 for d in durations]
     pairs = list(
         Pair.objects.filter(program=program, started_at__lt=until)
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=since))
@@ -215,7 +215,7 @@ def program_stats(program: Program, start: date, end: date, *, now: datetime | N
         pairs_reply_overdue=overdue_pairs["reply"],
         review_median_hours=statistics.median(hours) if hours else None,
         review_p90_hours=percentile(hours, 0.9),
-        sla_breaches=sum(1 for h in hours if h > sla_hours),
+        sla_breaches=sum(1 for d in durations if deadlines.review_took_too_long(d, program.review_sla)),
         reviews=len(hours),
         findings=findings,
         pairs=[{"mentor": p.mentor.pseudonym, "mentee": p.mentee.pseudonym, "status": p.get_status_display(),

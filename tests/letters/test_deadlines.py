@@ -318,3 +318,11 @@ def test_the_weekly_digest_names_the_pairs_the_rules_name(fixture_set):
             if reasons:
                 expected[(pair.mentor.pseudonym, pair.mentee.pseudonym)] = reasons
         assert digest == expected and digest
+
+
+def test_a_review_taking_exactly_its_deadline_is_on_time():
+    sla = timedelta(hours=24)
+    assert not deadlines.review_took_too_long(sla, sla)
+    assert deadlines.review_took_too_long(sla + MICRO, sla)
+    submitted = NOW - sla
+    assert deadlines.is_late(submitted + sla + MICRO, deadlines.review_due_at(submitted, sla))
