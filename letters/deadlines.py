@@ -347,12 +347,14 @@ def awaiting_reply(letters: QuerySet[Letter]) -> QuerySet[Letter]:
     )
 
 
-def count_overdue_pairs(pairs: QuerySet[Pair], *, now: datetime) -> dict[str, int]:
+def count_overdue_pairs(pairs: QuerySet[Pair], *, now: datetime, reply_window: timedelta | None = None) -> dict[str, int]:
     """Return {"letter": pairs with an overdue letter, "reply": with an overdue reply, "any": either} (one query).
 
     These are the numbers the dashboard, the weekly e-mail and the program report show.
+    Only active pairs can be overdue, so only they are judged. `reply_window`: see overdue_reply_exists.
     """
-    return annotate_pair_deadlines(pairs, now=now).aggregate(
+    active = pairs.filter(status=Pair.Status.ACTIVE)
+    return annotate_pair_deadlines(active, now=now, reply_window=reply_window).aggregate(
         letter=Count("pk", filter=Q(has_overdue_letter=True)),
         reply=Count("pk", filter=Q(has_overdue_reply=True)),
         any=Count("pk", filter=Q(deadlines_need_attention=True)),

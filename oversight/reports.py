@@ -177,7 +177,8 @@ def program_stats(program: Program, start: date, end: date, *, now: datetime | N
     written = letters.filter(submitted_at__gte=since, submitted_at__lt=until)
     counts = written.aggregate(total=Count("pk"))
     mentee_states, mentor_states = deadline_states(program, since, until, now)
-    overdue_pairs = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now)
+    overdue_pairs = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now,
+                                                  reply_window=program.reply_window)
     durations = review_durations(program, since, until)
     hours = [d.total_seconds() / 3600 for d in durations]
     pairs = list(

@@ -104,7 +104,8 @@ def program_overview(program: Program, *, now: datetime | None = None) -> dict:
         counts["not_sent"] = max(counts["pairs"] - counts["sent"], 0)
         assignment_counts = counts
     # The same count, by the same rules, as the program report and the weekly e-mail (letters.deadlines).
-    overdue = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now)
+    overdue = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now,
+                                             reply_window=program.reply_window)
     return {
         "pairs_letter_overdue": overdue["letter"],
         "pairs_reply_overdue": overdue["reply"],

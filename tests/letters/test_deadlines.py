@@ -145,6 +145,7 @@ def build_program(zone: str, *, reply_window: timedelta, review_sla: timedelta, 
 
     early, on_moment, late, silent = make(), make(), make(), make()
     paused, closed, _newcomer = make(status=Pair.Status.PAUSED), make(status=Pair.Status.CLOSED), make(started=due + MICRO)
+    make(started=due)  # matched on the due moment itself: does not owe that letter either
     reviewing, returned, withheld = make(), make(), make()
     _assignment(program, due=due - timedelta(days=1), pairs=[early, silent])  # targeted: only two pairs owe it
 
@@ -302,6 +303,12 @@ def test_python_and_sql_agree_on_which_pairs_need_attention(fixture_set):
                                                      reply_window=program.reply_window).values_list(*columns)
         assert {pk: tuple(rest) for pk, *rest in narrowed} == {pk: python[pk] for pk, *_ in narrowed}
     assert {values for values in python.values()} >= {(True, False, True), (False, True, True), (False, False, False)}
+    # The counts the dashboard, the weekly e-mail and the report print.
+    assert deadlines.count_overdue_pairs(Pair.objects.all(), now=NOW) == {
+        "letter": sum(letter for letter, _reply, _any in python.values()),
+        "reply": sum(reply for _letter, reply, _any in python.values()),
+        "any": sum(either for _letter, _reply, either in python.values()),
+    }
 
 
 def test_the_weekly_digest_names_the_pairs_the_rules_name(fixture_set):
