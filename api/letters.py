@@ -12,8 +12,9 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, IdField, coordinates, errors, serializer_context
 from letters import services
 from letters.access import access_letter
+from letters.deadlines import reply_due_for
 from letters.models import Letter, LetterStatus
-from letters.selectors import draft_version, list_review_queue, reply_due_at
+from letters.selectors import draft_version, list_review_queue
 from letters.viewing import letter_view_for, with_view_data
 from programs.access import access_pair, access_program
 from programs.models import Membership
@@ -123,7 +124,7 @@ class LetterOutputSerializer(serializers.Serializer):
         allow_null=True, help_text="For a delivered mentee letter: when the mentor's reply is due.",
     ))
     def get_reply_due_at(self, letter):
-        return reply_due_at(letter)
+        return reply_due_for(letter)
 
     @extend_schema_field(serializers.DateTimeField(
         allow_null=True,

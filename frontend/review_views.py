@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms import whole_numbers
-from letters import selectors, services
+from letters import deadlines, selectors, services
 from letters.access import access_letter_for_review
 from letters.models import Letter, LetterStatus
 from programs.access import access_program
@@ -180,7 +180,7 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         finding.span_text = letter.body_text[finding.start:finding.end]
         finding.span_value = f"{finding.start}-{finding.end}"
     typed = typed if typed is not None else {}
-    review_due = selectors.review_due_at(letter)
+    review_due = deadlines.review_due_for(letter)
     # Found spans start ticked; after a refused "remove parts" post, keep what was ticked.
     redact_posted = hasattr(typed, "getlist") and typed.get("action") == "redact"
     ticked = set(typed.getlist("span")) if redact_posted else {f.span_value for f in findings}
@@ -193,7 +193,7 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         "context_letters": selectors.list_pair_context(request.user, letter),
         "audit": list(selectors.list_review_audit(request.user, letter=letter)),
         "review_due": review_due,
-        "is_overdue": review_due is not None and review_due < timezone.now(),
+        "is_overdue": deadlines.is_overdue(review_due, timezone.now()),
         "in_review": letter.status == LetterStatus.IN_REVIEW,
         "holds_claim": letter.claimed_by_id == request.user.pk and letter.status == LetterStatus.IN_REVIEW,
         "claim_problem": claim_problem,

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from letters.models import Finding, Letter, Reminder, ReminderKind
-from letters.selectors import reply_due_at
+from letters.deadlines import reply_due_for
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     path = reverse("letter-detail", args=[reminder.letter_id])
     if reminder.kind == ReminderKind.LETTER_DELIVERED:
         lines = [_("%(partner)s wrote you a letter. Your coordinator has read it and passed it on.") % {"partner": partner}]
-        reply_by = reply_due_at(letter)
+        reply_by = reply_due_for(letter)
         if reply_by is not None:
             lines.append(_("Please reply by %(date)s.") % {"date": _when(reply_by, reminder)})
         return _("A letter from %(partner)s arrived") % {"partner": partner}, lines, _("Read the letter"), path
@@ -141,7 +141,7 @@ def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
             [_("Read the note, change your letter and send it again. Your text is kept.")],
             _("Open your letter"), path,
         )
-    due = _when(reply_due_at(letter), reminder)
+    due = _when(reply_due_for(letter), reminder)
     if reminder.kind == ReminderKind.REPLY_DUE:
         return (
             _("Your reply to %(partner)s is due on %(date)s") % {"partner": partner, "date": due},
@@ -195,7 +195,12 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
         )
     pairs = details.get("pairs", [])
     reasons = {"letter_overdue": _("the mentee's letter is overdue"), "reply_overdue": _("the mentor's reply is overdue")}
-    lines = [
+    # The totals the dashboard and the program report show, counted from the same judgement.
+    summary = _("Pairs with an overdue letter: %(letters)d. Pairs with an overdue reply: %(replies)d.") % {
+        "letters": sum("letter_overdue" in entry["reasons"] for entry in pairs),
+        "replies": sum("reply_overdue" in entry["reasons"] for entry in pairs),
+    }
+    lines = [summary] + [
         _("%(mentor)s and %(mentee)s: %(reasons)s.") % {
             "mentor": entry["mentor"], "mentee": entry["mentee"],
             "reasons": ", ".join(str(reasons.get(code, code)) for code in entry["reasons"]),

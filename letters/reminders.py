@@ -43,6 +43,7 @@ from django.db import connection, transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from letters import deadlines
 from letters.models import (
     RECIPIENT_VISIBLE,
     Finding,
@@ -366,8 +367,7 @@ def _mentee_assignment_reminders(snapshot: Snapshot) -> list[Planned]:
 
 
 def _mentor_replied(snapshot: Snapshot, letter: DeliveredLetter, pair: PairInfo) -> bool:
-    last = snapshot.last_submitted_by.get((pair.pk, pair.mentor_id))
-    return last is not None and last >= letter.delivered_at
+    return deadlines.reply_answered(letter.delivered_at, snapshot.last_submitted_by.get((pair.pk, pair.mentor_id)))
 
 
 def _delivery_reminders(snapshot: Snapshot) -> list[Planned]:
@@ -388,7 +388,7 @@ def _delivery_reminders(snapshot: Snapshot) -> list[Planned]:
             ))
         if letter.author_role != Membership.Role.MENTEE or _mentor_replied(snapshot, letter, pair):
             continue
-        reply_due = letter.delivered_at + program.reply_window
+        reply_due = deadlines.reply_due_at(letter.delivered_at, program.reply_window)
         due, overdue, flag = setting("reply_due"), setting("reply_overdue"), setting("pair_flag")
         warn_at = reply_due - timedelta(hours=due["hours_before"])
         if due["enabled"] and warn_at <= now < reply_due:
@@ -439,7 +439,7 @@ def _review_reminders(snapshot: Snapshot) -> list[Planned]:
                 for operator_id in snapshot.operators:
                     planned.append(Planned(recipient_id=operator_id, kind=ReminderKind.URGENT_ESCALATION,
                                            due_at=escalate_at, **common))
-        if row["submitted_at"] + program.review_sla <= now:
+        if deadlines.is_overdue(deadlines.review_due_at(row["submitted_at"], program.review_sla), now):
             overdue_by_program[program.pk].append(row)
     hour = start_of_hour(now)
     for program_id, rows in overdue_by_program.items():
@@ -455,26 +455,26 @@ def _review_reminders(snapshot: Snapshot) -> list[Planned]:
 
 
 def pairs_needing_attention(snapshot: Snapshot, program_id: int) -> list[dict]:
-    """Return the active pairs of `program_id` with an overdue mentee letter or an overdue mentor reply."""
-    now, found = snapshot.now, {}
-    assignments = snapshot.assignments_by_program.get(program_id, ())
-    for pair in snapshot.pairs_by_program.get(program_id, ()):
-        for assignment in assignments:
-            if (_applies(snapshot, assignment, pair) and assignment.due_at < now
-                    and (pair.pk, assignment.pk) not in snapshot.submitted):
-                found.setdefault(pair.pk, {**pair.names(), "reasons": []})["reasons"].append("letter_overdue")
-                break
-    reply_window = snapshot.programs[program_id].reply_window
-    for letter in snapshot.delivered:
-        pair = snapshot.pairs_by_id.get(letter.pair_id)
-        if (pair is None or pair.program_id != program_id or letter.author_role != Membership.Role.MENTEE
-                or _mentor_replied(snapshot, letter, pair)):
-            continue
-        if letter.delivered_at + reply_window < now:
-            entry = found.setdefault(pair.pk, {**pair.names(), "reasons": []})
-            if "reply_overdue" not in entry["reasons"]:
-                entry["reasons"].append("reply_overdue")
-    return [found[pk] for pk in sorted(found)]
+    """Return the pairs of `program_id` with an overdue mentee letter or an overdue mentor reply.
+
+    Judged by letters.deadlines in the database (one query), as the dashboard's pair health
+    and the program report judge it, so the three always name the same pairs. The
+    snapshot's windows are not used: a letter overdue for months still counts.
+    """
+    program = snapshot.programs[program_id]
+    rows = (
+        deadlines.annotate_pair_deadlines(Pair.objects.filter(program_id=program_id), now=snapshot.now,
+                                          reply_window=program.reply_window)
+        .filter(deadlines_need_attention=True)
+        .order_by("pk")
+        .values("mentor__pseudonym", "mentee__pseudonym", "has_overdue_letter", "has_overdue_reply")
+    )
+    return [
+        {"mentor": row["mentor__pseudonym"], "mentee": row["mentee__pseudonym"],
+         "reasons": [reason for reason, overdue in (("letter_overdue", row["has_overdue_letter"]),
+                                                    ("reply_overdue", row["has_overdue_reply"])) if overdue]}
+        for row in rows
+    ]
 
 
 def _weekly_digests(snapshot: Snapshot) -> list[Planned]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import (
-    BooleanField, Case, DateTimeField, DurationField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet,
+    Case, DateTimeField, DurationField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet,
     Subquery, Value, When,
 )
 from django.utils import timezone, translation
@@ -14,7 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
+from letters import deadlines
+from letters.models import Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
 from programs.models import Membership, Pair, Program
 from programs.services import is_coordinator
 from readings.models import Assignment
@@ -35,36 +36,6 @@ def draft_version(letter: Letter) -> str:
     """
     return str((letter.updated_at - _EPOCH) // timedelta(microseconds=1))
 
-
-def letter_due_for(pair: Pair, assignment: Assignment) -> datetime | None:
-    """Return when the mentee of `pair` owes a letter on `assignment` (UTC), or None.
-
-    None means the assignment does not apply to the pair. The due moment is the
-    assignment's `due_at`, which coordinators enter in the program's time zone.
-    """
-    if assignment.program_id != pair.program_id:
-        return None
-    if not assignment.targets_all_pairs and not assignment.pairs.filter(pk=pair.pk).exists():
-        return None
-    return assignment.due_at
-
-
-def reply_due_at(letter: Letter) -> datetime | None:
-    """Return when the mentor's reply to a mentee's `letter` is due, or None if none is owed.
-
-    The reply window starts when the letter was delivered: time spent in review never
-    counts against the mentor. Precondition: `letter.pair.program` is loaded or loadable.
-    """
-    if letter.delivered_at is None or letter.author.role != Membership.Role.MENTEE:
-        return None
-    return letter.delivered_at + letter.pair.program.reply_window
-
-
-def review_due_at(letter: Letter) -> datetime | None:
-    """Return when a coordinator should have decided on a submitted letter, or None."""
-    if letter.submitted_at is None:
-        return None
-    return letter.submitted_at + letter.pair.program.review_sla
 
 
 def list_thread(user, pair: Pair) -> QuerySet[Letter]:
@@ -106,18 +77,6 @@ def list_inbox(user) -> QuerySet[Letter]:
     )
 
 
-def awaiting_mentor_reply(letters: QuerySet[Letter]) -> QuerySet[Letter]:
-    """Narrow `letters` to delivered mentee letters that the pair's mentor has not answered yet.
-
-    A letter counts as answered once the mentor submits any letter after it was delivered
-    (whether or not they pressed "reply" on that very letter).
-    """
-    answered = Letter.objects.filter(
-        pair=OuterRef("pair_id"), author=OuterRef("pair__mentor_id"), submitted_at__gte=OuterRef("delivered_at")
-    )
-    return letters.filter(status__in=RECIPIENT_VISIBLE, author__role=Membership.Role.MENTEE).filter(~Exists(answered))
-
-
 def list_replies_owed(user) -> list[tuple[Letter, datetime | None]]:
     """Return (letter, reply due at) for each mentee letter `user` owes a reply to, oldest first.
 
@@ -126,10 +85,10 @@ def list_replies_owed(user) -> list[tuple[Letter, datetime | None]]:
     # Start from the mentor's own pairs (an IN over a subquery, read through the pair index):
     # joining instead let SQLite start from every delivered letter of the installation.
     own_pairs = Pair.objects.filter(mentor__user=user, status=Pair.Status.ACTIVE).values("pk")
-    letters = awaiting_mentor_reply(
+    letters = deadlines.awaiting_reply(
         Letter.objects.filter(pair__in=own_pairs)
     ).select_related("pair__program", "author").order_by("delivered_at", "pk")
-    return [(letter, reply_due_at(letter)) for letter in letters]
+    return [(letter, deadlines.reply_due_for(letter)) for letter in letters]
 
 
 def _memberships_of(user) -> QuerySet[Membership]:
@@ -207,7 +166,8 @@ def list_due_dates(user) -> list[DueDate]:
         .order_by("due_at", "pk")
     )
     dates = [
-        DueDate(uid=f"assignment-{a.pk}-user-{user.pk}", kind="letter", title=a.reading.title, due_at=a.due_at)
+        DueDate(uid=f"assignment-{a.pk}-user-{user.pk}", kind="letter", title=a.reading.title,
+                due_at=deadlines.letter_due_at(a))
         for a in assignments
     ]
     dates += [
@@ -241,8 +201,7 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
     """Return the letters of `program` waiting for a coordinator: urgent first, then oldest first.
 
     Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
-    `review_due` (submission + the program's review deadline, as review_due_at computes
-    it), `is_overdue`, and `claim_holder` (the pseudonym of the coordinator holding a live
+    `review_due` and `is_overdue` (letters.deadlines.annotate_review_deadline), and `claim_holder` (the pseudonym of the coordinator holding a live
     claim, or None), plus its author and the pair's two sides, all in one query. Anyone
     who does not coordinate the program gets an empty queryset.
     """
@@ -250,8 +209,11 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
         return Letter.objects.none()
     now = timezone.now()
     findings = Finding.objects.filter(letter=OuterRef("pk"))
+    queue = deadlines.annotate_review_deadline(
+        Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW), now=now
+    ).annotate(is_overdue=F("review_overdue"))
     return (
-        Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW)
+        queue
         # Only what a queue row shows: the program is the caller's already, and the reading
         # (whose body is long) and its assignment cost a model per row that nobody reads.
         .select_related("author", "pair__mentor", "pair__mentee")
@@ -260,10 +222,6 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
             has_urgent=Exists(findings.filter(severity=Finding.Severity.URGENT)),
             waiting=ExpressionWrapper(Value(now, output_field=DateTimeField()) - F("submitted_at"),
                                       output_field=DurationField()),
-            review_due=ExpressionWrapper(F("submitted_at") + F("pair__program__review_sla"),
-                                         output_field=DateTimeField()),
-            is_overdue=Case(When(review_due__lt=now, then=Value(True)), default=Value(False),
-                            output_field=BooleanField()),
             claim_holder=Case(
                 When(claimed_until__gt=now, then=_pseudonym_of("claimed_by", "pair__program")), default=Value(None),
             ),

@@ -33,7 +33,8 @@ from django.views.decorators.debug import sensitive_variables
 
 from letters import notifications, screening
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
-from letters.selectors import EDITABLE_STATUSES, draft_version, pseudonym_in_program, reply_due_at
+from letters import deadlines
+from letters.selectors import EDITABLE_STATUSES, draft_version, pseudonym_in_program
 from letters.text import fits_draft_storage, length_problem_of, letter_length, normalise_newlines, too_long_message
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
@@ -171,16 +172,6 @@ def length_problem(letter: Letter) -> str | None:
     return length_problem_of(letter.body_text, minimum=program.min_letter_chars, maximum=program.max_letter_chars)
 
 
-def _is_late(letter: Letter, now) -> bool:
-    """Return True if `letter` is sent after its deadline (mentee: assignment; mentor: reply)."""
-    if letter.author.role == Membership.Role.MENTEE and letter.assignment is not None:
-        return now > letter.assignment.due_at
-    if letter.in_reply_to is not None:
-        due = reply_due_at(letter.in_reply_to)
-        return due is not None and now > due
-    return False
-
-
 # ---------------------------------------------------------------------------- authors
 
 
@@ -316,7 +307,7 @@ def submit_letter(
             now = timezone.now()
             _transition(
                 letter, actor=actor, allowed_from=EDITABLE, to=LetterStatus.IN_REVIEW,
-                submitted_at=now, is_late=_is_late(letter, now),
+                submitted_at=now, is_late=deadlines.sent_late(letter, now),
             )
             route_submitted_letter(letter)
             notifications.letter_submitted(letter)

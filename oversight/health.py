@@ -30,7 +30,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Lower
 from django.utils import timezone
 
-from letters.models import RECIPIENT_VISIBLE
+from letters import deadlines
 from oversight.models import HEALTH_LEVEL_RANK, HealthLevel, HealthReason, PairHealthRecord
 from programs.models import Pair, Program
 
@@ -96,32 +96,13 @@ def annotate_pair_health(pairs: QuerySet, *, program: Program, now: datetime) ->
     Precondition: every pair in `pairs` belongs to `program` (its reply window applies).
     """
     from letters.models import Finding, Letter, LetterEvent, LetterStatus
-    from readings.models import Assignment
 
     submitted = Letter.objects.filter(pair=OuterRef("pk"), submitted_at__isnull=False)
     mentee_letters = submitted.filter(author=OuterRef("mentee_id")).order_by("-submitted_at", "-pk")
-    assignment_answered = Letter.objects.filter(
-        pair=OuterRef(OuterRef("pk")), author=OuterRef(OuterRef("mentee_id")), assignment=OuterRef("pk"),
-        submitted_at__isnull=False,
-    )
-    overdue_assignments = (
-        Assignment.objects.filter(program=OuterRef("program_id"), due_at__lt=now, due_at__gt=OuterRef("started_at"))
-        .filter(Q(targets_all_pairs=True) | Q(pairs=OuterRef("pk")))
-        .filter(~Exists(assignment_answered))
-    )
-    mentor_answered = Letter.objects.filter(
-        pair=OuterRef(OuterRef("pk")), author=OuterRef(OuterRef("mentor_id")),
-        submitted_at__gte=OuterRef("delivered_at"),
-    )
-    unanswered_long = Letter.objects.filter(
-        pair=OuterRef("pk"), author=OuterRef("mentee_id"), status__in=RECIPIENT_VISIBLE,
-        delivered_at__lt=now - program.reply_window,
-    ).filter(~Exists(mentor_answered))
     recent_events = LetterEvent.objects.filter(letter__pair=OuterRef("pk"), created_at__gte=now - RECENT)
-    return pairs.annotate(
+    # has_overdue_letter and has_overdue_reply: the deadline rules, from the one module that owns them.
+    return deadlines.annotate_pair_deadlines(pairs, now=now, reply_window=program.reply_window).annotate(
         last_letter_at=Subquery(submitted.order_by("-submitted_at").values("submitted_at")[:1]),
-        has_overdue_letter=Exists(overdue_assignments),
-        has_overdue_reply=Exists(unanswered_long),
         returned_recently=_count_of(
             recent_events.filter(to_status=LetterStatus.CHANGES_REQUESTED), "letter__pair"
         ),
@@ -153,10 +134,11 @@ def judge_pair_health(pair: Pair, *, now: datetime) -> PairHealth:
             reasons.append(HealthReason.SILENT_LONG)
         elif silent_for >= SILENCE_ATTENTION:
             reasons.append(HealthReason.SILENT)
-        if pair.has_overdue_letter:
-            reasons.append(HealthReason.LETTER_OVERDUE)
-        if pair.has_overdue_reply:
-            reasons.append(HealthReason.REPLY_OVERDUE)
+    # letters.deadlines annotates these False for a pair that is not active (it owes nothing).
+    if pair.has_overdue_letter:
+        reasons.append(HealthReason.LETTER_OVERDUE)
+    if pair.has_overdue_reply:
+        reasons.append(HealthReason.REPLY_OVERDUE)
     if pair.returned_recently:
         reasons.append(HealthReason.LETTER_RETURNED)
     latest, previous = pair.latest_mentee_length, pair.previous_mentee_length

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -24,10 +25,13 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from letters import deadlines
+from letters.deadlines import DeadlineState
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from letters.viewing import recipient_view
 from oversight.models import Report
 from programs.models import Membership, Pair, Program
+from readings.models import Assignment
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +83,10 @@ class ProgramStats:
     letters_delivered: int
     mentee_on_time: float | None
     mentor_on_time: float | None
+    mentee_overdue: int
+    mentor_overdue: int
+    pairs_letter_overdue: int
+    pairs_reply_overdue: int
     review_median_hours: float | None
     review_p90_hours: float | None
     sla_breaches: int
@@ -94,8 +102,35 @@ def period_bounds(program: Program, start: date, end: date) -> tuple[datetime, d
     return datetime.combine(start, time(), tzinfo=zone), datetime.combine(end + timedelta(days=1), time(), tzinfo=zone)
 
 
-def _rate(on_time: int, total: int) -> float | None:
-    return None if total == 0 else on_time / total
+def _by_state(rows) -> Counter:
+    return Counter({row["state"]: row["n"] for row in rows})
+
+
+def deadline_states(program: Program, since: datetime, until: datetime, now: datetime) -> tuple[Counter, Counter]:
+    """Return (mentee letters, mentor replies) of `program` due in [since, until), counted by DeadlineState at `now`.
+
+    The states come from letters.deadlines: a letter or reply owed and not sent by its due
+    moment is OVERDUE, which every on-time figure counts as not on time. One query per
+    assignment due in the period, plus one for the replies.
+    """
+    letters = Counter()
+    for assignment in Assignment.objects.filter(program=program, due_at__gte=since, due_at__lt=until):
+        letters += _by_state(
+            deadlines.annotate_letter_deadline(deadlines.pairs_for_assignment(assignment), assignment, now=now)
+            .values(state=F("letter_state")).annotate(n=Count("pk")).order_by()
+        )
+    replies = _by_state(
+        deadlines.annotate_reply_deadlines(Letter.objects.filter(pair__program=program), now=now)
+        .filter(reply_due__gte=since, reply_due__lt=until)
+        .values(state=F("reply_state")).annotate(n=Count("pk")).order_by()
+    )
+    return letters, replies
+
+
+def _on_time(states: Counter) -> float | None:
+    return deadlines.on_time_rate(
+        states[DeadlineState.ON_TIME], states[DeadlineState.LATE], states[DeadlineState.OVERDUE]
+    )
 
 
 def percentile(values: list[float], fraction: float) -> float | None:
@@ -125,22 +160,23 @@ def review_durations(program: Program, since: datetime, until: datetime) -> list
     return durations
 
 
-def program_stats(program: Program, start: date, end: date) -> ProgramStats:
-    """Return the figures of `program`'s report for [start, end] (dates in the program's zone)."""
+def program_stats(program: Program, start: date, end: date, *, now: datetime | None = None) -> ProgramStats:
+    """Return the figures of `program`'s report for [start, end] (dates in the program's zone), made at `now`.
+
+    On-time figures count the deadlines that fell in the period (letters.deadlines): sent by
+    the due moment is on time; sent after it, or owed and still not sent, is not. The pairs
+    with an overdue letter or reply are counted at `now`, as the dashboard counts them.
+    """
+    now = now or timezone.now()
     since, until = period_bounds(program, start, end)
     letters = Letter.objects.filter(pair__program=program)
     written = letters.filter(submitted_at__gte=since, submitted_at__lt=until)
-    mentee = written.filter(author__role=Membership.Role.MENTEE, assignment__isnull=False)
-    mentor = written.filter(author__role=Membership.Role.MENTOR, in_reply_to__isnull=False)
-    counts = written.aggregate(
-        total=Count("pk"),
-        mentee_total=Count("pk", filter=Q(pk__in=mentee.values("pk"))),
-        mentee_on_time=Count("pk", filter=Q(pk__in=mentee.values("pk"), is_late=False)),
-        mentor_total=Count("pk", filter=Q(pk__in=mentor.values("pk"))),
-        mentor_on_time=Count("pk", filter=Q(pk__in=mentor.values("pk"), is_late=False)),
-    )
-    hours = [d.total_seconds() / 3600 for d in review_durations(program, since, until)]
-    sla_hours = program.review_sla.total_seconds() / 3600
+    counts = written.aggregate(total=Count("pk"))
+    mentee_states, mentor_states = deadline_states(program, since, until, now)
+    overdue_pairs = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now,
+                                                  reply_window=program.reply_window)
+    durations = review_durations(program, since, until)
+    hours = [d.total_seconds() / 3600 for d in durations]
     pairs = list(
         Pair.objects.filter(program=program, started_at__lt=until)
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=since))
@@ -168,11 +204,15 @@ def program_stats(program: Program, start: date, end: date) -> ProgramStats:
         pairs_active=len(pairs),
         letters_written=counts["total"],
         letters_delivered=letters.filter(delivered_at__gte=since, delivered_at__lt=until).count(),
-        mentee_on_time=_rate(counts["mentee_on_time"], counts["mentee_total"]),
-        mentor_on_time=_rate(counts["mentor_on_time"], counts["mentor_total"]),
+        mentee_on_time=_on_time(mentee_states),
+        mentor_on_time=_on_time(mentor_states),
+        mentee_overdue=mentee_states[DeadlineState.OVERDUE],
+        mentor_overdue=mentor_states[DeadlineState.OVERDUE],
+        pairs_letter_overdue=overdue_pairs["letter"],
+        pairs_reply_overdue=overdue_pairs["reply"],
         review_median_hours=statistics.median(hours) if hours else None,
         review_p90_hours=percentile(hours, 0.9),
-        sla_breaches=sum(1 for h in hours if h > sla_hours),
+        sla_breaches=sum(1 for d in durations if deadlines.review_took_too_long(d, program.review_sla)),
         reviews=len(hours),
         findings=findings,
         pairs=[{"mentor": p.mentor.pseudonym, "mentee": p.mentee.pseudonym, "status": p.get_status_display(),

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from letters import selectors, services
+from letters import deadlines, selectors, services
 from letters.models import Letter
 from tests import factories
 from tests.letters.test_moderation import PHONE_TEXT, URGENT_TEXT, submit
@@ -32,7 +32,7 @@ def test_queue_puts_urgent_first_then_oldest_first(program, pair, coordinator):
     assert (by_pk[oldest_clean.pk].has_findings, by_pk[oldest_clean.pk].has_urgent) == (False, False)
     oldest = by_pk[oldest_clean.pk]
     assert oldest.is_overdue is True and by_pk[newest_clean.pk].is_overdue is False
-    assert oldest.review_due == selectors.review_due_at(oldest)
+    assert oldest.review_due == deadlines.review_due_for(oldest)
     assert timedelta(hours=30) <= oldest.waiting < timedelta(hours=30, minutes=5)
 
 

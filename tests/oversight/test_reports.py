@@ -133,3 +133,37 @@ def test_report_pages_and_download_go_through_an_access_check(client, pair, coor
     client.force_login(stranger)
     assert client.get(f"/reports/{report.pk}/").status_code == 404
     assert client.get(f"/reports/{report.pk}/download/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_program_report_counts_an_owed_unsent_reply_or_letter_as_late(program, coordinator):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from letters.models import Letter
+    from programs.models import Pair
+    from readings.models import Assignment, Reading
+
+    now = factories.now()
+    answered, silent, paused = (factories.make_pair(program, coordinator) for _ in range(3))
+    delivered = now - timedelta(days=10)  # the 7-day reply window ended three days ago
+    for pair in (answered, silent, paused):
+        letter = factories.make_letter(pair, status="delivered", coordinator=coordinator)
+        if pair is answered:
+            reply(pair, coordinator, "A reply within the window.", to=letter)
+        Letter.objects.filter(pk=letter.pk).update(submitted_at=delivered - timedelta(hours=2), delivered_at=delivered)
+    Letter.objects.filter(pair=answered, author=answered.mentor).update(submitted_at=delivered + timedelta(days=6))
+    Pair.objects.update(started_at=now - timedelta(days=30))
+    Pair.objects.filter(pk=paused.pk).update(status=Pair.Status.PAUSED, paused_at=now - timedelta(days=1))
+    reading = Reading.objects.create(program=program, title="R", body="<p>Text</p>")
+    Assignment.objects.create(program=program, reading=reading, opens_at=now - timedelta(days=9),
+                              due_at=now - timedelta(days=2))  # nobody wrote about it
+    zone = ZoneInfo(program.time_zone)
+    start = (now - timedelta(days=13)).astimezone(zone).date()
+    assert datetime.combine(start, time(), tzinfo=zone) < delivered
+    stats = reports.program_stats(program, start, now.astimezone(zone).date(), now=now)
+    # One reply on time, one owed and not sent (late); the paused pair owes nothing.
+    assert (stats.mentor_on_time, stats.mentor_overdue) == (0.5, 1)
+    # The two active pairs owe the letter and did not send it: none on time.
+    assert (stats.mentee_on_time, stats.mentee_overdue) == (0.0, 2)
+    assert (stats.pairs_letter_overdue, stats.pairs_reply_overdue) == (2, 1)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
+from programs.pair_changes import pairs_changed
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
 from programs.models import Membership, Program, ProgramAuditEntry, WatchWord
 from readings import services as readings
@@ -215,7 +216,14 @@ class Command(BaseCommand):
                 # Screening flags the handle, so the review page has a finding to highlight.
                 letters.submit_letter(mentee, letter=new, body=MENTEE_LETTER + FLAGGED_SENTENCE)
             # Other pairs keep their new letter as a draft.
-        # Make the history look lived-in: the first letters were delivered weeks ago.
+        # Make the history look lived-in: the first letters were delivered weeks ago, and the
+        # mentors who answered did so within their reply window (the others' replies are overdue).
+        now = timezone.now()
         Letter.objects.filter(assignment=past).update(
-            is_late=False, submitted_at=timezone.now() - timedelta(days=33), delivered_at=timezone.now() - timedelta(days=32)
+            is_late=False, submitted_at=now - timedelta(days=33), delivered_at=now - timedelta(days=32)
         )
+        Letter.objects.filter(in_reply_to__assignment=past).update(
+            is_late=False, submitted_at=now - timedelta(days=30), delivered_at=now - timedelta(days=29)
+        )
+        # The moments changed behind the services' backs: judge the pairs' health again, as they would.
+        pairs_changed(pairs)
