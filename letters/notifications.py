@@ -11,6 +11,7 @@ Messages name people only by pseudonym and never quote a letter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -213,13 +214,25 @@ _MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, Remind
 _LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE}
 
 
-def compose(reminder: Reminder, pseudonym: str) -> Message:
-    """Return what `reminder` says to its recipient (known as `pseudonym`), in their language.
+#: A date that ends in an abbreviation's full stop ("5 p.m.") followed by the sentence's own.
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
+
+def _tidy(text: str) -> str:
+    """Return `text` with a doubled full stop (an abbreviated date ending a sentence) made single."""
+    return _DOUBLED_STOP.sub(".", str(text))
+
+
+def compose(reminder: Reminder, pseudonym: str, *, language: str | None = None) -> Message:
+    """Return what `reminder` says to its recipient (known as `pseudonym`), in `language`
+    (by default theirs: see language_for).
+
+    The reminder's kind and objects are the notice's parameters: the notifications page
+    composes a notice again in the reader's current language from them.
     Precondition: the reminder's recipient, program, pair (with both memberships), letter
     and assignment (with its reading) are loaded, as deliver_due_reminders does.
     """
-    language = language_for(reminder)
+    language = language or language_for(reminder)
     with translation.override(language):
         if reminder.kind in _MENTEE_ASSIGNMENT:
             subject, lines, label, path = _assignment_message(reminder)
@@ -228,8 +241,8 @@ def compose(reminder: Reminder, pseudonym: str) -> Message:
         else:
             subject, lines, label, path = _coordinator_message(reminder)
         greeting = _("Hello %(name)s,") % {"name": pseudonym} if pseudonym else _("Hello,")
-        return Message(subject=str(subject), lines=[greeting, *map(str, lines)], action_label=str(label), path=path,
-                       language=language)
+        return Message(subject=_tidy(subject), lines=[greeting, *map(_tidy, lines)], action_label=str(label),
+                       path=path, language=language)
 
 
 def reminder_message_id(reminder: Reminder) -> str:

@@ -717,7 +717,11 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     with get_connection() as mail_connection:
         for reminder in by_email:
             # The clock, not only the sweep's start: a long sweep may cross into the evening.
-            if wait_for_quiet_hours(reminder, max(now, timezone.now())) or not claim(reminder, now):
+            if wait_for_quiet_hours(reminder, max(now, timezone.now())):
+                # Only the e-mail waits for the morning: the notice is in the app at once.
+                _notify_in_app(reminder, compose(reminder))
+                continue
+            if not claim(reminder, now):
                 continue
             message = compose(reminder)
             _pause_for_kill_test("claimed")
@@ -742,13 +746,23 @@ def _notification(reminder: Reminder, message) -> Notification:
     )
 
 
+def _notify_in_app(reminder: Reminder, message) -> None:
+    """Record `reminder`'s in-app notification unless it has one (one per reminder, however often called).
+
+    A mentee's e-mail that waits for the end of quiet hours gets its notice now; marking it
+    sent later adds none.
+    """
+    if not Notification.objects.filter(reminder=reminder).exists():
+        _notification(reminder, message).save()
+
+
 def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
     """Mark a claimed, e-mailed `reminder` sent and record its in-app notification, in one transaction."""
     with transaction.atomic():
         Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(
             status=ReminderStatus.SENT, sent_at=now, emailed=True
         )
-        _notification(reminder, message).save()
+        _notify_in_app(reminder, message)
 
 
 def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime, emailed: bool = False) -> int:
@@ -770,8 +784,11 @@ def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetim
         Reminder.objects.filter(pk__in=taken).update(
             status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=emailed
         )
+        # A row whose e-mail waited for quiet hours already has its notice (_notify_in_app).
+        noticed = set(Notification.objects.filter(reminder_id__in=taken).values_list("reminder_id", flat=True))
         Notification.objects.bulk_create(
-            [_notification(reminder, message) for reminder, message in composed if reminder.pk in taken]
+            [_notification(reminder, message) for reminder, message in composed
+             if reminder.pk in taken and reminder.pk not in noticed]
         )
     return len(taken)
 
