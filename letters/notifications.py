@@ -61,6 +61,11 @@ def changes_requested(letter: Letter) -> None:
     _sweep_after_commit()
 
 
+def letter_withheld(letter: Letter) -> None:
+    """Tell the author that their letter will not be passed on (never why: the coordinator talks to them)."""
+    _sweep_after_commit()
+
+
 def letter_submitted(letter: Letter) -> None:
     """Alert the program's coordinators at once if screening found an urgent concern in `letter`."""
     if Finding.objects.filter(letter=letter, severity=Finding.Severity.URGENT).exists():
@@ -142,6 +147,20 @@ def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
             [_("Read the note, change your letter and send it again. Your text is kept.")],
             _("Open your letter"), path,
         )
+    if reminder.kind == ReminderKind.LETTER_REDACTED:
+        return (
+            _("Your letter to %(partner)s was delivered with parts removed") % {"partner": partner},
+            [_("Your coordinator passed your letter on but removed some parts first, to keep everyone safe. "
+               "Open your letter to see which parts and why.")],
+            _("Open your letter"), path,
+        )
+    if reminder.kind == ReminderKind.LETTER_WITHHELD:
+        return (
+            _("Your letter to %(partner)s was not passed on") % {"partner": partner},
+            [_("Your coordinator read your letter and decided not to pass it on. They will talk to you about "
+               "it soon. You have not lost anything you wrote.")],
+            _("Open your letter"), path,
+        )
     due = _when(reply_due_at(letter), reminder)
     if reminder.kind == ReminderKind.REPLY_DUE:
         return (
@@ -211,7 +230,8 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
 
 
 _MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, ReminderKind.LETTER_OVERDUE}
-_LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE}
+_LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE,
+           ReminderKind.LETTER_WITHHELD, ReminderKind.LETTER_REDACTED}
 
 
 #: A date that ends in an abbreviation's full stop ("5 p.m.") followed by the sentence's own.

@@ -87,3 +87,34 @@ def test_a_first_line_is_the_first_line_with_text_cut_short(pair):
     assert letter_excerpt(letter) == "Hello there"
     long = factories.make_letter(pair, body="word " * 60)
     assert len(letter_excerpt(long)) <= 90 and letter_excerpt(long).endswith("…")
+
+
+def _sweep_and_notices(user) -> dict[str, Notification]:
+    from django.utils import timezone
+
+    reminders.sweep(timezone.now())
+    return {notice.kind: notice for notice in Notification.objects.filter(user=user)}
+
+
+@pytest.mark.django_db
+def test_the_author_is_told_when_their_letter_is_withheld(coordinator, pair):
+    factories.make_letter(pair, status="withheld", coordinator=coordinator)
+    notices = _sweep_and_notices(pair.mentee.user)
+    assert "letter_withheld" in notices
+    with translation.override("en"):
+        title, body = render_notification(list_notifications(pair.mentee.user).get(kind="letter_withheld"))
+    assert title == f"Your letter to {pair.mentor.pseudonym} was not passed on"
+    assert "Not suitable" not in body  # the coordinator's reason is for coordinators
+    assert not Notification.objects.filter(user=pair.mentor.user).exists()  # the recipient never hears of it
+
+
+@pytest.mark.django_db
+def test_the_author_is_told_when_parts_were_removed_and_only_then(coordinator, pair):
+    plain = factories.make_letter(pair, status="delivered", coordinator=coordinator)
+    assert "letter_redacted" not in _sweep_and_notices(pair.mentee.user)
+    letter = factories.make_letter(pair, status="in_review", body="Call me on 12345678 tonight!")
+    services.approve_letter(coordinator, letter=letter, redactions=[(11, 19)])
+    notices = Notification.objects.filter(user=pair.mentee.user, kind="letter_redacted")
+    _sweep_and_notices(pair.mentee.user)
+    assert [notice.reminder.letter_id for notice in notices] == [letter.pk]
+    assert plain.pk != letter.pk
