@@ -398,8 +398,6 @@ def letter_excerpt(letter: Letter, *, for_recipient: bool = False) -> str:
     out; `letter.redactions` should then be prefetched. The text is not escaped: templates
     escape it on output.
     """
-    from django.utils.text import Truncator
-
     text = letter.body_text
     if for_recipient:
         pieces, position = [], 0
@@ -407,6 +405,13 @@ def letter_excerpt(letter: Letter, *, for_recipient: bool = False) -> str:
             pieces += [text[position:start], "[…]"]
             position = end
         text = "".join(pieces) + text[position:]
+    return first_line(text)
+
+
+def first_line(text: str) -> str:
+    """Return the first line of `text` that has any, whitespace collapsed, cut to EXCERPT_LENGTH characters."""
+    from django.utils.text import Truncator
+
     first = next((line for line in text.splitlines() if line.strip()), "")
     return Truncator(" ".join(first.split())).chars(EXCERPT_LENGTH)
 

@@ -101,3 +101,11 @@ def recipient_excerpt(letter) -> str:
     from letters.selectors import letter_excerpt
 
     return letter_excerpt(letter, for_recipient=True)
+
+
+@register.filter
+def first_line_of(text: str) -> str:
+    """Return the first line of plain `text` (e.g. the start of a letter a list fetched), cut short."""
+    from letters.selectors import first_line
+
+    return first_line(text or "")
