@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # `make run` serves on this address.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test lint test-postgres install install-test install-bench system-deps lock migrate demo check bench bench-small load messages openapi
+.PHONY: screenshots run test lint test-postgres install install-test install-bench system-deps lock migrate demo check bench bench-small load messages openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=test-arti
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l nb -l fr --no-location --no-obsolete $(MESSAGES_IGNORE)
 	DEBUG=1 $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
+
+# Screenshots of each role's main page at 1280 and 390 px (docs/screenshots/, linked from
+# docs/using-brevven.md), taken from the demo program in a database of its own.
+screenshots: install-test system-deps
+	$(BIN)/python scripts/screenshots.py
 
 # Regenerate the committed OpenAPI description after changing the API (a test fails until you do).
 openapi: install

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from letters import notification_services
 from letters.access import access_notification
 from letters.models import ReminderKind
-from letters.selectors import list_notifications
+from letters.selectors import list_notifications, render_notification
 from programs.exceptions import error_messages
 
 
@@ -23,6 +23,8 @@ from programs.exceptions import error_messages
 def notification_list(request):
     """List my notifications, newest first, 50 a page."""
     page = Paginator(list_notifications(request.user), 50).get_page(request.GET.get("page"))
+    for notification in page.object_list:
+        notification.shown_title, notification.shown_body = render_notification(notification)
     return render(request, "frontend/notifications/list.html", {"page": page})
 
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Substr
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.timesince import timesince, timeuntil
@@ -32,6 +33,9 @@ DECISIONS = ("approve", "redact", "changes", "withhold", "release")
 #: Letters on one page of the queue. A whole deadline's backlog on one page cost ~0.5 s to
 #: render at 500 letters (docs/performance.md); nobody reads further than the first screens.
 QUEUE_PAGE_SIZE = 50
+
+#: How much of each letter the queue reads to show its first line.
+OPENING_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,10 @@ def review_queue(request, program_id: int):
     """List the program's letters waiting for a coordinator, urgent first, then oldest."""
     program = access_program(request.user, program_id, as_coordinator=True)
     # The queue shows no letter text; leave the bodies in the database.
-    letters = selectors.list_review_queue(request.user, program).defer("body_html", "body_text")
+    # Only the start of each letter, for its first line: a letter may be 100,000 characters.
+    letters = selectors.list_review_queue(request.user, program).defer("body_html", "body_text").annotate(
+        opening=Substr("body_text", 1, OPENING_CHARS)
+    )
     page = Paginator(letters, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     queue = list(page)
     return render(request, "frontend/review/queue.html", {

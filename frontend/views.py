@@ -1,5 +1,7 @@
 """Pages for mentees and mentors: parse input, call a selector or service, render. No business rules here."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +31,8 @@ from readings.access import access_assignment
 
 #: A page never shows more letters than this; a longer list posted to letters_mark_read is cut.
 MAX_LETTERS_A_PAGE = 1000
+#: How long a deadline's event in the calendar feed lasts (it ends at the deadline).
+CALENDAR_EVENT_LENGTH = timedelta(minutes=30)
 
 
 @never_cache
@@ -212,6 +216,8 @@ def my_letters(request):
     """List the signed-in person's letters with a plain-language status each."""
     letters = list(letter_selectors.list_my_letters(request.user))
     for letter in letters:
+        # By id: the author is the pair's other side, and loading it would cost a query a letter.
+        letter.partner = letter.pair.mentee if letter.author_id == letter.pair.mentor_id else letter.pair.mentor
         # The prefetched events are newest first; the latest return note is what the author needs.
         letter.return_note = next(
             (e.note for e in letter.events.all() if e.to_status == LetterStatus.CHANGES_REQUESTED and e.note), ""
@@ -311,11 +317,13 @@ def _calendar_response(user) -> HttpResponse:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Brevven")
     now = timezone.now()
-    for due in letter_selectors.list_due_dates(user):
+    for due in letter_selectors.list_due_dates(user, since=now):
         event = Event()
         event.add("uid", f"{due.uid}@brevven")
         event.add("dtstamp", now)
-        event.add("dtstart", due.due_at)
+        # A real block of time before the deadline, so calendars show it (a zero-length
+        # event vanishes in some) and it ends when the letter is due.
+        event.add("dtstart", due.due_at - CALENDAR_EVENT_LENGTH)
         event.add("dtend", due.due_at)
         summary = _("Letter due: %(title)s") if due.kind == "letter" else _("Reply due to %(title)s")
         event.add("summary", summary % {"title": due.title})

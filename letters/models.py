@@ -315,6 +315,8 @@ class ReminderKind(models.TextChoices):
     URGENT_ESCALATION = "urgent_escalation", _("Urgent safeguarding concern not yet opened")
     REVIEW_DIGEST = "review_digest", _("Letters waiting past the review deadline")
     WEEKLY_DIGEST = "weekly_digest", _("Pairs that need attention this week")
+    LETTER_WITHHELD = "letter_withheld", _("Your letter was not passed on")
+    LETTER_REDACTED = "letter_redacted", _("Your letter was delivered with parts removed")
 
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.

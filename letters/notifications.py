@@ -11,6 +11,7 @@ Messages name people only by pseudonym and never quote a letter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,6 +58,11 @@ def letter_delivered(letter: Letter) -> None:
 
 def changes_requested(letter: Letter) -> None:
     """Tell the author that their letter came back with a note."""
+    _sweep_after_commit()
+
+
+def letter_withheld(letter: Letter) -> None:
+    """Tell the author that their letter will not be passed on (never why: the coordinator talks to them)."""
     _sweep_after_commit()
 
 
@@ -141,6 +147,20 @@ def _letter_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
             [_("Read the note, change your letter and send it again. Your text is kept.")],
             _("Open your letter"), path,
         )
+    if reminder.kind == ReminderKind.LETTER_REDACTED:
+        return (
+            _("Your letter to %(partner)s was delivered with parts removed") % {"partner": partner},
+            [_("Your coordinator passed your letter on but removed some parts first, to keep everyone safe. "
+               "Open your letter to see which parts and why.")],
+            _("Open your letter"), path,
+        )
+    if reminder.kind == ReminderKind.LETTER_WITHHELD:
+        return (
+            _("Your letter to %(partner)s was not passed on") % {"partner": partner},
+            [_("Your coordinator read your letter and decided not to pass it on. They will talk to you about "
+               "it soon. You have not lost anything you wrote.")],
+            _("Open your letter"), path,
+        )
     due = _when(reply_due_for(letter), reminder)
     if reminder.kind == ReminderKind.REPLY_DUE:
         return (
@@ -215,16 +235,29 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
 
 
 _MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, ReminderKind.LETTER_OVERDUE}
-_LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE}
+_LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE,
+           ReminderKind.LETTER_WITHHELD, ReminderKind.LETTER_REDACTED}
 
 
-def compose(reminder: Reminder, pseudonym: str) -> Message:
-    """Return what `reminder` says to its recipient (known as `pseudonym`), in their language.
+#: A date that ends in an abbreviation's full stop ("5 p.m.") followed by the sentence's own.
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
+
+def _tidy(text: str) -> str:
+    """Return `text` with a doubled full stop (an abbreviated date ending a sentence) made single."""
+    return _DOUBLED_STOP.sub(".", str(text))
+
+
+def compose(reminder: Reminder, pseudonym: str, *, language: str | None = None) -> Message:
+    """Return what `reminder` says to its recipient (known as `pseudonym`), in `language`
+    (by default theirs: see language_for).
+
+    The reminder's kind and objects are the notice's parameters: the notifications page
+    composes a notice again in the reader's current language from them.
     Precondition: the reminder's recipient, program, pair (with both memberships), letter
     and assignment (with its reading) are loaded, as deliver_due_reminders does.
     """
-    language = language_for(reminder)
+    language = language or language_for(reminder)
     with translation.override(language):
         if reminder.kind in _MENTEE_ASSIGNMENT:
             subject, lines, label, path = _assignment_message(reminder)
@@ -233,8 +266,8 @@ def compose(reminder: Reminder, pseudonym: str) -> Message:
         else:
             subject, lines, label, path = _coordinator_message(reminder)
         greeting = _("Hello %(name)s,") % {"name": pseudonym} if pseudonym else _("Hello,")
-        return Message(subject=str(subject), lines=[greeting, *map(str, lines)], action_label=str(label), path=path,
-                       language=language)
+        return Message(subject=_tidy(subject), lines=[greeting, *map(_tidy, lines)], action_label=str(label),
+                       path=path, language=language)
 
 
 def reminder_message_id(reminder: Reminder) -> str:

@@ -10,7 +10,8 @@ A sweep (`sweep`) has two halves:
    concurrent cluster's identical insert into nothing, and cancels pending rows whose
    reason is gone (the letter was written, the pair paused, the letter was read).
 2. `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A
-   mentee's e-mail that comes due in quiet hours waits until they end. A row that goes
+   mentee's e-mail that comes due in quiet hours waits until they end; its in-app notice
+   does not wait. A row that goes
    out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no two
    workers send it, marked as handed over (its own committed UPDATE), handed to the mail
    server, then marked sent with its in-app notification in one transaction. Rows that
@@ -193,6 +194,7 @@ class Snapshot:
     delivered: list[DeliveredLetter]
     last_submitted_by: dict[tuple[int, int], datetime]
     returned: list[dict]
+    decided: list[dict]
     in_review: list[dict]
     urgent_ids: set[int]
     opened_ids: set[int]
@@ -292,6 +294,19 @@ def load_snapshot(now: datetime) -> Snapshot:
         .annotate(returned_at=Max("events__created_at", filter=Q(events__to_status=LetterStatus.CHANGES_REQUESTED)))
         .values("pk", "pair_id", "author__user_id", "returned_at")
     )
+    # Letters withheld, or delivered with parts removed, within the notice window, for their
+    # authors. Whatever the pair's state: withholding often pauses the pair too.
+    recently = now - NOTICE_WINDOW
+    decided = list(
+        Letter.objects.filter(
+            Q(status=LetterStatus.WITHHELD, events__to_status=LetterStatus.WITHHELD, events__created_at__gte=recently)
+            | Q(status__in=RECIPIENT_VISIBLE, delivered_at__gte=recently, redactions__isnull=False)
+        )
+        .annotate(withheld_at=Max("events__created_at", filter=Q(events__to_status=LetterStatus.WITHHELD)))
+        .values("pk", "pair_id", "pair__program_id", "status", "delivered_at", "withheld_at", "author__user_id",
+                "author__role")
+        .distinct()
+    )
     # Letters in review, whatever the pair's state: a safeguarding concern does not wait for a resumed pair.
     in_review = list(
         Letter.objects.filter(status=LetterStatus.IN_REVIEW)
@@ -311,7 +326,7 @@ def load_snapshot(now: datetime) -> Snapshot:
     return Snapshot(
         now=now, programs=programs, settings=settings, pairs=pairs, assignments=assignments,
         assignment_pairs=assignment_pairs, submitted=submitted, delivered=delivered,
-        last_submitted_by=last_submitted_by, returned=returned, in_review=in_review, urgent_ids=urgent_ids,
+        last_submitted_by=last_submitted_by, returned=returned, decided=decided, in_review=in_review, urgent_ids=urgent_ids,
         opened_ids=opened_letter_ids(escalating) if escalating else set(), coordinators=coordinators,
         operators=operators,
     )
@@ -422,6 +437,30 @@ def _returned_reminders(snapshot: Snapshot) -> list[Planned]:
     return planned
 
 
+def _decision_reminders(snapshot: Snapshot) -> list[Planned]:
+    """The author's letter was withheld, or delivered with parts removed.
+
+    A withheld letter is told automatically to a mentee only. An adult's letter is withheld
+    when it may harm a child; an automatic notice could warn someone who is grooming before
+    the coordinators have acted, so coordinators tell a mentor themselves.
+    """
+    planned = []
+    for row in snapshot.decided:
+        withheld = row["status"] == LetterStatus.WITHHELD
+        if withheld and row["author__role"] != Membership.Role.MENTEE:
+            continue
+        kind = ReminderKind.LETTER_WITHHELD if withheld else ReminderKind.LETTER_REDACTED
+        decided_at = row["withheld_at"] if withheld else row["delivered_at"]
+        if decided_at is None or not snapshot.setting(row["pair__program_id"], kind.value)["enabled"]:
+            continue
+        planned.append(Planned(
+            recipient_id=row["author__user_id"], kind=kind, object_key=f"letter:{row['pk']}", due_at=decided_at,
+            program=snapshot.programs[row["pair__program_id"]], pair_id=row["pair_id"], letter_id=row["pk"],
+            quiet_hours=row["author__role"] == Membership.Role.MENTEE,
+        ))
+    return planned
+
+
 def _review_reminders(snapshot: Snapshot) -> list[Planned]:
     """Urgent findings (to coordinators at once, to operators after an hour unopened) and overdue reviews."""
     now, planned = snapshot.now, []
@@ -501,7 +540,8 @@ def _weekly_digests(snapshot: Snapshot) -> list[Planned]:
     return planned
 
 
-PLANNERS = (_mentee_assignment_reminders, _delivery_reminders, _returned_reminders, _review_reminders, _weekly_digests)
+PLANNERS = (_mentee_assignment_reminders, _delivery_reminders, _returned_reminders, _decision_reminders,
+            _review_reminders, _weekly_digests)
 
 
 def owed_reminders(now: datetime) -> list[Planned]:
@@ -523,7 +563,9 @@ _INSERTED_FIELDS = ("recipient", "kind", "object_key", "due_at", "send_after", "
 def _row_values(item: Planned, created_at) -> tuple:
     """Return the values of `item`'s new row, adapted for the database, in the order of _INSERTED_FIELDS."""
     ops = connection.ops
-    send_after = after_quiet_hours(item.due_at, program_zone(item.program)) if item.quiet_hours else item.due_at
+    # Due at once: quiet hours hold only a mentee's e-mail, and that is checked when it is sent
+    # (wait_for_quiet_hours); the in-app notice never waits for the morning.
+    send_after = item.due_at
     return (
         item.recipient_id, item.kind, item.object_key, ops.adapt_datetimefield_value(item.due_at),
         ops.adapt_datetimefield_value(send_after), item.program.pk, item.pair_id, item.letter_id, item.assignment_id,
@@ -714,10 +756,15 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
             in_app_only.append(reminder)
     sent = _record_in_app_only([(reminder, compose(reminder)) for reminder in in_app_only], now=now)
     sent += _record_in_app_only([(reminder, compose(reminder)) for reminder in handed_over], now=now, emailed=True)
+    waiting = []
     with get_connection() as mail_connection:
         for reminder in by_email:
             # The clock, not only the sweep's start: a long sweep may cross into the evening.
-            if wait_for_quiet_hours(reminder, max(now, timezone.now())) or not claim(reminder, now):
+            if wait_for_quiet_hours(reminder, max(now, timezone.now())):
+                # Only the e-mail waits for the morning: the notice is in the app at once.
+                waiting.append((reminder, compose(reminder)))
+                continue
+            if not claim(reminder, now):
                 continue
             message = compose(reminder)
             _pause_for_kill_test("claimed")
@@ -732,6 +779,7 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
             _pause_for_kill_test("sent")
             _mark_sent(reminder, message, now=now)
             sent += 1
+    _notify_in_app(waiting)
     return sent
 
 
@@ -742,13 +790,26 @@ def _notification(reminder: Reminder, message) -> Notification:
     )
 
 
+def _notify_in_app(composed: list[tuple[Reminder, object]]) -> None:
+    """Record the in-app notification of each (reminder, message) that has none yet, in one statement.
+
+    A mentee's e-mail that waits for the end of quiet hours gets its notice at once; marking
+    it sent later adds none. A notification's reminder is unique, so the insert skips the
+    reminders that have one without reading anything first.
+    """
+    if composed:
+        Notification.objects.bulk_create(
+            [_notification(reminder, message) for reminder, message in composed], ignore_conflicts=True
+        )
+
+
 def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
     """Mark a claimed, e-mailed `reminder` sent and record its in-app notification, in one transaction."""
     with transaction.atomic():
         Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(
             status=ReminderStatus.SENT, sent_at=now, emailed=True
         )
-        _notification(reminder, message).save()
+        _notify_in_app([(reminder, message)])
 
 
 def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime, emailed: bool = False) -> int:
@@ -770,9 +831,8 @@ def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetim
         Reminder.objects.filter(pk__in=taken).update(
             status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=emailed
         )
-        Notification.objects.bulk_create(
-            [_notification(reminder, message) for reminder, message in composed if reminder.pk in taken]
-        )
+        # A row whose e-mail waited for quiet hours already has its notice: _notify_in_app skips it.
+        _notify_in_app([(reminder, message) for reminder, message in composed if reminder.pk in taken])
     return len(taken)
 
 

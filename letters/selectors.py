@@ -60,7 +60,7 @@ def list_my_letters(user) -> QuerySet[Letter]:
     """Return the letters `user` wrote, newest first, in every state."""
     return (
         Letter.objects.filter(author__user=user)
-        .select_related("pair__program", "assignment__reading")
+        .select_related("pair__program", "pair__mentor", "pair__mentee", "assignment__reading", "in_reply_to__author")
         .prefetch_related(Prefetch("events", queryset=LetterEvent.objects.order_by("-created_at")))
         .order_by("-updated_at")
     )
@@ -87,7 +87,9 @@ def list_replies_owed(user) -> list[tuple[Letter, datetime | None]]:
     own_pairs = Pair.objects.filter(mentor__user=user, status=Pair.Status.ACTIVE).values("pk")
     letters = deadlines.awaiting_reply(
         Letter.objects.filter(pair__in=own_pairs)
-    ).select_related("pair__program", "author").order_by("delivered_at", "pk")
+    ).select_related("pair__program", "author", "assignment__reading").prefetch_related("redactions").order_by(
+        "delivered_at", "pk"
+    )
     return [(letter, deadlines.reply_due_for(letter)) for letter in letters]
 
 
@@ -149,17 +151,23 @@ class DueDate:
     due_at: datetime
 
 
-def list_due_dates(user) -> list[DueDate]:
+def list_due_dates(user, *, since: datetime | None = None) -> list[DueDate]:
     """Return the deadlines `user` has as a pair member: letters due (mentees) and replies owed (mentors).
 
     Mentors also get each assignment's due date, so they know when to expect a letter.
-    Three queries whatever the number of pairs and assignments.
+    Only active pairs count: nothing is due in a paused one. With `since`, assignment
+    deadlines before it are left out (a calendar shows what is still ahead); a reply still
+    owed stays, however late. Three queries whatever the number of pairs and assignments.
     """
-    pairs = list(Pair.objects.open().filter(Q(mentor__user=user) | Q(mentee__user=user)).select_related("mentee"))
+    pairs = list(
+        Pair.objects.filter(status=Pair.Status.ACTIVE).filter(Q(mentor__user=user) | Q(mentee__user=user))
+        .select_related("mentee")
+    )
     if not pairs:
         return []
+    ahead = Q(due_at__gte=since) if since is not None else Q()
     assignments = (
-        Assignment.objects.filter(program_id__in={p.program_id for p in pairs})
+        Assignment.objects.filter(ahead, program_id__in={p.program_id for p in pairs})
         .filter(Q(targets_all_pairs=True) | Q(pairs__in=pairs))
         .select_related("reading")
         .distinct()
@@ -361,6 +369,36 @@ def author_html(letter: Letter) -> SafeString:
     return _render_with_redactions(letter.body_text, _spans(letter), removed)
 
 
+#: How many characters of a letter's first line a list shows.
+EXCERPT_LENGTH = 90
+
+
+def letter_excerpt(letter: Letter, *, for_recipient: bool = False) -> str:
+    """Return the first line of `letter` with text, as plain text cut to EXCERPT_LENGTH characters.
+
+    Lists use it to tell letters apart. For its recipient (`for_recipient`) every removed
+    part is replaced by "[…]" first, so an excerpt never shows what the coordinator took
+    out; `letter.redactions` should then be prefetched. The text is not escaped: templates
+    escape it on output.
+    """
+    text = letter.body_text
+    if for_recipient:
+        pieces, position = [], 0
+        for start, end in _spans(letter):
+            pieces += [text[position:start], "[…]"]
+            position = end
+        text = "".join(pieces) + text[position:]
+    return first_line(text)
+
+
+def first_line(text: str) -> str:
+    """Return the first line of `text` that has any, whitespace collapsed, cut to EXCERPT_LENGTH characters."""
+    from django.utils.text import Truncator
+
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return Truncator(" ".join(first.split())).chars(EXCERPT_LENGTH)
+
+
 def _author_language(letter: Letter) -> str:
     return letter.author.user.language or letter.pair.program.language
 
@@ -394,10 +432,39 @@ def redaction_notice(letter: Letter) -> str | None:
 
 
 def list_notifications(user) -> QuerySet:
-    """Return `user`'s in-app notifications, newest first (unread and read)."""
+    """Return `user`'s in-app notifications, newest first (unread and read), with what
+    render_notification needs to word each one again (its reminder and the reminder's objects).
+    """
     from letters.models import Notification
 
-    return Notification.objects.filter(user=user).select_related("program").order_by("-created_at", "-pk")
+    return Notification.objects.filter(user=user).select_related(
+        "program", "reminder__recipient", "reminder__program", "reminder__pair__mentor", "reminder__pair__mentee",
+        "reminder__letter__author", "reminder__letter__pair__program", "reminder__assignment__reading",
+    ).order_by("-created_at", "-pk")
+
+
+def render_notification(notification) -> tuple[str, str]:
+    """Return (title, body) of `notification` in the active language.
+
+    A notice is worded from its reminder (its kind and objects), so a reader who changed
+    language reads every notice in the new one. A notice whose reminder is gone (rows older
+    than the reminders' retention) keeps the words it was stored with. Precondition:
+    fetched through list_notifications (no query per notice).
+    """
+    from letters.notifications import compose
+
+    reminder = notification.reminder
+    if reminder is None:
+        return notification.title, notification.body
+    message = compose(reminder, "", language=translation.get_language())
+    return message.subject, "\n\n".join(message.lines[1:])  # without the greeting: the page is theirs
+
+
+def count_unread_notifications(user) -> int:
+    """Return how many of `user`'s notifications are unread (one query on the (user, read_at) index)."""
+    from letters.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 #: Transitions whose note the coordinator writes to the letter's author: what to change, or

@@ -578,6 +578,7 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
         detail = _("%(reason)s (pair paused)") % {"reason": reason} if paused else reason
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.WITHHELD, detail=detail)
         pairs_changed([letter.pair])
+        notifications.letter_withheld(letter)
         return letter
 
 

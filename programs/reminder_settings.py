@@ -16,6 +16,8 @@ REMINDER_DEFAULTS: dict[str, dict[str, int]] = {
     "letter_overdue": {"days_after": 1, "repeat_every_days": 7, "repeats": 2},  # mentee
     "letter_delivered": {},  # mentee or mentor: a letter arrived
     "letter_returned": {},  # author: a coordinator returned their letter with a note
+    "letter_withheld": {},  # author: a coordinator withheld their letter
+    "letter_redacted": {},  # author: their letter was delivered with parts removed
     "reply_due": {"hours_before": 24},  # mentor: reply due soon
     "reply_overdue": {"days_after": 1},  # mentor: reply overdue
     "pair_flag": {"days_after": 3},  # coordinators: mentor reply this many days overdue

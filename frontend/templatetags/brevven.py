@@ -50,3 +50,68 @@ def letter_body(context, letter) -> str:
     if program.pk not in known:
         known[program.pk] = is_coordinator(user, program)
     return letter_view_for(user, letter, coordinates=known[program.pk]).body_html
+
+
+def _day_and_date(local, today) -> str:
+    """Return "Friday 11 December, 17:00" for `local` in the active language's own formats.
+
+    The year is named only when it is not `today`'s.
+    """
+    from django.utils import formats
+    from django.utils.translation import gettext
+
+    date = formats.date_format(local, "MONTH_DAY_FORMAT" if local.year == today.year else "DATE_FORMAT")
+    return gettext("%(weekday)s %(date)s, %(time)s") % {
+        "weekday": formats.date_format(local, "l"), "date": date, "time": formats.time_format(local, "TIME_FORMAT"),
+    }
+
+
+@register.filter
+def due_phrase(moment) -> str:
+    """Return "is due in 9 days (Friday 11 December, 17:00)" for `moment`, in the active language and time zone.
+
+    Days are counted between calendar dates in the viewer's zone, so a deadline tomorrow
+    morning reads "is due tomorrow" tonight. A past deadline reads "was due 3 days ago (…)".
+    Empty for None.
+    """
+    from django.utils import timezone
+    from django.utils.translation import gettext, ngettext
+
+    if moment is None:
+        return ""
+    local, today = timezone.localtime(moment), timezone.localtime().date()
+    days = (local.date() - today).days
+    when = _day_and_date(local, today)
+    if days == 0:
+        text = gettext("is due today (%(when)s)") if moment >= timezone.now() else gettext("was due today (%(when)s)")
+    elif days == 1:
+        text = gettext("is due tomorrow (%(when)s)")
+    elif days > 1:
+        text = ngettext("is due in %(count)d day (%(when)s)", "is due in %(count)d days (%(when)s)", days)
+    else:
+        text = ngettext("was due %(count)d day ago (%(when)s)", "was due %(count)d days ago (%(when)s)", -days)
+    return text % {"count": abs(days), "when": when}
+
+
+@register.filter
+def excerpt(letter) -> str:
+    """Return the first line of a letter as its author or a coordinator sees it (plain text)."""
+    from letters.selectors import letter_excerpt
+
+    return letter_excerpt(letter)
+
+
+@register.filter
+def recipient_excerpt(letter) -> str:
+    """Return the first line of a delivered letter as its recipient sees it, removed parts hidden."""
+    from letters.selectors import letter_excerpt
+
+    return letter_excerpt(letter, for_recipient=True)
+
+
+@register.filter
+def first_line_of(text: str) -> str:
+    """Return the first line of plain `text` (e.g. the start of a letter a list fetched), cut short."""
+    from letters.selectors import first_line
+
+    return first_line(text or "")

@@ -21,7 +21,7 @@ from letters.models import Letter
 from programs import services as programs
 from programs.pair_changes import pairs_changed
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
-from programs.models import Membership, Program, ProgramAuditEntry, WatchWord
+from programs.models import AVATAR_CODES, Membership, Program, ProgramAuditEntry, WatchWord
 from readings import services as readings
 
 DEMO_SLUG = "demo"
@@ -35,6 +35,13 @@ DEMO_RECOVERY_CODES = [f"demo-code-{n:02d}" for n in range(1, 11)]
 DEMO_TOTP_KEY = b"brevven-demo-totp-key-0123456789"[:20].hex()
 #: The demo meets in Copenhagen: letters are screened for Danish phone numbers and addresses.
 DEMO_SCREENING_COUNTRIES = ["DK"]
+#: The demo's e-mail domain: reserved (RFC 2606), so nothing could ever be delivered there.
+DEMO_EMAIL_DOMAIN = "demo.example.org"
+
+
+def demo_email(username: str) -> str:
+    """Return the demo address of `username`."""
+    return f"{username}@{DEMO_EMAIL_DOMAIN}"
 #: One example watch word, so the settings page shows what a coordinator can add.
 DEMO_WATCH_WORD = ("sleepover", WatchWord.Severity.HOLD)
 
@@ -98,6 +105,7 @@ class Command(BaseCommand):
         if existing is not None:
             with transaction.atomic():
                 changed = self._screening_settings(existing)
+                changed = self._give_emails(existing) or changed
             self.stdout.write(
                 "The demo program is already loaded; its screening settings are brought up to date."
                 if changed else "The demo program is already loaded; nothing changed."
@@ -105,18 +113,40 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             self._load()
+            self._avatars(Program.objects.get(slug=DEMO_SLUG))
         self.stdout.write(self.style.SUCCESS(
             "Demo loaded. Logins (password %s): demo-coordinator, demo-mentor, demo-mentee." % DEMO_PASSWORD
         ))
 
     def _user(self, username: str, *, can_log_in: bool):
-        user = get_user_model().objects.create_user(username=username)
+        # An address on a reserved domain: the demo's e-mail only ever lands in var/mail/,
+        # where a newcomer can see what reminders look like.
+        user = get_user_model().objects.create_user(username=username, email=demo_email(username))
         if can_log_in:
             user.set_password(DEMO_PASSWORD)
         else:
             user.set_unusable_password()
         user.save()
         return user
+
+    def _give_emails(self, program: Program) -> bool:
+        """Give the demo's people without an e-mail address their demo address; return True if any changed.
+
+        Demos loaded before the people had addresses get them on the next `make demo`.
+        """
+        changed = False
+        for user in get_user_model().objects.filter(memberships__program=program, email=""):
+            user.email = demo_email(user.username)
+            user.save(update_fields=["email"])
+            changed = True
+        return changed
+
+    def _avatars(self, program: Program) -> None:
+        """Give the demo's mentors and mentees a picture each, so pages show what members choose."""
+        members = Membership.objects.filter(program=program).exclude(role=Membership.Role.COORDINATOR).order_by("pk")
+        for index, member in enumerate(members):
+            member.avatar = AVATAR_CODES[index % len(AVATAR_CODES)]
+            member.save(update_fields=["avatar"])
 
     def _give_recovery_codes(self, user) -> None:
         from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
