@@ -42,8 +42,14 @@ BREVVEN_REQUIRE_TWO_FACTOR = False
 # tests/security/test_settings.py checks that production hashes with Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# An in-process cache for every run: with REDIS_URL set (CI's PostgreSQL pass) production's
+# cache is Redis, which outlives a run, so throttling counts and sign-in slow-downs would
+# carry from one run, or one test, into the next.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 #: The names this module changes, checked by tests/security/test_settings.py.
 OVERRIDDEN = {
     "ALLOWED_HOSTS", "WHITENOISE_USE_FINDERS", "STORAGES", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "AXES_ENABLED", "BREVVEN_REQUIRE_TWO_FACTOR", "PASSWORD_HASHERS",
+    "CACHES",
 }
