@@ -6,7 +6,8 @@ them all; import `screen` and `Finding` from here.
 
 `screen()` is a pure function: text in, a sorted list of `Finding` spans out. It runs on
 every submit, so everything here is precompiled regular expressions and one pass of the
-`phonenumbers` matcher; a 2,000-character letter takes a few milliseconds.
+`phonenumbers` matcher; a 2,000-character letter takes 10–15 ms of CPU time
+(`python -m bench.screening_speed`, docs/screening.md "Speed").
 
 The approach, kind by kind:
 

@@ -68,12 +68,14 @@ def _outside(spans: Iterable[tuple[int, int]], cover: list[tuple[int, int]]) -> 
             yield start, end
 
 
-def _contact_spans(view: Normalised, *, language: str, countries: list[str]) -> dict[str, list[tuple[int, int]]]:
+def _contact_spans(view: Normalised, words: Normalised, *, language: str,
+                   countries: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Return the contact-detail spans of a letter by kind, as offsets into the original text.
 
     The matchers read the normalised view (keycap and full-width digits, invisible
     characters, numbers broken over lines); handles and platform names are also read on
-    the word view (leetspeak, stretched letters). `countries` are the program's screening
+    the word view `words` (leetspeak, stretched letters), made from `view` by word_view().
+    `countries` are the program's screening
     countries, its own first: phone numbers and postcodes of every one of them are read.
     """
     ntext, nfolded = view.text, view.folded
@@ -83,7 +85,6 @@ def _contact_spans(view: Normalised, *, language: str, countries: list[str]) -> 
     phones = _merge(find_phones(ntext, nfolded, language=language, regions=countries))
     social = [*find_social(ntext, nfolded, language=language), *platforms_after_contact(nfolded, phones + emails)]
     social = view.original_spans(social)
-    words = word_view(view)
     if words.text != view.text:
         social += words.original_spans(find_social(words.text, words.folded, language=language))
     emails, urls = view.original_spans(emails), view.original_spans(urls)
@@ -128,9 +129,13 @@ def screen(
         language = "en"
     countries = list(dict.fromkeys(code.upper() for code in (region, *regions) if code)) or ["GB"]
     view = normalise(text)
+    # The word view is made once and read by both the social matcher and safeguarding:
+    # normalise(text, words=True) is word_view(normalise(text)), so sharing it saves a
+    # second pass over the letter without changing what either reads.
+    words = word_view(view)
     # Most letters need no normalising; their folded text is then shared with the other matchers.
     folded = view.folded if view.is_identity else fold(text)
-    contact = _contact_spans(view, language=language, countries=countries)
+    contact = _contact_spans(view, words, language=language, countries=countries)
     spans_by_kind = {
         **contact,
     }
@@ -149,7 +154,7 @@ def screen(
         Finding(kind=str(FindingKind.SAFEGUARDING), start=hit.start, end=hit.end, severity=hit.severity,
                 excerpt=_excerpt(text, *(hit.focus or (hit.start, hit.end))), concept=hit.concept)
         for hit in find_safeguarding(text, language=language, author_role=author_role,
-                                     use_rules=use_rules, use_model=use_model)
+                                     use_rules=use_rules, use_model=use_model, view=words)
     ]
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     return findings

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words
-from letters.screening.text import alternation, compile_folded
+from letters.screening.text import alternation, compile_folded, strip_accent
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -76,8 +76,24 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
+# EMAIL_RE cannot match without an "@" of _AT: "@", "at" just inside a bracket ("(at)"), or
+# a spelled-out at-word, whose first piece ("snabel" of "snabel-a") is then in the text.
+# Checking for these with `in` and one tiny pattern costs a few microseconds; EMAIL_RE
+# itself tries every position of the letter and is the dearest of the e-mail patterns.
+_AT_WORD_PIECES = tuple({re.split(r"[\s-]", "".join(map(strip_accent, word)).lower())[0] for word in AT_WORDS})
+_BRACKET_AT_RE = re.compile(r"[(\[{<]\s*at", re.IGNORECASE)
+
+
+def _may_hold_at(folded: str) -> bool:
+    """False only if `folded` has no "@", spelled-out at-word or bracketed "at" (so no EMAIL_RE match)."""
+    return ("@" in folded or any(piece in folded for piece in _AT_WORD_PIECES)
+            or _BRACKET_AT_RE.search(folded) is not None)
+
+
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    for pattern in (EMAIL_RE, PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE):
+    patterns = (EMAIL_RE, PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE) if _may_hold_at(folded) \
+        else (PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE)
+    for pattern in patterns:
         for match in pattern.finditer(folded):
             yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):

@@ -68,6 +68,9 @@ class LinearModel:
         self.thresholds = thresholds
         self.meta = meta or {}
         self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
+        # feature -> {class index: weight}, built on first use by _explain (which looks up two
+        # classes per feature occurrence; building the dict anew each time was its main cost).
+        self._class_weights: dict[str, dict[int, float]] = {}
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
@@ -139,8 +142,13 @@ class LinearModel:
         """Return the token range of the words that pushed hardest towards class `best`."""
         none = self.classes.index(NONE)
         push = [0.0] * (last - first + 1)
+        class_weights = self._class_weights
         for feature, start, end in features:
-            pairs = dict(self.weights.get(feature, ()))
+            pairs = class_weights.get(feature)
+            if pairs is None:
+                pairs = dict(self.weights.get(feature, ()))
+                if len(class_weights) < 200000:  # bounded like _word_cache: features of unseen words are unbounded
+                    class_weights[feature] = pairs
             margin = pairs.get(best, 0.0) - pairs.get(none, 0.0)
             for index in range(start, end + 1):
                 push[index - first] += margin / (end - start + 1)

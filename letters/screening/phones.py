@@ -371,6 +371,9 @@ def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str,
         index += 1
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
 def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
     # The matcher reads +xx numbers whatever the region; VALID leniency keeps it off dates.
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
@@ -390,5 +393,8 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     first country only; our own run reader covers the others.
     """
     regions = tuple(regions) or ("GB",)
-    yield from _phones_from_library(text, regions[0])
+    # The library reads only digits (it needs two at least): a letter without one is skipped.
+    # Our run reader still runs, since it also reads numbers spelled out in words.
+    if _ANY_DIGIT_RE.search(text):
+        yield from _phones_from_library(text, regions[0])
     yield from _phones_from_runs(text, folded, language, regions)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from letters.screening.concepts import Hit, find_concepts
 from letters.screening.model import find_with_model
-from letters.screening.normalise import normalise
+from letters.screening.normalise import Normalised, normalise
 from letters.screening.tokens import sentence_bounds, tokenize
 
 _RANK = {"none": 0, "hold": 1, "urgent": 2}
@@ -44,18 +44,21 @@ def merge_hits(hits: list[Hit]) -> list[Hit]:
 
 
 def find_safeguarding(text: str, *, language: str, author_role: str | None = None,
-                      use_rules: bool = True, use_model: bool = True, model=None) -> list[Hit]:
+                      use_rules: bool = True, use_model: bool = True, model=None,
+                      view: Normalised | None = None) -> list[Hit]:
     """Return safeguarding hits in `text` (merged, sorted), for a letter by `author_role`.
 
     `model` is a letters.screening.model.LinearModel to use instead of the shipped one
-    (training measures its candidates so).
+    (training measures its candidates so). `view` is `normalise(text, words=True)` when the
+    caller has made it already (screen() shares the one it made for contact details).
 
     `author_role` is "mentor", "mentee" or None when unknown; unknown is weighed like a
     mentor for every concept except those whose lexicon table says otherwise.
     """
     # Words are read in the normalised word view ("s3cr3t", "pleeease", zero-width spaces),
     # and every hit is mapped back to what the author wrote.
-    view = normalise(text, words=True)
+    if view is None:
+        view = normalise(text, words=True)
     tokens = tokenize(view.text, language)
     hits: list[Hit] = []
     if use_rules:

@@ -107,9 +107,11 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     for match in handled.finditer(folded):
         if match.group("handle").startswith("@") or _is_handle(match.group("handle")):
             yield match.start("platform"), match.end("handle")
-    for pattern in (AT_HANDLE_RE, DISCORD_TAG_RE):
-        for match in pattern.finditer(folded):
-            yield match.start(), match.end()
+    # An @handle needs an "@" and a name#1234 tag a "#": a substring test skips a scan.
+    for pattern, needed in ((AT_HANDLE_RE, "@"), (DISCORD_TAG_RE, "#")):
+        if needed in folded:
+            for match in pattern.finditer(folded):
+                yield match.start(), match.end()
     for match in _INTRODUCER_RE.finditer(folded):
         if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
             yield match.start("handle"), match.end("handle")

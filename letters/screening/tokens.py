@@ -85,7 +85,13 @@ def tokenize(text: str, language: str) -> list[Token]:
     return tokens
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n+")
+
+
+# Cached for the last few letters: the model and widen_to_sentences() both split the same
+# letter, one right after the other. A tuple, so no caller can change the cached answer.
+@lru_cache(maxsize=8)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Return [start, end) of each sentence or line of `text`, blank ones left out.
 
     The learned model classifies one sentence at a time; a sentence ends at ., !, ? or a
@@ -93,10 +99,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """
     bounds = []
     start = 0
-    for match in re.finditer(r"[.!?…]+(?=\s|$)|\n+", text):
+    for match in _SENTENCE_END_RE.finditer(text):
         if text[start:match.end()].strip():
             bounds.append((start, match.end()))
         start = match.end()
     if text[start:].strip():
         bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
