@@ -17,7 +17,7 @@ from letters import reminders
 from letters import services as letter_services
 from letters.models import Finding, FindingKind, LetterStatus, Reminder, ReminderKind
 from letters.screening import screen
-from letters.tasks import enqueue_sweep
+from jobs.models import OutboxTask
 from programs import services as program_services
 from tests import factories
 
@@ -170,8 +170,8 @@ def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_co
         letter = submit(pair, "Can you meet me alone by the lake?", by="mentor")
     finding = letter.findings.get()
     assert (finding.kind, finding.severity, letter.status) == ("blocked_term", "urgent", LetterStatus.IN_REVIEW)
-    # The submit asked for an alert sweep at once, as it does for an urgent safeguarding finding...
-    assert enqueue_sweep in callbacks
+    # The submit asked for that letter's alert at once, as it does for an urgent safeguarding finding...
+    assert list(OutboxTask.objects.values_list("func", "args")) == [("letters.tasks.notify_letter", [letter.pk])]
     # ...and the sweep alerts the coordinators by e-mail.
     reminders.sweep(factories.now())
     alert = Reminder.objects.get(kind=ReminderKind.URGENT_FINDING, letter=letter)
@@ -184,7 +184,7 @@ def test_a_hold_watch_word_raises_no_alert(program, coordinator, pair, django_ca
     program_services.add_watch_word(coordinator, program=program, term="lake", severity="hold")
     with django_capture_on_commit_callbacks() as callbacks:
         letter = submit(pair, "We swam in the lake on Sunday.")
-    assert enqueue_sweep not in callbacks
+    assert not OutboxTask.objects.filter(func="letters.tasks.notify_letter").exists()
     reminders.sweep(factories.now() + timedelta(minutes=1))
     assert not Reminder.objects.filter(kind=ReminderKind.URGENT_FINDING, letter=letter).exists()
     assert Finding.objects.get(letter=letter).severity == "hold"
