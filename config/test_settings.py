@@ -42,8 +42,13 @@ BREVVEN_REQUIRE_TWO_FACTOR = False
 # tests/security/test_settings.py checks that production hashes with Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# A page that links to a URL name that does not resolve fails the test that renders it
+# (production logs an error and shows the link, pointing nowhere).
+BREVVEN_STRICT_LINKS = True
+
 #: The names this module changes, checked by tests/security/test_settings.py.
 OVERRIDDEN = {
     "ALLOWED_HOSTS", "WHITENOISE_USE_FINDERS", "STORAGES", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "AXES_ENABLED", "BREVVEN_REQUIRE_TWO_FACTOR", "PASSWORD_HASHERS",
+    "BREVVEN_STRICT_LINKS",
 }

@@ -20,7 +20,6 @@ from frontend.forms import (
     AssignmentForm, CsvImportForm, DecisionForm, HealthFilterForm, NoteForm, PairForm, PairStatusForm, ReadingForm,
     ScreeningCountriesForm, WatchWordForm, apply_service_error,
 )
-from frontend.templatetags.brevven import optional_url
 from letters import services as letter_services
 from letters.access import access_letter
 from oversight.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
@@ -161,7 +160,7 @@ def people(request, program_id: int):
         try:
             created = program_services.import_participants(request.user, program=program, csv_text=upload.read_text())
             messages.success(request, _("%(count)d people are added to the program.") % {"count": len(created)})
-            return redirect(optional_url("program-people", program.pk) or reverse("coordinator-people", args=[program.pk]))
+            return redirect("program-people", program.pk)
         except ValidationError as error:
             import_errors = error.messages
     return render(request, "frontend/coordinator/people.html", {
