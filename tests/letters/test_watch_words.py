@@ -166,7 +166,7 @@ def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_co
     coordinator.email = "coordinator@example.org"
     coordinator.save()
     program_services.add_watch_word(coordinator, program=program, term="meet me alone", severity="urgent")
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks():
         letter = submit(pair, "Can you meet me alone by the lake?", by="mentor")
     finding = letter.findings.get()
     assert (finding.kind, finding.severity, letter.status) == ("blocked_term", "urgent", LetterStatus.IN_REVIEW)
@@ -182,7 +182,7 @@ def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_co
 @pytest.mark.django_db
 def test_a_hold_watch_word_raises_no_alert(program, coordinator, pair, django_capture_on_commit_callbacks):
     program_services.add_watch_word(coordinator, program=program, term="lake", severity="hold")
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks():
         letter = submit(pair, "We swam in the lake on Sunday.")
     assert not OutboxTask.objects.filter(func="letters.tasks.notify_letter").exists()
     reminders.sweep(factories.now() + timedelta(minutes=1))
