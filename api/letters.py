@@ -17,7 +17,7 @@ from letters.models import Letter, LetterEvent, LetterStatus
 from letters.selectors import list_review_queue, recipient_html, reply_due_at
 from programs.access import access_pair, access_program
 from programs.models import Membership
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 from readings.access import access_assignment
 
 

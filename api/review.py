@@ -15,7 +15,7 @@ from letters.access import access_letter
 from letters.models import LetterStatus, ReviewAuditEntry
 from letters.selectors import list_letter_history, list_review_audit
 from programs.access import access_pair, access_program
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 
 #: The most letters one bulk approval takes (a full page of the review queue).
 BULK_LIMIT = 200

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification
 from privacy.models import DataExport, ErasureRecord, ProgramStatistics, RetentionRun
-from programs.accounts import coordinates_person
+from programs.permissions import may_manage_people
 from programs.models import Invitation, Membership, Pair, PairEvent, Program, User
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def request_data_export(actor: User, *, subject: User) -> DataExport:
     coordinate (for a child's parents); an operator anyone's. The ZIP is built in the
     background after commit (privacy.tasks.build_data_export).
     """
-    if actor.pk != subject.pk and not coordinates_person(actor, subject):
+    if actor.pk != subject.pk and not may_manage_people(actor, subject):
         raise PermissionDenied(_("You can export your own data, or that of people in programs you coordinate."))
     with transaction.atomic():
         export = DataExport.objects.create(subject=subject, requested_by=actor)

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from programs.models import LANGUAGE_CODES, Pair, Program, User
 from programs.richtext import READING_ATTRIBUTES, READING_TAGS, sanitize_html
-from programs.services import require_coordinator
+from programs import audit
+from programs.models import ProgramAuditEntry
+from programs.permissions import require_coordinator
 from readings.models import Assignment, Reading
 
 
@@ -39,10 +41,12 @@ def create_reading(
     else:
         require_coordinator(actor, program)
     title, html = _clean_reading_fields(title, body, language)
-    return Reading.objects.create(
+    reading = Reading.objects.create(
         program=program, title=title, body=html, language=language, credit=credit.strip(),
         reading_level=reading_level.strip(), created_by=actor,
     )
+    audit.record(actor, program=program, action=ProgramAuditEntry.Action.READING_ADDED, target=reading, detail=language)
+    return reading
 
 
 @transaction.atomic
@@ -58,6 +62,8 @@ def update_reading(actor: User, *, reading: Reading, title: str, body: str, lang
     reading.title, reading.body = _clean_reading_fields(title, body, language)
     reading.language, reading.credit, reading.reading_level = language, credit.strip(), reading_level.strip()
     reading.save()
+    audit.record(actor, program=reading.program, action=ProgramAuditEntry.Action.READING_CHANGED, target=reading,
+                 detail=language)
     return reading
 
 
@@ -80,4 +86,6 @@ def schedule_assignment(
     )
     if pairs:
         assignment.pairs.set(pairs)
+    audit.record(actor, program=program, action=ProgramAuditEntry.Action.ASSIGNMENT_SCHEDULED, target=assignment,
+                 detail=f"reading {reading.pk}, {len(pairs)} pairs" if pairs else f"reading {reading.pk}, all pairs")
     return assignment
