@@ -10,7 +10,7 @@ they do with a False:
   checked the caller first, and they filter nothing out on the caller's behalf.
 
 The predicates that select rows (`Program.objects.coordinated_by`, `visible_to`) are the
-querysets in programs/models.py; the predicates here are built on them, so the one-object
+querysets in programs/models/ (programs.py, pairs.py); the predicates here are built on them, so the one-object
 answer and the many-rows answer cannot drift apart.
 """
 
