@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Membership, Pair, Program, choices_constraint
+from programs.models import AppendOnlyModel, Membership, Pair, Program, choices_constraint
 from readings.models import Assignment
 
 
@@ -202,21 +202,7 @@ class ReviewAction(models.TextChoices):
     RELEASED = "released", _("Released")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    """A queryset whose rows can be added and read, never changed or removed in bulk.
-
-    Deleting the letter an entry belongs to still removes the entry (retention and erasure
-    go through the letter); that cascade does not pass through this queryset.
-    """
-
-    def update(self, **kwargs):
-        raise TypeError("Review audit entries are append-only.")
-
-    def delete(self):
-        raise TypeError("Review audit entries are append-only.")
-
-
-class ReviewAuditEntry(models.Model):
+class ReviewAuditEntry(AppendOnlyModel):
     """Append-only record of what a coordinator did with a letter in review, and when.
 
     Written by letters.services; read through letters.selectors.list_review_audit.
@@ -231,8 +217,6 @@ class ReviewAuditEntry(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     detail = models.TextField(blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name_plural = "review audit entries"
@@ -241,14 +225,7 @@ class ReviewAuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.action} letter {self.letter_id}"
 
-    def save(self, *args, **kwargs):
-        # A data-integrity guard, not a business rule: an existing entry is never rewritten.
-        if not self._state.adding:
-            raise TypeError("Review audit entries are append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise TypeError("Review audit entries are append-only.")
 # ---------------------------------------------------------------------------- reminders
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from programs.models import Membership, Pair, Program, WatchWord
-from programs.permissions import is_coordinator
+from programs.permissions import is_coordinator, is_member_of_pair
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -35,6 +35,14 @@ def access_coordinated_pair(user, pair_id: int) -> Pair:
     """Return the pair if `user` coordinates its program; 404 otherwise, even for its own members."""
     pair = access_pair(user, pair_id)
     if not is_coordinator(user, pair.program):
+        raise Http404(_("No such pair."))
+    return pair
+
+
+def access_own_pair(user, pair_id: int) -> Pair:
+    """Return the pair if `user` is its mentor or mentee; 404 otherwise, even for its coordinators."""
+    pair = access_pair(user, pair_id)
+    if not is_member_of_pair(user, pair):
         raise Http404(_("No such pair."))
     return pair
 

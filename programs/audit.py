@@ -2,7 +2,7 @@
 
 Every service that changes a program's people, roles, settings, readings or assignments
 calls `record` in its own transaction, so the entry and the change are saved together or
-not at all. The log is append-only (programs.models.AppendOnlyQuerySet); coordinators read
+not at all. The log is append-only (programs.models.AppendOnlyModel); coordinators read
 their program's entries through programs.selectors.list_program_audit.
 """
 

@@ -10,7 +10,7 @@ from programs.models import LANGUAGE_CODES, Pair, Program, User
 from programs.richtext import READING_ATTRIBUTES, READING_TAGS, sanitize_html
 from programs import audit
 from programs.models import ProgramAuditEntry
-from programs.permissions import require_coordinator
+from programs.permissions import is_operator, require_coordinator
 from readings.models import Assignment, Reading
 
 
@@ -36,7 +36,7 @@ def create_reading(
 ) -> Reading:
     """Add a reading to `program`'s library (or the shared library, operators only)."""
     if program is None:
-        if not actor.is_superuser:
+        if not is_operator(actor):
             raise PermissionDenied(_("Only an operator can add to the shared library."))
     else:
         require_coordinator(actor, program)
@@ -55,7 +55,7 @@ def update_reading(actor: User, *, reading: Reading, title: str, body: str, lang
     """Change a reading's text and details."""
     reading = Reading.objects.select_for_update().get(pk=reading.pk)
     if reading.program is None:
-        if not actor.is_superuser:
+        if not is_operator(actor):
             raise PermissionDenied(_("Only an operator can change the shared library."))
     else:
         require_coordinator(actor, reading.program)

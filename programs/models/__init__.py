@@ -9,8 +9,8 @@
 """
 
 from programs.models.base import (
-    DEFAULT_REGION_BY_LANGUAGE, LANGUAGE_CHOICES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, AppendOnlyQuerySet,
-    choices_constraint, validate_screening_countries, validate_time_zone,
+    DEFAULT_REGION_BY_LANGUAGE, LANGUAGE_CHOICES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, AppendOnlyModel,
+    AppendOnlyQuerySet, choices_constraint, validate_screening_countries, validate_time_zone,
 )
 from programs.models.people import (
     AVATAR_CHOICES, AVATAR_CODES, Invitation, Membership, MembershipQuerySet, MembershipRole, MembershipStatus, User,
@@ -22,7 +22,8 @@ from programs.models.audit import AuditTarget, ProgramAuditAction, ProgramAuditE
 
 __all__ = [
     "AVATAR_CHOICES", "AVATAR_CODES", "DEFAULT_REGION_BY_LANGUAGE", "LANGUAGE_CHOICES", "LANGUAGE_CODES",
-    "REGION_CHOICES", "REGION_CODES", "AppendOnlyQuerySet", "AuditTarget", "ErasedLetters", "Invitation",
+    "REGION_CHOICES", "REGION_CODES", "AppendOnlyModel", "AppendOnlyQuerySet", "AuditTarget", "ErasedLetters",
+    "Invitation",
     "Membership", "MembershipQuerySet", "MembershipRole", "MembershipStatus", "Pair", "PairEvent", "PairNote",
     "PairQuerySet", "PairStatus", "Program", "ProgramAuditAction", "ProgramAuditEntry", "ProgramQuerySet",
     "ReviewPolicy", "User", "WatchWord", "WatchWordSeverity", "choices_constraint", "validate_screening_countries",

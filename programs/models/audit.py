@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programs.models.base import AppendOnlyQuerySet, choices_constraint
+from programs.models.base import AppendOnlyModel, choices_constraint
 from programs.models.programs import Program
 
 
@@ -35,7 +35,7 @@ class AuditTarget(models.TextChoices):
     WATCH_WORD = "watchword", _("watch word")
 
 
-class ProgramAuditEntry(models.Model):
+class ProgramAuditEntry(AppendOnlyModel):
     """Append-only record of a change to a program's people, roles, settings or readings: who, what, when.
 
     Written by the services (programs.audit.record); letters keep their own history
@@ -56,8 +56,6 @@ class ProgramAuditEntry(models.Model):
     detail = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name_plural = "program audit entries"
@@ -71,11 +69,3 @@ class ProgramAuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.detail}"
 
-    def save(self, *args, **kwargs):
-        # A data-integrity guard, not a business rule: an existing entry is never rewritten.
-        if not self._state.adding:
-            raise TypeError("Audit entries are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Audit entries are append-only.")

@@ -50,12 +50,33 @@ def choices_constraint(field: str, choices, name: str) -> models.CheckConstraint
 class AppendOnlyQuerySet(models.QuerySet):
     """A queryset whose rows can be added and read, never changed or removed in bulk.
 
-    Deleting what an entry belongs to (its program) still removes the entry through the
-    database's cascade, which does not pass through this queryset.
+    Deleting what an entry belongs to (its program, its letter) still removes the entry
+    through Django's cascade, which does not pass through this queryset.
     """
 
     def update(self, **kwargs):
         raise TypeError("Audit entries are append-only.")
 
     def delete(self):
+        raise TypeError("Audit entries are append-only.")
+
+
+class AppendOnlyModel(models.Model):
+    """An audit log's row: added once, then never changed or deleted (here or through its queryset).
+
+    A data-integrity guard, not a business rule. Used by programs.ProgramAuditEntry and
+    letters.ReviewAuditEntry.
+    """
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
         raise TypeError("Audit entries are append-only.")
