@@ -18,7 +18,7 @@ from letters.selectors import draft_version, list_review_queue
 from letters.viewing import letter_view_for, with_view_data
 from programs.access import access_pair, access_program
 from programs.models import Membership
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 from readings.access import access_assignment
 
 

@@ -10,7 +10,8 @@ from oversight.health import annotate_pair_health, judge_pair_health
 from oversight.models import HealthLevel, HealthReason
 from programs.access import access_pair, access_program
 from programs.models import Membership, Pair
-from programs.services import close_pair, is_coordinator, pause_pair, resume_pair
+from programs.permissions import is_coordinator
+from programs.services import close_pair, pause_pair, resume_pair
 
 
 #: The two sides of a pair (the roles a pair member can have).

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, errors
 from programs.access import access_program
 from programs.models import Membership, Program
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 
 
 def programs_with_my_role(user):

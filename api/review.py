@@ -1,8 +1,9 @@
 """Review in bulk and the records of review: the audit log (coordinators) and a letter's history.
 
 Views only: letters.services.bulk_approve_letters decides which letters are safe to
-deliver unread, letters.selectors.list_review_audit and list_letter_history decide what
-each caller may read.
+deliver unread; programs.permissions.require_coordinator guards the audit log (its
+selector trusts the caller), and letters.selectors.list_letter_history shapes a letter's
+history by who asks.
 """
 
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
@@ -15,7 +16,7 @@ from letters.access import access_letter
 from letters.models import LetterStatus, ReviewAuditEntry
 from letters.selectors import list_letter_history, list_review_audit
 from programs.access import access_pair, access_program
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 
 #: The most letters one bulk approval takes (a full page of the review queue).
 BULK_LIMIT = 200

@@ -422,6 +422,10 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Brevven")
 #: off for the suite; the security tests turn it back on where they test it).
 BREVVEN_REQUIRE_TWO_FACTOR = True
 
+#: A link to a page that does not exist raises while rendering (frontend.templatetags.brevven.page_url)
+#: instead of being logged and shown as a dead link; on whenever DEBUG is, and in the test suite.
+BREVVEN_STRICT_LINKS = DEBUG
+
 # Password-reset e-mails (Django's token generator): a link works once, and for this long.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_MINUTES", "120")) * 60
 

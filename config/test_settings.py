@@ -47,9 +47,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # carry from one run, or one test, into the next.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# A page that links to a URL name that does not resolve fails the test that renders it
+# (production logs an error and shows the link, pointing nowhere).
+BREVVEN_STRICT_LINKS = True
+
 #: The names this module changes, checked by tests/security/test_settings.py.
 OVERRIDDEN = {
     "ALLOWED_HOSTS", "WHITENOISE_USE_FINDERS", "STORAGES", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "AXES_ENABLED", "BREVVEN_REQUIRE_TWO_FACTOR", "PASSWORD_HASHERS",
-    "CACHES",
+    "CACHES", "BREVVEN_STRICT_LINKS",
 }

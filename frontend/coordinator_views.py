@@ -2,7 +2,7 @@
 and the program's settings (screening countries and watch words).
 
 Every program is fetched with `access_program(..., as_coordinator=True)` and every pair
-with `access_pair` plus a coordinator check, so other programs answer 404.
+with `access_coordinated_pair`, so other programs answer 404.
 """
 
 from django.contrib import messages
@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,29 +19,20 @@ from frontend.forms import (
     AssignmentForm, CsvImportForm, DecisionForm, HealthFilterForm, NoteForm, PairForm, PairStatusForm, ReadingForm,
     ScreeningCountriesForm, WatchWordForm, apply_service_error,
 )
-from frontend.templatetags.brevven import optional_url
 from letters import services as letter_services
 from letters.access import access_letter
 from oversight.health import REFRESH_EVERY_MINUTES, get_pair_health, pair_health_overview
 from oversight.selectors import list_pair_timeline, program_overview
 from programs import services as program_services
-from programs.access import access_pair, access_program, access_watch_word
+from programs.access import access_coordinated_pair, access_program, access_watch_word
 from programs.exceptions import error_messages
 from programs.models import DEFAULT_REGION_BY_LANGUAGE, REGION_CHOICES, Pair
-from programs.selectors import list_watch_words
+from programs.selectors import list_program_audit, list_watch_words
 from readings import services as reading_services
 from readings.access import access_reading
 from readings.selectors import list_program_calendar, list_program_readings
 
 PAIRS_PER_PAGE = 25
-
-
-def _coordinated_pair(user, pair_id: int) -> Pair:
-    """Return the pair if `user` coordinates its program; 404 otherwise (even for its members)."""
-    pair = access_pair(user, pair_id)
-    if not program_services.is_coordinator(user, pair.program):
-        raise Http404(_("No such pair."))
-    return pair
 
 
 def _flash_errors(request, error: Exception) -> None:
@@ -77,7 +67,7 @@ def dashboard(request, program_id: int):
 @login_required
 def pair_page(request, pair_id: int):
     """A pair for its coordinator: health, timeline, private notes, and status changes."""
-    pair = _coordinated_pair(request.user, pair_id)
+    pair = access_coordinated_pair(request.user, pair_id)
     return render(request, "frontend/coordinator/pair.html", {
         "pair": pair, "program": pair.program, "health": get_pair_health(pair), "timeline": list_pair_timeline(pair),
         "note_form": NoteForm(), "status_form": PairStatusForm(), "decision_form": DecisionForm(),
@@ -87,7 +77,7 @@ def pair_page(request, pair_id: int):
 @require_POST
 @login_required
 def pair_note_add(request, pair_id: int):
-    pair = _coordinated_pair(request.user, pair_id)
+    pair = access_coordinated_pair(request.user, pair_id)
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
@@ -104,7 +94,7 @@ def pair_note_add(request, pair_id: int):
 @login_required
 def pair_status_change(request, pair_id: int):
     """Pause, resume or close a pair with a reason (the services keep its history)."""
-    pair = _coordinated_pair(request.user, pair_id)
+    pair = access_coordinated_pair(request.user, pair_id)
     form = PairStatusForm(request.POST)
     if not form.is_valid():
         raise Http404
@@ -129,7 +119,7 @@ def letter_decide(request, pair_id: int, letter_id: int):
 
     A plain fallback on the pair page; the review queue (moderation branch) adds redactions.
     """
-    pair = _coordinated_pair(request.user, pair_id)
+    pair = access_coordinated_pair(request.user, pair_id)
     letter = access_letter(request.user, letter_id)
     if letter.pair_id != pair.pk:
         raise Http404(_("No such letter."))
@@ -161,7 +151,7 @@ def people(request, program_id: int):
         try:
             created = program_services.import_participants(request.user, program=program, csv_text=upload.read_text())
             messages.success(request, _("%(count)d people are added to the program.") % {"count": len(created)})
-            return redirect(optional_url("program-people", program.pk) or reverse("coordinator-people", args=[program.pk]))
+            return redirect("program-people", program.pk)
         except ValidationError as error:
             import_errors = error.messages
     return render(request, "frontend/coordinator/people.html", {
@@ -271,6 +261,19 @@ def program_settings(request, program_id: int):
         "program": program, "form": form, "default_country": default_country,
         "watch_word_count": program.watch_words.count(),
     })
+
+
+#: Audit entries per page.
+AUDIT_PER_PAGE = 50
+
+
+@never_cache
+@login_required
+def program_audit(request, program_id: int):
+    """The program's audit log, newest first: who changed its people, roles, settings and readings."""
+    program = access_program(request.user, program_id, as_coordinator=True)
+    page = Paginator(list_program_audit(program), AUDIT_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "frontend/coordinator/audit.html", {"program": program, "page": page, "entries": list(page)})
 
 
 @never_cache

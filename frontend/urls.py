@@ -34,6 +34,7 @@ urlpatterns = [
     path("programs/<int:program_id>/calendar/", coordinator.calendar, name="coordinator-calendar"),
     path("programs/<int:program_id>/settings/", coordinator.program_settings, name="coordinator-settings"),
     path("programs/<int:program_id>/settings/watch-words/", coordinator.watch_words, name="coordinator-watch-words"),
+    path("programs/<int:program_id>/settings/audit/", coordinator.program_audit, name="coordinator-audit"),
     path("watch-words/<int:watch_word_id>/remove/", coordinator.watch_word_remove, name="coordinator-watch-word-remove"),
     path("coordinate/pairs/<int:pair_id>/", coordinator.pair_page, name="coordinator-pair"),
     path("coordinate/pairs/<int:pair_id>/notes/", coordinator.pair_note_add, name="coordinator-pair-note"),

@@ -23,7 +23,7 @@ from letters.access import access_letter
 from letters.models import LetterStatus
 from letters.text import counter_messages as length_messages
 from programs import services as program_services
-from programs.access import access_pair
+from programs.access import access_own_pair, access_pair
 from programs.exceptions import error_messages
 from programs.models import AVATAR_CHOICES, Membership, User
 from programs.selectors import preferred_locale
@@ -63,9 +63,7 @@ def _int_or_none(value) -> int | None:
 @login_required
 def start_letter(request, pair_id: int):
     """Open the editor for a letter in the pair: the unsent one on the same subject, or a new draft."""
-    pair = access_pair(request.user, pair_id)
-    if pair.member_for(request.user) is None:
-        raise Http404(_("No such pair."))
+    pair = access_own_pair(request.user, pair_id)
     assignment_id = _int_or_none(request.POST.get("assignment"))
     in_reply_to_id = _int_or_none(request.POST.get("in_reply_to"))
     draft = letter_selectors.find_open_draft(

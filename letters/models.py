@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Membership, Pair, Program, choices_constraint
+from programs.models import AppendOnlyModel, AppendOnlyQuerySet, Membership, Pair, Program, choices_constraint
 from readings.models import Assignment
 
 
@@ -239,19 +239,13 @@ class ReviewAction(models.TextChoices):
     RELEASED = "released", _("Released")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    """A queryset whose rows can be added and read, never changed or removed in bulk.
+class ReviewAuditQuerySet(AppendOnlyQuerySet):
+    """Review audit entries: append-only, with one privacy exception, `erase_details`.
 
-    Deleting the letter an entry belongs to still removes the entry (retention and erasure
-    go through the letter); that cascade does not pass through this queryset.
-
-    The one exception is `erase_details`, the privacy path: erasure and retention must remove
-    the words of a decision (notes may quote the letter or name the child), while the entry
-    itself (who did what, when) stays, stamped with when its detail was erased.
+    Erasure and retention must remove the words of a decision (notes may quote the letter or
+    name the child), while the entry itself (who did what, when) stays, stamped with when its
+    detail was erased.
     """
-
-    def update(self, **kwargs):
-        raise TypeError("Review audit entries are append-only.")
 
     def erase_details(self) -> int:
         """Empty the detail of these entries and stamp `detail_erased_at`; return how many changed.
@@ -260,11 +254,8 @@ class AppendOnlyQuerySet(models.QuerySet):
         """
         return models.QuerySet.update(self.exclude(detail=""), detail="", detail_erased_at=timezone.now())
 
-    def delete(self):
-        raise TypeError("Review audit entries are append-only.")
 
-
-class ReviewAuditEntry(models.Model):
+class ReviewAuditEntry(AppendOnlyModel):
     """Append-only record of what a coordinator did with a letter in review, and when.
 
     Written by letters.services; read through letters.selectors.list_review_audit.
@@ -278,10 +269,10 @@ class ReviewAuditEntry(models.Model):
     action = models.CharField(max_length=32, choices=Action.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     detail = models.TextField(blank=True)
-    #: When erasure or retention emptied `detail` (AppendOnlyQuerySet.erase_details); null otherwise.
+    #: When erasure or retention emptied `detail` (ReviewAuditQuerySet.erase_details); null otherwise.
     detail_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    objects = ReviewAuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]
@@ -291,14 +282,7 @@ class ReviewAuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.action} letter {self.letter_id}"
 
-    def save(self, *args, **kwargs):
-        # A data-integrity guard, not a business rule: an existing entry is never rewritten.
-        if not self._state.adding:
-            raise TypeError("Review audit entries are append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise TypeError("Review audit entries are append-only.")
 # ---------------------------------------------------------------------------- reminders
 
 

@@ -44,32 +44,32 @@ class Message:
 # ---------------------------------------------------------------------------- hooks (called on commit)
 
 
-def _sweep_after_commit() -> None:
-    """Record a reminder sweep in the current transaction; the workers get it once it commits."""
-    from letters.tasks import enqueue_sweep
+def _notify_after_commit(letter: Letter) -> None:
+    """Record the per-letter notice task in the current transaction; the workers get it once it commits."""
+    from letters.tasks import enqueue_letter_notices
 
-    enqueue_sweep()
+    enqueue_letter_notices(letter.pk)
 
 
 def letter_delivered(letter: Letter) -> None:
     """Tell the recipient that `letter` arrived (and a mentor by when to reply)."""
-    _sweep_after_commit()
+    _notify_after_commit(letter)
 
 
 def changes_requested(letter: Letter) -> None:
     """Tell the author that their letter came back with a note."""
-    _sweep_after_commit()
+    _notify_after_commit(letter)
 
 
 def letter_withheld(letter: Letter) -> None:
     """Tell the author that their letter will not be passed on (never why: the coordinator talks to them)."""
-    _sweep_after_commit()
+    _notify_after_commit(letter)
 
 
 def letter_submitted(letter: Letter) -> None:
     """Alert the program's coordinators at once if screening found an urgent concern in `letter`."""
     if Finding.objects.filter(letter=letter, severity=Finding.Severity.URGENT).exists():
-        _sweep_after_commit()
+        _notify_after_commit(letter)
 
 
 # ---------------------------------------------------------------------------- links

@@ -239,17 +239,24 @@ def opened_letter_ids(letter_ids) -> set[int]:
     return set(Letter.objects.filter(pk__in=list(letter_ids)).exclude(status=LetterStatus.IN_REVIEW).values_list("pk", flat=True))
 
 
-def load_snapshot(now: datetime) -> Snapshot:
+def load_snapshot(now: datetime, *, pair_ids: list[int] | None = None) -> Snapshot:
     """Read what the planners need in a fixed number of queries (about a dozen).
 
     Letters and assignments are read only within the windows in which they can still cause
     a reminder (the longest overdue and reply spans of the programs with active pairs).
+    With `pair_ids`, only those pairs, their letters and their programs are read (the
+    per-letter task, `plan_for_letter`); the planners' program-wide answers (digests) are
+    then partial, so that caller keeps only what concerns its letter.
     """
-    programs = {program.pk: program for program in Program.objects.all()}
+
+    def scoped(queryset, field: str = "pair_id"):
+        return queryset if pair_ids is None else queryset.filter(**{f"{field}__in": pair_ids})
+
+    programs = {program.pk: program for program in scoped(Program.objects.all(), "pairs__pk").distinct()}
     settings = {pk: {name: effective_setting(program, name) for name in REMINDER_DEFAULTS} for pk, program in programs.items()}
     pairs = [
         PairInfo._make(row) for row in
-        Pair.objects.filter(status=Pair.Status.ACTIVE, mentor__status=Membership.Status.ACTIVE,
+        scoped(Pair.objects, "pk").filter(status=Pair.Status.ACTIVE, mentor__status=Membership.Status.ACTIVE,
                             mentee__status=Membership.Status.ACTIVE)
         .values_list("pk", "program_id", "mentor_id", "mentee_id", "mentor__user_id", "mentee__user_id",
                      "mentor__pseudonym", "mentee__pseudonym")
@@ -276,7 +283,7 @@ def load_snapshot(now: datetime) -> Snapshot:
     # (An index on delivered_at would serve this query but turns the dashboard's pair-health
     # subqueries into scans of every letter, so there is none.)
     delivered = [
-        letter for letter in map(DeliveredLetter._make, Letter.objects.filter(
+        letter for letter in map(DeliveredLetter._make, scoped(Letter.objects).filter(
             pair__status=Pair.Status.ACTIVE, delivered_at__gte=oldest_delivery, delivered_at__lte=now,
         ).values_list("pk", "pair_id", "author_id", "author__role", "status", "delivered_at"))
         if letter.status in RECIPIENT_VISIBLE
@@ -285,12 +292,12 @@ def load_snapshot(now: datetime) -> Snapshot:
     # letters submitted before the oldest of those cannot change an answer.
     last_submitted_by = {
         (row["pair_id"], row["author_id"]): row["last"]
-        for row in Letter.objects.filter(pair__status=Pair.Status.ACTIVE, submitted_at__gte=oldest_delivery)
+        for row in scoped(Letter.objects).filter(pair__status=Pair.Status.ACTIVE, submitted_at__gte=oldest_delivery)
         .exclude(status=LetterStatus.DRAFT)
         .values("pair_id", "author_id").annotate(last=Max("submitted_at"))
     }
     returned = list(
-        Letter.objects.filter(status=LetterStatus.CHANGES_REQUESTED, pair__status=Pair.Status.ACTIVE)
+        scoped(Letter.objects).filter(status=LetterStatus.CHANGES_REQUESTED, pair__status=Pair.Status.ACTIVE)
         .annotate(returned_at=Max("events__created_at", filter=Q(events__to_status=LetterStatus.CHANGES_REQUESTED)))
         .values("pk", "pair_id", "author__user_id", "returned_at")
     )
@@ -309,15 +316,15 @@ def load_snapshot(now: datetime) -> Snapshot:
     )
     # Letters in review, whatever the pair's state: a safeguarding concern does not wait for a resumed pair.
     in_review = list(
-        Letter.objects.filter(status=LetterStatus.IN_REVIEW)
+        scoped(Letter.objects).filter(status=LetterStatus.IN_REVIEW)
         .values("pk", "pair_id", "pair__program_id", "submitted_at", "author__pseudonym")
     )
     urgent_ids = set(
-        Finding.objects.filter(letter__status=LetterStatus.IN_REVIEW, severity=Finding.Severity.URGENT)
+        scoped(Finding.objects, "letter__pair_id").filter(letter__status=LetterStatus.IN_REVIEW, severity=Finding.Severity.URGENT)
         .values_list("letter_id", flat=True)
     )
     coordinators: dict[int, list[int]] = defaultdict(list)
-    for user_id, program_id in Membership.objects.active().filter(
+    for user_id, program_id in scoped(Membership.objects.active(), "program__pairs__pk").filter(
         role=Membership.Role.COORDINATOR, user__is_active=True
     ).values_list("user_id", "program_id"):
         coordinators[program_id].append(user_id)
@@ -633,6 +640,33 @@ def plan_reminders(now: datetime) -> int:
     )
 
 
+#: The planners whose reminders can concern one letter as soon as it changes state.
+LETTER_PLANNERS = (_delivery_reminders, _returned_reminders, _review_reminders)
+
+
+def plan_for_letter(letter_id: int, now: datetime) -> int:
+    """Insert the reminders owed at `now` about letter `letter_id` alone that have no row yet; return how many.
+
+    Reads only the letter's pair (load_snapshot with `pair_ids`), so its cost does not grow
+    with the installation. Cancels nothing: the periodic sweep (plan_reminders) still
+    plans and cancels everything and catches whatever this missed. Safe to run twice (the
+    unique key, and the rows already there are read first).
+    """
+    pair_id = Letter.objects.filter(pk=letter_id).values_list("pair_id", flat=True).first()
+    if pair_id is None:
+        return 0
+    snapshot = load_snapshot(now, pair_ids=[pair_id])
+    owed: dict[tuple, Planned] = {}
+    for planner in LETTER_PLANNERS:
+        for item in planner(snapshot):
+            if item.letter_id == letter_id:
+                owed.setdefault(item.key, item)
+    existing = set(Reminder.objects.filter(letter_id=letter_id).values_list("recipient_id", "kind", "object_key", "due_at"))
+    missing = [item for key, item in owed.items() if key not in existing]
+    _insert_rows(missing)
+    return len(missing)
+
+
 # ---------------------------------------------------------------------------- delivery
 
 
@@ -714,7 +748,7 @@ def _wants_email(reminder: Reminder, preferences: dict[int, NotificationPreferen
     return bool(reminder.recipient.email) and preference.wants_email(reminder.kind)
 
 
-def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
+def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH, letter_id: int | None = None) -> int:
     """Send the pending reminders whose time has come; return how many were sent.
 
     A reminder that goes out by e-mail is claimed, marked handed over, sent, and marked
@@ -723,12 +757,18 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH) -> int:
     quiet hours in the program. A reminder that only appears in the app has nothing to send
     twice: those are taken, marked and given their notifications together, as are rows
     whose e-mail a dead worker had already handed over (see release_stale_claims).
+    With `letter_id`, only that letter's reminders are sent (the per-letter task), and
+    other workers' stale claims are left to the sweep.
     """
     from letters import notifications
 
-    release_stale_claims(now)
+    pending = Reminder.objects.filter(status=ReminderStatus.PENDING, send_after__lte=now)
+    if letter_id is None:
+        release_stale_claims(now)
+    else:
+        pending = pending.filter(letter_id=letter_id)
     due = list(
-        Reminder.objects.filter(status=ReminderStatus.PENDING, send_after__lte=now)
+        pending
         .select_related("recipient", "program", "pair__mentor", "pair__mentee", "letter__author",
                         "letter__pair__program", "assignment__reading")
         .order_by("send_after", "pk")[:limit]
@@ -834,6 +874,13 @@ def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetim
         # A row whose e-mail waited for quiet hours already has its notice: _notify_in_app skips it.
         _notify_in_app([(reminder, message) for reminder, message in composed if reminder.pk in taken])
     return len(taken)
+
+
+def notify_for_letter(letter_id: int, now: datetime) -> dict:
+    """Plan and send what is owed at `now` about letter `letter_id` only; return counts for the task's result."""
+    planned = plan_for_letter(letter_id, now)
+    sent = deliver_due_reminders(now, letter_id=letter_id)
+    return {"planned": planned, "sent": sent}
 
 
 def sweep(now: datetime) -> dict:

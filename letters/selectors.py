@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from letters import deadlines
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
 from programs.models import Membership, Pair, Program
-from programs.services import is_coordinator
+from programs.permissions import may_review
 from readings.models import Assignment
 
 #: Statuses in which the author may still change the letter (kept in step with letters.services.EDITABLE).
@@ -209,12 +209,12 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
     """Return the letters of `program` waiting for a coordinator: urgent first, then oldest first.
 
     Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
-    `review_due` and `is_overdue` (letters.deadlines.annotate_review_deadline), and `claim_holder` (the pseudonym of the coordinator holding a live
-    claim, or None), plus its author and the pair's two sides, all in one query. Anyone
-    who does not coordinate the program gets an empty queryset.
+    `review_due` and `is_overdue` (letters.deadlines.annotate_review_deadline), and `claim_holder` (the pseudonym
+    of the coordinator holding a live claim, or None), plus its author and the pair's two sides, all in one query.
+
+    Precondition: `user` may review `program` (programs.permissions.may_review), checked by
+    the caller (programs.access.access_program with `as_coordinator`, or require_coordinator).
     """
-    if not is_coordinator(user, program):
-        return Letter.objects.none()
     now = timezone.now()
     findings = Finding.objects.filter(letter=OuterRef("pk"))
     queue = deadlines.annotate_review_deadline(
@@ -257,15 +257,12 @@ def list_pair_context(user, letter: Letter, *, limit: int = 5) -> list[Letter]:
 def list_review_audit(user, *, letter: Letter | None = None, pair: Pair | None = None) -> QuerySet[ReviewAuditEntry]:
     """Return the review audit log of `letter` or of every letter of `pair`, oldest first.
 
-    Only coordinators of the program and operators may read it; others get an empty
-    queryset. Each entry carries `actor_pseudonym` (None for an operator without a
-    membership) and its letter.
+    Each entry carries `actor_pseudonym` (None for an operator without a membership) and
+    its letter. Precondition: `user` may review the program (programs.permissions.may_review),
+    checked by the caller (letters.access.access_letter_for_review, or require_coordinator).
     """
     if (letter is None) == (pair is None):
         raise ValueError("list_review_audit takes either letter or pair")
-    program = letter.pair.program if letter is not None else pair.program
-    if not is_coordinator(user, program):
-        return ReviewAuditEntry.objects.none()
     entries = ReviewAuditEntry.objects.filter(letter=letter) if letter is not None else (
         ReviewAuditEntry.objects.filter(letter__pair=pair)
     )
@@ -488,7 +485,7 @@ def list_letter_history(user, letter: Letter) -> QuerySet[LetterEvent]:
     from django.core.exceptions import PermissionDenied  # imported here: this block was appended
     from django.db.models import TextField
 
-    if is_coordinator(user, letter.pair.program):
+    if may_review(user, letter.pair.program):
         visible_note = F("note")
     elif letter.author.user_id == user.pk:
         visible_note = Case(

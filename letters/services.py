@@ -42,7 +42,7 @@ from programs.pair_changes import pairs_changed
 from programs.richtext import plain_to_html
 from programs.selectors import screening_regions_for, watch_terms_for_screening
 from programs.services import pause_pair as pause_pair_service
-from programs.services import require_coordinator
+from programs.permissions import require_coordinator
 from readings.models import Assignment
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Background tasks for letters: the reminder sweep.
+"""Background tasks for letters: the reminder sweep, and the notices about one letter.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
 call the domain code. Each is recorded in the outbox (jobs.outbox) in the transaction that
@@ -39,3 +39,19 @@ def sweep_reminders() -> dict:
 def enqueue_sweep() -> None:
     """Record a reminder sweep in the current transaction; it is queued once that commits (jobs.outbox)."""
     defer("letters.tasks.sweep_reminders", timeout=SWEEP_TIMEOUT, task_name="sweep_reminders")
+
+
+def notify_letter(letter_id: int) -> dict:
+    """Plan and send the notices and reminders owed now about letter `letter_id` alone (see letters.reminders)."""
+    from letters.reminders import notify_for_letter
+
+    return notify_for_letter(letter_id, timezone.now())
+
+
+def enqueue_letter_notices(letter_id: int) -> None:
+    """Record the per-letter notice task in the current transaction; it is queued once that commits.
+
+    What a letter's delivery, return or urgent finding causes is planned for that letter
+    only; the periodic sweep stays the safety net for anything this misses.
+    """
+    defer("letters.tasks.notify_letter", letter_id, timeout=SWEEP_TIMEOUT, task_name=f"notify_letter_{letter_id}")

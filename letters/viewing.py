@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from letters.selectors import NOTES_FOR_THE_AUTHOR, author_html, recipient_html, recipient_text
 from programs.richtext import plain_to_html
-from programs.services import is_coordinator
+from programs.permissions import is_coordinator
 
 
 class Viewer(str, Enum):

@@ -12,7 +12,7 @@ from oversight.models import Report
 from oversight.tasks import enqueue_report
 from programs.exceptions import StateConflict
 from programs.models import Pair, Program, User
-from programs.services import is_coordinator
+from programs.permissions import is_coordinator, is_member_of_pair
 
 
 def _require_report_permission(actor: User, *, kind: str, program: Program, pair: Pair | None) -> None:
@@ -20,7 +20,7 @@ def _require_report_permission(actor: User, *, kind: str, program: Program, pair
     if is_coordinator(actor, program):
         return
     if (kind == Report.Kind.PAIR_BOOKLET and pair is not None and program.members_may_download_booklets
-            and pair.member_for(actor) is not None):
+            and is_member_of_pair(actor, pair)):
         return
     raise PermissionDenied(_("Only a coordinator of this program can ask for that."))
 

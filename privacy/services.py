@@ -28,7 +28,7 @@ from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
 from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
 from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, User
-from programs.services import is_coordinator
+from programs.permissions import is_coordinator
 
 log = logging.getLogger(__name__)
 

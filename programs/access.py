@@ -1,12 +1,14 @@
 """Fetch-and-authorise helpers: everything a view loads by id comes through here.
 
-Each raises Http404 for an object the user may not see, so ids cannot be probed.
+Each raises Http404 for an object the user may not see, so ids cannot be probed. The
+rules are those of programs.permissions (and the querysets it is built on).
 """
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from programs.models import Membership, Pair, Program, WatchWord
+from programs.permissions import is_coordinator, is_member_of_pair
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -27,6 +29,22 @@ def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
         return pairs.get(pk=pair_id)
     except (Pair.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such pair.")) from None
+
+
+def access_coordinated_pair(user, pair_id: int) -> Pair:
+    """Return the pair if `user` coordinates its program; 404 otherwise, even for its own members."""
+    pair = access_pair(user, pair_id)
+    if not is_coordinator(user, pair.program):
+        raise Http404(_("No such pair."))
+    return pair
+
+
+def access_own_pair(user, pair_id: int) -> Pair:
+    """Return the pair if `user` is its mentor or mentee; 404 otherwise, even for its coordinators."""
+    pair = access_pair(user, pair_id)
+    if not is_member_of_pair(user, pair):
+        raise Http404(_("No such pair."))
+    return pair
 
 
 def access_membership(user, membership_id: int) -> Membership:

@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from apitokens.models import ApiToken
+from programs import audit
 from programs.exceptions import StateConflict
-from programs.models import Invitation, Membership, Program, User
-from programs.services import add_member, require_coordinator
+from programs.models import Invitation, Membership, Program, ProgramAuditEntry, User
+from programs.permissions import holds_powers, may_manage_people, require_coordinator
+from programs.services import add_member
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +60,6 @@ def has_two_factor_device(user) -> bool:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-
-
-def coordinates_person(actor, user) -> bool:
-    """Return True if `actor` is an operator or coordinates a program `user` belongs to."""
-    if not actor.is_authenticated:
-        return False
-    if actor.is_superuser:
-        return True
-    programs = Program.objects.coordinated_by(actor).values("pk")
-    return Membership.objects.filter(user=user, program__in=programs).exists()
 
 
 # ---------------------------------------------------------------------------- second factor
@@ -213,7 +205,7 @@ def unlock_sign_in(actor: User, *, user: User) -> int:
     Locks are per account name and address (AXES_LOCKOUT_PARAMETERS), so this removes
     every record of that name; their failures then no longer slow down their address.
     """
-    if not coordinates_person(actor, user):
+    if not may_manage_people(actor, user):
         raise PermissionDenied(_("Only a coordinator of this person's program can unlock their sign-in."))
     removed = clear_sign_in_failures(user)
     log.info("user %s unlocked sign-in for user %s (%s records)", actor.pk, user.pk, removed)
@@ -361,7 +353,10 @@ def create_invitation(actor: User, *, membership: Membership, valid_for: timedel
         membership = Membership.objects.select_for_update().select_related("program").get(pk=membership.pk)
         if membership.status != Membership.Status.INVITED:
             raise StateConflict(_("%(name)s has already joined; they sign in with their own password.") % {"name": membership.pseudonym})
-        return _issue_link(actor, membership, valid_for or timedelta(days=settings.INVITATION_VALID_DAYS))
+        invitation, token = _issue_link(actor, membership, valid_for or timedelta(days=settings.INVITATION_VALID_DAYS))
+        audit.record(actor, program=membership.program, action=ProgramAuditEntry.Action.INVITATION_CREATED,
+                     target=membership)
+        return invitation, token
 
 
 #: Sign-in links start with this; invitation tokens never do ("." is not in their alphabet), so the
@@ -389,7 +384,7 @@ def create_sign_in_link(actor: User, *, membership: Membership) -> tuple[Invitat
         user, name = membership.user, membership.pseudonym
         if membership.status != Membership.Status.ACTIVE:
             raise StateConflict(_("%(name)s has not joined yet (or has left): give them an invitation link instead.") % {"name": name})
-        if _has_powers(user):
+        if holds_powers(user):
             raise PermissionDenied(_("Coordinators and operators choose a new password with “Forgot your password?” on the sign-in page."))
         if user.email:
             raise ValidationError(_("%(name)s has an e-mail address: they can get a new password with “Forgot your password?” on the sign-in page.") % {"name": name})
@@ -397,13 +392,10 @@ def create_sign_in_link(actor: User, *, membership: Membership) -> tuple[Invitat
         if elsewhere.exists():
             raise PermissionDenied(_("%(name)s also takes part in a program you do not coordinate; ask an operator for help.") % {"name": name})
         invitation, token = _issue_link(actor, membership, SIGN_IN_LINK_VALID, mark=SIGN_IN_LINK_MARK)
+        audit.record(actor, program=membership.program, action=ProgramAuditEntry.Action.SIGN_IN_LINK_CREATED,
+                     target=membership)
     log.info("user %s made a sign-in link for user %s", actor.pk, user.pk)
     return invitation, token
-
-
-def _has_powers(user: User) -> bool:
-    """Return True for operators, staff and anyone holding a coordinator role: their passwords are never reset by a link."""
-    return user.is_staff or user.is_superuser or Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()
 
 
 def _issue_link(actor: User, membership: Membership, valid_for: timedelta, *, mark: str = "") -> tuple[Invitation, str]:
@@ -438,7 +430,7 @@ def _sign_in_link_problem(link: Invitation | None, now) -> str | None:
     if link.used_at is not None:
         return _("This sign-in link has already been used. Sign in with your new password, or ask your coordinator for a new link.")
     # Someone made a coordinator (or staff) since the link was made no longer qualifies for one.
-    if link.expires_at <= now or link.membership.status != Membership.Status.ACTIVE or _has_powers(link.membership.user):
+    if link.expires_at <= now or link.membership.status != Membership.Status.ACTIVE or holds_powers(link.membership.user):
         return _("This sign-in link has expired. Ask your coordinator for a new one.")
     return None
 

@@ -4,7 +4,9 @@ The pages' reads that combine programs with letters and readings (the home page,
 coordinator dashboard, a pair's timeline, a finished report) are in oversight/selectors.py.
 """
 
-from programs.models import Membership, Program, WatchWord
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from programs.models import Membership, Program, ProgramAuditEntry, WatchWord
 
 
 def preferred_locale(user) -> tuple[str, str]:
@@ -26,6 +28,25 @@ def preferred_locale(user) -> tuple[str, str]:
         language = language or program["language"]
         time_zone = time_zone or program["time_zone"]
     return language, time_zone
+
+
+# ---------------------------------------------------------------------------- audit log
+
+
+def list_program_audit(program: Program) -> QuerySet[ProgramAuditEntry]:
+    """Return `program`'s audit entries, newest first, each with `actor_pseudonym`.
+
+    `actor_pseudonym` is the actor's pseudonym in `program` (None for an operator without a
+    membership, or an actor since erased). One query per page whatever the number of rows
+    (plus the paginator's count). Precondition: the caller coordinates `program` (the page
+    fetched it with programs.access.access_program(..., as_coordinator=True)).
+    """
+    pseudonym = Membership.objects.filter(user=OuterRef("actor"), program=program).values("pseudonym")[:1]
+    return (
+        ProgramAuditEntry.objects.filter(program=program)
+        .annotate(actor_pseudonym=Subquery(pseudonym))
+        .order_by("-created_at", "-pk")
+    )
 
 
 # ---------------------------------------------------------------------------- screening settings

@@ -24,26 +24,11 @@ from programs.models import (
     AVATAR_CODES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, Membership, Pair, PairEvent, PairNote, Program,
     ProgramAuditEntry, User, WatchWord, validate_time_zone,
 )
+from programs import audit
 from programs.pair_changes import pairs_changed
+from programs.permissions import require_coordinator
 
 logger = logging.getLogger(__name__)
-
-
-def is_coordinator(user, program: Program) -> bool:
-    """Return True if `user` is an operator or an active coordinator of `program`."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return Membership.objects.filter(
-        user=user, program=program, role=Membership.Role.COORDINATOR, status=Membership.Status.ACTIVE
-    ).exists()
-
-
-def require_coordinator(user, program: Program) -> None:
-    """Raise PermissionDenied unless `user` coordinates `program` (or is an operator)."""
-    if not is_coordinator(user, program):
-        raise PermissionDenied(_("Only a coordinator of this program can do that."))
 
 
 def add_member(
@@ -72,6 +57,8 @@ def add_member(
             program=program, user=user, role=role, pseudonym=pseudonym, bio=bio if role == Membership.Role.MENTOR else "",
             status=status, country=country,
         )
+        audit.record(actor, program=program, action=ProgramAuditEntry.Action.MEMBER_ADDED, target=membership,
+                     detail=f"{role} ({status})")
         record_coordinator_granted(actor, membership=membership)
         return membership
 
@@ -87,6 +74,8 @@ def record_coordinator_granted(actor, *, membership: Membership) -> int:
     if membership.role != Membership.Role.COORDINATOR or membership.status != Membership.Status.ACTIVE:
         return 0
     revoked = ApiToken.objects.revoke_for(membership.user_id)
+    audit.record(actor, program=membership.program, action=ProgramAuditEntry.Action.COORDINATOR_GRANTED,
+                 target=membership, detail=f"{revoked} API token(s) revoked")
     logger.info("user %s made user %s a coordinator of program %s; %s API token(s) revoked",
                 getattr(actor, "pk", None), membership.user_id, membership.program_id, revoked)
     return revoked
@@ -370,7 +359,7 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        return [
+        created = [
             enrol_participant(
                 actor, program=program, pseudonym=row.values["pseudonym"], role=row.values["role"].lower(),
                 email=row.values.get("email", ""), language=row.values.get("language", "").lower(),
@@ -378,6 +367,9 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
             )
             for row in rows
         ]
+        audit.record(actor, program=program, action=ProgramAuditEntry.Action.PEOPLE_IMPORTED,
+                     target=program, detail=f"{len(created)} people")
+        return created
 
 
 def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
@@ -421,7 +413,10 @@ def import_pairs(actor: User, *, program: Program, csv_text: str) -> list[Pair]:
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        return [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
+        created = [create_pair(actor, program=program, mentor=p["mentor"], mentee=p["mentee"]) for p in planned]
+        audit.record(actor, program=program, action=ProgramAuditEntry.Action.PAIRS_IMPORTED,
+                     target=program, detail=f"{len(created)} pairs")
+        return created
 
 # ---------------------------------------------------------------------------- screening settings
 
@@ -439,10 +434,6 @@ def country_problem(code: str) -> str | None:
 def watch_word_key(term: str) -> str:
     """Return what two watch words that find the same words have in common: folded, single-spaced."""
     return " ".join(fold(term).split())
-
-
-def _audit_program(program: Program, *, actor: User, action: str, detail: str) -> ProgramAuditEntry:
-    return ProgramAuditEntry.objects.create(program=program, actor=actor, action=action, detail=detail)
 
 
 def add_watch_word(actor: User, *, program: Program, term: str, severity: str) -> WatchWord:
@@ -472,8 +463,8 @@ def add_watch_word(actor: User, *, program: Program, term: str, severity: str) -
         watch_word = WatchWord.objects.create(
             program=program, term=term, match_key=key, severity=severity, created_by=actor
         )
-        _audit_program(program, actor=actor, action=ProgramAuditEntry.Action.WATCH_WORD_ADDED,
-                       detail=f"{term} ({severity})")
+        audit.record(actor, program=program, action=ProgramAuditEntry.Action.WATCH_WORD_ADDED, target=watch_word,
+                     detail=f"{term} ({severity})")
     return watch_word
 
 
@@ -489,9 +480,9 @@ def remove_watch_word(actor: User, *, watch_word: WatchWord) -> None:
         locked = WatchWord.objects.select_for_update().filter(pk=watch_word.pk).first()
         if locked is None:
             return
+        audit.record(actor, program=program, action=ProgramAuditEntry.Action.WATCH_WORD_REMOVED, target=locked,
+                     detail=f"{locked.term} ({locked.severity})")
         locked.delete()
-        _audit_program(program, actor=actor, action=ProgramAuditEntry.Action.WATCH_WORD_REMOVED,
-                       detail=f"{locked.term} ({locked.severity})")
 
 
 def set_screening_countries(actor: User, *, program: Program, countries) -> Program:
@@ -512,7 +503,7 @@ def set_screening_countries(actor: User, *, program: Program, countries) -> Prog
             before = ", ".join(locked.screening_countries) or "-"
             locked.screening_countries = ordered
             locked.save(update_fields=["screening_countries"])
-            _audit_program(locked, actor=actor, action=ProgramAuditEntry.Action.SCREENING_COUNTRIES_CHANGED,
-                           detail=f"{before} -> {', '.join(ordered) or '-'}")
+            audit.record(actor, program=locked, action=ProgramAuditEntry.Action.SCREENING_COUNTRIES_CHANGED,
+                         target=locked, detail=f"{before} -> {', '.join(ordered) or '-'}")
     program.screening_countries = ordered
     return program

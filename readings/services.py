@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from programs.models import LANGUAGE_CODES, Pair, Program, User
 from programs.richtext import READING_ATTRIBUTES, READING_TAGS, sanitize_html
-from programs.services import require_coordinator
+from programs import audit
+from programs.models import ProgramAuditEntry
+from programs.permissions import is_operator, require_coordinator
 from readings.models import Assignment, Reading
 
 
@@ -34,15 +36,17 @@ def create_reading(
 ) -> Reading:
     """Add a reading to `program`'s library (or the shared library, operators only)."""
     if program is None:
-        if not actor.is_superuser:
+        if not is_operator(actor):
             raise PermissionDenied(_("Only an operator can add to the shared library."))
     else:
         require_coordinator(actor, program)
     title, html = _clean_reading_fields(title, body, language)
-    return Reading.objects.create(
+    reading = Reading.objects.create(
         program=program, title=title, body=html, language=language, credit=credit.strip(),
         reading_level=reading_level.strip(), created_by=actor,
     )
+    audit.record(actor, program=program, action=ProgramAuditEntry.Action.READING_ADDED, target=reading, detail=language)
+    return reading
 
 
 @transaction.atomic
@@ -51,13 +55,15 @@ def update_reading(actor: User, *, reading: Reading, title: str, body: str, lang
     """Change a reading's text and details."""
     reading = Reading.objects.select_for_update().get(pk=reading.pk)
     if reading.program is None:
-        if not actor.is_superuser:
+        if not is_operator(actor):
             raise PermissionDenied(_("Only an operator can change the shared library."))
     else:
         require_coordinator(actor, reading.program)
     reading.title, reading.body = _clean_reading_fields(title, body, language)
     reading.language, reading.credit, reading.reading_level = language, credit.strip(), reading_level.strip()
     reading.save()
+    audit.record(actor, program=reading.program, action=ProgramAuditEntry.Action.READING_CHANGED, target=reading,
+                 detail=language)
     return reading
 
 
@@ -80,4 +86,6 @@ def schedule_assignment(
     )
     if pairs:
         assignment.pairs.set(pairs)
+    audit.record(actor, program=program, action=ProgramAuditEntry.Action.ASSIGNMENT_SCHEDULED, target=assignment,
+                 detail=f"reading {reading.pk}, {len(pairs)} pairs" if pairs else f"reading {reading.pk}, all pairs")
     return assignment

@@ -1,27 +1,38 @@
 """Template helpers for Brevven's pages."""
 
+import logging
+
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 
 from programs.models import AVATAR_CODES
 
+logger = logging.getLogger(__name__)
 register = template.Library()
 
 
-@register.simple_tag
-def optional_url(name: str, *args) -> str:
-    """Return the URL named `name` (with `args`, else without), or "" while no branch serves it.
+#: Where a link whose page cannot be found points in production (see page_url).
+BROKEN_LINK = "#link-unavailable"
 
-    Lets pages link to pages other branches build (review queue, reports, notifications)
-    and still render before those land.
+
+@register.simple_tag
+def page_url(name: str, *args) -> str:
+    """Return the URL named `name` with `args`; a name or arguments that do not resolve fail loudly.
+
+    With settings.BREVVEN_STRICT_LINKS (DEBUG, and the test suite) NoReverseMatch is raised,
+    so the test that renders the page fails. In production the error is logged and the link
+    is still rendered, pointing to BROKEN_LINK, so a person sees it and can report it
+    rather than a page that silently lost a link.
     """
-    for attempt in (args, ()):
-        try:
-            return reverse(name, args=attempt)
-        except NoReverseMatch:
-            continue
-    return ""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        if settings.BREVVEN_STRICT_LINKS:
+            raise
+        logger.error("a page links to URL name %r with %d arguments, which does not resolve", name, len(args))
+        return BROKEN_LINK
 
 
 @register.simple_tag
@@ -39,7 +50,7 @@ def letter_body(context, letter) -> str:
     no query per letter for it.
     """
     from letters.viewing import letter_view_for
-    from programs.services import is_coordinator
+    from programs.permissions import is_coordinator
 
     request = context["request"]
     user = request.user

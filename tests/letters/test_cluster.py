@@ -216,7 +216,7 @@ def test_tasks_go_through_the_redis_broker(pair, coordinator, django_capture_on_
 
     from jobs.models import OutboxTask
 
-    OutboxTask.objects.all().delete()  # the deliveries' own sweeps (never committed in this test)
+    OutboxTask.objects.all().delete()  # the delivery's own notice job (never committed in this test)
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_sweep()
     assert broker.queue_size() == 1

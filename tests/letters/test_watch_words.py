@@ -159,21 +159,19 @@ def test_a_removed_watch_word_no_longer_applies(program, coordinator, pair):
     assert not submit(pair, "We built a treehouse in the garden.").findings.exists()
 
 
-def sweeps_asked_for() -> int:
-    """How many reminder sweeps have been asked for (each is recorded in the jobs outbox)."""
-    return OutboxTask.objects.filter(func="letters.tasks.sweep_reminders").count()
-
-
 @pytest.mark.django_db
-def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_concern(program, coordinator, pair):
+def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_concern(
+    program, coordinator, pair, django_capture_on_commit_callbacks
+):
     coordinator.email = "coordinator@example.org"
     coordinator.save()
     program_services.add_watch_word(coordinator, program=program, term="meet me alone", severity="urgent")
-    letter = submit(pair, "Can you meet me alone by the lake?", by="mentor")
+    with django_capture_on_commit_callbacks():
+        letter = submit(pair, "Can you meet me alone by the lake?", by="mentor")
     finding = letter.findings.get()
     assert (finding.kind, finding.severity, letter.status) == ("blocked_term", "urgent", LetterStatus.IN_REVIEW)
-    # The submit asked for an alert sweep at once (recorded in the outbox), as for an urgent safeguarding finding...
-    assert sweeps_asked_for() == 1
+    # The submit asked for that letter's alert at once, as it does for an urgent safeguarding finding...
+    assert list(OutboxTask.objects.values_list("func", "args")) == [("letters.tasks.notify_letter", [letter.pk])]
     # ...and the sweep alerts the coordinators by e-mail.
     reminders.sweep(factories.now())
     alert = Reminder.objects.get(kind=ReminderKind.URGENT_FINDING, letter=letter)
@@ -182,10 +180,11 @@ def test_an_urgent_watch_word_alerts_coordinators_at_once_like_a_safeguarding_co
 
 
 @pytest.mark.django_db
-def test_a_hold_watch_word_raises_no_alert(program, coordinator, pair):
+def test_a_hold_watch_word_raises_no_alert(program, coordinator, pair, django_capture_on_commit_callbacks):
     program_services.add_watch_word(coordinator, program=program, term="lake", severity="hold")
-    letter = submit(pair, "We swam in the lake on Sunday.")
-    assert sweeps_asked_for() == 0
+    with django_capture_on_commit_callbacks():
+        letter = submit(pair, "We swam in the lake on Sunday.")
+    assert not OutboxTask.objects.filter(func="letters.tasks.notify_letter").exists()
     reminders.sweep(factories.now() + timedelta(minutes=1))
     assert not Reminder.objects.filter(kind=ReminderKind.URGENT_FINDING, letter=letter).exists()
     assert Finding.objects.get(letter=letter).severity == "hold"
