@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from letters import services
 from letters.models import Finding, Letter, LetterEvent, Redaction, Reminder, ReviewAuditEntry
-from programs.admin import ReadOnlyInline
+from programs.admin import ReadOnlyInline, ServiceOnlyAdmin
 from programs.exceptions import error_messages
 
 
@@ -31,21 +31,12 @@ class ReviewAuditInline(ReadOnlyInline):
 
 
 @admin.register(ReviewAuditEntry)
-class ReviewAuditEntryAdmin(admin.ModelAdmin):
+class ReviewAuditEntryAdmin(ServiceOnlyAdmin):
     """Read-only: the review audit log is append-only, here as everywhere."""
 
     list_display = ("at", "letter", "actor", "action")
     list_filter = ("action", "letter__pair__program")
     readonly_fields = ("at", "letter", "actor", "action", "detail")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Letter)

@@ -39,6 +39,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ServiceOnlyAdmin(ReadOnlyAdmin):
+    """Rows that only services add, change or delete: operators look, and act through admin actions."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Invitation)
 class InvitationAdmin(ReadOnlyAdmin):
     list_display = ("membership", "created_by", "created_at", "expires_at", "used_at")
@@ -107,24 +114,18 @@ class ProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(WatchWord)
-class WatchWordAdmin(ReadOnlyAdmin):
+class WatchWordAdmin(ServiceOnlyAdmin):
     """Coordinators keep watch words on the program's settings page, where every change is audited."""
 
     list_display = ("term", "severity", "program", "created_by", "created_at")
     list_filter = ("program", "severity")
     exclude = ("match_key",)
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ProgramAuditEntry)
-class ProgramAuditEntryAdmin(ReadOnlyAdmin):
+class ProgramAuditEntryAdmin(ServiceOnlyAdmin):
     list_display = ("created_at", "program", "actor", "action", "detail")
     list_filter = ("program", "action")
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Membership)
@@ -194,7 +195,7 @@ def _run_on_each(modeladmin, request, queryset, action, **kwargs) -> None:
 
 
 @admin.register(Pair)
-class PairAdmin(admin.ModelAdmin):
+class PairAdmin(ServiceOnlyAdmin):
     """Pairs are read-only here: their members are matched, and their status changed, by
     programs.services (the actions below, and the coordinator's pair page)."""
 
@@ -205,16 +206,6 @@ class PairAdmin(admin.ModelAdmin):
     readonly_fields = fields
     inlines = [PairEventInline]
     actions = ["pause_selected", "resume_selected", "close_selected"]
-
-    def has_add_permission(self, request):
-        # Pairs are made by create_pair, which checks roles and pair limits.
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("Where to change it"))
     def where_to_change(self, obj) -> str:

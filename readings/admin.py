@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from programs.admin import pointer
+from programs.admin import ServiceOnlyAdmin, pointer
 
 from readings.models import Assignment, Reading
 
@@ -18,7 +18,7 @@ class ReadingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ServiceOnlyAdmin):
     """Read-only: readings are scheduled by readings.services.schedule_assignment, on the
     program's Readings page, which checks the dates and the pairs."""
 
@@ -26,15 +26,6 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_filter = ("program",)
     fields = ("program", "reading", "prompt", "opens_at", "due_at", "targets_all_pairs", "pairs", "where_to_change")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("Where to change it"))
     def where_to_change(self, obj) -> str:
