@@ -39,11 +39,6 @@ def body_for(user, letter: Letter, *, coordinates: bool | None = None) -> str:
     return letter_view_for(user, letter, coordinates=coordinates).body_html
 
 
-def text_for(user, letter: Letter, *, coordinates: bool | None = None) -> str:
-    """Return the letter's plain text as `user` may read it (letters.viewing decides)."""
-    return letter_view_for(user, letter, coordinates=coordinates).body_text
-
-
 class AuthorSerializer(serializers.Serializer):
     membership_id = serializers.IntegerField(source="pk")
     pseudonym = serializers.CharField()
@@ -103,7 +98,7 @@ class LetterOutputSerializer(serializers.Serializer):
                   "recipient, with removed parts replaced by \"[removed by your coordinator]\".",
     ))
     def get_body_text(self, letter):
-        return text_for(self._user(), letter)
+        return self._view(letter).body_text
 
     @extend_schema_field(serializers.CharField(
         help_text="Changes each time the letter is saved. Send it back (field `version` or header If-Match) "

@@ -49,7 +49,7 @@ def test_an_urgent_letter_sent_while_the_broker_is_down_is_saved_and_the_alert_g
     assert "Your coordinator will read your letter" in response.content.decode()
     assert Letter.objects.get(pk=draft.pk).status == LetterStatus.IN_REVIEW
     job = OutboxTask.objects.get()
-    assert (job.func, job.enqueued_at, job.last_error) == ("letters.tasks.sweep_reminders", None, "ConnectionError")
+    assert (job.func, job.enqueued_at, job.last_error) == ("letters.tasks.notify_letter", None, "ConnectionError")
     assert mail.outbox == [] and broker.queue == []
     logged = caplog.text
     assert "not queued" in logged

@@ -90,11 +90,12 @@ MENTOR_NAMES = ["Captain Oak", "Blue Heron", "Maple", "Northwind", "Quill", "Har
 MENTEE_NAMES = ["Star Fox", "Rocket", "Tiny Dragon", "Moss", "Comet", "Sparrow", "Pixel", "Nova", "Otter",
                 "Cloud Runner", "Zebra", "Marigold"]
 
-MENTEE_LETTER = ("<p>I liked the story about the cat a lot. I think she knew about the boat before anyone. "
-                 "My favourite part was the sardine on the bottom step. Do you have a pet?</p>")
-FLAGGED_SENTENCE = "<p>Can we talk more? Add me on snap, I am starfox_22.</p>"
-MENTOR_LETTER = ("<p>Thank you for your letter! I do not have a cat, but my neighbour's cat visits me every "
-                 "morning. I think animals notice more than we do. What would you have done in the storm?</p>")
+# Letters are plain text, as members type them.
+MENTEE_LETTER = ("I liked the story about the cat a lot. I think she knew about the boat before anyone. "
+                 "My favourite part was the sardine on the bottom step. Do you have a pet?")
+FLAGGED_SENTENCE = "\n\nCan we talk more? Add me on snap, I am starfox_22."
+MENTOR_LETTER = ("Thank you for your letter! I do not have a cat, but my neighbour's cat visits me every "
+                 "morning. I think animals notice more than we do. What would you have done in the storm?")
 
 
 class Command(BaseCommand):
@@ -226,12 +227,13 @@ class Command(BaseCommand):
             mentee, mentor = pair.mentee.user, pair.mentor.user
             first = letters.save_draft(mentee, pair=pair, body=MENTEE_LETTER, assignment=past)
             letters.submit_letter(mentee, letter=first)
-            letters.approve_letter(coordinator, letter=first)
+            # The demo coordinator has read these letters, findings and all, as on the review page.
+            letters.approve_letter(coordinator, letter=first, findings_seen=True)
             if number % 3 == 0:
                 letters.mark_read(mentor, letter=first)
                 reply = letters.save_draft(mentor, pair=pair, body=MENTOR_LETTER, in_reply_to=first)
                 letters.submit_letter(mentor, letter=reply)
-                letters.approve_letter(coordinator, letter=reply)
+                letters.approve_letter(coordinator, letter=reply, findings_seen=True)
             new = letters.save_draft(mentee, pair=pair, body=MENTEE_LETTER.replace("cat", "lighthouse"),
                                      assignment=current)
             if number % 4 == 1:
