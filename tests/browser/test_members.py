@@ -57,7 +57,7 @@ def make_program(language: str):
     letter = letter_services.save_draft(fox.user, pair=active, body="Call me on 12345678 after school!",
                                         assignment=written)
     letter = letter_services.submit_letter(fox.user, letter=letter)
-    letter_services.approve_letter(coordinator, letter=letter, redactions=[(11, 19)])
+    letter_services.approve_letter(coordinator, letter=letter, redactions=[(11, 19)], findings_seen=True)
     program_services.pause_pair(coordinator, pair=paused, reason="Holiday")
     reminders.sweep(timezone.now())  # the delivered letter's notice for the mentor
     return program, assignment
