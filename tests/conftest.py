@@ -72,3 +72,17 @@ def _needs_redis(request):
     except redis.RedisError:
         reachable = False
     require(reachable, f"needs the Redis server at REDIS_URL ({settings.REDIS_URL}) to answer")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Start every test with an empty cache.
+
+    API throttling and sign-in slow-downs count in the cache, keyed by user id or address;
+    ids repeat from test to test (each test's rows are rolled back), so without this the
+    counts of earlier tests would throttle a later one, depending on the order tests run in.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
