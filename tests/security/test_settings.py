@@ -185,7 +185,7 @@ def test_admin_letter_page_is_not_cached(admin_client, pair, coordinator):
 def test_with_redis_the_cache_is_shared_by_every_process(tmp_path):
     code = "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
     shared = run_production(f"import os; os.environ['REDIS_URL'] = 'redis://127.0.0.1:6379/9'; {code}", tmp_path)
-    local = run_production(code, tmp_path)
+    local = run_production(f"import os; os.environ.pop('REDIS_URL', None); {code}", tmp_path)
     assert shared.returncode == 0 and local.returncode == 0, shared.stderr + local.stderr
     assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
     assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
