@@ -1,7 +1,7 @@
 """The caller's own notifications and which of them also come by e-mail.
 
 Views only: letters.selectors.list_notifications reads, letters.access.access_notification
-fetches by id, and letters.notification_services writes (the same calls as the pages in
+fetches by id, and letters.reminders.preferences writes (the same calls as the pages in
 frontend/notification_views.py).
 """
 
@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from api.base import ApiListView, ApiView, errors
-from letters import notification_services
+from letters.reminders import preferences as notification_preferences
 from letters.access import access_notification
 from letters.models import ALWAYS_EMAILED, ReminderKind
 from letters.selectors import list_notifications
@@ -63,7 +63,7 @@ class NotificationReadView(ApiView):
     def post(self, request, notification_id: int):
         """Mark one of the caller's notices read; doing it again changes nothing."""
         notification = access_notification(request.user, notification_id)
-        notification = notification_services.mark_notification_read(request.user, notification=notification)
+        notification = notification_preferences.mark_notification_read(request.user, notification=notification)
         return Response(NotificationOutputSerializer(notification).data)
 
 
@@ -76,7 +76,7 @@ class NotificationReadAllView(ApiView):
                    tags=["notifications"], request=None, responses={200: OutputSerializer, **errors()})
     def post(self, request):
         """Mark every unread notice of the caller read."""
-        marked = notification_services.mark_all_notifications_read(request.user)
+        marked = notification_preferences.mark_all_notifications_read(request.user)
         return Response(self.OutputSerializer({"marked": marked}).data)
 
 
@@ -116,7 +116,7 @@ class NotificationPreferencesView(ApiView):
                    tags=["notifications"], responses={200: OutputSerializer, **errors()})
     def get(self, request):
         """Return which kinds of notice the caller also gets by e-mail."""
-        return self.render(notification_services.preference_for(request.user))
+        return self.render(notification_preferences.preference_for(request.user))
 
     @extend_schema(operation_id="notification_preferences_update", summary="Choose which notices come by e-mail",
                    tags=["notifications"], request=InputSerializer, responses={200: OutputSerializer, **errors(400)})
@@ -124,7 +124,7 @@ class NotificationPreferencesView(ApiView):
         """Replace the set of kinds the caller does not want by e-mail."""
         parser = self.InputSerializer(data=request.data)
         parser.is_valid(raise_exception=True)
-        preference = notification_services.set_email_preferences(
+        preference = notification_preferences.set_email_preferences(
             request.user, muted_kinds=parser.validated_data["muted_kinds"]
         )
         return self.render(preference)

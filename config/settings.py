@@ -300,7 +300,7 @@ if REDIS_URL:
 else:
     Q_CLUSTER["orm"] = "default"
 #: Test only: the kill test stops a real worker at this point of reminder delivery
-#: ("claimed" or "sent") to kill it there (letters.reminders). Empty in every installation.
+#: ("claimed" or "sent") to kill it there (letters.reminders.delivery). Empty in every installation.
 REMINDER_TEST_PAUSE = os.environ.get("BREVVEN_TEST_PAUSE_REMINDERS", "")
 
 # The cache holds API throttling counts and sign-in slow-downs. With Redis they are shared by

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from letters import notification_services
+from letters.reminders import preferences as notification_preferences
 from letters.access import access_notification
 from letters.models import ReminderKind
 from letters.selectors import list_notifications, render_notification
@@ -34,7 +34,7 @@ def notification_list(request):
 def notification_read(request, notification_id: int):
     """Mark one notification read; with `open`, go on to the page it points at."""
     notification = access_notification(request.user, notification_id)
-    notification_services.mark_notification_read(request.user, notification=notification)
+    notification_preferences.mark_notification_read(request.user, notification=notification)
     if request.POST.get("open") and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
         return redirect(notification.url)
     return redirect("notifications")
@@ -44,7 +44,7 @@ def notification_read(request, notification_id: int):
 @login_required
 @require_POST
 def notifications_read_all(request):
-    count = notification_services.mark_all_notifications_read(request.user)
+    count = notification_preferences.mark_all_notifications_read(request.user)
     messages.success(request, _("Marked %(count)d notifications as read.") % {"count": count})
     return redirect("notifications")
 
@@ -53,12 +53,12 @@ def notifications_read_all(request):
 @login_required
 def notification_settings(request):
     """Choose which kinds of notice also come by e-mail (urgent safeguarding alerts always do)."""
-    preference = notification_services.preference_for(request.user)
+    preference = notification_preferences.preference_for(request.user)
     if request.method == "POST":
         wanted = set(request.POST.getlist("email"))
-        muted = [kind for kind in notification_services.MUTABLE_KINDS if kind not in wanted]
+        muted = [kind for kind in notification_preferences.MUTABLE_KINDS if kind not in wanted]
         try:
-            notification_services.set_email_preferences(request.user, muted_kinds=muted)
+            notification_preferences.set_email_preferences(request.user, muted_kinds=muted)
         except ValidationError as error:
             for message in error_messages(error):
                 messages.error(request, message)
@@ -68,7 +68,7 @@ def notification_settings(request):
     labels = dict(ReminderKind.choices)
     choices = [
         {"kind": kind, "label": labels[kind], "on": preference.wants_email(kind)}
-        for kind in notification_services.MUTABLE_KINDS
+        for kind in notification_preferences.MUTABLE_KINDS
     ]
     return render(request, "frontend/notifications/settings.html", {"choices": choices})
 

@@ -348,10 +348,10 @@ class Reminder(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     #: Set, in its own committed UPDATE, just before the e-mail goes to the mail server. A row
     #: whose worker died with this set may have gone out, so it is not sent again unless its
-    #: kind must rather arrive twice than never (letters.reminders.RESEND_IF_UNSURE).
+    #: kind must rather arrive twice than never (letters.reminders.delivery.RESEND_IF_UNSURE).
     handed_over_at = models.DateTimeField(null=True, blank=True)
     #: The recipient is a mentee: no e-mail between QUIET_FROM and QUIET_UNTIL program time,
-    #: checked when the row is sent (letters.reminders.deliver_due_reminders).
+    #: checked when the row is sent (letters.reminders.delivery.deliver_due_reminders).
     quiet_hours = models.BooleanField(default=False)
     sent_at = models.DateTimeField(null=True, blank=True)
     emailed = models.BooleanField(default=False)

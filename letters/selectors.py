@@ -448,7 +448,7 @@ def render_notification(notification) -> tuple[str, str]:
     than the reminders' retention) keeps the words it was stored with. Precondition:
     fetched through list_notifications (no query per notice).
     """
-    from letters.notifications import compose
+    from letters.reminders.messages import compose
 
     reminder = notification.reminder
     if reminder is None:

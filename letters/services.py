@@ -31,7 +31,8 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from letters import notifications, screening
+from letters import screening
+from letters.reminders import hooks
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
 from letters import deadlines
 from letters.selectors import EDITABLE_STATUSES, draft_version, pseudonym_in_program
@@ -272,7 +273,7 @@ def route_submitted_letter(letter: Letter) -> None:
         note=_("Delivered automatically: no findings, and this program reads only letters with findings."),
         delivered_at=timezone.now(),
     )
-    notifications.letter_delivered(letter)
+    hooks.letter_delivered(letter)
 
 
 @sensitive_variables("body")
@@ -310,7 +311,7 @@ def submit_letter(
                 submitted_at=now, is_late=deadlines.sent_late(letter, now),
             )
             route_submitted_letter(letter)
-            notifications.letter_submitted(letter)
+            hooks.letter_submitted(letter)
             pairs_changed([letter.pair])
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:
@@ -501,7 +502,7 @@ def _deliver(letter: Letter, *, actor: User, note: str, redactions: list[tuple[i
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED_WITH_REDACTIONS, detail=detail)
     else:
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.APPROVED, detail=note)
-    notifications.letter_delivered(letter)
+    hooks.letter_delivered(letter)
     return letter
 
 
@@ -558,7 +559,7 @@ def request_changes(actor: User, *, letter: Letter, note: str) -> Letter:
             **_NO_CLAIM,
         )
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.CHANGES_REQUESTED, detail=note)
-        notifications.changes_requested(letter)
+        hooks.changes_requested(letter)
         pairs_changed([letter.pair])
         return letter
 
@@ -578,7 +579,7 @@ def withhold_letter(actor: User, *, letter: Letter, reason: str, pause_pair: boo
         detail = _("%(reason)s (pair paused)") % {"reason": reason} if paused else reason
         _audit(letter, actor=actor, action=ReviewAuditEntry.Action.WITHHELD, detail=detail)
         pairs_changed([letter.pair])
-        notifications.letter_withheld(letter)
+        hooks.letter_withheld(letter)
         return letter
 
 

@@ -24,6 +24,7 @@ from django_q.tasks import async_task
 from pypdf import PdfReader
 
 from letters import reminders
+from letters.reminders import delivery
 from letters.models import Notification, Reminder
 from oversight import services
 from oversight.models import Report
@@ -185,7 +186,7 @@ def test_a_worker_killed_while_sending_a_reminder_neither_loses_nor_doubles_it(t
     assert first.status == "sending"
     assert sent_reminder_ids(mail_dir) == ([first.pk] if point == "sent" else [])
     # The lease of the dead worker's claim runs out (rather than waiting ten minutes).
-    Reminder.objects.filter(pk=first.pk).update(claimed_at=first.claimed_at - reminders.CLAIM_LEASE)
+    Reminder.objects.filter(pk=first.pk).update(claimed_at=first.claimed_at - delivery.CLAIM_LEASE)
 
     cluster = Cluster(tmp_path)
     try:

@@ -18,6 +18,7 @@ import pytest
 from django.utils import timezone
 
 from letters import deadlines, reminders
+from letters.reminders import planning
 from letters.deadlines import DeadlineState
 from letters.models import Letter, LetterStatus
 from programs.models import Membership, Pair
@@ -315,7 +316,7 @@ def test_the_weekly_digest_names_the_pairs_the_rules_name(fixture_set):
     snapshot = reminders.load_snapshot(NOW)
     for program_id in {p.program_id for p in Pair.objects.all()}:
         digest = {(entry["mentor"], entry["mentee"]): entry["reasons"]
-                  for entry in reminders.pairs_needing_attention(snapshot, program_id)}
+                  for entry in planning.pairs_needing_attention(snapshot, program_id)}
         expected = {}
         for pair in deadlines.annotate_pair_deadlines(
             Pair.objects.filter(program_id=program_id).select_related("mentor", "mentee"), now=NOW

@@ -10,8 +10,9 @@ import time_machine
 from django.core import mail
 
 from letters import reminders
+from letters.reminders import delivery
 from letters.models import Notification, Reminder
-from letters.notifications import reminder_message_id
+from letters.reminders.messages import reminder_message_id
 from tests.letters.test_reminders import T0, Calendar, at, urgent_letter
 
 
@@ -63,9 +64,9 @@ def test_a_reminder_whose_worker_died_after_handing_it_over_is_not_emailed_again
         calendar = Calendar()
         reminders.plan_reminders(T0)
         row = Reminder.objects.get()  # Oak's notice of Fox's letter
-        assert reminders.claim(row, T0) and reminders.hand_over(row, T0)
+        assert delivery.claim(row, T0) and delivery.hand_over(row, T0)
         # ... the mail server took the e-mail, and the worker died before marking it sent.
-        later = T0 + reminders.CLAIM_LEASE + timedelta(minutes=1)
+        later = T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)
         traveller.move_to(later)
         assert reminders.deliver_due_reminders(later) == 1
         assert reminders.deliver_due_reminders(later) == 0
@@ -82,8 +83,8 @@ def test_an_urgent_alert_whose_worker_died_after_handing_it_over_is_sent_again_w
         urgent_letter(calendar.pair2)
         reminders.plan_reminders(T0)
         alert = Reminder.objects.get(kind="urgent_finding")
-        assert reminders.claim(alert, T0) and reminders.hand_over(alert, T0)
-        later = T0 + reminders.CLAIM_LEASE + timedelta(minutes=1)
+        assert delivery.claim(alert, T0) and delivery.hand_over(alert, T0)
+        later = T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)
         traveller.move_to(later)
         reminders.deliver_due_reminders(later)
     alert.refresh_from_db()

@@ -13,6 +13,7 @@ import time_machine
 from django.core import mail
 
 from letters import reminders
+from letters.reminders import delivery, planning
 from letters import services as letter_services
 from letters.models import Finding, Notification, Reminder
 from programs import services as program_services
@@ -240,7 +241,7 @@ def test_urgent_finding_alerts_every_coordinator_at_once_and_operators_after_an_
         operator = factories.make_user("root", email="root@example.org", is_superuser=True, is_staff=True)
         pair = factories.make_pair(program, first)
         unopened = urgent_letter(pair)
-        from letters.notification_services import set_email_preferences
+        from letters.reminders.preferences import set_email_preferences
 
         set_email_preferences(first, muted_kinds=[])  # nothing muted: urgent alerts cannot be muted anyway
         reminders.sweep(T0)
@@ -266,7 +267,7 @@ def test_urgent_finding_alerts_every_coordinator_at_once_and_operators_after_an_
 
 @pytest.mark.django_db
 def test_muted_kinds_stay_in_app_only():
-    from letters.notification_services import set_email_preferences
+    from letters.reminders.preferences import set_email_preferences
 
     with time_machine.travel(T0, tick=False):
         calendar = Calendar()
@@ -281,7 +282,7 @@ def test_muted_kinds_stay_in_app_only():
 def test_urgent_alerts_cannot_be_muted():
     from django.core.exceptions import ValidationError
 
-    from letters.notification_services import set_email_preferences
+    from letters.reminders.preferences import set_email_preferences
 
     with pytest.raises(ValidationError):
         set_email_preferences(factories.make_user(), muted_kinds=["urgent_finding"])
@@ -440,11 +441,11 @@ def test_a_claimed_row_is_not_sent_by_a_second_worker_and_a_dead_claim_is_releas
         calendar = Calendar()
         reminders.plan_reminders(T0)
         row = Reminder.objects.get()
-        assert reminders.claim(row, T0) is True
-        assert reminders.claim(row, T0) is False  # the second worker loses
+        assert delivery.claim(row, T0) is True
+        assert delivery.claim(row, T0) is False  # the second worker loses
         assert reminders.deliver_due_reminders(T0) == 0  # nothing pending: the row is being sent
-        traveller.move_to(T0 + reminders.CLAIM_LEASE + timedelta(minutes=1))
-        assert reminders.deliver_due_reminders(T0 + reminders.CLAIM_LEASE + timedelta(minutes=1)) == 1
+        traveller.move_to(T0 + delivery.CLAIM_LEASE + timedelta(minutes=1))
+        assert reminders.deliver_due_reminders(T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)) == 1
     row.refresh_from_db()
     assert (row.status, row.attempts) == ("sent", 2)
     assert len(mail.outbox) == 1
@@ -461,7 +462,7 @@ def test_a_failing_mail_server_is_retried_then_given_up(monkeypatch):
     with time_machine.travel(T0, tick=False):
         Calendar()
         monkeypatch.setattr(EmailMessage, "send", refuse)
-        for _ in range(reminders.MAX_ATTEMPTS):
+        for _ in range(delivery.MAX_ATTEMPTS):
             assert reminders.sweep(T0)["sent"] == 0
     row = Reminder.objects.get()
     assert (row.status, row.attempts, row.last_error) == ("failed", 3, "ConnectionRefusedError")
@@ -469,7 +470,7 @@ def test_a_failing_mail_server_is_retried_then_given_up(monkeypatch):
 
 
 def test_quiet_hours_move_evening_and_night_to_seven_in_the_morning():
-    after = reminders.after_quiet_hours
+    after = planning.after_quiet_hours
     assert after(datetime(2025, 3, 3, 20, 0, tzinfo=UTC), CPH) == datetime(2025, 3, 4, 6, 0, tzinfo=UTC)
     assert after(datetime(2025, 3, 3, 3, 0, tzinfo=UTC), CPH) == datetime(2025, 3, 3, 6, 0, tzinfo=UTC)
     noon = datetime(2025, 3, 3, 11, 0, tzinfo=UTC)

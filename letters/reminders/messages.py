@@ -1,10 +1,4 @@
-"""What a reminder says, in the recipient's language, and the hooks the letter services call.
-
-The hooks (`letter_delivered`, `changes_requested`, `letter_submitted`) are one line each in
-letters.services. They record a reminder sweep in the outbox (jobs.outbox), in the
-service's transaction, and the workers get it once that commits; the sweep
-plans the notice under its unique key and sends it, so an immediate notice follows exactly
-the same path (and the same never-twice guarantee) as a timed one.
+"""What a reminder says, in the recipient's language: its subject, lines, link and e-mail.
 
 Messages name people only by pseudonym and never quote a letter.
 """
@@ -24,8 +18,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from letters.models import Finding, Letter, Reminder, ReminderKind
+from letters.models import Reminder, ReminderKind
 from letters.deadlines import reply_due_for
+from letters.reminders.planning import program_zone
 
 
 @dataclass(frozen=True)
@@ -39,37 +34,6 @@ class Message:
     @property
     def text(self) -> str:
         return "\n\n".join(self.lines)
-
-
-# ---------------------------------------------------------------------------- hooks (called on commit)
-
-
-def _notify_after_commit(letter: Letter) -> None:
-    """Record the per-letter notice task in the current transaction; the workers get it once it commits."""
-    from letters.tasks import enqueue_letter_notices
-
-    enqueue_letter_notices(letter.pk)
-
-
-def letter_delivered(letter: Letter) -> None:
-    """Tell the recipient that `letter` arrived (and a mentor by when to reply)."""
-    _notify_after_commit(letter)
-
-
-def changes_requested(letter: Letter) -> None:
-    """Tell the author that their letter came back with a note."""
-    _notify_after_commit(letter)
-
-
-def letter_withheld(letter: Letter) -> None:
-    """Tell the author that their letter will not be passed on (never why: the coordinator talks to them)."""
-    _notify_after_commit(letter)
-
-
-def letter_submitted(letter: Letter) -> None:
-    """Alert the program's coordinators at once if screening found an urgent concern in `letter`."""
-    if Finding.objects.filter(letter=letter, severity=Finding.Severity.URGENT).exists():
-        _notify_after_commit(letter)
 
 
 # ---------------------------------------------------------------------------- links
@@ -91,7 +55,6 @@ def _when(moment: datetime | None, reminder: Reminder) -> str:
     """Return `moment` formatted for the active language in the program's time zone."""
     if moment is None:
         return ""
-    from letters.reminders import program_zone
 
     return formats.date_format(moment.astimezone(program_zone(reminder.program)), "DATETIME_FORMAT")
 
