@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('letters', '0004_merge_20261121_1257'),
-        ('programs', '0005_merge_frontend'),
+        ('letters', '0001_release_0_1'),
+        ('programs', '0001_release_0_1'),
         ('readings', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0005_merge_frontend'),
+        ('programs', '0001_release_0_1'),
     ]
 
     operations = [

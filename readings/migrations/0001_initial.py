@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('programs', '0001_initial'),
+        ('programs', '0001_release_0_1'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
