@@ -32,6 +32,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--screening-letters", type=int, default=500)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "latest.json"))
     parser.add_argument("--compare", default="", help="a result file whose query counts must match")
+    parser.add_argument("--no-peer", action="store_true", help="skip the comparison with django-postman")
     return parser.parse_args(argv)
 
 
@@ -115,9 +116,12 @@ def machine() -> dict:
 
 
 def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, runs: int,
-                  screening_letters: int, warmup: int = 3) -> dict:
+                  screening_letters: int, warmup: int = 3, peer: bool = True, peer_env: dict | None = None) -> dict:
     """Seed, then measure everything; return the results as a dict. Precondition: an empty, migrated database.
 
+    With `peer`, the same jobs are then timed against django-postman (bench.peer), last,
+    because its writes add letters to the review queue. `peer_env` overrides the peer
+    process's environment (the tests give it a database of its own).
     Also used by tests/bench at a tiny size, inside the test database.
     """
     from bench import scenarios
@@ -131,13 +135,18 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
     seeding_s = time.perf_counter() - started
     health_refresh = scenarios.measure_health_refresh()
     pages = scenarios.measure_pages(data, runs=runs, warmup=warmup)
-    return {
+    results = {
         "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
         "pages": [m.as_dict() for m in pages], "health_refresh": health_refresh,
         "sweep": scenarios.measure_sweep(),
         "screening": scenarios.measure_screening(letters=screening_letters),
         "pdfs": scenarios.measure_pdfs(data, report_data),
     }
+    if peer:
+        from bench.peer.compare import compare_with_postman
+
+        results["peer"] = compare_with_postman(data, rounds=max(1, runs // 5), warmup=warmup, env=peer_env)
+    return results
 
 
 def query_counts(results: dict) -> dict[str, int]:
@@ -180,6 +189,10 @@ def format_report(results: dict) -> str:
                      f"{'yes' if pdf['meets_target'] else 'NO':>4}")
     lines.append(f"{'screening':<34} {screening['seconds']:>9.2f} "
                  f"{str(screening['letters_per_second']) + ' letters/s (2,000 chars each)':<40}")
+    if "peer" in results:
+        from bench.peer.compare import format_comparison
+
+        lines += ["", format_comparison(results["peer"])]
     if "query_check" in results:
         lines += ["", results["query_check"]]
     return "\n".join(lines)
@@ -196,7 +209,8 @@ def main(argv=None) -> int:
     django.setup()
     fresh_database()
     results = run_benchmark(pairs=args.pairs, assignments=args.assignments, letters=args.letters,
-                            waiting=args.waiting, runs=args.runs, screening_letters=args.screening_letters)
+                            waiting=args.waiting, runs=args.runs, screening_letters=args.screening_letters,
+                            peer=not args.no_peer)
     results["machine"] = machine()
     if args.compare and Path(args.compare).exists():
         other = json.loads(Path(args.compare).read_text())

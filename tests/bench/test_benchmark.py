@@ -14,11 +14,15 @@ PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", 
          "draft save", "submit (2,000 chars)"]
 
 
-def run_tiny(pairs: int) -> dict:
-    """Run the whole benchmark at `pairs` pairs inside a savepoint that is rolled back afterwards."""
+def run_tiny(pairs: int, peer_database=None) -> dict:
+    """Run the whole benchmark at `pairs` pairs inside a savepoint that is rolled back afterwards.
+
+    With `peer_database` (a SQLite path), django-postman is seeded there and compared too.
+    """
+    peer_env = {"DATABASE_URL": "", "BENCH_PEER_SQLITE": str(peer_database)} if peer_database else None
     with transaction.atomic():
         results = run_benchmark(pairs=pairs, assignments=4, letters=pairs * 10, waiting=8, runs=2, warmup=1,
-                                screening_letters=3)
+                                screening_letters=3, peer=peer_database is not None, peer_env=peer_env)
         transaction.set_rollback(True)
     return results
 
@@ -28,8 +32,8 @@ def bench_urls(settings):
     settings.ROOT_URLCONF = "bench.urls"
 
 
-def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls):
-    small, large = run_tiny(20), run_tiny(40)
+def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls, tmp_path):
+    small, large = run_tiny(20, peer_database=tmp_path / "bench_postman.sqlite3"), run_tiny(40)
 
     assert [page["name"] for page in small["pages"]] == PAGES
     for page in small["pages"]:
@@ -50,6 +54,17 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls):
     table = format_report(small)
     assert "coordinator dashboard" in table and "reminder sweep" in table and "screening" in table
     assert "pair health (all pairs)" in table
+
+    # The peer: the same four jobs timed in both projects, each with its queries and both ratios.
+    peer = small["peer"]
+    assert [row["job"] for row in peer["rows"]] == ["bare page", "inbox / home", "20-letter thread",
+                                                     "write ~1,700 chars"]
+    for row in peer["rows"]:
+        assert row["postman_cpu_ms"] > 0 and row["brevven_cpu_ms"] > 0
+        assert row["postman_queries"] > 0 and row["brevven_queries"] > 0
+        assert row["ratio"] == pytest.approx(row["brevven_cpu_ms"] / row["postman_cpu_ms"], rel=0.02)
+    assert peer["samples_per_job"] == 5
+    assert "django-postman" in table and "20-letter thread" in table
 
 
 def test_a_database_without_bench_in_its_name_is_never_wiped():
