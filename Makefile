@@ -96,10 +96,11 @@ bench-small: install-bench system-deps
 		--compare $(BENCH_RESULTS)/latest.json $(ARGS)
 
 # Several gunicorn workers and two qclusters on PostgreSQL + Redis (database brevven_bench_load,
-# Redis db 6), a moderate program, and bench/load.py driving a mixed workload at 127.0.0.1 for
-# LOAD_SECONDS; everything it starts is stopped at the end (scripts/load-test).
+# Redis db 6), a moderate program, and wrk (Debian's package, installed when run as root)
+# driving the one-query page, then the members' mix, at 127.0.0.1 for LOAD_SECONDS each;
+# everything it starts is stopped at the end (scripts/load-test).
 LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/brevven_bench_load
 LOAD_REDIS_URL ?= redis://127.0.0.1:6379/6
 LOAD_SECONDS ?= 60
 load: install-bench system-deps
-	DATABASE_URL=$(LOAD_DATABASE_URL) REDIS_URL=$(LOAD_REDIS_URL) LOAD_SECONDS=$(LOAD_SECONDS) scripts/load-test $(ARGS)
+	DATABASE_URL=$(LOAD_DATABASE_URL) REDIS_URL=$(LOAD_REDIS_URL) LOAD_SECONDS=$(LOAD_SECONDS) scripts/load-test
