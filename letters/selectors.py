@@ -43,9 +43,10 @@ def list_thread(user, pair: Pair) -> QuerySet[Letter]:
 
     Precondition: `pair` was fetched through programs.access.access_pair for `user`.
     """
+    # Through the pair's own manager, every letter's `pair` is this very object (with its
+    # program and members loaded), so rendering a letter never fetches them again.
     return (
-        Letter.objects.visible_to(user)
-        .filter(pair=pair)
+        pair.letters.visible_to(user)
         .select_related("author", "assignment__reading")
         .order_by("submitted_at", "created_at", "pk")
     )

@@ -1,0 +1,45 @@
+"""A member's pages cost the same number of queries however many letters a pair has.
+
+The selectors' own tests count the queries of the list; these count the whole page,
+rendering included, where a template that follows a letter's `pair` or `program` would add
+queries per letter.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+
+
+def _queries(client, url) -> int:
+    client.get(url)  # the session, the locale and the caches settle on the first request
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _add_letters(pair, coordinator, count: int) -> None:
+    for n in range(count):
+        factories.make_letter(pair, by="mentee" if n % 2 else "mentor", status="delivered", coordinator=coordinator)
+
+
+@pytest.mark.parametrize("side", ["mentee", "mentor"])
+def test_thread_page_costs_the_same_with_2_or_14_letters(client, pair, coordinator, side):
+    client.force_login(getattr(pair, side).user)
+    url = reverse("pair-thread", args=[pair.pk])
+    _add_letters(pair, coordinator, 2)
+    short = _queries(client, url)
+    _add_letters(pair, coordinator, 12)
+    assert _queries(client, url) == short
+
+
+def test_home_page_costs_the_same_with_2_or_14_letters(client, pair, coordinator):
+    client.force_login(pair.mentee.user)
+    url = reverse("home")
+    _add_letters(pair, coordinator, 2)
+    short = _queries(client, url)
+    _add_letters(pair, coordinator, 12)
+    assert _queries(client, url) == short
