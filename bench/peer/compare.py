@@ -74,13 +74,19 @@ class PostmanWorker:
 def brevven_jobs(data, *, drafts_needed: int):
     """Return {job: function of the request number} for Brevven, as its mentee would do them."""
     from bench.scenarios import letter_text
+    from bench.seed import booklet_pair
     from letters import services as letter_services
     from programs.models import Pair
 
+    # The page scenarios wrote into data.pair and the booklet pair has 40 letters: the reader
+    # and the writer are the next two pairs, which have the seeded 20 letters each. Writes go
+    # to a pair of their own, so the thread that is read does not grow during the run.
+    reader_pair, writer_pair = (
+        Pair.objects.filter(program=data.program).exclude(pk__in=[data.pair.pk, booklet_pair(data.program).pk])
+        .select_related("mentee__user").order_by("pk")[:2]
+    )
     client = Client()
-    client.force_login(data.mentee_user)
-    # Writes go to a pair of their own, so the thread that is read does not grow during the run.
-    writer_pair = Pair.objects.filter(program=data.program).exclude(pk=data.pair.pk).select_related("mentee__user").first()
+    client.force_login(reader_pair.mentee.user)
     writer = Client()
     writer.force_login(writer_pair.mentee.user)
     drafts = [letter_services.save_draft(writer_pair.mentee.user, pair=writer_pair, body="") for _ in range(drafts_needed)]
@@ -92,7 +98,7 @@ def brevven_jobs(data, *, drafts_needed: int):
     return {
         "bare": lambda i: expect(client.get(reverse("bench-baseline")), 200),
         "home": lambda i: expect(client.get(reverse("home")), 200),
-        "thread": lambda i: expect(client.get(reverse("pair-thread", args=[data.pair.pk])), 200),
+        "thread": lambda i: expect(client.get(reverse("pair-thread", args=[reader_pair.pk])), 200),
         "write": lambda i: expect(writer.post(reverse("letter-edit", args=[drafts[i].pk]),
                                               {"body": letter_text(WRITE_CHARS, 50_000 + i), "action": "send"}), 302),
     }
