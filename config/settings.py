@@ -306,9 +306,13 @@ REMINDER_TEST_PAUSE = os.environ.get("BREVVEN_TEST_PAUSE_REMINDERS", "")
 # The cache holds API throttling counts and sign-in slow-downs. With Redis they are shared by
 # every process and machine, so a limit holds however many web workers there are; without it
 # each process counts on its own, which is right for the single-process `make run`.
+# Sessions, too, are read from Redis then (cached_db: written through to the database, so a
+# restart of Redis signs nobody out); every page saves the session query. Without Redis each
+# process would keep its own copy, so sessions stay in the database alone.
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                           "KEY_PREFIX": "brevven-cache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
