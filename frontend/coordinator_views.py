@@ -58,7 +58,7 @@ def dashboard(request, program_id: int):
     query.pop("page", None)
     return render(request, "frontend/coordinator/dashboard.html", {
         "program": program, "overview": program_overview(program), "filters": filters, "page": page,
-        "level_counts": health.level_counts, "health_judged_at": health.judged_at,
+        "level_counts": health.level_counts, "overdue": health.overdue, "health_judged_at": health.judged_at,
         "health_refresh_minutes": REFRESH_EVERY_MINUTES, "query": query.urlencode(),
     })
 

@@ -19,7 +19,7 @@ from frontend.forms import LetterForm, PreferencesForm, ProfileForm, apply_servi
 from frontend.selectors import home_summary, list_writing_pairs
 from letters import selectors as letter_selectors
 from letters import services as letter_services
-from letters.access import access_letter
+from letters.access import access_letter, access_own_letter
 from letters.models import LetterStatus
 from letters.text import counter_messages as length_messages
 from programs import services as program_services
@@ -84,11 +84,8 @@ def start_letter(request, pair_id: int):
 
 
 def _own_editable_letter(request, letter_id: int):
-    """Return the signed-in author's letter if it can still be edited; 404 for anyone else's."""
-    letter = access_letter(request.user, letter_id)
-    if letter.author.user_id != request.user.pk:
-        raise Http404(_("No such letter."))
-    return letter
+    """Return the signed-in author's own letter; 404 for anyone else's."""
+    return access_own_letter(request.user, letter_id)
 
 
 def _posted_version(request) -> str | None:

@@ -20,6 +20,24 @@ def access_letter(user, letter_id: int, *, for_update: bool = False) -> Letter:
         raise Http404(_("No such letter.")) from None
 
 
+def access_own_letter(user, letter_id: int) -> Letter:
+    """Return the letter if `user` wrote it and may see it, else raise Http404.
+
+    The same as access_letter followed by "is the author `user`?" (an author sees their own
+    letter unless a safeguarding hold took it away: Letter.objects.visible_to), in one plain
+    query rather than visible_to's three-way OR with a subquery: the editor asks it on every save.
+    """
+    if not user.is_authenticated:
+        raise Http404(_("No such letter."))
+    letters = Letter.objects.filter(author__user=user, safeguarding_hold_until__isnull=True).select_related(
+        "pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading"
+    )
+    try:
+        return letters.get(pk=letter_id)
+    except (Letter.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such letter.")) from None
+
+
 def access_letter_for_review(user, letter_id: int) -> Letter:
     """Return a submitted letter of a program `user` coordinates (any, for an operator), else Http404.
 

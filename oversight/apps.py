@@ -10,4 +10,4 @@ class OversightConfig(AppConfig):
         from oversight import health
         from programs import pair_changes
 
-        pair_changes.listen(health.refresh_pair_health)
+        pair_changes.listen(health.mark_pairs_changed)

@@ -3,17 +3,21 @@
 The rules (`judge_pair_health`) read facts that `annotate_pair_health` adds to a queryset
 of pairs in one query. Judging every pair of a large program takes seconds, so the
 coordinator dashboard does not judge on each view: it reads `PairHealthRecord` rows, one
-sorted page at a time (`page_pair_health`). Those rows are written here only, by
+sorted page at a time (`pair_health_overview`). Those rows are written here only, by
 `refresh_pair_health`, which runs
 
-- in the same transaction as every change of a pair's letters or status (the letter and
-  pair services announce it through programs.pair_changes, which OversightConfig.ready
-  connects to it), so a coordinator's own decision shows at once;
+- within a minute of every change of a pair's letters or status: the letter and pair
+  services announce it through programs.pair_changes, `mark_pairs_changed` (which
+  OversightConfig.ready connects to it) stamps the pair's row `changed_at` in the change's
+  own transaction, and the task `oversight.tasks.refresh_changed_pair_health` judges the
+  stamped pairs every minute. Building and compiling the judging query cost a letter
+  submit more CPU than everything else it does; the stamp is one small UPDATE;
+- when a dashboard is read, for the pairs whose row is still stamped or missing (pairs
+  made by an import or before the task first ran), before anything is shown: so a
+  coordinator's own decision shows at once even when no worker has run yet;
 - for every open pair from the scheduled task `oversight.tasks.refresh_all_pair_health`
   (every REFRESH_EVERY_MINUTES), for what time alone changes: a silence growing, a
-  deadline or a reply window passing, a recent event growing old;
-- for the pairs that have no row yet, when a dashboard is read (pairs made by an import,
-  in the admin, or before the task first ran).
+  deadline or a reply window passing, a recent event growing old.
 
 A single pair's page and the API judge live (`get_pair_health`): one pair costs one query.
 """
@@ -170,13 +174,16 @@ def _as_record(health: PairHealth, now: datetime) -> PairHealthRecord:
     return PairHealthRecord(
         pair_id=pair.pk, program_id=pair.program_id, level=health.level, level_rank=HEALTH_LEVEL_RANK[health.level],
         reasons=[str(reason) for reason in health.reasons], reason_count=len(health.reasons),
-        last_letter_at=health.last_letter_at, quiet_since=health.last_letter_at or pair.started_at, judged_at=now,
+        last_letter_at=health.last_letter_at, quiet_since=health.last_letter_at or pair.started_at,
+        letter_overdue=HealthReason.LETTER_OVERDUE in health.reasons,
+        reply_overdue=HealthReason.REPLY_OVERDUE in health.reasons, judged_at=now,
     )
 
 
 #: The record's columns, in the order _write_records inserts them; the first is the conflict key.
+#: judged_at and changed_at come last: the upsert treats them apart.
 RECORD_FIELDS = ("pair", "program", "level", "level_rank", "reasons", "reason_count", "last_letter_at",
-                 "quiet_since", "judged_at")
+                 "quiet_since", "letter_overdue", "reply_overdue", "judged_at", "changed_at")
 
 
 def _write_records(records: list[PairHealthRecord]) -> None:
@@ -184,15 +191,18 @@ def _write_records(records: list[PairHealthRecord]) -> None:
 
     A scheduled refresh judges thousands of pairs over a few seconds; a letter decided in
     between stores its pair's fresher judgement, which the refresh's older one must not
-    overwrite. Django's bulk_create(update_conflicts=True) cannot say "only if older", so
-    this is the one upsert written in SQL: `ON CONFLICT ... DO UPDATE ... WHERE`, which
-    SQLite (3.24+) and PostgreSQL both understand. One statement per batch.
+    overwrite. Likewise a row stamped `changed_at` stays stamped unless the new judgement
+    was made after that change. Django's bulk_create(update_conflicts=True) cannot say
+    "only if older", so this is the one upsert written in SQL: `ON CONFLICT ... DO UPDATE
+    ... WHERE`, which SQLite (3.24+) and PostgreSQL both understand. One statement per batch.
     """
     fields = [PairHealthRecord._meta.get_field(name) for name in RECORD_FIELDS]
     table = connection.ops.quote_name(PairHealthRecord._meta.db_table)
     columns = [connection.ops.quote_name(field.column) for field in fields]
-    updates = ", ".join(f"{column} = excluded.{column}" for column in columns[1:])
-    judged_at = columns[-1]
+    judged_at, changed_at = columns[-2], columns[-1]
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns[1:-1])
+    updates += (f", {changed_at} = CASE WHEN {table}.{changed_at} > excluded.{judged_at} "
+                f"THEN {table}.{changed_at} ELSE NULL END")
     row_placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
     batch = max(1, (connection.features.max_query_params or 10_000) // len(fields))
     with connection.cursor() as cursor:
@@ -245,12 +255,40 @@ def refresh_pair_health(pairs: Iterable[Pair], *, now: datetime | None = None) -
     return stored
 
 
-def refresh_program_health(program: Program, *, now: datetime | None = None, missing_only: bool = False) -> int:
-    """Judge the open pairs of `program` (only those without a record if `missing_only`); return how many."""
+def mark_pairs_changed(pairs: Iterable[Pair], *, now: datetime | None = None) -> None:
+    """Stamp the records of `pairs` as changed, so they are judged again before anyone reads them.
+
+    The listener of programs.pair_changes. Precondition: inside the transaction of the change,
+    so the stamp and the change are saved together. One UPDATE: no job is queued per change
+    (queueing one cost a submit as much as judging); `refresh_changed_pair_health` runs every
+    minute instead. A pair without a record yet needs no stamp: the dashboard judges pairs
+    without one before it shows anything, and the scheduled refresh stores them.
+    """
+    ids = sorted({pair.pk for pair in pairs})
+    if ids:
+        PairHealthRecord.objects.filter(pair_id__in=ids).update(changed_at=now or timezone.now())
+
+
+def refresh_changed_pair_health(*, now: datetime | None = None) -> int:
+    """Judge every pair whose record is stamped changed; return how many (the worker's task).
+
+    A record judged after its change (by the dashboard or an earlier run) is no longer
+    stamped, so running the task again does nothing.
+    """
+    now = now or timezone.now()
+    stamped = Pair.objects.filter(health_record__changed_at__isnull=False).select_related("program")
+    return refresh_pair_health(list(stamped), now=now)
+
+
+def refresh_program_health(program: Program, *, now: datetime | None = None, outdated_only: bool = False) -> int:
+    """Judge the open pairs of `program`; return how many.
+
+    With `outdated_only`, only those whose record is missing or stamped changed.
+    """
     now = now or timezone.now()
     pairs = Pair.objects.open().filter(program=program)
-    if missing_only:
-        pairs = pairs.filter(health_record__isnull=True)
+    if outdated_only:
+        pairs = pairs.filter(Q(health_record__isnull=True) | Q(health_record__changed_at__isnull=False))
     ids = list(pairs.order_by("pk").values_list("pk", flat=True))
     return sum(_store(Pair.objects.filter(pk__in=chunk), program, now) for chunk in _chunks(ids, REFRESH_CHUNK))
 
@@ -289,9 +327,12 @@ class _CountedPairs:
 
 @dataclass
 class HealthOverview:
-    """What the dashboard shows of pair health: the level counts, the oldest judgement, the pairs to page."""
+    """What the dashboard shows of pair health: the level counts, the overdue counts, the oldest
+    judgement, the pairs to page."""
 
     level_counts: dict[str, int]
+    #: {"letter": open pairs whose mentee letter is overdue, "reply": whose mentor reply is}.
+    overdue: dict[str, int]
     judged_at: datetime | None
     pairs: _CountedPairs
 
@@ -300,16 +341,20 @@ def pair_health_overview(user, program: Program, *, level: str = "", sort: str =
     """Return `program`'s pair health as last judged, filtered by `level` and sorted by `sort`.
 
     Precondition: `user` coordinates `program` (programs.access.access_program). Pairs that
-    have no record yet are judged first. Costs two queries, plus one per page read from
-    `pairs`, whatever the number of pairs (three more when some pairs had no record).
+    have no record yet, or whose record is stamped changed, are judged first. Costs two
+    queries, plus one per page read from `pairs`, whatever the number of pairs (three more
+    when some pairs had to be judged).
     """
-    refresh_program_health(program, missing_only=True)
+    refresh_program_health(program, outdated_only=True)
     open_pairs = Pair.objects.visible_to(user).open().filter(program=program)
     records = PairHealthRecord.objects.filter(pair__in=open_pairs)
     summary = records.aggregate(
-        oldest=Min("judged_at"), **{value: Count("pk", filter=Q(level=value)) for value in HealthLevel.values}
+        oldest=Min("judged_at"), overdue_letter=Count("pk", filter=Q(letter_overdue=True)),
+        overdue_reply=Count("pk", filter=Q(reply_overdue=True)),
+        **{value: Count("pk", filter=Q(level=value)) for value in HealthLevel.values},
     )
     judged_at = summary.pop("oldest")
+    overdue = {"letter": summary.pop("overdue_letter"), "reply": summary.pop("overdue_reply")}
     level_counts = summary
     if level:
         open_pairs = open_pairs.filter(health_record__level=level)
@@ -317,4 +362,5 @@ def pair_health_overview(user, program: Program, *, level: str = "", sort: str =
         *SORT_ORDERS.get(sort, SORT_ORDERS["health"])
     )
     total = level_counts.get(level, 0) if level else sum(level_counts.values())
-    return HealthOverview(level_counts=level_counts, judged_at=judged_at, pairs=_CountedPairs(shown, total))
+    return HealthOverview(level_counts=level_counts, overdue=overdue, judged_at=judged_at,
+                          pairs=_CountedPairs(shown, total))

@@ -40,9 +40,11 @@ class PairHealthRecord(models.Model):
 
     Judging health reads a pair's letters, events and findings; doing that for every pair of
     a large program on each dashboard view is what made the dashboard slow. The rules live in
-    oversight.health, which alone writes these rows: the services refresh a pair's row in the
-    same transaction as any change of its letters or status (through programs.pair_changes),
-    and a scheduled task refreshes every row for what time alone changes (a silence growing, a deadline passing).
+    oversight.health, which alone writes these rows: the services mark a pair's row changed in
+    the same transaction as any change of its letters or status (through programs.pair_changes),
+    a worker re-judges it right after, the dashboard re-judges whatever is still marked before
+    it shows anything, and a scheduled task refreshes every row for what time alone changes
+    (a silence growing, a deadline passing).
     """
 
     pair = models.OneToOneField(Pair, on_delete=models.CASCADE, primary_key=True, related_name="health_record")
@@ -55,7 +57,13 @@ class PairHealthRecord(models.Model):
     last_letter_at = models.DateTimeField(null=True, blank=True)
     #: The last letter's moment, or the pair's start when it has none: "longest without a letter" sorts by it.
     quiet_since = models.DateTimeField()
+    #: Whether the mentee's letter or the mentor's reply was overdue when judged (letters.deadlines):
+    #: the dashboard counts these rather than run the deadline rules over every pair on each view.
+    letter_overdue = models.BooleanField(default=False)
+    reply_overdue = models.BooleanField(default=False)
     judged_at = models.DateTimeField()
+    #: When the pair or its letters last changed after `judged_at`; empty while the judgement is current.
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "programs_pairhealthrecord"  # the table it had in the programs app

@@ -10,7 +10,6 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from letters import deadlines
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from oversight.models import Report
 from programs.exceptions import StateConflict
@@ -72,9 +71,9 @@ def finished_report_file(report):
 
 
 def program_overview(program: Program, *, now: datetime | None = None) -> dict:
-    """Return the review backlog, the pairs with overdue deadlines and the current assignment's counts.
+    """Return the review backlog and the current assignment's counts.
 
-    Precondition: the caller coordinates `program`. Five queries at most, whatever the data size.
+    Precondition: the caller coordinates `program`. Four queries at most, whatever the data size.
     Drafts are never counted: coordinators do not see letters that were never submitted.
     """
     now = now or timezone.now()
@@ -103,12 +102,9 @@ def program_overview(program: Program, *, now: datetime | None = None) -> dict:
         counts["pairs"] = active.count()
         counts["not_sent"] = max(counts["pairs"] - counts["sent"], 0)
         assignment_counts = counts
-    # The same count, by the same rules, as the program report and the weekly e-mail (letters.deadlines).
-    overdue = deadlines.count_overdue_pairs(Pair.objects.filter(program=program), now=now,
-                                             reply_window=program.reply_window)
+    # The pairs with overdue deadlines come with pair health (oversight.health.pair_health_overview),
+    # judged by the same rules as the program report and the weekly e-mail (letters.deadlines).
     return {
-        "pairs_letter_overdue": overdue["letter"],
-        "pairs_reply_overdue": overdue["reply"],
         "review_waiting": review["waiting"],
         "review_oldest": review["oldest"],
         "current_assignment": current,

@@ -26,6 +26,13 @@ SCHEDULES = [
         "q_options": {"timeout": WEEKLY_REPORTS_TIMEOUT},
     },
     {
+        "func": "oversight.tasks.refresh_changed_pair_health",
+        "name": "oversight.refresh_changed_pair_health",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+        "q_options": {"timeout": 50},
+    },
+    {
         "func": "oversight.tasks.refresh_all_pair_health",
         "name": "oversight.refresh_all_pair_health",
         "schedule_type": Schedule.MINUTES,
@@ -58,3 +65,8 @@ def send_weekly_program_reports() -> int:
 def refresh_all_pair_health() -> int:
     """Re-judge the health of every open pair for the coordinator dashboards; return how many."""
     return health.refresh_all_pair_health()
+
+
+def refresh_changed_pair_health() -> int:
+    """Judge the pairs that changed since they were last judged; return how many (0 when there are none)."""
+    return health.refresh_changed_pair_health()

@@ -9,6 +9,10 @@ after each request.
 
 Allowed to change, and nothing else:
 - sessions (django_session): signing in is not the subject here;
+- the stored pair-health judgements (oversight.PairHealthRecord): a cache of what
+  oversight.health computes from the letters, which the dashboard brings up to date before
+  showing it (a pair whose judgement is missing or stamped changed). Nothing anyone did
+  changes, and the same GET twice stores the same judgement;
 - ALLOWED_NEW_ROWS: rows that audit reading itself, namely the review log's "opened"
   entries (a coordinator opening a letter on the review page is recorded; docs/moderation.md).
 """
@@ -30,6 +34,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
 
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
+from oversight.models import PairHealthRecord
 from programs import accounts
 from programs import services as program_services
 from privacy.models import DataExport
@@ -37,8 +42,8 @@ from programs.models import Membership, Program
 from readings import services as reading_services
 from tests import factories
 
-#: Tables whose rows a GET may change freely.
-IGNORED_MODELS = {Session}
+#: Tables whose rows a GET may change freely: sessions, and derived judgements (see above).
+IGNORED_MODELS = {Session, PairHealthRecord}
 
 #: New rows a GET may add, by model: a predicate on the row's field values.
 ALLOWED_NEW_ROWS = {

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from letters.access import access_letter
+from letters.access import access_letter, access_own_letter
 from letters.models import Letter
 from programs.access import access_pair
 from programs.models import Pair
@@ -67,6 +67,27 @@ def test_letter_visibility_matrix(world, viewer, where, state):
     else:
         with pytest.raises(Http404):
             access_letter(user, letter.pk)
+
+
+@pytest.mark.parametrize("viewer", ["author", "recipient", "coordinator", "operator", "anonymous"])
+@pytest.mark.parametrize("where", ["own", "neighbour", "elsewhere"])
+@pytest.mark.parametrize("state", STATES)
+def test_the_editors_fast_path_finds_only_the_authors_own_letters(world, viewer, where, state):
+    letter = world["letters"][where, state]
+    if viewer == "author" and where == "own":
+        assert access_own_letter(viewer_user(world, viewer), letter.pk).pk == letter.pk
+    else:
+        with pytest.raises(Http404):
+            access_own_letter(viewer_user(world, viewer), letter.pk)
+
+
+def test_the_editors_fast_path_hides_a_letter_under_a_safeguarding_hold(world):
+    letter = world["letters"]["own", "withheld"]
+    Letter.objects.filter(pk=letter.pk).update(safeguarding_hold_until="2099-01-01T00:00:00Z")
+    with pytest.raises(Http404):
+        access_own_letter(world["own"].mentee.user, letter.pk)
+    with pytest.raises(Http404):
+        access_letter(world["own"].mentee.user, letter.pk)
 
 
 @pytest.mark.parametrize("viewer", ["author", "recipient", "coordinator", "operator", "anonymous"])

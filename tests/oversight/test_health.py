@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent
-from oversight import health
+from oversight import health, tasks
 from oversight.models import HealthLevel, HealthReason, PairHealthRecord
 from programs import services
 from programs.models import Pair
@@ -155,8 +155,10 @@ def test_overview_filters_and_sorts_worst_first(program, coordinator):
     assert shown(health.pair_health_overview(coordinator, program, sort="quiet")) == [quiet, fine]
 
 
-def test_creating_a_pair_stores_its_health(program, coordinator):
+def test_a_new_pair_is_judged_by_the_dashboard_or_the_scheduled_refresh(program, coordinator):
     pair = factories.make_pair(program, coordinator)
+    assert not PairHealthRecord.objects.filter(pair=pair).exists()
+    assert tasks.refresh_all_pair_health() == 1
     assert PairHealthRecord.objects.get(pair=pair).level == HealthLevel.ON_TRACK
 
 
@@ -176,17 +178,43 @@ def test_the_dashboard_judges_pairs_without_a_record_and_reads_the_rest_as_store
     assert overview.pairs[0:1][0].reasons == [HealthReason.SILENT_LONG]
 
 
-def test_services_refresh_the_record_with_the_change(pair, coordinator):
-    """A coordinator's decision shows on the dashboard at once, without waiting for the task."""
+def test_a_change_shows_on_the_dashboard_at_once_even_before_a_worker_judges_it(pair, coordinator):
+    """A coordinator's decision stamps the record; the dashboard re-judges it before showing it."""
     health.pair_health_overview(coordinator, pair.program)
     letter = factories.make_letter(pair, status="in_review", coordinator=coordinator)
     from letters import services as letter_services
 
     letter_services.withhold_letter(coordinator, letter=letter, reason="Shared a phone number")
+    stamped = PairHealthRecord.objects.get(pair=pair)
+    assert stamped.changed_at is not None and stamped.level == HealthLevel.ON_TRACK  # not judged yet
+    # The dashboard does not wait for the task that runs every minute.
+    overview = health.pair_health_overview(coordinator, pair.program)
+    assert overview.level_counts["at_risk"] == 1
+    assert overview.pairs[0:1][0].reasons == [HealthReason.LETTER_WITHHELD]
     record = PairHealthRecord.objects.get(pair=pair)
-    assert record.level == HealthLevel.AT_RISK and record.reasons == [HealthReason.LETTER_WITHHELD]
+    assert record.changed_at is None and record.level == HealthLevel.AT_RISK
+
+
+def test_the_worker_task_judges_the_changed_pairs_and_then_has_nothing_to_do(pair, coordinator):
+    health.refresh_pair_health([pair])
     services.pause_pair(coordinator, pair=pair, reason="Holiday")
-    assert PairHealthRecord.objects.get(pair=pair).judged_at >= record.judged_at
+    stamped = PairHealthRecord.objects.get(pair=pair)
+    assert stamped.changed_at is not None
+    assert tasks.refresh_changed_pair_health() == 1
+    record = PairHealthRecord.objects.get(pair=pair)
+    assert record.changed_at is None and record.judged_at >= stamped.changed_at
+    assert tasks.refresh_changed_pair_health() == 0
+
+
+def test_a_judgement_made_before_the_change_leaves_the_record_stamped(pair, coordinator):
+    """A refresh that started before a change must not pass its older judgement off as current."""
+    health.refresh_pair_health([pair])
+    before = timezone.now()
+    services.pause_pair(coordinator, pair=pair, reason="Holiday")
+    health.refresh_pair_health([pair], now=before)
+    assert PairHealthRecord.objects.get(pair=pair).changed_at is not None
+    health.refresh_pair_health([pair])
+    assert PairHealthRecord.objects.get(pair=pair).changed_at is None
 
 
 def test_an_older_judgement_never_replaces_a_newer_one(pair, coordinator):
@@ -196,7 +224,7 @@ def test_an_older_judgement_never_replaces_a_newer_one(pair, coordinator):
     from letters import services as letter_services
 
     letter_services.withhold_letter(coordinator, letter=letter, reason="Shared a phone number")
-    PairHealthRecord.objects.filter(pair=pair).update(judged_at=refresh_started + timedelta(seconds=1))
+    health.refresh_pair_health([pair], now=refresh_started + timedelta(seconds=1))  # the worker, after the decision
     health.refresh_pair_health([pair], now=refresh_started)  # judged before the decision was stored
     record = PairHealthRecord.objects.get(pair=pair)
     assert record.reasons == [HealthReason.LETTER_WITHHELD]
@@ -251,7 +279,6 @@ def test_the_scheduled_task_refreshes_every_open_pair(pair, coordinator):
     from django.core.management import call_command
     from django_q.models import Schedule
 
-    from oversight import tasks
 
     call_command("setup_schedules")
     schedule = Schedule.objects.get(func="oversight.tasks.refresh_all_pair_health")
