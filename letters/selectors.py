@@ -210,7 +210,10 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
 
     Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
     `review_due` and `is_overdue` (letters.deadlines.annotate_review_deadline), and `claim_holder` (the pseudonym
-    of the coordinator holding a live claim, or None), plus its author and the pair's two sides, all in one query.
+    of the coordinator holding a live claim, or None), `reading_title` (its reading's title, or None) and
+    `reply_to_name` (the pseudonym of the letter it answers, or None), plus its author and the pair's two
+    sides, all in one query; its findings (kind and severity only, for the row's badges) come in one more
+    query whatever the number of rows.
 
     Precondition: `user` may review `program` (programs.permissions.may_review), checked by
     the caller (programs.access.access_program with `as_coordinator`, or require_coordinator).
@@ -225,7 +228,11 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
         # Only what a queue row shows: the program is the caller's already, and the reading
         # (whose body is long) and its assignment cost a model per row that nobody reads.
         .select_related("author", "pair__mentor", "pair__mentee")
+        .prefetch_related(Prefetch("findings", queryset=Finding.objects.only("letter_id", "kind", "severity")
+                                   .order_by("start", "pk")))
         .annotate(
+            reading_title=F("assignment__reading__title"),
+            reply_to_name=F("in_reply_to__author__pseudonym"),
             has_findings=Exists(findings),
             has_urgent=Exists(findings.filter(severity=Finding.Severity.URGENT)),
             waiting=ExpressionWrapper(Value(now, output_field=DateTimeField()) - F("submitted_at"),
