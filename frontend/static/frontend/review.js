@@ -77,7 +77,8 @@
 
   function firstField(value) {
     var group = document.getElementById("fields-" + value);
-    return group ? group.querySelector("textarea, input:not([type=checkbox]), input") : null;
+    // A field to type in first (not the ticked parts' checkboxes), else whatever the group has.
+    return group ? (group.querySelector("input[type=text], textarea") || group.querySelector("input")) : null;
   }
 
   if (form) {
