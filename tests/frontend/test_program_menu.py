@@ -69,7 +69,7 @@ def test_the_reports_page_shows_a_menu_only_for_a_program_the_person_coordinates
     client.force_login(coordinator)
     assert menu_of(client.get(reverse("reports")).content.decode()) == ""
     assert menu_of(client.get(f"/reports/?program={other.pk}").content.decode()) == ""
-    assert menu_of(client.get(f"/reports/?program=nonsense").content.decode()) == ""
+    assert menu_of(client.get("/reports/?program=nonsense").content.decode()) == ""
 
 
 def test_the_dashboard_links_the_letters_waiting_for_review_to_the_queue(client, program, coordinator, pair):
