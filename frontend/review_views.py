@@ -108,7 +108,7 @@ def review_queue(request, program_id: int):
     program = access_program(request.user, program_id, as_coordinator=True)
     # The queue shows no letter text; leave the bodies in the database.
     # Only the start of each letter, for its first line: a letter may be 100,000 characters.
-    letters = selectors.list_review_queue(request.user, program).defer("body_html", "body_text").annotate(
+    letters = selectors.list_review_queue(request.user, program, with_finding_kinds=True).defer("body_html", "body_text").annotate(
         opening=Substr("body_text", 1, OPENING_CHARS)
     )
     screening = request.GET.get("screening", "")
