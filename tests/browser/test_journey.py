@@ -135,6 +135,7 @@ def test_the_whole_journey(new_page, live_server, language):
     expect(row).to_contain_text(text(language, "About “%(title)s”") % {"title": "The lighthouse cat"})
     expect(row.locator(".excerpt")).to_contain_text("Dear Captain Oak")
     expect(row.locator(".chip").first).to_be_visible()
+    expect(row.locator("img.avatar")).to_have_count(1)
     expect(coordinator.locator(".program-menu a[aria-current=page]")).to_have_text(text(language, "Review queue"))
     assert coordinator.evaluate("document.documentElement.scrollWidth") <= 390  # the phone needs no sideways scroll
     check.check(coordinator, "review queue")
