@@ -2,7 +2,8 @@
 
 Run it from the project's root with `PYTHONPATH=. python scripts/screenshots.py` (or
 `make screenshots`, which installs what it needs first). Besides each role's main page it
-saves the coordinator's review queue and the review page of the queue's first letter. It loads the demo program into a database of its own (under
+saves the coordinator's review queue and the review page of a letter in it (one with
+findings, when there is one). It loads the demo program into a database of its own (under
 build/screenshots/, removed first), serves it with Django's development server on a free
 local port, signs in as the demo mentee, mentor and coordinator (with an unused recovery
 code as the second step) in Debian's Chromium, and saves each main page at both widths.
@@ -104,7 +105,9 @@ def main() -> None:
                     page.click("#open-review-queue")
                     page.wait_for_load_state("load")
                     save_both_widths(page, "coordinator-review-queue")
-                    page.click("table.review-queue a[href$='/review/']")
+                    # A letter with findings shows them highlighted; else the queue's first letter.
+                    flagged = page.locator("table.review-queue tr:has(.chip-hold, .chip-urgent) a[href$='/review/']")
+                    (flagged if flagged.count() else page.locator("table.review-queue a[href$='/review/']")).first.click()
                     page.wait_for_load_state("load")
                     save_both_widths(page, "coordinator-review")
                 context.close()
