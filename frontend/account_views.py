@@ -292,7 +292,10 @@ def program_people(request, program_id: int):
         ).order_by("invited_first", "role", "pseudonym")
     )
     locked = accounts.locked_usernames(m.user.username for m in memberships)
-    rows = [{"membership": m, "locked": m.user.username in locked} for m in memberships]
+    rows = [{"membership": m, "locked": m.user.username in locked,
+             # Whether to offer "Erase…": the erasure page itself says when it is not allowed.
+             "erasable": m.role != Membership.Role.COORDINATOR and not m.user.username.startswith("erased-")}
+            for m in memberships]
     return render(request, "frontend/account/program_people.html", {
         "program": program, "rows": rows, "roles": [Membership.Role.MENTEE, Membership.Role.MENTOR],
         "countries": REGION_CHOICES,

@@ -39,8 +39,13 @@ def report_list(request):
     programs = list(Program.objects.coordinated_by(request.user).order_by("name"))
     pairs = Pair.objects.visible_to(request.user).select_related("program", "mentor", "mentee").order_by("program__name", "pk")
     own_pairs = [p for p in pairs if p.program in programs or p.program.members_may_download_booklets]
+    # Reached from a program's menu (?program=<id>): show that menu, and put the program first.
+    menu_program = next((p for p in programs if str(p.pk) == request.GET.get("program", "")), None)
+    if menu_program is not None:
+        programs = [menu_program, *(p for p in programs if p != menu_program)]
     return render(request, "frontend/reports/list.html", {
         "reports": reports, "programs": programs, "pairs": own_pairs, "kinds": Report.Kind.choices,
+        "menu_program": menu_program,
     })
 
 

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.forms import whole_numbers
 from letters import deadlines, selectors, services
 from letters.access import access_letter_for_review
-from letters.models import Letter, LetterStatus
+from letters.models import Finding, Letter, LetterStatus
 from programs.access import access_program
 from programs.exceptions import StateConflict, error_messages
 
@@ -33,6 +33,9 @@ DECISIONS = ("approve", "redact", "changes", "withhold", "release")
 #: Letters on one page of the queue. A whole deadline's backlog on one page cost ~0.5 s to
 #: render at 500 letters (docs/performance.md); nobody reads further than the first screens.
 QUEUE_PAGE_SIZE = 50
+
+#: The queue's screening filter: `?screening=findings` or `?screening=clean` (anything else: all letters).
+SCREENING_FILTERS = ("findings", "clean")
 
 #: How much of each letter the queue reads to show its first line.
 OPENING_CHARS = 400
@@ -49,9 +52,29 @@ class QueueRow:
 
     letter: Letter
     title: str
+    about: str
+    badges: list[tuple[str, bool]]
     bulk_label: str
     waiting: str
     deadline: str
+
+
+def about_line(letter: Letter) -> str:
+    """Return what a queued letter is about: "About “The lighthouse cat”", "Reply to Star Fox" or ""."""
+    if letter.reading_title:
+        return _("About “%(title)s”") % {"title": letter.reading_title}
+    if letter.reply_to_name:
+        return _("Reply to %(name)s") % {"name": letter.reply_to_name}
+    return ""
+
+
+def finding_badges(letter: Letter) -> list[tuple[str, bool]]:
+    """Return each kind of finding of `letter` once, as (label, is urgent), urgent kinds first."""
+    badges: dict[str, bool] = {}
+    for finding in letter.findings.all():
+        label = finding.get_kind_display()
+        badges[label] = badges.get(label, False) or finding.severity == Finding.Severity.URGENT
+    return sorted(badges.items(), key=lambda item: not item[1])
 
 
 def queue_rows(letters: list[Letter], *, now: datetime) -> list[QueueRow]:
@@ -69,8 +92,10 @@ def queue_rows(letters: list[Letter], *, now: datetime) -> list[QueueRow]:
         rows.append(QueueRow(
             letter=letter,
             title=_("From %(author)s to %(recipient)s") % {"author": author, "recipient": letter.recipient.pseudonym},
+            about=about_line(letter),
+            badges=finding_badges(letter),
             bulk_label=_("Approve the letter from %(name)s together with the others") % {"name": author},
-            waiting=timesince(letter.submitted_at, now),
+            waiting=_("Waiting %(time)s") % {"time": timesince(letter.submitted_at, now)},
             deadline=deadline,
         ))
     return rows
@@ -83,13 +108,18 @@ def review_queue(request, program_id: int):
     program = access_program(request.user, program_id, as_coordinator=True)
     # The queue shows no letter text; leave the bodies in the database.
     # Only the start of each letter, for its first line: a letter may be 100,000 characters.
-    letters = selectors.list_review_queue(request.user, program).defer("body_html", "body_text").annotate(
+    letters = selectors.list_review_queue(request.user, program, with_finding_kinds=True).defer("body_html", "body_text").annotate(
         opening=Substr("body_text", 1, OPENING_CHARS)
     )
+    screening = request.GET.get("screening", "")
+    if screening in SCREENING_FILTERS:
+        letters = letters.filter(has_findings=screening == "findings")
     page = Paginator(letters, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     queue = list(page)
     return render(request, "frontend/review/queue.html", {
         "program": program, "rows": queue_rows(queue, now=timezone.now()), "page": page,
+        "screening": screening if screening in SCREENING_FILTERS else "",
+        "query": f"screening={screening}" if screening in SCREENING_FILTERS else "",
         "waiting": page.paginator.count, "bulk_count": sum(not letter.has_findings for letter in queue),
         "sla_hours": round(program.review_sla.total_seconds() / 3600),
     })
@@ -171,6 +201,26 @@ def _decide(request, letter: Letter, action: str) -> Letter:
     return services.release_claim(request.user, letter=letter)
 
 
+def decision_choices() -> list[tuple[str, str, str]]:
+    """Return the review page's decisions as (action, label, keyboard shortcut), in the page's order."""
+    return [
+        ("approve", _("Approve and deliver"), "a"),
+        ("redact", _("Remove parts, then deliver"), "p"),
+        ("changes", _("Ask the author for changes"), "c"),
+        ("withhold", _("Withhold the letter"), "w"),
+    ]
+
+
+def decision_buttons() -> dict[str, str]:
+    """Return the decision button's words for each decision (review.js shows the chosen one's)."""
+    return {
+        "approve": _("Approve and deliver"),
+        "redact": _("Remove these parts and deliver"),
+        "changes": _("Send back to the author"),
+        "withhold": _("Withhold the letter"),
+    }
+
+
 DONE_MESSAGES = {
     "approve": lambda: _("The letter was delivered."),
     "redact": lambda: _("The letter was delivered with the chosen parts removed; its author is told what and why."),
@@ -207,6 +257,9 @@ def _page_context(request, letter: Letter, *, claim_problem: list[str] = (), err
         "claim_minutes": round(services.CLAIM_DURATION.total_seconds() / 60),
         "errors": errors,
         "typed": typed,
+        "chosen": typed.get("action", "") if hasattr(typed, "get") else "",
+        "decision_choices": decision_choices(),
+        "decision_buttons": decision_buttons(),
     }
 
 
@@ -226,7 +279,7 @@ def review_letter(request, letter_id: int):
             return _claim(request, letter)
         if action not in DECISIONS:
             return render(request, "frontend/review/letter.html", _page_context(
-                request, letter, errors=[_("Choose one of the buttons below.")], typed=request.POST), status=400)
+                request, letter, errors=[_("Choose a decision first: approve, remove parts, ask for changes or withhold.")], typed=request.POST), status=400)
         try:
             _decide(request, letter, action)
         except (ValidationError, PermissionDenied) as error:

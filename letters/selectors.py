@@ -206,12 +206,15 @@ def _pseudonym_of(user_ref: str, program_ref: str) -> Subquery:
     )
 
 
-def list_review_queue(user, program: Program) -> QuerySet[Letter]:
+def list_review_queue(user, program: Program, *, with_finding_kinds: bool = False) -> QuerySet[Letter]:
     """Return the letters of `program` waiting for a coordinator: urgent first, then oldest first.
 
     Each letter carries `has_findings`, `has_urgent`, `waiting` (time since submission),
     `review_due` and `is_overdue` (letters.deadlines.annotate_review_deadline), and `claim_holder` (the pseudonym
-    of the coordinator holding a live claim, or None), plus its author and the pair's two sides, all in one query.
+    of the coordinator holding a live claim, or None), `reading_title` (its reading's title, or None) and
+    `reply_to_name` (the pseudonym of the letter it answers, or None), plus its author and the pair's two
+    sides, all in one query. With `with_finding_kinds` (the review queue page's badges) its findings
+    (kind and severity only) come too, in one more query whatever the number of rows.
 
     Precondition: `user` may review `program` (programs.permissions.may_review), checked by
     the caller (programs.access.access_program with `as_coordinator`, or require_coordinator).
@@ -221,12 +224,14 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
     queue = deadlines.annotate_review_deadline(
         Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW), now=now
     ).annotate(is_overdue=F("review_overdue"))
-    return (
+    queue = (
         queue
         # Only what a queue row shows: the program is the caller's already, and the reading
         # (whose body is long) and its assignment cost a model per row that nobody reads.
         .select_related("author", "pair__mentor", "pair__mentee")
         .annotate(
+            reading_title=F("assignment__reading__title"),
+            reply_to_name=F("in_reply_to__author__pseudonym"),
             has_findings=Exists(findings),
             has_urgent=Exists(findings.filter(severity=Finding.Severity.URGENT)),
             waiting=ExpressionWrapper(Value(now, output_field=DateTimeField()) - F("submitted_at"),
@@ -237,6 +242,11 @@ def list_review_queue(user, program: Program) -> QuerySet[Letter]:
         )
         .order_by("-has_urgent", "submitted_at", "pk")
     )
+    if with_finding_kinds:
+        queue = queue.prefetch_related(Prefetch(
+            "findings", queryset=Finding.objects.only("letter_id", "kind", "severity").order_by("start", "pk")
+        ))
+    return queue
 
 
 def list_pair_context(user, letter: Letter, *, limit: int = 5) -> list[Letter]:

@@ -27,8 +27,10 @@ from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notificat
 from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
 from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
-from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, User
-from programs.permissions import is_coordinator
+from privacy.selectors import safeguarding_letters
+from programs import audit
+from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, ProgramAuditEntry, User
+from programs.permissions import is_coordinator, may_erase_person
 
 log = logging.getLogger(__name__)
 
@@ -282,12 +284,16 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     program reports) of their pairs and programs, and django-axes' records of their user
     name. A withheld letter of theirs, or one with an urgent finding, stays whole under a
     safeguarding hold for the program's `safeguarding_retention_days`, for coordinators only
-    (docs/security.md). Operators only; an operator cannot erase themself. Returns the audit row.
+    (docs/security.md). Operators, and coordinators of every program the person takes part
+    in (programs.permissions.may_erase_person: never a fellow coordinator); nobody erases
+    themself. Each program the person belonged to gets a "person erased" entry in its audit
+    log (no name in it). Returns the ErasureRecord.
     """
-    if not actor.is_superuser:
-        raise PermissionDenied(_("Only an operator can erase a person."))
     if actor.pk == user.pk:
         raise ValidationError(_("You cannot erase your own account; ask another operator."))
+    if not may_erase_person(actor, user):
+        raise PermissionDenied(_("Only an operator, or a coordinator of every program this person takes part in, "
+                                 "can erase them; a coordinator is erased by an operator."))
     from programs.services import close_pair
 
     with transaction.atomic():
@@ -316,6 +322,9 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         Invitation.objects.filter(membership__user=user).delete()
         ExportAuditEntry.objects.filter(membership__in=memberships).exclude(reason="").update(reason="")
         _remove_account_data(user)
+        for membership in memberships:
+            audit.record(actor, program=membership.program, action=ProgramAuditEntry.Action.PERSON_ERASED,
+                         target=membership, detail=f"{membership.role}; {held} letter(s) under a safeguarding hold")
         record = ErasureRecord.objects.create(
             erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied,
             letters_kept=kept, letters_held=held,
@@ -324,20 +333,13 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     return record
 
 
-def _safeguarding_letters(memberships: list[Membership]):
-    """Return the letters of `memberships` a safeguarding hold keeps: withheld, or with an urgent finding."""
-    return Letter.objects.filter(author__in=memberships).filter(
-        Q(status=LetterStatus.WITHHELD) | Q(findings__severity=Finding.Severity.URGENT)
-    ).exclude(status=LetterStatus.DRAFT).distinct()
-
-
 def _place_safeguarding_holds(memberships: list[Membership]) -> int:
     """Hold each safeguarding letter of `memberships` until its program's period ends; return how many."""
     now = timezone.now()
     held = 0
     for membership in memberships:
         until = now + timedelta(days=membership.program.safeguarding_retention_days)
-        held += _safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
+        held += safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
             safeguarding_hold_until=until
         )
     return held

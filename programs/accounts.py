@@ -27,7 +27,7 @@ from programs import audit
 from programs.exceptions import StateConflict
 from programs.models import Invitation, Membership, Program, ProgramAuditEntry, User
 from programs.permissions import holds_powers, may_manage_people, require_coordinator
-from programs.services import add_member
+from programs.services import add_member, record_coordinator_granted
 
 log = logging.getLogger(__name__)
 
@@ -330,7 +330,28 @@ def invite_participant(
     """
     require_coordinator(actor, program)
     if role not in (Membership.Role.MENTEE, Membership.Role.MENTOR):
-        raise ValidationError({"role": _("Invite mentees and mentors here; an operator appoints coordinators.")})
+        raise ValidationError({"role": _("Invite mentees and mentors here; invite a co-coordinator below.")})
+    return _invite(actor, program=program, role=role, pseudonym=pseudonym, valid_for=valid_for, country=country)
+
+
+def invite_coordinator(actor: User, *, program: Program, pseudonym: str,
+                       valid_for: timedelta | None = None) -> tuple[Membership, Invitation, str]:
+    """Add an invited co-coordinator to `program` and make their invitation link.
+
+    Only a coordinator of `program` (or an operator) may: a coordinator of another program
+    cannot appoint anyone here. The person gets a new account when they accept (as a
+    mentee or mentor does) and must set up a second factor at their first sign-in
+    (requires_two_factor); their role counts from the acceptance, which records the grant
+    (programs.services.record_coordinator_granted). Returns (membership, invitation, token).
+    """
+    require_coordinator(actor, program)
+    return _invite(actor, program=program, role=Membership.Role.COORDINATOR, pseudonym=pseudonym,
+                   valid_for=valid_for)
+
+
+def _invite(actor: User, *, program: Program, role: str, pseudonym: str, valid_for: timedelta | None,
+            country: str = "") -> tuple[Membership, Invitation, str]:
+    """Make the placeholder account, the invited membership and its link (the callers checked the actor)."""
     with transaction.atomic():
         placeholder = User(username=f"invited-{secrets.token_hex(8)}", is_active=False)
         placeholder.set_unusable_password()
@@ -484,6 +505,8 @@ def accept_invitation(*, token: str, username: str, password: str) -> User:
         membership.save(update_fields=["status"])
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
+        # An invited co-coordinator holds the role from now on: record the grant (by the inviter).
+        record_coordinator_granted(invitation.created_by, membership=membership)
     log.info("invitation %s accepted by user %s", invitation.pk, user.pk)
     return user
 

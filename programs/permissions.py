@@ -73,6 +73,25 @@ def may_manage_people(actor, user) -> bool:
     return Membership.objects.filter(user=user, program__in=programs).exists()
 
 
+def may_erase_person(actor, user) -> bool:
+    """Return True if `actor` may erase `user` for good (privacy.services.erase_person).
+
+    Operators may erase anyone but themselves. A coordinator may erase a mentee or mentor
+    whose every membership is in a program the coordinator coordinates (erasure reaches all
+    of a person's programs, so a person who also takes part elsewhere needs an operator),
+    and never a fellow coordinator, staff or an operator (holds_powers).
+    """
+    if not actor.is_authenticated or actor.pk == user.pk:
+        return False
+    if actor.is_superuser:
+        return True
+    if holds_powers(user):
+        return False
+    memberships = Membership.objects.filter(user=user)
+    coordinated = Program.objects.coordinated_by(actor).values("pk")
+    return memberships.exists() and not memberships.exclude(program__in=coordinated).exists()
+
+
 def holds_powers(user) -> bool:
     """Return True for operators, staff and anyone holding a coordinator role.
 

@@ -1,6 +1,9 @@
 """Write screenshots of each role's main page, 1280 and 390 px wide, to docs/screenshots/.
 
-`make screenshots` runs this. It loads the demo program into a database of its own (under
+Run it from the project's root with `PYTHONPATH=. python scripts/screenshots.py` (or
+`make screenshots`, which installs what it needs first). Besides each role's main page it
+saves the coordinator's review queue and the review page of a letter in it (one with
+findings, when there is one). It loads the demo program into a database of its own (under
 build/screenshots/, removed first), serves it with Django's development server on a free
 local port, signs in as the demo mentee, mentor and coordinator (with an unused recovery
 code as the second step) in Debian's Chromium, and saves each main page at both widths.
@@ -60,6 +63,15 @@ def sign_in(page, base: str, username: str, env: dict) -> None:
         page.wait_for_load_state("load")
 
 
+def save_both_widths(page, name: str) -> None:
+    """Save `page` as docs/screenshots/<name>-desktop.png and <name>-phone.png (whole page)."""
+    for width_name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        path = OUT / f"{name}-{width_name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -88,11 +100,16 @@ def main() -> None:
                 if role == "coordinator":  # their main page is the program's dashboard
                     page.click("main a.button[href^='/programs/']")
                     page.wait_for_load_state("load")
-                for name, width in WIDTHS.items():
-                    page.set_viewport_size({"width": width, "height": 900})
-                    path = OUT / f"{role}-{name}.png"
-                    page.screenshot(path=str(path), full_page=True)
-                    print(f"wrote {path.relative_to(ROOT)}")
+                save_both_widths(page, role)
+                if role == "coordinator":  # and the review queue, then its first letter's review page
+                    page.click("#open-review-queue")
+                    page.wait_for_load_state("load")
+                    save_both_widths(page, "coordinator-review-queue")
+                    # A letter with findings shows them highlighted; else the queue's first letter.
+                    flagged = page.locator("table.review-queue tr:has(.chip-hold, .chip-urgent) a[href$='/review/']")
+                    (flagged if flagged.count() else page.locator("table.review-queue a[href$='/review/']")).first.click()
+                    page.wait_for_load_state("load")
+                    save_both_widths(page, "coordinator-review")
                 context.close()
             browser.close()
     finally:

@@ -77,13 +77,40 @@ def _day_and_date(local, today) -> str:
     }
 
 
+def _other_zone_time(moment, zone_name: str) -> str:
+    """Return "17:00 in Europe/Copenhagen" when `zone_name` is not the viewer's own zone, else "".
+
+    The viewer's own zone is the active one (frontend.middleware: their own choice, else
+    their program's). An unknown or empty `zone_name` names nothing.
+    """
+    import zoneinfo
+
+    from django.utils import formats, timezone
+    from django.utils.translation import gettext
+
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return ""
+    if zone is None or str(zone) == str(timezone.get_current_timezone()):
+        return ""
+    there = timezone.localtime(moment, zone)
+    if there.utcoffset() == timezone.localtime(moment).utcoffset() and there.tzname() == timezone.localtime(moment).tzname():
+        return ""  # the same clock under another name (e.g. Europe/Oslo and Europe/Copenhagen)
+    return gettext("%(time)s in %(zone)s") % {
+        "time": formats.time_format(there, "TIME_FORMAT"), "zone": zone_name.replace("_", " "),
+    }
+
+
 @register.filter
-def due_phrase(moment) -> str:
+def due_phrase(moment, zone_name: str = "") -> str:
     """Return "is due in 9 days (Friday 11 December, 17:00)" for `moment`, in the active language and time zone.
 
     Days are counted between calendar dates in the viewer's zone, so a deadline tomorrow
     morning reads "is due tomorrow" tonight. A past deadline reads "was due 3 days ago (…)".
-    Empty for None.
+    `zone_name` is the zone the deadline was set in (its program's): when its clock is not
+    the viewer's, the time there is added with the zone named, "(Friday 11 December, 16:00;
+    17:00 in Europe/Copenhagen)". Empty for None.
     """
     from django.utils import timezone
     from django.utils.translation import gettext, ngettext
@@ -93,6 +120,8 @@ def due_phrase(moment) -> str:
     local, today = timezone.localtime(moment), timezone.localtime().date()
     days = (local.date() - today).days
     when = _day_and_date(local, today)
+    if elsewhere := _other_zone_time(moment, zone_name):
+        when = gettext("%(when)s; %(elsewhere)s") % {"when": when, "elsewhere": elsewhere}
     if days == 0:
         text = gettext("is due today (%(when)s)") if moment >= timezone.now() else gettext("was due today (%(when)s)")
     elif days == 1:
@@ -126,3 +155,12 @@ def first_line_of(text: str) -> str:
     from letters.selectors import first_line
 
     return first_line(text or "")
+
+
+@register.inclusion_tag("frontend/includes/program_menu.html", takes_context=True)
+def program_menu(context, program):
+    """Render the program menu (frontend.program_menu) for `program`, marking the page shown now."""
+    from frontend.program_menu import program_menu as menu_links
+
+    match = getattr(context.get("request"), "resolver_match", None)
+    return {"menu_program": program, "links": menu_links(program.pk, match.url_name if match else None)}

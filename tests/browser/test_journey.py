@@ -124,16 +124,42 @@ def test_the_whole_journey(new_page, live_server, language):
     assert first.status == LetterStatus.IN_REVIEW and first.body_text.endswith("starfox_22.")
     assert first.findings.filter(kind="contact.social").exists()
 
-    # The coordinator finds it from the pair page, removes the handle screening found
-    # (its span starts ticked) and delivers the rest.
+    # The coordinator goes from the dashboard's "letters waiting for review" to the queue,
+    # where the row names the reading, shows the first line and the finding's badge.
     coordinator.goto(f"{base}/coordinate/pairs/{pair.pk}/")
     check.check(coordinator, "pair page")
+    coordinator.goto(f"{base}/programs/{program.pk}/")
+    coordinator.click("#open-review-queue")
+    coordinator.wait_for_url(f"**/programs/{program.pk}/review/")
+    row = coordinator.locator("table.review-queue tbody tr").first
+    expect(row).to_contain_text(text(language, "About “%(title)s”") % {"title": "The lighthouse cat"})
+    expect(row.locator(".excerpt")).to_contain_text("Dear Captain Oak")
+    expect(row.locator(".chip").first).to_be_visible()
+    expect(row.locator("img.avatar")).to_have_count(1)
+    expect(coordinator.locator(".program-menu a[aria-current=page]")).to_have_text(text(language, "Review queue"))
+    assert coordinator.evaluate("document.documentElement.scrollWidth") <= 390  # the phone needs no sideways scroll
+    check.check(coordinator, "review queue")
     coordinator.click(f"main a[href='/letters/{first.pk}/review/']")
     coordinator.wait_for_url(f"**/letters/{first.pk}/review/")
-    check.check(coordinator, "review page")
     expect(coordinator.locator("#letter-text mark")).to_contain_text("starfox_22")
+    # One decision area: nothing is open until a decision is chosen; the keyboard chooses one
+    # ("P": remove parts), opens its fields and moves the cursor there. The found span starts ticked.
+    expect(coordinator.locator("#fields-redact")).to_be_hidden()
+    check.check(coordinator, "review page")
+    coordinator.locator("h1").click()
+    coordinator.keyboard.press("p")
+    expect(coordinator.locator("#decide-redact")).to_be_checked()
+    expect(coordinator.locator("#fields-redact")).to_be_visible()
+    expect(coordinator.locator("#fields-withhold")).to_be_hidden()
+    expect(coordinator.locator("#decide-button")).to_have_text(text(language, "Remove these parts and deliver"))
+    assert coordinator.evaluate("document.activeElement.closest('#fields-redact') !== null")
+    coordinator.keyboard.press("w")  # typing in a field: a letter is just a letter
+    expect(coordinator.locator("#decide-redact")).to_be_checked()
+    expect(coordinator.locator("#id_extra_spans")).to_have_value("w")
+    coordinator.fill("#id_extra_spans", "")
+    check.check(coordinator, "review page, removing parts")
     coordinator.fill("#id_redaction_note", "We keep contact details out of letters, to keep you safe.")
-    coordinator.click("button[name=action][value=redact]")
+    coordinator.click("#decide-button")
     expect(coordinator.locator(".messages")).to_contain_text(
         text(language, "The letter was delivered with the chosen parts removed; its author is told what and why.")
     )

@@ -88,6 +88,7 @@ def test_members_see_time_letters_notices_and_a_paused_pair(new_page, live_serve
     check_both_widths(check, fox, "mentee home")
     fox.goto(f"{live_server.url}/letters/")
     expect(fox.locator(".excerpt").first).to_contain_text("Call me on 12345678 after school!")  # the author's own text
+    expect(fox.locator(".letter-list .card").first.locator("img.avatar")).to_have_count(1)  # the partner's picture
     check_both_widths(check, fox, "my letters")
 
     moss = sign_in(new_page, live_server, f"moss-{language}")

@@ -143,7 +143,8 @@ def test_the_editor_and_review_keep_the_authors_words(new_page, live_server, lan
     coordinator.click(f"main a.button[href='/letters/{flagged.pk}/review/']")
     coordinator.wait_for_url(f"**/letters/{flagged.pk}/review/")
     expect(coordinator.locator("#letter-text mark")).to_contain_text("fox.star@example.com")
-    coordinator.click("#approve-button")
+    coordinator.check("#decide-approve")
+    coordinator.click("#decide-button")
     expect(coordinator.locator(".messages")).to_contain_text(text(language, "The letter was delivered."))
     assert Letter.objects.get(pk=flagged.pk).status == LetterStatus.DELIVERED
 

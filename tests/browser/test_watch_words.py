@@ -70,7 +70,7 @@ def test_a_coordinators_watch_word_holds_the_next_letter(new_page, live_server):
 
     # The review page shows the finding and marks the words in the letter.
     coordinator.goto(f"{base}/letters/{letter.pk}/review/")
-    findings = coordinator.locator("section[aria-labelledby=findings-heading]")
+    findings = coordinator.locator("#findings-summary")
     expect(findings).to_contain_text(text(language, "Watch word"))
     expect(findings).to_contain_text("tree house")
     expect(coordinator.locator("#letter-text mark")).to_contain_text("tree house")

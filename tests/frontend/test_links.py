@@ -38,5 +38,6 @@ def test_a_broken_link_in_production_is_logged_and_still_shown(settings, caplog)
 def test_the_coordinator_navigation_links_every_page_it_names(client, program, coordinator):
     client.force_login(coordinator)
     page = client.get(f"/programs/{program.pk}/").content.decode()
-    for path in (f"/programs/{program.pk}/review/", f"/programs/{program.pk}/people/", "/reports/", "/notifications/"):
+    for path in (f"/programs/{program.pk}/review/", f"/programs/{program.pk}/people/", f"/reports/?program={program.pk}",
+                 "/notifications/"):
         assert f'href="{path}"' in page

@@ -140,3 +140,25 @@ def test_a_paused_pairs_deadlines_leave_the_calendar(client, copenhagen, coordin
     token = User.objects.get(pk=copenhagen.mentee.user_id).calendar_token
     feed = Calendar.from_ical(client.get(reverse("calendar-feed", args=[token])).content)
     assert list(feed.walk("VEVENT")) == []
+
+
+@pytest.mark.parametrize(("own_zone", "named"), [
+    ("", None),  # no own choice: the program's zone is the member's own
+    ("Europe/Copenhagen", None),
+    ("Europe/Oslo", None),  # another name for the same clock names nothing
+    ("Europe/London", "(Friday 11 December, 4 p.m.; 5 p.m. in Europe/Copenhagen)"),
+])
+def test_a_deadline_names_the_programs_zone_only_when_it_is_not_the_members_own(
+    client, copenhagen, coordinator, own_zone, named,
+):
+    with time_machine.travel(NOW, tick=False):
+        schedule(coordinator, copenhagen.program, opens=NOW - timedelta(days=1),
+                 due=datetime(2026, 12, 11, 16, 0, tzinfo=UTC))  # 17:00 in Copenhagen, 16:00 in London
+        User.objects.filter(pk=copenhagen.mentee.user_id).update(language="en", time_zone=own_zone)
+        client.force_login(copenhagen.mentee.user)
+        html = client.get(reverse("home")).content.decode()
+    if named is None:
+        assert "Your letter is due in 9 days (Friday 11 December, 5 p.m.)." in html
+        assert " in Europe/" not in html
+    else:
+        assert f"Your letter is due in 9 days {named}." in html

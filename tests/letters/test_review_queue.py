@@ -74,3 +74,9 @@ def test_queue_costs_the_same_queries_whatever_its_length(program, pair, coordin
     with django_assert_num_queries(1):
         large = render(selectors.list_review_queue(coordinator, program))
     assert (len(small), len(large)) == (1, 13)
+    # The page's finding badges cost one more query, whatever the length.
+    with django_assert_num_queries(2):
+        kinds = [sorted(f.kind for f in letter.findings.all())
+                 for letter in selectors.list_review_queue(coordinator, program, with_finding_kinds=True)]
+    assert kinds == [sorted(letter.findings.values_list("kind", flat=True))
+                     for letter in selectors.list_review_queue(coordinator, program)]

@@ -259,3 +259,14 @@ def test_asking_whether_a_person_needs_a_second_factor_costs_one_query(pair, coo
         assert not requires_two_factor(mentee)
     with django_assert_num_queries(1):
         assert requires_two_factor(coordinator)
+
+
+def test_an_invited_co_coordinator_sets_up_a_second_factor_before_their_first_program_page(
+    client, two_factor_required, coordinator, program,
+):
+    _membership, _invitation, token = accounts.invite_coordinator(coordinator, program=program, pseudonym="Coordinator Di")
+    accepted = client.post(f"/invite/{token}/", {"username": "di", "password1": "a-long-new-password-2",
+                                                 "password2": "a-long-new-password-2"})
+    assert accepted.status_code == 302
+    response = client.get(f"/programs/{program.pk}/review/")
+    assert response.status_code == 302 and response.url.startswith("/account/two-factor/setup/?next=")

@@ -1,7 +1,8 @@
 // The review page, improved when JavaScript runs; every action also works without it.
 // 1. Selecting text in the letter adds its "start-end" span to the "More parts to remove" field.
-// 2. Keyboard shortcuts A, R and W move focus to the approve button, the note for asking
-//    for changes and the reason for withholding. They never submit anything on their own.
+// 2. The one decision area names the chosen decision on its button.
+// 3. Keyboard shortcuts A, P, C and W choose approve, remove parts, ask for changes and
+//    withhold, and move the cursor to that decision's first field. They never submit anything.
 (function () {
   "use strict";
 
@@ -56,23 +57,62 @@
     });
   }
 
-  var shortcuts = { a: "approve-button", r: "id_changes_note", w: "id_withhold_reason" };
+  // 2. The decision area: choosing a decision (click, arrow keys, or its letter key) shows its
+  //    fields (the stylesheet does that even without JavaScript) and names it on the button.
+  var form = document.getElementById("decision-form");
+  var button = document.getElementById("decide-button");
+  var labelsHolder = document.getElementById("decision-buttons");
+  var labels = labelsHolder ? JSON.parse(labelsHolder.textContent) : {};
 
+  function chosenRadio() {
+    return form ? form.querySelector("input[name=action]:checked") : null;
+  }
+
+  function showChosen() {
+    var radio = chosenRadio();
+    if (radio && button && labels[radio.value]) {
+      button.textContent = labels[radio.value];
+    }
+  }
+
+  function firstField(value) {
+    var group = document.getElementById("fields-" + value);
+    // A field to type in first (not the ticked parts' checkboxes), else whatever the group has.
+    return group ? (group.querySelector("input[type=text], textarea") || group.querySelector("input")) : null;
+  }
+
+  if (form) {
+    form.addEventListener("change", function (event) {
+      if (event.target && event.target.name === "action") {
+        showChosen();
+      }
+    });
+    showChosen();
+  }
+
+  // 3. Keyboard shortcuts A, P, C and W choose a decision and move the cursor to its first
+  //    field. They never submit anything on their own.
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) {
+    if (!form || event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
     var target = event.target;
     var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
-    if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) {
+    if (tag === "textarea" || tag === "select" || (tag === "input" && target.type !== "radio" && target.type !== "checkbox") ||
+        (target && target.isContentEditable)) {
       return;
     }
-    var id = shortcuts[event.key ? event.key.toLowerCase() : ""];
-    var element = id && document.getElementById(id);
-    if (element) {
-      event.preventDefault();
-      element.focus();
-      element.scrollIntoView({ block: "center" });
+    var key = event.key ? event.key.toLowerCase() : "";
+    var radio = form.querySelector("input[name=action][data-key='" + key + "']");
+    if (!radio) {
+      return;
     }
+    event.preventDefault();
+    radio.checked = true;
+    showChosen();
+    var field = firstField(radio.value);
+    var element = field || button;
+    element.focus();
+    element.scrollIntoView({ block: "center" });
   });
 }());
