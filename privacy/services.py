@@ -207,6 +207,7 @@ def _membership_data(user: User) -> list[dict]:
         {
             "program": m.program.name, "role": m.role, "pseudonym": m.pseudonym, "bio": m.bio, "avatar": m.avatar,
             "status": m.status, "joined_at": _when(m.joined_at),
+            "region": m.region, "age_band": m.age_band,
         }
         for m in Membership.objects.filter(user=user).select_related("program").order_by("joined_at", "pk")
     ]
@@ -311,8 +312,10 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         for membership in memberships:
             membership.pseudonym = former_participant_name(membership)
             membership.bio = membership.avatar = ""
+            # Where they live and their age band fed only the statistics; they go like the rest.
+            membership.region = membership.age_band = ""
             membership.status = Membership.Status.LEFT
-        Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "status"])
+        Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "region", "age_band", "status"])
         Invitation.objects.filter(membership__user=user).delete()
         ExportAuditEntry.objects.filter(membership__in=memberships).exclude(reason="").update(reason="")
         _remove_account_data(user)
