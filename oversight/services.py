@@ -216,7 +216,8 @@ def set_letter_topic(actor: User, *, letter: Letter, topic: Topic, tagged: bool)
         if tagged:
             if topic.retired_at is not None:
                 raise ValidationError({"topic": _("This topic is retired; bring it back before tagging letters with it.")})
-            LetterTopic.objects.create(letter=locked, topic=topic, tagged_by=actor if actor.pk else None)
+            LetterTopic.objects.create(letter=locked, topic=topic, pair_id=locked.pair_id,
+                                       tagged_by=actor if actor.pk else None)
             action = ProgramAuditEntry.Action.LETTER_TAGGED
         else:
             existing.delete()

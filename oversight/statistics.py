@@ -21,18 +21,18 @@ A selector: it assumes an authorised caller. Pages and the API fetch the program
 its coordinator asked for.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Max, Min, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from letters.models import Letter, LetterStatus
-from oversight.models import Topic
+from oversight.models import LetterTopic, Topic
 from programs.models import AgeBand, Pair, Program
 
 #: Counts under this are never shown as they are.
@@ -87,13 +87,26 @@ class _Count:
     pairs: int
 
 
-def _letter_filter(prefix: str, since: datetime | None, until: datetime | None) -> Q:
-    """Return the condition "a sent letter (in the period)" for letters reached through `prefix`."""
-    condition = ~Q(**{f"{prefix}status": LetterStatus.DRAFT})
+def _sent_letters(program: Program, since: datetime | None, until: datetime | None):
+    """Return the program's sent letters (any status but draft), within [since, until) when given."""
+    letters = Letter.objects.filter(pair__program=program).exclude(status=LetterStatus.DRAFT)
     if since is not None:
-        condition &= Q(**{f"{prefix}submitted_at__gte": since})
+        letters = letters.filter(submitted_at__gte=since)
     if until is not None:
-        condition &= Q(**{f"{prefix}submitted_at__lt": until})
+        letters = letters.filter(submitted_at__lt=until)
+    return letters
+
+
+def _tags(program: Program, since: datetime | None, until: datetime | None, prefix: str = ""):
+    """Return the condition on LetterTopic rows (reached through `prefix`) of `program` in the period.
+
+    Without a period no letter is read: a tag is only ever on a sent letter, and it carries its pair.
+    """
+    condition = Q(**{f"{prefix}topic__program": program})
+    if since is not None:
+        condition &= Q(**{f"{prefix}letter__submitted_at__gte": since})
+    if until is not None:
+        condition &= Q(**{f"{prefix}letter__submitted_at__lt": until})
     return condition
 
 
@@ -107,59 +120,105 @@ def _pairs(program: Program, since: datetime | None, until: datetime | None):
     return pairs
 
 
-def count_by_topic(program: Program, since=None, until=None) -> list[_Count]:
-    """Return letters and pairs per topic of `program` (retired ones included), then the untagged letters. Two queries."""
-    sent = _letter_filter("letter_tags__letter__", since, until)
+def _month_starts(first: datetime, last: datetime, zone: ZoneInfo) -> list[datetime]:
+    """Return the first moment of every month of `zone` from the one holding `first` to the one after `last`."""
+    local = first.astimezone(zone)
+    year, month = local.year, local.month
+    end = last.astimezone(zone)
+    starts = []
+    while (year, month) <= (end.year, end.month):
+        starts.append(datetime(year, month, 1, tzinfo=zone))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    starts.append(datetime(year, month, 1, tzinfo=zone))
+    return starts
+
+
+@dataclass(frozen=True)
+class RawStatistics:
+    """The four tables with their counts as they are: only this module sees them (suppress before showing)."""
+
+    by_topic: list[_Count]
+    by_month: list[_Count]
+    by_region: list[_Count]
+    by_age_band: list[_Count]
+
+
+def count_statistics(program: Program, since: datetime | None = None, until: datetime | None = None) -> RawStatistics:
+    """Count `program`'s letters sent in [since, until) (all time if None) and its pairs, in five queries.
+
+    Months are those of the program's time zone. Counted with conditional aggregates over
+    month boundaries computed here rather than a per-row "truncate to month" function, which
+    SQLite would run in Python once for every letter.
+    """
+    letters = _sent_letters(program, since, until)
+    span = letters.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))  # query 1
+    zone = ZoneInfo(program.time_zone)
+    starts = _month_starts(span["first"], span["last"], zone) if span["first"] else []
+    per_month = {}
+    for index, (start, end) in enumerate(zip(starts, starts[1:], strict=False)):
+        in_month = Q(submitted_at__gte=start, submitted_at__lt=end)
+        per_month[f"letters_{index}"] = Count("pk", filter=in_month)
+        per_month[f"pairs_{index}"] = Count("pair", filter=in_month, distinct=True)
+    totals = letters.aggregate(letters=Count("pk"), pairs=Count("pair", distinct=True), **per_month)  # query 2
+    by_month = [
+        _Count(f"{start:%Y-%m}", _month_label(start.date()), totals[f"letters_{index}"], totals[f"pairs_{index}"])
+        for index, start in enumerate(starts[:-1])
+        if totals[f"letters_{index}"]
+    ]
+    return RawStatistics(
+        by_topic=_count_by_topic(program, since, until, totals),
+        by_month=by_month,
+        **_count_by_mentee(program, since, until),
+    )
+
+
+def _count_by_topic(program: Program, since, until, totals: dict) -> list[_Count]:
+    """Return letters and pairs per topic (retired ones included), then "No topic": the letters nobody
+    tagged and the pairs none of whose letters has a topic. Two queries."""
+    in_period = _tags(program, since, until, prefix="letter_tags__")
     topics = (
         Topic.objects.filter(program=program)
-        .annotate(letters=Count("letter_tags", filter=sent),
-                  pairs=Count("letter_tags__letter__pair", filter=sent, distinct=True))
+        .annotate(letters=Count("letter_tags", filter=in_period),
+                  pairs=Count("letter_tags__pair", filter=in_period, distinct=True))
         .order_by("pk")
     )
     rows = []
     for topic in topics:
         label = topic.label if topic.is_active else _("%(topic)s (retired)") % {"topic": topic.label}
         rows.append(_Count(str(topic.pk), label, topic.letters, topic.pairs))
-    untagged = (
-        Letter.objects.filter(_letter_filter("", since, until), pair__program=program, topic_tags__isnull=True)
-        .aggregate(letters=Count("pk"), pairs=Count("pair", distinct=True))
-    )
-    rows.append(_Count(UNKNOWN, _("No topic"), untagged["letters"], untagged["pairs"]))
+    tagged = LetterTopic.objects.filter(_tags(program, since, until)).aggregate(
+        letters=Count("letter", distinct=True), pairs=Count("pair", distinct=True))
+    rows.append(_Count(UNKNOWN, _("No topic"), totals["letters"] - tagged["letters"], totals["pairs"] - tagged["pairs"]))
     return rows
-
-
-def count_by_month(program: Program, since=None, until=None) -> list[_Count]:
-    """Return letters sent and pairs that sent one, per month of the program's time zone, oldest first. One query."""
-    zone = ZoneInfo(program.time_zone)
-    months = (
-        Letter.objects.filter(_letter_filter("", since, until), pair__program=program)
-        .annotate(month=TruncMonth("submitted_at", tzinfo=zone))
-        .values("month")
-        .annotate(letters=Count("pk"), pairs=Count("pair", distinct=True))
-        .order_by("month")
-    )
-    return [_Count(f"{row['month']:%Y-%m}", _month_label(row["month"].date()), row["letters"], row["pairs"])
-            for row in months]
 
 
 def _month_label(first_day: date) -> str:
     return date_format(first_day, "YEAR_MONTH_FORMAT")
 
 
-def _by_mentee_field(program: Program, field: str, since, until) -> dict[str, tuple[int, int]]:
-    """Return {value of the mentee's `field`: (letters, pairs)} over the period's pairs. One query."""
-    rows = (
+def _count_by_mentee(program: Program, since, until) -> dict[str, list[_Count]]:
+    """Return the region and age-band tables from one query over the period's pairs, grouped by both."""
+    sent = ~Q(letters__status=LetterStatus.DRAFT)
+    if since is not None:
+        sent &= Q(letters__submitted_at__gte=since)
+    if until is not None:
+        sent &= Q(letters__submitted_at__lt=until)
+    groups = (
         _pairs(program, since, until)
-        .values(f"mentee__{field}")
-        .annotate(pairs=Count("pk", distinct=True), letters=Count("letters", filter=_letter_filter("letters__", since, until)))
+        .values("mentee__region", "mentee__age_band")
+        .annotate(pairs=Count("pk", distinct=True), letters=Count("letters", filter=sent))
     )
-    return {row[f"mentee__{field}"]: (row["letters"], row["pairs"]) for row in rows}
+    regions, bands = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
+    for group in groups:
+        for totals, value in ((regions, group["mentee__region"]), (bands, group["mentee__age_band"])):
+            totals[value][0] += group["letters"]
+            totals[value][1] += group["pairs"]
+    return {"by_region": _region_rows(regions), "by_age_band": _age_band_rows(bands)}
 
 
-def count_by_region(program: Program, since=None, until=None) -> list[_Count]:
-    """Return letters and pairs per mentee region by name, then "Other regions" (each under
-    SUPPRESS_BELOW pairs, gathered) and "Unknown" when there are any. One query."""
-    counts = _by_mentee_field(program, "region", since, until)
+def _region_rows(counts: dict) -> list[_Count]:
+    """Return the regions by name, then "Other regions" (each under SUPPRESS_BELOW pairs, gathered),
+    then "Unknown", each of the last two only when it has pairs."""
     unknown = counts.pop("", (0, 0))
     rows, other_letters, other_pairs = [], 0, 0
     for region in sorted(counts, key=str.casefold):
@@ -169,15 +228,15 @@ def count_by_region(program: Program, since=None, until=None) -> list[_Count]:
         else:
             rows.append(_Count(region, region, letters, pairs))
     if other_pairs:
-        rows.append(_Count(OTHER_REGIONS, _("Other regions (each with fewer than %(count)d pairs)") % {"count": SUPPRESS_BELOW}, other_letters, other_pairs))
+        label = _("Other regions (each with fewer than %(count)d pairs)") % {"count": SUPPRESS_BELOW}
+        rows.append(_Count(OTHER_REGIONS, label, other_letters, other_pairs))
     if unknown[1]:
         rows.append(_Count(UNKNOWN, pgettext("statistics", "Unknown"), *unknown))
     return rows
 
 
-def count_by_age_band(program: Program, since=None, until=None) -> list[_Count]:
-    """Return letters and pairs per mentee age band, every band listed (youngest first), then "Unknown". One query."""
-    counts = _by_mentee_field(program, "age_band", since, until)
+def _age_band_rows(counts: dict) -> list[_Count]:
+    """Return every age band, youngest first, then "Unknown"."""
     rows = [_Count(band.value, str(band.label), *counts.get(band.value, (0, 0))) for band in AgeBand]
     rows.append(_Count(UNKNOWN, pgettext("statistics", "Unknown"), *counts.get("", (0, 0))))
     return rows
@@ -191,13 +250,14 @@ def program_statistics(program: Program, *, since: datetime | None = None,
                        until: datetime | None = None) -> StatisticsTables:
     """Return `program`'s four tables, every count suppressed, for letters sent in [since, until) (all time if None).
 
-    Five queries whatever the size of the program. Labels are in the current language.
+    Five queries whatever the size of the program (count_statistics). Labels are in the current language.
     """
+    counts = count_statistics(program, since, until)
     return StatisticsTables(
-        by_topic=_suppressed(count_by_topic(program, since, until)),
-        by_month=_suppressed(count_by_month(program, since, until)),
-        by_region=_suppressed(count_by_region(program, since, until)),
-        by_age_band=_suppressed(count_by_age_band(program, since, until)),
+        by_topic=_suppressed(counts.by_topic),
+        by_month=_suppressed(counts.by_month),
+        by_region=_suppressed(counts.by_region),
+        by_age_band=_suppressed(counts.by_age_band),
     )
 
 

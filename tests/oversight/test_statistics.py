@@ -14,10 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from letters.models import Letter
 from oversight import services as topics
 from oversight.models import DefaultTopic, LetterTopic, Topic
-from oversight.statistics import (
-    SUPPRESSED, count_by_age_band, count_by_month, count_by_region, count_by_topic, program_statistics, suppress,
-    statistics_csv_rows,
-)
+from oversight.statistics import SUPPRESSED, count_statistics, program_statistics, statistics_csv_rows, suppress
 from programs import services as program_services
 from programs.exceptions import StateConflict
 from programs.models import ProgramAuditEntry
@@ -79,7 +76,8 @@ def as_tuples(rows):
 
 
 def test_counts_by_topic_with_the_untagged_letters_as_no_topic(world):
-    rows = {row.label: (row.letters, row.pairs) for row in count_by_topic(world["program"])}
+    """"No topic": the letters nobody tagged, and the pairs none of whose letters has a topic."""
+    rows = {row.label: (row.letters, row.pairs) for row in count_statistics(world["program"]).by_topic}
     assert rows == {
         "School": (10, 5), "Friends": (0, 0), "Family": (2, 2), "Feelings": (0, 0), "The reading": (0, 0),
         "Hobbies": (0, 0), "The future": (0, 0), "Other": (0, 0), "No topic": (1, 1),
@@ -87,15 +85,15 @@ def test_counts_by_topic_with_the_untagged_letters_as_no_topic(world):
 
 
 def test_counts_by_month_in_the_programs_time_zone(world):
-    assert as_tuples(count_by_month(world["program"])) == [("2026-01", 5, 5), ("2026-02", 7, 7)]
+    assert as_tuples(count_statistics(world["program"]).by_month) == [("2026-01", 5, 5), ("2026-02", 7, 7)]
 
 
 def test_counts_by_region_gather_small_regions_and_keep_unknowns(world):
-    assert as_tuples(count_by_region(world["program"])) == [("Aarhus", 10, 5), ("other", 1, 1), ("unknown", 1, 1)]
+    assert as_tuples(count_statistics(world["program"]).by_region) == [("Aarhus", 10, 5), ("other", 1, 1), ("unknown", 1, 1)]
 
 
 def test_counts_by_age_band_list_every_band_and_unknown(world):
-    assert as_tuples(count_by_age_band(world["program"])) == [
+    assert as_tuples(count_statistics(world["program"]).by_age_band) == [
         ("under-10", 0, 0), ("10-12", 10, 5), ("13-15", 1, 1), ("16-17", 0, 0), ("18-25", 0, 0), ("26-39", 0, 0),
         ("40-59", 0, 0), ("60-plus", 0, 0), ("unknown", 1, 1),
     ]
@@ -103,8 +101,12 @@ def test_counts_by_age_band_list_every_band_and_unknown(world):
 
 def test_a_period_counts_only_the_letters_sent_in_it(world):
     program = world["program"]
-    february = count_by_month(program, since=at(2026, 1, 31, 23), until=at(2026, 3, 1))
-    assert as_tuples(february) == [("2026-02", 7, 7)]
+    february = count_statistics(program, since=at(2026, 1, 31, 23), until=at(2026, 3, 1))
+    assert as_tuples(february.by_month) == [("2026-02", 7, 7)]
+    # Family is on pair 6's February letter only; pair 1's January letter is outside the period.
+    topics_in_period = {row.label: (row.letters, row.pairs) for row in february.by_topic}
+    assert topics_in_period["School"] == (5, 5) and topics_in_period["Family"] == (1, 1)
+    assert topics_in_period["No topic"] == (1, 1)
 
 
 def test_what_leaves_the_module_is_suppressed(world):
@@ -175,7 +177,7 @@ def test_a_draft_cannot_be_tagged_and_a_retired_topic_is_not_put_on(world):
     with pytest.raises(ValidationError):
         topics.set_letter_topic(coordinator, letter=world["seventh"], topic=school, tagged=True)
     # Its tags stay counted, under a name that says it is retired.
-    rows = {row.label: row.letters for row in count_by_topic(world["program"])}
+    rows = {row.label: row.letters for row in count_statistics(world["program"]).by_topic}
     assert rows["School (retired)"] == 10
     # Taking a retired topic off a letter is allowed.
     first = world["letters"][1][0]
