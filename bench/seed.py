@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent, LetterStatus
 from oversight.models import LetterTopic, Topic
-from oversight.services import add_default_topics
+from programs.program_changes import program_created
 from programs.models import AgeBand, Membership, Pair, PairEvent, Program, User
 from readings.models import Assignment, Reading
 
@@ -214,7 +214,7 @@ REGIONS = ["Aarhus", "Odense", "Aalborg", "Bergen", "Trondheim", "Tromsø", "Lyo
 def _seed_statistics(rng, program: Program) -> None:
     """Give the program its default topics, every mentee a region and an age band (some unknown),
     and tag about two thirds of the sent letters with one or two topics, for the statistics page."""
-    add_default_topics(program)
+    program_created(program)  # oversight gives it the default topics
     topic_ids = list(Topic.objects.filter(program=program).values_list("pk", flat=True))
     bands = [*AgeBand.values, ""]
     mentees = list(Membership.objects.filter(program=program, role="mentee"))
