@@ -47,6 +47,8 @@ def pages_for_coordinator(demo):
         reverse("coordinator-reading-edit", args=[program.pk, reading.pk]),
         reverse("coordinator-calendar", args=[program.pk]), reverse("coordinator-pair", args=[pair.pk]),
         reverse("coordinator-settings", args=[program.pk]), reverse("coordinator-watch-words", args=[program.pk]),
+        reverse("coordinator-statistics", args=[program.pk]), reverse("coordinator-statistics-csv", args=[program.pk]),
+        reverse("coordinator-topics", args=[program.pk]), reverse("coordinator-member-details", args=[program.pk]),
     ]
 
 
