@@ -23,10 +23,11 @@ its coordinator asked for.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -143,32 +144,57 @@ class RawStatistics:
     by_age_band: list[_Count]
 
 
-def count_statistics(program: Program, since: datetime | None = None, until: datetime | None = None) -> RawStatistics:
-    """Count `program`'s letters sent in [since, until) (all time if None) and its pairs, in five queries.
-
-    Months are those of the program's time zone. Counted with conditional aggregates over
-    month boundaries computed here rather than a per-row "truncate to month" function, which
-    SQLite would run in Python once for every letter.
-    """
-    letters = _sent_letters(program, since, until)
-    span = letters.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))  # query 1
+def _month_span(program: Program, since: datetime | None, until: datetime | None) -> tuple[datetime, datetime]:
+    """Return the moments whose months the month table covers: the period, else the program's dates up to today."""
     zone = ZoneInfo(program.time_zone)
-    starts = _month_starts(span["first"], span["last"], zone) if span["first"] else []
-    per_month = {}
-    for index, (start, end) in enumerate(zip(starts, starts[1:], strict=False)):
-        in_month = Q(submitted_at__gte=start, submitted_at__lt=end)
-        per_month[f"letters_{index}"] = Count("pk", filter=in_month)
-        per_month[f"pairs_{index}"] = Count("pair", filter=in_month, distinct=True)
-    totals = letters.aggregate(letters=Count("pk"), pairs=Count("pair", distinct=True), **per_month)  # query 2
-    by_month = [
-        _Count(f"{start:%Y-%m}", _month_label(start.date()), totals[f"letters_{index}"], totals[f"pairs_{index}"])
-        for index, start in enumerate(starts[:-1])
-        if totals[f"letters_{index}"]
-    ]
+    first = since or datetime.combine(program.starts_on, time(), tzinfo=zone)
+    last = until or max(datetime.combine(program.ends_on, time(), tzinfo=zone), timezone.now())
+    return first, last
+
+
+def _count_by_month(letters, program: Program, since, until) -> tuple[list[_Count], dict]:
+    """Return the month table and the totals (letters sent, pairs that sent one), from one query.
+
+    Each letter is put in its month by a CASE over month boundaries worked out here, not by a
+    per-row "truncate to month" function, which SQLite would run in Python for every letter.
+    A letter outside the program's months (sent before it started, or after it ended and
+    after today's month) is counted in an "earlier" or "later" row.
+    """
+    zone = ZoneInfo(program.time_zone)
+    starts = _month_starts(*_month_span(program, since, until), zone)
+    earlier, later = -1, len(starts)
+    whens = [When(submitted_at__lt=starts[0], then=Value(earlier))]
+    whens += [When(submitted_at__lt=end, then=Value(index)) for index, end in enumerate(starts[1:])]
+    groups = (
+        letters.annotate(month=Case(*whens, default=Value(later), output_field=IntegerField()))
+        .values("month").annotate(letters=Count("pk"), pairs=Count("pair", distinct=True)).order_by("month")
+    )
+    rows, total_letters = [], 0
+    for group in groups:
+        index = group["month"]
+        total_letters += group["letters"]
+        if index == earlier:
+            key, label = "earlier", _("Before %(month)s") % {"month": _month_label(starts[0].date())}
+        elif index == later:
+            key, label = "later", _("After %(month)s") % {"month": _month_label(starts[-2].date())}
+        else:
+            key, label = f"{starts[index]:%Y-%m}", _month_label(starts[index].date())
+        rows.append(_Count(key, label, group["letters"], group["pairs"]))
+    return rows, {"letters": total_letters}
+
+
+def count_statistics(program: Program, since: datetime | None = None, until: datetime | None = None) -> RawStatistics:
+    """Count `program`'s letters sent in [since, until) (all time if None) and its pairs, in four queries.
+
+    Months are those of the program's time zone.
+    """
+    by_month, totals = _count_by_month(_sent_letters(program, since, until), program, since, until)  # one query
+    mentees = _count_by_mentee(program, since, until)  # one query
+    totals["pairs"] = mentees.pop("pairs_with_letters")
     return RawStatistics(
-        by_topic=_count_by_topic(program, since, until, totals),
+        by_topic=_count_by_topic(program, since, until, totals),  # two queries
         by_month=by_month,
-        **_count_by_mentee(program, since, until),
+        **mentees,
     )
 
 
@@ -196,8 +222,9 @@ def _month_label(first_day: date) -> str:
     return date_format(first_day, "YEAR_MONTH_FORMAT")
 
 
-def _count_by_mentee(program: Program, since, until) -> dict[str, list[_Count]]:
-    """Return the region and age-band tables from one query over the period's pairs, grouped by both."""
+def _count_by_mentee(program: Program, since, until) -> dict:
+    """Return the region and age-band tables from one query over the period's pairs, grouped by both,
+    and how many of those pairs sent a letter in the period (`pairs_with_letters`)."""
     sent = ~Q(letters__status=LetterStatus.DRAFT)
     if since is not None:
         sent &= Q(letters__submitted_at__gte=since)
@@ -206,14 +233,17 @@ def _count_by_mentee(program: Program, since, until) -> dict[str, list[_Count]]:
     groups = (
         _pairs(program, since, until)
         .values("mentee__region", "mentee__age_band")
-        .annotate(pairs=Count("pk", distinct=True), letters=Count("letters", filter=sent))
+        .annotate(pairs=Count("pk", distinct=True), sent_letters=Count("letters", filter=sent),
+                  writing=Count("pk", filter=sent, distinct=True))
     )
     regions, bands = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
+    writing = 0
     for group in groups:
+        writing += group["writing"]
         for totals, value in ((regions, group["mentee__region"]), (bands, group["mentee__age_band"])):
-            totals[value][0] += group["letters"]
+            totals[value][0] += group["sent_letters"]
             totals[value][1] += group["pairs"]
-    return {"by_region": _region_rows(regions), "by_age_band": _age_band_rows(bands)}
+    return {"by_region": _region_rows(regions), "by_age_band": _age_band_rows(bands), "pairs_with_letters": writing}
 
 
 def _region_rows(counts: dict) -> list[_Count]:
@@ -250,7 +280,7 @@ def program_statistics(program: Program, *, since: datetime | None = None,
                        until: datetime | None = None) -> StatisticsTables:
     """Return `program`'s four tables, every count suppressed, for letters sent in [since, until) (all time if None).
 
-    Five queries whatever the size of the program (count_statistics). Labels are in the current language.
+    Four queries whatever the size of the program (count_statistics). Labels are in the current language.
     """
     counts = count_statistics(program, since, until)
     return StatisticsTables(
