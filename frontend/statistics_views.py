@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from oversight.access import access_topic
 from oversight.statistics import SUPPRESS_BELOW, list_topics, program_statistics, statistics_csv_rows
 from programs import services as program_services
 from programs.access import access_membership, access_program
-from programs.exceptions import error_messages
+from programs.exceptions import StateConflict, error_messages
 from programs.models import AgeBand, Membership
 
 MEMBERS_PER_PAGE = 50
@@ -104,21 +104,34 @@ def topics_restore_defaults(request, program_id: int):
     return redirect("coordinator-topics", program_id=program.pk)
 
 
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @require_POST
 @login_required
 def letter_topic_toggle(request, letter_id: int):
-    """Put a topic on a letter under review, or take it off (`topic`, `tagged` "1" or "0"); back to its review page."""
+    """Put a topic on a letter, or take it off (`topic`, `tagged` "1" or "0").
+
+    The review page's script asks for JSON ({"tagged": ...}, or {"errors": [...]} with 400 or
+    409) and changes the button in place; a plain form post goes back to the review page.
+    """
     letter = access_letter_for_review(request.user, letter_id)
+    topic_id = request.POST.get("topic", "")
+    topic = access_topic(request.user, int(topic_id)) if topic_id.isdigit() else None
     try:
-        topic = access_topic(request.user, int(request.POST.get("topic", "")))
-    except ValueError:
-        messages.error(request, _("Choose one of the topics."))
+        if topic is None:
+            raise ValidationError(_("Choose one of the topics."))
+        tagged = oversight_services.set_letter_topic(request.user, letter=letter, topic=topic,
+                                                     tagged=request.POST.get("tagged") == "1")
+    except (ValidationError, PermissionDenied) as error:
+        if _wants_json(request):
+            code = 409 if isinstance(error, StateConflict) else 400
+            return JsonResponse({"errors": error_messages(error)}, status=code)
+        _flash(request, error)
     else:
-        try:
-            oversight_services.set_letter_topic(request.user, letter=letter, topic=topic,
-                                                tagged=request.POST.get("tagged") == "1")
-        except (ValidationError, PermissionDenied) as error:
-            _flash(request, error)
+        if _wants_json(request):
+            return JsonResponse({"tagged": tagged})
     return redirect(reverse("review-letter", args=[letter.pk]) + "#letter-topics")
 
 

@@ -67,9 +67,17 @@ def test_the_review_page_toggles_a_topic_in_one_click_each_way(client, setup):
     assert 'aria-pressed="true"' in page
     client.post(url, {"topic": school.pk, "tagged": "0"})
     assert not LetterTopic.objects.exists()
-    # Another program's topic is not found for this coordinator.
+    # The review page's script asks for JSON and changes the button in place.
+    answer = client.post(url, {"topic": school.pk, "tagged": "1"}, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 200 and answer.json() == {"tagged": True}
+    answer = client.post(url, {"topic": school.pk, "tagged": "0"}, HTTP_ACCEPT="application/json")
+    assert answer.json() == {"tagged": False}
+    topics.set_topic_retired(setup["coordinator"], topic=school, retired=True)
+    refused = client.post(url, {"topic": school.pk, "tagged": "1"}, HTTP_ACCEPT="application/json")
+    assert refused.status_code == 400 and "retired" in refused.json()["errors"][0]
+        # Another program's topic is not found for this coordinator.
     foreign = Topic.objects.create(program=factories.make_program(), name="Elsewhere")
-    client.post(url, {"topic": foreign.pk, "tagged": "1"})
+    assert client.post(url, {"topic": foreign.pk, "tagged": "1"}).status_code == 404
     client.post(url, {"topic": "not a number", "tagged": "1"})
     assert not LetterTopic.objects.exists()
 
