@@ -291,11 +291,24 @@ def program_statistics(program: Program, *, since: datetime | None = None,
     )
 
 
+#: What a spreadsheet program reads as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Return `text` so a spreadsheet shows it as typed: one starting like a formula gets a leading apostrophe.
+
+    Region and topic names are typed by people; "=HYPERLINK(...)" must not run when the file is opened.
+    """
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def statistics_csv_rows(tables: StatisticsTables) -> list[list[str]]:
     """Return the CSV export of `tables`: a header, then one line per category of each table (suppressed)."""
     lines = [[_("table"), _("key"), _("category"), _("letters"), _("pairs")]]
     for key, _title, rows in tables.named():
-        lines.extend([key, row.key, row.label, row.letters, row.pairs] for row in rows)
+        lines.extend([key, spreadsheet_safe(row.key), spreadsheet_safe(row.label), row.letters, row.pairs]
+                     for row in rows)
     return lines
 
 

@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from letters.models import Letter
 from oversight import services as topics
 from oversight.models import DefaultTopic, LetterTopic, Topic
-from oversight.statistics import SUPPRESSED, count_statistics, program_statistics, statistics_csv_rows, suppress
+from oversight.statistics import (
+    SUPPRESSED, count_statistics, program_statistics, spreadsheet_safe, statistics_csv_rows, suppress,
+)
 from programs import services as program_services
 from programs.exceptions import StateConflict
 from programs.models import Pair, ProgramAuditEntry
@@ -263,3 +265,11 @@ def test_the_csv_import_takes_region_and_age_band_and_reports_a_bad_row_by_line(
     program_services.import_participants(coordinator, program=program, csv_text=good)
     robin, sam = program.memberships.get(pseudonym="Robin"), program.memberships.get(pseudonym="Sam")
     assert (robin.region, robin.age_band, sam.region, sam.age_band) == ("Bergen", "10-12", "", "")
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("Aarhus", "Aarhus"), ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+45", "'+45"), ("-x", "'-x"),
+    ("@sum", "'@sum"), ("< 5", "< 5"),
+])
+def test_the_csv_file_shows_typed_names_as_text_never_as_formulas(typed, written):
+    assert spreadsheet_safe(typed) == written
