@@ -14,7 +14,11 @@ What is counted:
 - regions with fewer than SUPPRESS_BELOW pairs are counted together as "Other regions", so a
   small place's name is never printed next to a handful of children;
 - a letter may carry several topics, so the topic table can add up to more letters than
-  were sent; "No topic" counts the letters nobody tagged.
+  were sent; "No topic" counts the letters nobody tagged and the pairs none of whose
+  letters has a topic;
+- a month row counts the letters sent in it and the pairs that sent one; a letter sent
+  before the program's first month or after its last (and after today's) is counted in an
+  "earlier" or "later" row.
 
 A selector: it assumes an authorised caller. Pages and the API fetch the program with
 `access_program(..., as_coordinator=True)` first; the report builder only runs for a report
