@@ -443,7 +443,8 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
 
     For every program past `ends_on` + `retention_days`: store its counts in
     ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
-    and PDFs, and clear its event notes and review audit details. A letter under a
+    and PDFs, and clear its event notes, review audit details and its members' regions and
+    age bands. A letter under a
     safeguarding hold is left whole until the hold ends, and emptied the same way then,
     whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
@@ -469,6 +470,9 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         notes += ReviewAuditEntry.objects.filter(letter__in=letters).erase_details()
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
         PairNote.objects.filter(pair__program__in=program_ids).delete()
+        # Region and age band served only the program's statistics, which end with it.
+        Membership.objects.filter(program__in=program_ids).filter(~Q(region="") | ~Q(age_band="")).update(
+            region="", age_band="")
         _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(
