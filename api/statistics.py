@@ -93,8 +93,6 @@ class TopicDetailView(ApiView):
         topic = access_topic(request.user, topic_id)
         data = self.UpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if "name" in data.validated_data:
-            topic = services.rename_topic(request.user, topic=topic, name=data.validated_data["name"])
-        if "retired" in data.validated_data:
-            topic = services.set_topic_retired(request.user, topic=topic, retired=data.validated_data["retired"])
+        topic = services.change_topic(request.user, topic=topic, name=data.validated_data.get("name"),
+                                      retired=data.validated_data.get("retired"))
         return Response(TopicOutputSerializer(topic).data)

@@ -193,6 +193,20 @@ def set_topic_retired(actor: User, *, topic: Topic, retired: bool) -> Topic:
     return locked
 
 
+def change_topic(actor: User, *, topic: Topic, name: str | None = None, retired: bool | None = None) -> Topic:
+    """Rename `topic` (when `name` is given) and retire it or bring it back (when `retired` is given), together.
+
+    One transaction: if either change is refused, neither is made. The checks and audit rows
+    are those of rename_topic and set_topic_retired. Return the topic.
+    """
+    with transaction.atomic():
+        if name is not None:
+            topic = rename_topic(actor, topic=topic, name=name)
+        if retired is not None:
+            topic = set_topic_retired(actor, topic=topic, retired=retired)
+    return topic
+
+
 def set_letter_topic(actor: User, *, letter: Letter, topic: Topic, tagged: bool) -> bool:
     """Tag `letter` with `topic` (`tagged`) or take the tag off; return whether the letter now has it.
 

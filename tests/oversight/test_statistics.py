@@ -273,3 +273,13 @@ def test_the_csv_import_takes_region_and_age_band_and_reports_a_bad_row_by_line(
 ])
 def test_the_csv_file_shows_typed_names_as_text_never_as_formulas(typed, written):
     assert spreadsheet_safe(typed) == written
+
+
+def test_a_topic_is_renamed_and_retired_together_or_not_at_all(world):
+    coordinator, school = world["coordinator"], world["school"]
+    with pytest.raises(ValidationError):
+        topics.change_topic(coordinator, topic=school, name="Family", retired=True)  # a name already taken
+    school.refresh_from_db()
+    assert (school.label, school.retired_at) == ("School", None)
+    changed = topics.change_topic(coordinator, topic=school, name="Classes", retired=True)
+    assert changed.label == "Classes" and changed.retired_at is not None
