@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import letters, me, notifications, pairs, programs, readings, reports, review
+from api import letters, me, notifications, pairs, programs, readings, reports, review, statistics
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -18,6 +18,10 @@ urlpatterns = [
         "programs/<id:program_id>/review-queue/bulk-approve/", review.BulkApproveView.as_view(),
         name="api-review-queue-bulk-approve",
     ),
+    path("programs/<id:program_id>/statistics/", statistics.ProgramStatisticsView.as_view(),
+         name="api-program-statistics"),
+    path("programs/<id:program_id>/topics/", statistics.TopicListView.as_view(), name="api-program-topics"),
+    path("topics/<id:topic_id>/", statistics.TopicDetailView.as_view(), name="api-topic"),
     path("pairs/", pairs.PairListView.as_view(), name="api-pairs"),
     path("pairs/<id:pair_id>/", pairs.PairDetailView.as_view(), name="api-pair"),
     path("pairs/<id:pair_id>/pause/", pairs.PairPauseView.as_view(), name="api-pair-pause"),

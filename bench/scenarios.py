@@ -24,8 +24,10 @@ from letters import services as letter_services
 from letters.models import Letter, LetterStatus
 from oversight import health, reports
 
-#: p95 targets in milliseconds on the project's 2-core machine, SQLite, default sizes.
-PAGE_TARGETS_MS = {"coordinator dashboard": 150.0, "submit (2,000 chars)": 60.0}
+#: p95 targets in milliseconds on the project's 2-core machine, SQLite, default sizes. The
+#: statistics page counts every letter of the program on each view (four grouped scans, no
+#: stored totals), so it gets twice the dashboard's.
+PAGE_TARGETS_MS = {"coordinator dashboard": 150.0, "submit (2,000 chars)": 60.0, "statistics": 300.0}
 DEFAULT_PAGE_TARGET_MS = 50.0
 #: Targets in seconds for the background work.
 SWEEP_TARGET_S = 10.0
@@ -93,6 +95,7 @@ def measure_pages(data: Seeded, *, runs: int, warmup: int = 3) -> list[Measureme
         page("coordinator dashboard", as_coordinator, reverse("coordinator-dashboard", args=[program.pk]),
              sort="health"),
         page("review queue", as_coordinator, reverse("review-queue", args=[program.pk])),
+        page("statistics", as_coordinator, reverse("coordinator-statistics", args=[program.pk])),
     ]
 
     waiting = list(

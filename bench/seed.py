@@ -14,7 +14,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from letters.models import Finding, Letter, LetterEvent, LetterStatus
-from programs.models import Membership, Pair, PairEvent, Program, User
+from oversight.models import LetterTopic, Topic
+from programs.program_changes import program_created
+from programs.models import AgeBand, Membership, Pair, PairEvent, Program, User
 from readings.models import Assignment, Reading
 
 BENCH_PASSWORD = "bench-password"
@@ -108,6 +110,7 @@ def seed(*, pairs: int, assignments: int, letters: int, waiting: int = 500, slug
     assignment_ids = list(Assignment.objects.filter(program=program).order_by("due_at").values_list("pk", flat=True))
     _seed_letters(rng, program, pair_rows, assignment_ids, letters, coordinator, now, waiting=waiting,
                   booklet_pair=pair_rows[min(1, len(pair_rows) - 1)])
+    _seed_statistics(rng, program)
     mentor_user, mentee_user = mentors[0], mentees[0]
     return Seeded(
         program=program, coordinator=coordinator, mentee_user=mentee_user, mentor_user=mentor_user,
@@ -202,3 +205,29 @@ def _seed_letters(rng, program, pair_rows, assignment_ids, count, coordinator, n
             events = []
     LetterEvent.objects.bulk_create(events)
     Finding.objects.bulk_create(findings, batch_size=BATCH)
+
+
+#: Where the benchmark's mentees live (with "" for those whose region nobody entered).
+REGIONS = ["Aarhus", "Odense", "Aalborg", "Bergen", "Trondheim", "Tromsø", "Lyon", "Lille", "Nantes", "York", ""]
+
+
+def _seed_statistics(rng, program: Program) -> None:
+    """Give the program its default topics, every mentee a region and an age band (some unknown),
+    and tag about two thirds of the sent letters with one or two topics, for the statistics page."""
+    program_created(program)  # oversight gives it the default topics
+    topic_ids = list(Topic.objects.filter(program=program).values_list("pk", flat=True))
+    bands = [*AgeBand.values, ""]
+    mentees = list(Membership.objects.filter(program=program, role="mentee"))
+    for mentee in mentees:
+        mentee.region, mentee.age_band = rng.choice(REGIONS), rng.choice(bands)
+    Membership.objects.bulk_update(mentees, ["region", "age_band"], batch_size=BATCH)
+    tags = []
+    sent = Letter.objects.filter(pair__program=program).exclude(status=LetterStatus.DRAFT).values_list("pk", "pair_id")
+    for letter_id, pair_id in sent.iterator():
+        if rng.random() < 2 / 3:
+            tags.extend(LetterTopic(letter_id=letter_id, topic_id=topic_id, pair_id=pair_id)
+                        for topic_id in rng.sample(topic_ids, rng.choice((1, 1, 2))))
+        if len(tags) >= BATCH:
+            LetterTopic.objects.bulk_create(tags)
+            tags = []
+    LetterTopic.objects.bulk_create(tags)

@@ -43,6 +43,8 @@ PROGRAM_MENU: list[MenuEntry] = [
               also_current=("coordinator-reading-new", "coordinator-reading-edit")),
     MenuEntry("coordinator-calendar", _("Calendar")),
     MenuEntry("coordinator-settings", _("Settings"), also_current=("coordinator-watch-words", "coordinator-audit")),
+    MenuEntry("coordinator-statistics", _("Statistics"),
+              also_current=("coordinator-topics", "coordinator-member-details")),
     MenuEntry("reports", _("Reports"), by_query=True),
 ]
 

@@ -48,4 +48,5 @@ urlpatterns = [
     path("", include("frontend.token_views")),
     path("", include("frontend.password_views")),
     path("", include("frontend.people_views")),
+    path("", include("frontend.statistics_views")),
 ]

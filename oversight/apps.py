@@ -8,6 +8,9 @@ class OversightConfig(AppConfig):
         # programs and letters sit below this app and cannot import it: their services
         # announce pair changes through programs.pair_changes, and pair health listens.
         from oversight import health
-        from programs import pair_changes
+        from oversight.services import add_default_topics
+        from programs import pair_changes, program_changes
 
         pair_changes.listen(health.mark_pairs_changed)
+        # Every new program gets the default topics, wherever it is created.
+        program_changes.listen(add_default_topics)

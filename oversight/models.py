@@ -1,4 +1,4 @@
-"""What coordinators watch: each pair's stored health and the PDFs made in the background.
+"""What coordinators watch: each pair's stored health, the PDFs made in the background, and letter topics.
 
 Both models moved here from the programs app; their tables keep the old names
 (Meta.db_table), so moving them changed no database.
@@ -149,3 +149,85 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+
+# ---------------------------------------------------------------------------- topics
+
+
+class DefaultTopic(models.TextChoices):
+    """The topics every program starts with; their names are translated, so each reader sees their own language."""
+
+    SCHOOL = "school", _("School")
+    FRIENDS = "friends", _("Friends")
+    FAMILY = "family", _("Family")
+    FEELINGS = "feelings", _("Feelings")
+    READING = "reading", _("The reading")
+    HOBBIES = "hobbies", _("Hobbies")
+    FUTURE = "future", _("The future")
+    OTHER = "other", _("Other")
+
+
+#: The longest topic name a coordinator may give, in characters.
+TOPIC_NAME_MAX_LENGTH = 60
+
+
+class Topic(models.Model):
+    """Something a program's letters are about, which a coordinator may tag letters with.
+
+    A default topic has a `key` (DefaultTopic) and no `name` until a coordinator renames it,
+    so it is shown in each reader's language; a topic a coordinator adds has a name and no
+    key. A retired topic keeps its tags (the statistics still count them) but is offered no
+    more. Written only by oversight.services.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="topics")
+    key = models.CharField(max_length=20, choices=DefaultTopic.choices, blank=True)
+    name = models.CharField(_("name"), max_length=TOPIC_NAME_MAX_LENGTH, blank=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["program", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "key"], condition=~Q(key=""), name="topic_default_once"),
+            models.CheckConstraint(condition=~Q(key="", name=""), name="topic_has_key_or_name"),
+            models.CheckConstraint(condition=Q(key="") | Q(key__in=DefaultTopic.values), name="topic_key_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The topic's name as its program shows it: the coordinator's name, else the translated default."""
+        if self.name:
+            return self.name
+        return str(DefaultTopic(self.key).label)
+
+    @property
+    def is_active(self) -> bool:
+        return self.retired_at is None
+
+
+class LetterTopic(models.Model):
+    """One topic on one letter, put there by a coordinator while reviewing it (oversight.services).
+
+    Only a sent letter is tagged, and a sent letter never becomes a draft again, so every row
+    counts as a sent letter.
+    """
+
+    letter = models.ForeignKey("letters.Letter", on_delete=models.CASCADE, related_name="topic_tags")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="letter_tags")
+    #: A copy of letter.pair (which never changes), so the statistics count pairs per topic
+    #: from this table alone instead of reading every tagged letter (oversight.statistics).
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="+")
+    tagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+    tagged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["letter", "topic"]
+        constraints = [models.UniqueConstraint(fields=["letter", "topic"], name="lettertopic_once_per_letter")]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id}: {self.topic_id}"

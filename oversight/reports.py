@@ -30,6 +30,7 @@ from letters.deadlines import DeadlineState
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from letters.viewing import recipient_view
 from oversight.models import Report
+from oversight.statistics import program_statistics
 from programs.models import Membership, Pair, Program
 from readings.models import Assignment
 
@@ -244,9 +245,13 @@ def letters_per_week_svg(weeks: list[tuple[date, int]], *, width: int = 480, hei
 
 def render_program_report(program: Program, start: date, end: date) -> bytes:
     stats = program_stats(program, start, end)
+    since, until = period_bounds(program, start, end)
+    tables = program_statistics(program, since=since, until=until)
     html = render_to_string("oversight/pdf/program_report.html", {
         "program": program, "start": start, "end": end, "stats": stats,
         "chart": letters_per_week_svg(stats.weeks),
+        # The same suppressed tables as the statistics page: topics, regions and age bands of the period.
+        "statistics_tables": [table for table in tables.named() if table[0] in ("topic", "region", "age_band")],
     })
     return _pdf(html)
 

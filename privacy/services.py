@@ -209,6 +209,7 @@ def _membership_data(user: User) -> list[dict]:
         {
             "program": m.program.name, "role": m.role, "pseudonym": m.pseudonym, "bio": m.bio, "avatar": m.avatar,
             "status": m.status, "joined_at": _when(m.joined_at),
+            "region": m.region, "age_band": m.age_band,
         }
         for m in Membership.objects.filter(user=user).select_related("program").order_by("joined_at", "pk")
     ]
@@ -317,8 +318,10 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         for membership in memberships:
             membership.pseudonym = former_participant_name(membership)
             membership.bio = membership.avatar = ""
+            # Where they live and their age band fed only the statistics; they go like the rest.
+            membership.region = membership.age_band = ""
             membership.status = Membership.Status.LEFT
-        Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "status"])
+        Membership.objects.bulk_update(memberships, ["pseudonym", "bio", "avatar", "region", "age_band", "status"])
         Invitation.objects.filter(membership__user=user).delete()
         ExportAuditEntry.objects.filter(membership__in=memberships).exclude(reason="").update(reason="")
         _remove_account_data(user)
@@ -442,7 +445,8 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
 
     For every program past `ends_on` + `retention_days`: store its counts in
     ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
-    and PDFs, and clear its event notes and review audit details. A letter under a
+    and PDFs, and clear its event notes, review audit details and its members' regions and
+    age bands. A letter under a
     safeguarding hold is left whole until the hold ends, and emptied the same way then,
     whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
@@ -468,6 +472,9 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         notes += ReviewAuditEntry.objects.filter(letter__in=letters).erase_details()
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
         PairNote.objects.filter(pair__program__in=program_ids).delete()
+        # Region and age band served only the program's statistics, which end with it.
+        Membership.objects.filter(program__in=program_ids).filter(~Q(region="") | ~Q(age_band="")).update(
+            region="", age_band="")
         _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(

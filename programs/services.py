@@ -21,8 +21,8 @@ from apitokens.models import ApiToken
 from programs.text import fold
 from programs.exceptions import StateConflict
 from programs.models import (
-    AVATAR_CODES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, Membership, Pair, PairEvent, PairNote, Program,
-    ProgramAuditEntry, User, WatchWord, validate_time_zone,
+    AVATAR_CODES, LANGUAGE_CODES, REGION_CHOICES, REGION_CODES, REGION_MAX_LENGTH, AgeBand, Membership, Pair, PairEvent,
+    PairNote, Program, ProgramAuditEntry, User, WatchWord, validate_time_zone,
 )
 from programs import audit
 from programs.pair_changes import pairs_changed
@@ -33,20 +33,24 @@ logger = logging.getLogger(__name__)
 
 def add_member(
     actor: User, *, program: Program, user: User, role: str, pseudonym: str, bio: str = "",
-    status: str = Membership.Status.ACTIVE, country: str = "",
+    status: str = Membership.Status.ACTIVE, country: str = "", region: str = "", age_band: str = "",
 ) -> Membership:
     """Enrol `user` in `program` with `role` under `pseudonym`; return the membership.
 
     Refuses a pseudonym already used in the program (case-insensitively) and a user who
     is already a member. `country` (optional, one of REGION_CHOICES) is where the person
-    lives: screening reads its phone numbers and addresses in their letters too.
+    lives: screening reads its phone numbers and addresses in their letters too. `region`
+    (free text) and `age_band` (AgeBand) are optional and feed only the program's statistics.
     """
     require_coordinator(actor, program)
     pseudonym = pseudonym.strip()
+    region = tidy_region(region)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Choose mentee, mentor or coordinator.")})
     if problem := country_problem(country):
         raise ValidationError({"country": problem})
+    if problems := member_details_problems(region=region, age_band=age_band):
+        raise ValidationError(problems)
     with transaction.atomic():
         problem = _pseudonym_problem(program, pseudonym)
         if problem:
@@ -55,7 +59,7 @@ def add_member(
             raise ValidationError(_("This person is already a member of the program."))
         membership = Membership.objects.create(
             program=program, user=user, role=role, pseudonym=pseudonym, bio=bio if role == Membership.Role.MENTOR else "",
-            status=status, country=country,
+            status=status, country=country, region=region, age_band=age_band,
         )
         audit.record(actor, program=program, action=ProgramAuditEntry.Action.MEMBER_ADDED, target=membership,
                      detail=f"{role} ({status})")
@@ -254,6 +258,7 @@ def reset_calendar_token(actor: User) -> str:
 
 def enrol_participant(
     actor: User, *, program: Program, pseudonym: str, role: str, email: str = "", language: str = "", country: str = "",
+    region: str = "", age_band: str = "",
 ) -> Membership:
     """Add an invited mentee or mentor to `program` without an invitation link yet; return the membership.
 
@@ -264,7 +269,7 @@ def enrol_participant(
     """
     require_coordinator(actor, program)
     errors = _participant_problems(program, pseudonym=pseudonym, role=role, email=email, language=language,
-                                   country=country)
+                                   country=country, region=region, age_band=age_band)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -275,12 +280,13 @@ def enrol_participant(
         placeholder.save()
         return add_member(
             actor, program=program, user=placeholder, role=role, pseudonym=pseudonym, status=Membership.Status.INVITED,
-            country=country,
+            country=country, region=region, age_band=age_band,
         )
 
 
 def _participant_problems(
     program: Program, *, pseudonym: str, role: str, email: str, language: str, country: str = "",
+    region: str = "", age_band: str = "",
 ) -> dict:
     """Return {field: message} for what is wrong with one participant's details (empty if fine)."""
     problems = {}
@@ -298,6 +304,7 @@ def _participant_problems(
         problems["language"] = _("The language must be en, da, nb or fr.")
     if problem := country_problem(country):
         problems["country"] = problem
+    problems.update(member_details_problems(region=tidy_region(region), age_band=age_band))
     return problems
 
 
@@ -336,7 +343,7 @@ def _line_error(line: int, message: str) -> str:
 
 
 def import_participants(actor: User, *, program: Program, csv_text: str) -> list[Membership]:
-    """Invite every participant listed in `csv_text` (pseudonym, role, email, language, country).
+    """Invite every participant listed in `csv_text` (pseudonym, role, email, language, country, region, age_band).
 
     Each becomes an invited member (see enrol_participant). Every row is checked first; if any is wrong, nothing is written and the
     ValidationError lists each bad row by its line number.
@@ -349,7 +356,8 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
         problems = _participant_problems(
             program, pseudonym=values.get("pseudonym", ""), role=values.get("role", "").lower(),
             email=values.get("email", ""), language=values.get("language", "").lower(),
-            country=values.get("country", "").upper(),
+            country=values.get("country", "").upper(), region=values.get("region", ""),
+            age_band=values.get("age_band", "").lower(),
         )
         key = values.get("pseudonym", "").lower()
         if key and key in seen and "pseudonym" not in problems:
@@ -363,7 +371,8 @@ def import_participants(actor: User, *, program: Program, csv_text: str) -> list
             enrol_participant(
                 actor, program=program, pseudonym=row.values["pseudonym"], role=row.values["role"].lower(),
                 email=row.values.get("email", ""), language=row.values.get("language", "").lower(),
-                country=row.values.get("country", "").upper(),
+                country=row.values.get("country", "").upper(), region=row.values.get("region", ""),
+                age_band=row.values.get("age_band", "").lower(),
             )
             for row in rows
         ]
@@ -507,3 +516,43 @@ def set_screening_countries(actor: User, *, program: Program, countries) -> Prog
                          target=locked, detail=f"{before} -> {', '.join(ordered) or '-'}")
     program.screening_countries = ordered
     return program
+
+
+# ---------------------------------------------------------------------------- region and age band (statistics)
+
+
+def tidy_region(text: str) -> str:
+    """Return `text` with its spaces tidied (trimmed, runs made single), as regions are stored and counted."""
+    return " ".join((text or "").split())
+
+
+def member_details_problems(*, region: str, age_band: str) -> dict:
+    """Return {field: message} for a tidied `region` that is too long or an `age_band` not in AgeBand (empty if fine)."""
+    problems = {}
+    if len(region) > REGION_MAX_LENGTH:
+        problems["region"] = _("Keep the region under %(limit)d characters.") % {"limit": REGION_MAX_LENGTH}
+    if age_band and age_band not in AgeBand.values:
+        problems["age_band"] = _("The age band must be one of: %(bands)s.") % {"bands": ", ".join(AgeBand.values)}
+    return problems
+
+
+def set_member_details(actor: User, *, membership: Membership, region: str, age_band: str) -> Membership:
+    """Set where a member lives (`region`, free text) and their `age_band` (AgeBand; empty: unknown).
+
+    Only a coordinator of the member's program may; both values feed only the program's
+    statistics. Writes an audit row saying which of the two changed, never their values
+    (they are personal data). Return the membership.
+    """
+    require_coordinator(actor, membership.program)
+    region = tidy_region(region)
+    if problems := member_details_problems(region=region, age_band=age_band):
+        raise ValidationError(problems)
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().select_related("program").get(pk=membership.pk)
+        changed = [name for name, value in (("region", region), ("age_band", age_band)) if getattr(locked, name) != value]
+        if changed:
+            locked.region, locked.age_band = region, age_band
+            locked.save(update_fields=changed)
+            audit.record(actor, program=locked.program, action=ProgramAuditEntry.Action.MEMBER_DETAILS_CHANGED,
+                         target=locked, detail=", ".join(changed))
+        return locked

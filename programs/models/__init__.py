@@ -13,7 +13,7 @@ from programs.models.base import (
     AppendOnlyQuerySet, choices_constraint, validate_screening_countries, validate_time_zone,
 )
 from programs.models.people import (
-    AVATAR_CHOICES, AVATAR_CODES, Invitation, Membership, MembershipQuerySet, MembershipRole, MembershipStatus, User,
+    AVATAR_CHOICES, AVATAR_CODES, REGION_MAX_LENGTH, AgeBand, Invitation, Membership, MembershipQuerySet, MembershipRole, MembershipStatus, User,
 )
 from programs.models.programs import ErasedLetters, Program, ProgramQuerySet, ReviewPolicy
 from programs.models.pairs import Pair, PairEvent, PairNote, PairQuerySet, PairStatus
@@ -22,7 +22,7 @@ from programs.models.audit import AuditTarget, ProgramAuditAction, ProgramAuditE
 
 __all__ = [
     "AVATAR_CHOICES", "AVATAR_CODES", "DEFAULT_REGION_BY_LANGUAGE", "LANGUAGE_CHOICES", "LANGUAGE_CODES",
-    "REGION_CHOICES", "REGION_CODES", "AppendOnlyModel", "AppendOnlyQuerySet", "AuditTarget", "ErasedLetters",
+    "REGION_CHOICES", "REGION_CODES", "REGION_MAX_LENGTH", "AgeBand", "AppendOnlyModel", "AppendOnlyQuerySet", "AuditTarget", "ErasedLetters",
     "Invitation",
     "Membership", "MembershipQuerySet", "MembershipRole", "MembershipStatus", "Pair", "PairEvent", "PairNote",
     "PairQuerySet", "PairStatus", "Program", "ProgramAuditAction", "ProgramAuditEntry", "ProgramQuerySet",

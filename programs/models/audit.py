@@ -23,6 +23,14 @@ class ProgramAuditAction(models.TextChoices):
     WATCH_WORD_REMOVED = "watch_word_removed", _("Watch word removed")
     SCREENING_COUNTRIES_CHANGED = "screening_countries_changed", _("Screening countries changed")
     PERSON_ERASED = "person_erased", _("Person erased")
+    MEMBER_DETAILS_CHANGED = "member_details_changed", _("Region or age band changed")
+    TOPICS_CREATED = "topics_created", _("Default topics added")
+    TOPIC_ADDED = "topic_added", _("Topic added")
+    TOPIC_RENAMED = "topic_renamed", _("Topic renamed")
+    TOPIC_RETIRED = "topic_retired", _("Topic retired")
+    TOPIC_RESTORED = "topic_restored", _("Topic brought back")
+    LETTER_TAGGED = "letter_tagged", _("Letter tagged with a topic")
+    LETTER_UNTAGGED = "letter_untagged", _("Topic removed from a letter")
 
 
 class AuditTarget(models.TextChoices):
@@ -34,6 +42,8 @@ class AuditTarget(models.TextChoices):
     READING = "reading", _("reading")
     ASSIGNMENT = "assignment", _("assignment")
     WATCH_WORD = "watchword", _("watch word")
+    TOPIC = "topic", _("topic")
+    LETTER = "letter", _("letter")
 
 
 class ProgramAuditEntry(AppendOnlyModel):

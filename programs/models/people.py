@@ -78,6 +78,24 @@ AVATAR_CHOICES = [
 AVATAR_CODES = [code for code, _label in AVATAR_CHOICES]
 
 
+class AgeBand(models.TextChoices):
+    """The age bands the statistics count by. A band, never a birth date, is stored: it is all
+    the statistics need, and less is known about a child if the database leaks."""
+
+    UNDER_10 = "under-10", _("Under 10")
+    FROM_10_TO_12 = "10-12", _("10–12")
+    FROM_13_TO_15 = "13-15", _("13–15")
+    FROM_16_TO_17 = "16-17", _("16–17")
+    FROM_18_TO_25 = "18-25", _("18–25")
+    FROM_26_TO_39 = "26-39", _("26–39")
+    FROM_40_TO_59 = "40-59", _("40–59")
+    FROM_60 = "60-plus", _("60 and over")
+
+
+#: The longest region or municipality a member's record keeps, in characters.
+REGION_MAX_LENGTH = 100
+
+
 class Membership(models.Model):
     """A user's role and pseudonym in one program."""
 
@@ -98,6 +116,14 @@ class Membership(models.Model):
         _("country"), max_length=2, choices=REGION_CHOICES, blank=True,
         help_text=_("Optional. Screening also looks for this country's phone numbers and addresses in their letters."),
     )
+    #: Where the person lives, in the coordinator's words (a region or municipality), for the
+    #: program's statistics only; empty means unknown. Personal data: exported and erased.
+    region = models.CharField(
+        _("region or municipality"), max_length=REGION_MAX_LENGTH, blank=True,
+        help_text=_("Optional. Used only to count letters and pairs by region in the program's statistics."),
+    )
+    #: The person's age band (AgeBand), for the statistics only; empty means unknown.
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -111,6 +137,8 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "program"], name="membership_one_per_user_and_program"),
             models.UniqueConstraint(Lower("pseudonym"), "program", name="membership_pseudonym_unique_in_program"),
             models.CheckConstraint(condition=Q(country="") | Q(country__in=REGION_CODES), name="membership_country_valid"),
+            models.CheckConstraint(condition=Q(age_band="") | Q(age_band__in=AgeBand.values),
+                                   name="membership_age_band_valid"),
         ]
 
     def __str__(self) -> str:

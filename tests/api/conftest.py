@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from apitokens.models import ApiToken
 from letters.models import Notification, ReminderKind
+from oversight import services as oversight_services
 from oversight.models import Report
 from readings import services as reading_services
 from tests import factories
@@ -106,4 +107,6 @@ def world(db, settings, tmp_path):
                           "coordinator": _notification(coordinator, "Letters are waiting")},
         "reports": {"a": _reports(program_a, own, requested_by=coordinator, booklet_by=own.mentee.user),
                     "b": _reports(program_b, elsewhere, requested_by=other_coordinator, booklet_by=other_coordinator)},
+        "topics": {"a": oversight_services.add_topic(coordinator, program=program_a, name="Sport"),
+                   "b": oversight_services.add_topic(other_coordinator, program=program_b, name="Music")},
     }

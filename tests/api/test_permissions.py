@@ -165,6 +165,16 @@ MATRIX = [
     # A report that is not done has no file yet.
     Row("reports_download", "GET", "/api/v1/reports/{failed_report}/download/",
         {"own": codes(409, 404, 409, 404), "other": codes(404, 404, 404, 409)}),
+    # --- statistics and topics: the program's coordinators only; members see the program but may not (403)
+    Row("programs_statistics_retrieve", "GET", "/api/v1/programs/{program}/statistics/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_topics_list", "GET", "/api/v1/programs/{program}/topics/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_topics_create", "POST", "/api/v1/programs/{program}/topics/",
+        {"own": codes(403, 403, 201, 404), "other": codes(404, 404, 404, 201)}, {"name": "Animals"}),
+    # A topic is fetched through the caller's coordinated programs: anyone else gets 404.
+    Row("topics_update", "PATCH", "/api/v1/topics/{topic}/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}, {"name": "Sports", "retired": True}),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -176,12 +186,14 @@ def targets(world, target: str) -> dict:
     if target in ("own", "-"):
         pair, program, reading, assignment = world["own"], world["program_a"], world["reading_a"], world["assignment_a"]
         letters, notification, reports = world["letters"]["own"], world["notifications"]["mentee"], world["reports"]["a"]
+        topic = world["topics"]["a"]
     else:
         pair, program, reading, assignment = world["neighbour"], world["program_b"], world["reading_b"], world["assignment_b"]
         letters = world["letters"]["neighbour"]
         notification, reports = world["notifications"]["coordinator"], world["reports"]["b"]
+        topic = world["topics"]["b"]
     return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
-            "notification": notification.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
+            "notification": notification.pk, "topic": topic.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}
 
 

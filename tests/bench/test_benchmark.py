@@ -10,7 +10,7 @@ from django.db import transaction
 
 from bench.run import compare_query_counts, format_report, run_benchmark
 
-PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", "review queue", "approve",
+PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", "review queue", "statistics", "approve",
          "draft save", "submit (2,000 chars)"]
 
 

@@ -34,6 +34,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
 
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
+from oversight import services as oversight_services
 from oversight.models import PairHealthRecord
 from programs import accounts
 from programs import services as program_services
@@ -139,6 +140,7 @@ def build_world() -> World:
         coordinator, program=program, reading=reading, opens_at=now, due_at=now + timezone.timedelta(days=7))
     program_services.add_pair_note(coordinator, pair=pair, text="Doing well.")
     watch_word = program_services.add_watch_word(coordinator, program=program, term="sleepover", severity="hold")
+    topic = oversight_services.add_topic(coordinator, program=program, name="Sport")
     # An unconfirmed authenticator: its setup page and the admin's device pages are walked too.
     accounts.start_totp_setup(coordinator)
     invited, _invitation, token = accounts.invite_participant(coordinator, program=program, role="mentee",
@@ -170,6 +172,7 @@ def build_world() -> World:
         "export_id": list(DataExport.objects.values_list("pk", flat=True)),
         "report_id": list(_report_ids()),
         "watch_word_id": [watch_word.pk],
+        "topic_id": [topic.pk],
     }
     return world
 

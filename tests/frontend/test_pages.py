@@ -49,6 +49,8 @@ def pages_for_coordinator(demo):
         reverse("coordinator-settings", args=[program.pk]), reverse("coordinator-watch-words", args=[program.pk]),
         reverse("program-people", args=[program.pk]), reverse("review-queue", args=[program.pk]),
         reverse("erase-member", args=[pair.mentee.pk]),
+        reverse("coordinator-statistics", args=[program.pk]), reverse("coordinator-statistics-csv", args=[program.pk]),
+        reverse("coordinator-topics", args=[program.pk]), reverse("coordinator-member-details", args=[program.pk]),
     ]
 
 

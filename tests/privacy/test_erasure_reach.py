@@ -30,7 +30,8 @@ EMAIL = "zq-marker@example.org"
 USERNAME = "zqmarkeruser"
 PHRASE = "lanternfish-orchard"
 HELD_PHRASE = "brambleheld-secret"
-MARKERS = (PSEUDONYM, FIRST, LAST, EMAIL, USERNAME, PHRASE, HELD_PHRASE)
+REGION = "Quillhaven-by-the-fjord"
+MARKERS = (PSEUDONYM, FIRST, LAST, EMAIL, USERNAME, PHRASE, HELD_PHRASE, REGION)
 
 
 @pytest.fixture
@@ -49,6 +50,8 @@ def person(program, pair, coordinator, roots):
     user.save()
     mentee.pseudonym = PSEUDONYM
     mentee.save()
+    # Where they live and their age band, for the statistics: personal data like the rest.
+    program_services.set_member_details(coordinator, membership=mentee, region=REGION, age_band="10-12")
     delivered = factories.make_letter(pair, status="in_review", body=f"My {PHRASE} and my number is here.")
     letter_services.approve_letter(coordinator, letter=delivered, note=f"Well done {PSEUDONYM}", redactions=[(0, 5)])
     returned = factories.make_letter(pair, status="in_review", body=f"Another {PHRASE} letter to change.")
@@ -126,7 +129,7 @@ def test_the_markers_are_everywhere_before_erasure(person, roots):
             "letters.Notification", "letters.Reminder", "axes.AccessLog", "axes.AccessFailureLog",
             "programs.User", "programs.Membership"} <= labels
     found = {marker for _path, marker in file_hits(roots)}
-    assert {PHRASE, PSEUDONYM, EMAIL} <= found  # booklets, the report and the export hold them
+    assert {PHRASE, PSEUDONYM, EMAIL, REGION} <= found  # booklets, the report and the export hold them
     assert Report.objects.filter(status="done").count() == 3
 
 

@@ -20,6 +20,7 @@ from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
 from programs.pair_changes import pairs_changed
+from programs.program_changes import program_created
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
 from programs.models import AVATAR_CODES, Membership, Program, ProgramAuditEntry, WatchWord
 from readings import services as readings
@@ -184,6 +185,7 @@ class Command(BaseCommand):
             name="Reading Together (demo)", slug=DEMO_SLUG, language="en", time_zone="Europe/Copenhagen",
             starts_on=today - timedelta(days=60), ends_on=today + timedelta(days=120), min_letter_chars=20,
         )
+        program_created(program)  # the apps above give it what every program has (oversight: default topics)
         # The first coordinator is enrolled directly: nobody coordinates the program yet to enrol them.
         coordinator = self._user("demo-coordinator", can_log_in=True)
         Membership.objects.create(user=coordinator, program=program, role=Membership.Role.COORDINATOR,
