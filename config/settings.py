@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "toolbox",
+    "timeline",
     "oversight",
     "privacy",
     "jobs",

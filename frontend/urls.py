@@ -47,4 +47,6 @@ urlpatterns = [
     path("", include("frontend.report_views")),
     path("", include("frontend.token_views")),
     path("", include("frontend.password_views")),
+    path("", include("frontend.toolbox_views")),
+    path("", include("frontend.timeline_views")),
 ]

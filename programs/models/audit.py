@@ -22,6 +22,13 @@ class ProgramAuditAction(models.TextChoices):
     WATCH_WORD_ADDED = "watch_word_added", _("Watch word added")
     WATCH_WORD_REMOVED = "watch_word_removed", _("Watch word removed")
     SCREENING_COUNTRIES_CHANGED = "screening_countries_changed", _("Screening countries changed")
+    ARTICLE_ADDED = "article_added", _("Toolbox article added")
+    ARTICLE_CHANGED = "article_changed", _("Toolbox article changed")
+    ARTICLE_HIDDEN = "article_hidden", _("Toolbox article hidden")
+    ARTICLE_SHOWN = "article_shown", _("Toolbox article shown again")
+    EVENT_ADDED = "event_added", _("Event added")
+    EVENT_CHANGED = "event_changed", _("Event changed")
+    EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
 
 
 class AuditTarget(models.TextChoices):
@@ -33,6 +40,8 @@ class AuditTarget(models.TextChoices):
     READING = "reading", _("reading")
     ASSIGNMENT = "assignment", _("assignment")
     WATCH_WORD = "watchword", _("watch word")
+    ARTICLE = "article", _("toolbox article")
+    EVENT = "event", _("event")
 
 
 class ProgramAuditEntry(AppendOnlyModel):
