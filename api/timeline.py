@@ -1,6 +1,6 @@
 """Program timeline events: members read the events they are invited to; coordinators add, change and cancel."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -11,6 +11,7 @@ from timeline.access import access_event
 from timeline.models import Event, EventKind, EventStatus
 
 
+@extend_schema_serializer(component_name="Event")
 class EventOutputSerializer(serializers.Serializer):
     """An event. Needs `coordinated` in the context (which pairs it targets is for coordinators only)."""
 
@@ -37,6 +38,7 @@ class EventOutputSerializer(serializers.Serializer):
         return sorted(pair.pk for pair in event.pairs.all())
 
 
+@extend_schema_serializer(component_name="EventInput")
 class EventInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EventKind.choices, default=EventKind.MEETING)
     title = serializers.CharField(max_length=200)
@@ -66,6 +68,7 @@ class EventListView(ApiListView):
         program = IdField(required=False)
         ends_after = serializers.DateTimeField(required=False, help_text="Only events that end after this moment.")
 
+    @extend_schema_serializer(component_name="EventCreateInput")
     class CreateInputSerializer(EventInputSerializer):
         program = IdField()
 

@@ -2,7 +2,7 @@
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -15,6 +15,7 @@ from toolbox.models import Article, ArticleKind, Audience, Moment
 from toolbox.selectors import language_order, pick_version
 
 
+@extend_schema_serializer(component_name="ArticleVersion")
 class VersionSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGE_CHOICES)
     title = serializers.CharField()
@@ -70,6 +71,7 @@ def render_article(article: Article, *, status_code: int = status.HTTP_200_OK) -
     return Response(ArticleSerializer(article).data, status=status_code)
 
 
+@extend_schema_serializer(component_name="ArticleVersionInput")
 class VersionInputSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGE_CHOICES)
     title = serializers.CharField(max_length=200)
@@ -84,6 +86,7 @@ class ArticleListView(ApiListView):
         shared = serializers.BooleanField(required=False, allow_null=True, default=None,
                                           help_text="true: only the installation-wide set; false: only programs' own.")
 
+    @extend_schema_serializer(component_name="ArticleCreateInput")
     class CreateInputSerializer(VersionInputSerializer):
         program = IdField(allow_null=True, help_text="Null: the installation-wide set (operators only).")
         audience = serializers.ChoiceField(choices=Audience.choices)
@@ -126,6 +129,7 @@ class ArticleListView(ApiListView):
 
 
 class ArticleDetailView(ApiView):
+    @extend_schema_serializer(component_name="ArticleUpdateInput")
     class UpdateInputSerializer(serializers.Serializer):
         audience = serializers.ChoiceField(choices=Audience.choices)
         kind = serializers.ChoiceField(choices=ArticleKind.choices)
@@ -161,6 +165,7 @@ class ArticleVersionView(ApiView):
         return render_article(article)
 
 
+@extend_schema_serializer(component_name="ArticleHideInput")
 class HideInputSerializer(serializers.Serializer):
     program = IdField(required=False, help_text="The program to hide it in; by default the article's own.")
 
@@ -180,6 +185,7 @@ class _HideView(ApiView):
         return Response({"article": article.pk, "program": program.pk, "hidden": self.hidden})
 
 
+@extend_schema_serializer(component_name="ArticleHidden")
 class HideOutputSerializer(serializers.Serializer):
     article = serializers.IntegerField()
     program = serializers.IntegerField()

@@ -355,6 +355,9 @@ SPECTACULAR_SETTINGS = {
         "ReviewActionEnum": "letters.models.ReviewAction",
         "ReportKindEnum": "oversight.models.ReportKind",
         "ReportStatusEnum": "oversight.models.ReportStatus",
+        "ArticleKindEnum": "toolbox.models.ArticleKind",
+        "EventKindEnum": "timeline.models.EventKind",
+        "LanguageEnum": "programs.models.LANGUAGE_CHOICES",
     },
 }
 
