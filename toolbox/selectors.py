@@ -45,6 +45,18 @@ def _with_versions(articles):
     )
 
 
+def _with_hidden(articles, program_ids):
+    """Prefetch, as `hidden_here`, the hidings of each article in `program_ids` (no query when there are no articles)."""
+    return articles.prefetch_related(
+        Prefetch("hidden_in", queryset=HiddenArticle.objects.filter(program_id__in=program_ids), to_attr="hidden_here")
+    )
+
+
+def _hidden_pairs(articles) -> set[tuple[int, int]]:
+    """Return the (program id, article id) hidings prefetched by _with_hidden."""
+    return {(hiding.program_id, article.pk) for article in articles for hiding in article.hidden_here}
+
+
 # ---------------------------------------------------------------------------- members
 
 
@@ -75,17 +87,17 @@ def list_member_shelves(user, *, language: str) -> list[Shelf]:
     """Return, per program `user` is a mentor or mentee in, the articles for their role, newest first.
 
     Each article comes with the version in `language` if there is one, else the program's
-    language, else any. Four queries. Precondition: `user` is signed in (the page requires it).
+    language, else any. Four queries (two when there is no article). Precondition: `user` is signed in (the page requires it).
     """
     memberships = _member_memberships(user)
     if not memberships:
         return []
     program_ids = {m.program_id for m in memberships}
-    articles = list(_with_versions(
+    articles = list(_with_hidden(_with_versions(
         Article.objects.filter(Q(program_id__in=program_ids) | Q(program__isnull=True))
         .filter(audience__in={AUDIENCE_OF_ROLE[m.role] for m in memberships})
-    ).order_by("-pk"))
-    hidden = set(HiddenArticle.objects.filter(program_id__in=program_ids).values_list("program_id", "article_id"))
+    ), program_ids).order_by("-pk"))
+    hidden = _hidden_pairs(articles)
     shelves = []
     for membership in memberships:
         languages = language_order(language, membership.program.language)
@@ -153,7 +165,8 @@ def tip_of_the_moment(user, *, language: str, now=None) -> Tip | None:
 
     Looks at each of their open pairs (letters.deadlines decides what is overdue), takes the
     most pressing moment that some article visible in that program speaks to, and shows
-    that article in the best language. Four queries whatever the number of pairs or articles.
+    that article in the best language. One query when no pair is at a moment, two when no
+    article speaks to it, four at most, whatever the number of pairs or articles.
     """
     now = now or timezone.now()
     pairs = _pairs_with_moments(user, now=now)
@@ -162,11 +175,11 @@ def tip_of_the_moment(user, *, language: str, now=None) -> Tip | None:
     if not wanted:
         return None
     program_ids = {pair.program_id for pair in pairs}
-    articles = list(_with_versions(
+    articles = list(_with_hidden(_with_versions(
         Article.objects.filter(Q(program_id__in=program_ids) | Q(program__isnull=True))
         .filter(moment__in={moment for _pair, _audience, moment in wanted})
-    ).order_by("program_id", "pk"))
-    hidden = set(HiddenArticle.objects.filter(program_id__in=program_ids).values_list("program_id", "article_id"))
+    ), program_ids).order_by("program_id", "pk"))
+    hidden = _hidden_pairs(articles)
     order = list(Moment.values)
     for pair, audience, moment in sorted(wanted, key=lambda item: order.index(item[2])):
         for article in articles:
