@@ -173,3 +173,17 @@ def test_the_home_page_shows_the_tip_that_fits(client, demo):
     client.force_login(mentee.user)
     home = client.get(reverse("home")).content.decode()
     assert "A tip for right now" in home and "How to start a letter" in home  # a mentee who never wrote
+
+
+def test_the_admin_shows_articles_and_events_read_only_with_where_to_change_them(client, demo):
+    operator = factories.make_user(is_superuser=True, is_staff=True)
+    client.force_login(operator)
+    article, event = _article(demo["program"], "mentors"), Event.objects.filter(program=demo["program"]).first()
+    for url, where in ((f"/admin/toolbox/article/{article.pk}/change/",
+                        reverse("coordinator-toolbox", args=[demo["program"].pk])),
+                       (f"/admin/timeline/event/{event.pk}/change/",
+                        reverse("coordinator-events", args=[demo["program"].pk]))):
+        page = client.get(url)
+        assert page.status_code == 200 and f'href="{where}"' in page.content.decode(), url
+    assert client.get("/admin/toolbox/article/add/").status_code == 403
+    assert client.get("/admin/timeline/event/add/").status_code == 403
