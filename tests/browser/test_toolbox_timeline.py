@@ -88,6 +88,18 @@ def test_toolbox_in_danish_and_an_event_on_the_timeline_and_in_the_calendar(new_
     check_both_sizes(check, coordinator, "events after adding")
     event = Event.objects.get(title="Besøg på museet")
     assert list(event.pairs.all()) == [invited]
+    coordinator.goto(f"{base}/programs/{program.pk}/events/{event.pk}/")
+    check_both_sizes(check, coordinator, "event change form")
+
+    # The coordinator's toolbox pages: the list with hide buttons, a new article, an article's languages.
+    coordinator.goto(f"{base}/programs/{program.pk}/toolbox/")
+    check_both_sizes(check, coordinator, "coordinator toolbox")
+    coordinator.goto(f"{base}/programs/{program.pk}/toolbox/new/")
+    check_both_sizes(check, coordinator, "new article")
+    article = program.toolbox_articles.order_by("pk").first()
+    coordinator.goto(f"{base}/programs/{program.pk}/toolbox/{article.pk}/?lang=fr")
+    expect(coordinator.locator("#id_version-title")).to_have_value("Écrire à un enfant timide")
+    check_both_sizes(check, coordinator, "article languages")
 
     # The invited mentee sees it on the home page and on the timeline.
     mentee = sign_in(new_page, live_server, "mentee-tt")
