@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import letters, me, notifications, pairs, programs, readings, reports, review, statistics
+from api import letters, me, notifications, pairs, programs, readings, reports, review, statistics, timeline, toolbox
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -56,6 +56,15 @@ urlpatterns = [
         "notifications/<id:notification_id>/read/", notifications.NotificationReadView.as_view(),
         name="api-notification-read",
     ),
+    path("toolbox/articles/", toolbox.ArticleListView.as_view(), name="api-toolbox-articles"),
+    path("toolbox/articles/<id:article_id>/", toolbox.ArticleDetailView.as_view(), name="api-toolbox-article"),
+    path("toolbox/articles/<id:article_id>/versions/", toolbox.ArticleVersionView.as_view(),
+         name="api-toolbox-article-versions"),
+    path("toolbox/articles/<id:article_id>/hide/", toolbox.ArticleHideView.as_view(), name="api-toolbox-article-hide"),
+    path("toolbox/articles/<id:article_id>/show/", toolbox.ArticleShowView.as_view(), name="api-toolbox-article-show"),
+    path("events/", timeline.EventListView.as_view(), name="api-events"),
+    path("events/<id:event_id>/", timeline.EventDetailView.as_view(), name="api-event"),
+    path("events/<id:event_id>/cancel/", timeline.EventCancelView.as_view(), name="api-event-cancel"),
     path("reports/", reports.ReportListView.as_view(), name="api-reports"),
     path("reports/<id:report_id>/", reports.ReportDetailView.as_view(), name="api-report"),
     path("reports/<id:report_id>/retry/", reports.ReportRetryView.as_view(), name="api-report-retry"),

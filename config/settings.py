@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "toolbox",
+    "timeline",
     "oversight",
     "privacy",
     "jobs",
@@ -357,6 +359,9 @@ SPECTACULAR_SETTINGS = {
         "ReviewActionEnum": "letters.models.ReviewAction",
         "ReportKindEnum": "oversight.models.ReportKind",
         "ReportStatusEnum": "oversight.models.ReportStatus",
+        "ArticleKindEnum": "toolbox.models.ArticleKind",
+        "EventKindEnum": "timeline.models.EventKind",
+        "LanguageEnum": "programs.models.LANGUAGE_CHOICES",
     },
 }
 

@@ -42,6 +42,8 @@ PROGRAM_MENU: list[MenuEntry] = [
     MenuEntry("coordinator-readings", _("Readings"),
               also_current=("coordinator-reading-new", "coordinator-reading-edit")),
     MenuEntry("coordinator-calendar", _("Calendar")),
+    MenuEntry("coordinator-toolbox", _("Toolbox"), also_current=("coordinator-toolbox-new", "coordinator-toolbox-article")),
+    MenuEntry("coordinator-events", _("Events"), also_current=("coordinator-event-edit",)),
     MenuEntry("coordinator-settings", _("Settings"), also_current=("coordinator-watch-words", "coordinator-audit")),
     MenuEntry("coordinator-statistics", _("Statistics"),
               also_current=("coordinator-topics", "coordinator-member-details")),

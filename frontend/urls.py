@@ -49,4 +49,6 @@ urlpatterns = [
     path("", include("frontend.password_views")),
     path("", include("frontend.people_views")),
     path("", include("frontend.statistics_views")),
+    path("", include("frontend.toolbox_views")),
+    path("", include("frontend.timeline_views")),
 ]

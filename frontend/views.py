@@ -28,6 +28,7 @@ from programs.exceptions import error_messages
 from programs.models import AVATAR_CHOICES, Membership, User
 from programs.selectors import preferred_locale
 from readings.access import access_assignment
+from timeline.selectors import member_events
 
 #: A page never shows more letters than this; a longer list posted to letters_mark_read is cut.
 MAX_LETTERS_A_PAGE = 1000
@@ -323,6 +324,24 @@ def _calendar_response(user) -> HttpResponse:
         summary = _("Letter due: %(title)s") if due.kind == "letter" else _("Reply due to %(title)s")
         event.add("summary", summary % {"title": due.title})
         calendar.add_component(event)
+    for item in member_events(user, since=now):
+        calendar.add_component(_calendar_event(item, now))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _calendar_event(item, now) -> Event:
+    """Return a timeline event as an iCalendar event with its real start and end (a cancelled one says so)."""
+    event = Event()
+    event.add("uid", f"event-{item.pk}@brevven")
+    event.add("dtstamp", now)
+    event.add("dtstart", item.starts_at)
+    event.add("dtend", item.ends_at)
+    event.add("summary", item.title)
+    if item.place:
+        event.add("location", item.place)
+    if item.description:
+        event.add("description", item.description)
+    event.add("status", "CANCELLED" if item.is_cancelled else "CONFIRMED")
+    return event

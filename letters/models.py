@@ -301,10 +301,14 @@ class ReminderKind(models.TextChoices):
     WEEKLY_DIGEST = "weekly_digest", _("Pairs that need attention this week")
     LETTER_WITHHELD = "letter_withheld", _("Your letter was not passed on")
     LETTER_REDACTED = "letter_redacted", _("Your letter was delivered with parts removed")
+    EVENT_CHANGED = "event_changed", _("An event in your program changed")
+    EVENT_CANCELLED = "event_cancelled", _("An event in your program was cancelled")
 
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
 ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
+#: Kinds that are only ever in-app notices (letters.reminders.notices), never a Reminder row or an e-mail.
+IN_APP_ONLY = frozenset({ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED})
 
 
 class ReminderStatus(models.TextChoices):

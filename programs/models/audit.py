@@ -31,6 +31,13 @@ class ProgramAuditAction(models.TextChoices):
     TOPIC_RESTORED = "topic_restored", _("Topic brought back")
     LETTER_TAGGED = "letter_tagged", _("Letter tagged with a topic")
     LETTER_UNTAGGED = "letter_untagged", _("Topic removed from a letter")
+    ARTICLE_ADDED = "article_added", _("Toolbox article added")
+    ARTICLE_CHANGED = "article_changed", _("Toolbox article changed")
+    ARTICLE_HIDDEN = "article_hidden", _("Toolbox article hidden")
+    ARTICLE_SHOWN = "article_shown", _("Toolbox article shown again")
+    EVENT_ADDED = "event_added", _("Event added")
+    EVENT_CHANGED = "event_changed", _("Event changed")
+    EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
 
 
 class AuditTarget(models.TextChoices):
@@ -44,6 +51,8 @@ class AuditTarget(models.TextChoices):
     WATCH_WORD = "watchword", _("watch word")
     TOPIC = "topic", _("topic")
     LETTER = "letter", _("letter")
+    ARTICLE = "article", _("toolbox article")
+    EVENT = "event", _("event")
 
 
 class ProgramAuditEntry(AppendOnlyModel):

@@ -1,6 +1,6 @@
 """Fixtures for the API tests: a small world of two programs, and clients signed in by token."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -14,6 +14,8 @@ from oversight import services as oversight_services
 from oversight.models import Report
 from readings import services as reading_services
 from tests import factories
+from timeline import services as timeline_services
+from toolbox import services as toolbox_services
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +81,30 @@ def _reports(program, pair, *, requested_by, booklet_by) -> dict:
     return {"failed": failed, "done": done}
 
 
+def _articles(program, coordinator) -> dict:
+    """An article for the program's mentors and one for its mentees."""
+    return {audience: toolbox_services.create_article(coordinator, program=program, audience=audience, language="en",
+                                                      title=f"For {audience}", body="<p>Write short letters.</p>")
+            for audience in ("mentors", "mentees")}
+
+
+def _events(program, coordinator, *, only=None) -> dict:
+    """A whole-program event, one for the pair `only` (if given) and a cancelled one."""
+    soon = timezone.localdate() + timedelta(days=5)
+
+    def add(title, pairs=None):
+        return timeline_services.create_event(coordinator, program=program, title=title, day=soon,
+                                              starts=time(16), ends=time(17), pairs=pairs)
+
+    events = {"all": add("Reading café"), "cancelled": add("Rained off")}
+    timeline_services.cancel_event(coordinator, event=events["cancelled"])
+    # The cancellation told the program's members; the notification tests count only their own notices.
+    Notification.objects.filter(kind=ReminderKind.EVENT_CANCELLED).delete()
+    if only is not None:
+        events["targeted"] = add("Visit day", pairs=[only])
+    return events
+
+
 @pytest.fixture
 def world(db, settings, tmp_path):
     """Program A with two pairs (`own`, `neighbour`) and program B with one pair.
@@ -95,7 +121,13 @@ def world(db, settings, tmp_path):
     elsewhere = factories.make_pair(program_b, other_coordinator)
     reading_a, assignment_a = _reading_and_assignment(program_a, coordinator, "Alpha story")
     reading_b, assignment_b = _reading_and_assignment(program_b, other_coordinator, "Beta story")
+    operator = factories.make_user(is_superuser=True, is_staff=True)
+    shared = toolbox_services.create_article(operator, program=None, audience="mentors", language="en",
+                                            title="For every program's mentors", body="Be kind.")
     return {
+        "articles": {"a": _articles(program_a, coordinator), "b": _articles(program_b, other_coordinator),
+                     "shared": shared},
+        "events": {"a": _events(program_a, coordinator, only=neighbour), "b": _events(program_b, other_coordinator)},
         "program_a": program_a, "program_b": program_b,
         "coordinator": coordinator, "other_coordinator": other_coordinator,
         "mentee": own.mentee.user, "mentor": own.mentor.user,

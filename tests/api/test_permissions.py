@@ -14,7 +14,10 @@ endpoints, and program B (its reading, assignment) for program-scoped ones. Lett
 written by the mentee: `draft`, `in_review` and `delivered`. Notifications belong to one
 person: `own` is the mentee's, `other` the coordinator's. Reports: `own` are program A's
 (`failed_report`, a pair booklet the mentee asked for; `done_report`, a program report
-by A's coordinator), `other` program B's (both asked for by B's coordinator).
+by A's coordinator), `other` program B's (both asked for by B's coordinator). Toolbox: `own`
+are program A's articles for its mentors and for its mentees, `other` program B's; the shared
+article is the installation-wide one for mentors. Events: `own` are program A's (one for the
+whole program, one cancelled, one for the neighbouring pair only), `other` program B's.
 
 What the codes mean: 404 — the caller may not see the object (access_* helpers);
 403 — they see it but their role may not do this; 409 — the object's state forbids it.
@@ -45,6 +48,8 @@ def codes(mentee, mentor, coord, other_coord, anon=401):
 REASON = {"reason": "The mentor is away for two weeks."}
 NOTE = {"note": "Please leave out your school's name."}
 BODY = {"body": "<p>I liked the part about the lighthouse a lot.</p>"}
+ARTICLE = {"audience": "mentors", "language": "en", "title": "Short replies", "body": "<p>Five lines will do.</p>"}
+EVENT = {"title": "Reading café", "date": "2030-05-02", "starts": "16:00", "ends": "17:30", "place": "Library"}
 
 MATRIX = [
     # --- the caller
@@ -175,6 +180,52 @@ MATRIX = [
     # A topic is fetched through the caller's coordinated programs: anyone else gets 404.
     Row("topics_update", "PATCH", "/api/v1/topics/{topic}/",
         {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}, {"name": "Sports", "retired": True}),
+    # --- the toolbox: members read the articles for their role; coordinators write their program's and hide any
+    Row("toolbox_articles_list", "GET", "/api/v1/toolbox/articles/", {"-": codes(200, 200, 200, 200)}),
+    Row("toolbox_articles_create", "POST", "/api/v1/toolbox/articles/",
+        {"own": codes(403, 403, 201, 404), "other": codes(404, 404, 404, 201)}, {**ARTICLE, "program": "{program}"}),
+    # The installation-wide set is written by operators only.
+    Row("toolbox_articles_create", "POST", "/api/v1/toolbox/articles/", {"-": codes(403, 403, 403, 403)},
+        {**ARTICLE, "program": None}),
+    # A mentee never opens a mentors' article, nor a mentor a mentees' one.
+    Row("toolbox_articles_retrieve", "GET", "/api/v1/toolbox/articles/{mentor_article}/",
+        {"own": codes(404, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("toolbox_articles_retrieve", "GET", "/api/v1/toolbox/articles/{mentee_article}/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("toolbox_articles_retrieve", "GET", "/api/v1/toolbox/articles/{shared_article}/",
+        {"-": codes(404, 200, 200, 200)}),
+    Row("toolbox_articles_update", "PUT", "/api/v1/toolbox/articles/{mentor_article}/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)},
+        {"audience": "mentors", "kind": "exercise", "moment": "reply_overdue"}),
+    Row("toolbox_articles_version_save", "POST", "/api/v1/toolbox/articles/{mentor_article}/versions/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)},
+        {"language": "da", "title": "Korte svar", "body": "Skriv kort."}),
+    # Only operators change the shared set, even the coordinators who may hide it.
+    Row("toolbox_articles_version_save", "POST", "/api/v1/toolbox/articles/{shared_article}/versions/",
+        {"-": codes(404, 403, 403, 403)}, {"language": "da", "title": "Korte svar", "body": "Skriv kort."}),
+    Row("toolbox_articles_hide", "POST", "/api/v1/toolbox/articles/{mentor_article}/hide/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)}, {}),
+    Row("toolbox_articles_hide", "POST", "/api/v1/toolbox/articles/{shared_article}/hide/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)}, {"program": "{program}"}),
+    Row("toolbox_articles_show", "POST", "/api/v1/toolbox/articles/{mentor_article}/show/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)}, {}),
+    # --- the timeline: members read the events they are invited to; coordinators write
+    Row("events_list", "GET", "/api/v1/events/", {"-": codes(200, 200, 200, 200)}),
+    Row("events_create", "POST", "/api/v1/events/",
+        {"own": codes(403, 403, 201, 404), "other": codes(404, 404, 404, 201)}, {**EVENT, "program": "{program}"}),
+    Row("events_retrieve", "GET", "/api/v1/events/{event}/",
+        {"own": codes(200, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # An event for the neighbouring pair only: the own pair never sees it.
+    Row("events_retrieve", "GET", "/api/v1/events/{targeted_event}/", {"own": codes(404, 404, 200, 404)}),
+    Row("events_update", "PUT", "/api/v1/events/{event}/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}, EVENT),
+    Row("events_cancel", "POST", "/api/v1/events/{event}/cancel/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # A cancelled event cannot be cancelled or changed again.
+    Row("events_cancel", "POST", "/api/v1/events/{cancelled_event}/cancel/",
+        {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 404, 409)}),
+    Row("events_update", "PUT", "/api/v1/events/{cancelled_event}/",
+        {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 404, 409)}, EVENT),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -192,8 +243,14 @@ def targets(world, target: str) -> dict:
         letters = world["letters"]["neighbour"]
         notification, reports = world["notifications"]["coordinator"], world["reports"]["b"]
         topic = world["topics"]["b"]
-    return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
-            "notification": notification.pk, "topic": topic.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
+    side = "a" if target in ("own", "-") else "b"
+    articles, events = world["articles"][side], world["events"][side]
+    community = {"mentor_article": articles["mentors"].pk, "mentee_article": articles["mentees"].pk,
+                 "shared_article": world["articles"]["shared"].pk, "event": events["all"].pk,
+                 "cancelled_event": events["cancelled"].pk, "targeted_event": world["events"]["a"]["targeted"].pk}
+    return {**community, "pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+            "notification": notification.pk, "topic": topic.pk, "failed_report": reports["failed"].pk,
+            "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}
 
 

@@ -18,6 +18,7 @@ Allowed to change, and nothing else:
 """
 
 import itertools
+from datetime import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -42,6 +43,8 @@ from privacy.models import DataExport
 from programs.models import Membership, Program
 from readings import services as reading_services
 from tests import factories
+from timeline import services as timeline_services
+from toolbox import services as toolbox_services
 
 #: Tables whose rows a GET may change freely: sessions, and derived judgements (see above).
 IGNORED_MODELS = {Session, PairHealthRecord}
@@ -161,6 +164,10 @@ def build_world() -> World:
     world.reset_uid = urlsafe_base64_encode(force_bytes(pair.mentee.user.pk))
     world.tokens += [token, "x" * 40, default_token_generator.make_token(pair.mentee.user)]
     _request_exports_and_reports(world, pair, program)
+    article = toolbox_services.create_article(coordinator, program=program, audience="mentees", language="en",
+                                              title="How to start", body="Say hello.")
+    event = timeline_services.create_event(coordinator, program=program, title="Café", day=now.date(),
+                                           starts=time(16), ends=time(17))
     world.ids = {
         "letter_id": [letter.pk for letter in letters],
         "pair_id": [pair.pk, other_pair.pk],
@@ -173,6 +180,8 @@ def build_world() -> World:
         "report_id": list(_report_ids()),
         "watch_word_id": [watch_word.pk],
         "topic_id": [topic.pk],
+        "article_id": [article.pk],
+        "event_id": [event.pk],
     }
     return world
 

@@ -12,6 +12,7 @@ Everything is written through the services, so the demo has the same audit trail
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -221,6 +222,9 @@ class Command(BaseCommand):
             for reading, (opens, due) in zip(library, schedule, strict=True)
         ]
         self._write_letters(coordinator, pairs, assignments)
+        # Apps above letters seed their own demo content through their commands (by name: no import upwards).
+        call_command("load_toolbox_demo", stdout=self.stdout)
+        call_command("load_timeline_demo", stdout=self.stdout)
 
     def _write_letters(self, coordinator, pairs, assignments) -> None:
         """Give the pairs letters in every state, so every screen has something to show."""
