@@ -22,6 +22,7 @@ class ProgramAuditAction(models.TextChoices):
     WATCH_WORD_ADDED = "watch_word_added", _("Watch word added")
     WATCH_WORD_REMOVED = "watch_word_removed", _("Watch word removed")
     SCREENING_COUNTRIES_CHANGED = "screening_countries_changed", _("Screening countries changed")
+    REWARDS_CHANGED = "rewards_changed", _("Stamps switched on or off")
 
 
 class AuditTarget(models.TextChoices):
