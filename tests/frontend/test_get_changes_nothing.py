@@ -29,6 +29,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
 
+from goals import services as goal_services
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
 from programs import accounts
 from programs import services as program_services
@@ -154,6 +155,8 @@ def build_world() -> World:
     world.reset_uid = urlsafe_base64_encode(force_bytes(pair.mentee.user.pk))
     world.tokens += [token, "x" * 40, default_token_generator.make_token(pair.mentee.user)]
     _request_exports_and_reports(world, pair, program)
+    goals = [goal_services.create_goal(p.mentee.user, membership=p.mentee, text="Read a book", steps=["Pick one"],
+                                       shared_with_mentor=True) for p in (pair, other_pair)]
     world.ids = {
         "letter_id": [letter.pk for letter in letters],
         "pair_id": [pair.pk, other_pair.pk],
@@ -165,6 +168,8 @@ def build_world() -> World:
         "export_id": list(DataExport.objects.values_list("pk", flat=True)),
         "report_id": list(_report_ids()),
         "watch_word_id": [watch_word.pk],
+        "goal_id": [goal.pk for goal in goals],
+        "step_id": [step.pk for goal in goals for step in goal.steps.all()],
     }
     return world
 

@@ -34,6 +34,7 @@ def pages_for_member(demo):
     return [
         reverse("home"), reverse("my-letters"), reverse("profile"), reverse("pair-thread", args=[pair.pk]),
         reverse("letter-detail", args=[letter.pk]), reverse("assignment-detail", args=[assignment.pk]),
+        reverse("goals"), reverse("passport"),
     ]
 
 
@@ -47,6 +48,7 @@ def pages_for_coordinator(demo):
         reverse("coordinator-reading-edit", args=[program.pk, reading.pk]),
         reverse("coordinator-calendar", args=[program.pk]), reverse("coordinator-pair", args=[pair.pk]),
         reverse("coordinator-settings", args=[program.pk]), reverse("coordinator-watch-words", args=[program.pk]),
+        reverse("coordinator-goals", args=[program.pk]),
     ]
 
 
