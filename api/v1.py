@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import letters, me, notifications, pairs, programs, readings, reports, review
+from api import goals, letters, me, notifications, pairs, programs, readings, reports, review
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -52,6 +52,11 @@ urlpatterns = [
         "notifications/<id:notification_id>/read/", notifications.NotificationReadView.as_view(),
         name="api-notification-read",
     ),
+    path("goals/", goals.GoalListView.as_view(), name="api-goals"),
+    path("goals/<id:goal_id>/", goals.GoalDetailView.as_view(), name="api-goal"),
+    path("goals/<id:goal_id>/steps/", goals.GoalStepListView.as_view(), name="api-goal-steps"),
+    path("goals/steps/<id:step_id>/", goals.GoalStepDetailView.as_view(), name="api-goal-step"),
+    path("stamps/", goals.StampListView.as_view(), name="api-stamps"),
     path("reports/", reports.ReportListView.as_view(), name="api-reports"),
     path("reports/<id:report_id>/", reports.ReportDetailView.as_view(), name="api-report"),
     path("reports/<id:report_id>/retry/", reports.ReportRetryView.as_view(), name="api-report-retry"),

@@ -46,6 +46,19 @@ def _require_own_mentee_membership(actor: User, membership: Membership) -> None:
         raise PermissionDenied(_("Only a mentee can keep goals, and only their own."))
 
 
+def mentee_membership_in(actor: User, program) -> Membership:
+    """Return `actor`'s active mentee membership in `program`; PermissionDenied if they are no mentee there.
+
+    Precondition: the caller fetched `program` through programs.access (it is visible to `actor`).
+    """
+    membership = Membership.objects.active().filter(
+        user=actor, program=program, role=Membership.Role.MENTEE
+    ).select_related("program").first()
+    if membership is None:
+        raise PermissionDenied(_("Only a mentee can keep goals, and only their own."))
+    return membership
+
+
 def _clean_text(text, field: str = "text") -> str:
     """Return `text` stripped, or raise ValidationError if it is empty or too long."""
     text = " ".join(str(text or "").split())

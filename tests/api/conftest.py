@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from apitokens.models import ApiToken
+from goals import services as goal_services
 from letters.models import Notification, ReminderKind
 from oversight.models import Report
 from readings import services as reading_services
@@ -85,7 +86,8 @@ def world(db, settings, tmp_path):
     Each pair has a mentee letter as a draft, in review and delivered; each program
     has a reading and an assignment. The `own` mentee and A's coordinator each have a
     notification; each program has a failed pair booklet (A's asked for by the `own`
-    mentee, B's by its coordinator) and a finished program report.
+    mentee, B's by its coordinator) and a finished program report. Each mentee of program A
+    keeps a goal with one step, shared with their mentor (`goals`: "own", "neighbour").
     """
     settings.MEDIA_ROOT = tmp_path
     program_a, program_b = factories.make_program(name="Alpha"), factories.make_program(name="Beta")
@@ -94,7 +96,11 @@ def world(db, settings, tmp_path):
     elsewhere = factories.make_pair(program_b, other_coordinator)
     reading_a, assignment_a = _reading_and_assignment(program_a, coordinator, "Alpha story")
     reading_b, assignment_b = _reading_and_assignment(program_b, other_coordinator, "Beta story")
+    goals = {name: goal_services.create_goal(pair.mentee.user, membership=pair.mentee, text="Read a whole book",
+                                             steps=["Pick one"], shared_with_mentor=True)
+             for name, pair in (("own", own), ("neighbour", neighbour))}
     return {
+        "goals": goals,
         "program_a": program_a, "program_b": program_b,
         "coordinator": coordinator, "other_coordinator": other_coordinator,
         "mentee": own.mentee.user, "mentor": own.mentor.user,

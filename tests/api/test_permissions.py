@@ -165,6 +165,26 @@ MATRIX = [
     # A report that is not done has no file yet.
     Row("reports_download", "GET", "/api/v1/reports/{failed_report}/download/",
         {"own": codes(409, 404, 409, 404), "other": codes(404, 404, 404, 409)}),
+    # --- goals: a mentee's own; nobody else reaches one (404), not even the mentor it is shared with.
+    # `own` is the own mentee's goal (program A for creating), `other` the neighbouring mentee's (program B).
+    Row("goals_list", "GET", "/api/v1/goals/", {"-": codes(200, 200, 200, 200)}),
+    Row("goals_create", "POST", "/api/v1/goals/",
+        {"own": codes(201, 403, 403, 404), "other": codes(404, 404, 404, 403)},
+        {"program": "{program}", "text": "Ask a question in class", "steps": ["Raise my hand"]}),
+    Row("goals_retrieve", "GET", "/api/v1/goals/{goal}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    Row("goals_update", "PATCH", "/api/v1/goals/{goal}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"shared_with_mentor": False}),
+    Row("goals_destroy", "DELETE", "/api/v1/goals/{goal}/",
+        {"own": codes(204, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    Row("goals_steps_create", "POST", "/api/v1/goals/{goal}/steps/",
+        {"own": codes(201, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"text": "Read ten pages"}),
+    Row("goal_steps_update", "PATCH", "/api/v1/goals/steps/{step}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"done": True}),
+    Row("goal_steps_destroy", "DELETE", "/api/v1/goals/steps/{step}/",
+        {"own": codes(204, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    # Stamps: each person's own list (empty for everyone but mentees).
+    Row("stamps_list", "GET", "/api/v1/stamps/", {"-": codes(200, 200, 200, 200)}),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -180,7 +200,9 @@ def targets(world, target: str) -> dict:
         pair, program, reading, assignment = world["neighbour"], world["program_b"], world["reading_b"], world["assignment_b"]
         letters = world["letters"]["neighbour"]
         notification, reports = world["notifications"]["coordinator"], world["reports"]["b"]
+    goal = world["goals"]["own" if target in ("own", "-") else "neighbour"]
     return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+            "goal": goal.pk, "step": goal.steps.first().pk,
             "notification": notification.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}
 
