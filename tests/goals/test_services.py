@@ -139,3 +139,31 @@ def test_counts_belong_to_their_program(pair, program, coordinator):
                          shared_with_coordinators=True)
     assert all(c.goals == 0 for c in selectors.program_goal_counts(program))
     assert selectors.goals_coordinators_may_read(program) == []
+
+
+def test_the_data_export_holds_goals_and_stamps_and_someone_elses_only_the_shared_words(pair, coordinator, settings,
+                                                                                         tmp_path):
+    import io
+    import json
+    import zipfile
+
+    from goals.models import Stamp
+    from privacy import services as privacy
+
+    settings.PRIVATE_ROOT = tmp_path
+    mentee = pair.mentee
+    services.create_goal(mentee.user, membership=mentee, text="Private plan", steps=["Private step"])
+    services.create_goal(mentee.user, membership=mentee, text="Shared plan", shared_with_coordinators=True)
+    Stamp.objects.create(membership=mentee, kind="on_time", source="assignment:1", earned_at=factories.now())
+
+    def read(include_drafts: bool) -> dict:
+        archive = zipfile.ZipFile(io.BytesIO(privacy.export_archive(mentee.user, include_drafts=include_drafts)))
+        return {name: json.loads(archive.read(name)) for name in ("goals.json", "stamps.json")}
+
+    own = read(include_drafts=True)
+    assert [g["text"] for g in own["goals.json"]] == ["Private plan", "Shared plan"]
+    assert own["goals.json"][0]["steps"][0]["text"] == "Private step"
+    assert [s["kind"] for s in own["stamps.json"]["stamps"]] == ["on_time"]
+    for_coordinator = read(include_drafts=False)
+    assert [g["text"] for g in for_coordinator["goals.json"]] == [None, "Shared plan"]
+    assert for_coordinator["goals.json"][0]["steps"] == [{"text": None, "done_at": None}]
