@@ -61,7 +61,7 @@ class GoalListView(ApiListView):
     serializer_class = GoalOutputSerializer
 
     @extend_schema(operation_id="goals_list", summary="List the caller's own goals", tags=["goals"],
-                   responses={200: GoalOutputSerializer(many=True), **errors()})
+                   responses={200: GoalOutputSerializer(many=True), **errors(404)})
     def get(self, request, *args, **kwargs):
         """List the goals the caller keeps as a mentee, oldest first; empty for anyone who is no mentee."""
         return super().get(request, *args, **kwargs)
@@ -186,7 +186,7 @@ class StampListView(ApiListView):
     serializer_class = StampOutputSerializer
 
     @extend_schema(operation_id="stamps_list", summary="List the caller's own stamps", tags=["goals"],
-                   responses={200: StampOutputSerializer(many=True), **errors()})
+                   responses={200: StampOutputSerializer(many=True), **errors(404)})
     def get(self, request, *args, **kwargs):
         """List the stamps of the caller's letter passport, newest first (none in programs with stamps off)."""
         return super().get(request, *args, **kwargs)

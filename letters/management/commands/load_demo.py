@@ -19,6 +19,7 @@ from django.utils import timezone
 from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
+from programs import demo_extras
 from programs.pair_changes import pairs_changed
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
 from programs.models import AVATAR_CODES, Membership, Program, ProgramAuditEntry, WatchWord
@@ -219,6 +220,7 @@ class Command(BaseCommand):
             for reading, (opens, due) in zip(library, schedule, strict=True)
         ]
         self._write_letters(coordinator, pairs, assignments)
+        demo_extras.seed_extras(program)  # goals, stamps and the other community apps' demo parts
 
     def _write_letters(self, coordinator, pairs, assignments) -> None:
         """Give the pairs letters in every state, so every screen has something to show."""
