@@ -159,3 +159,22 @@ def test_the_pages_cost_the_same_queries_with_more_goals_and_stamps(client, pair
         goal = services.create_goal(pair.mentee.user, membership=pair.mentee, text=f"Goal {number}", steps=["a", "b"])
         Stamp.objects.create(membership=pair.mentee, kind="goal_step", source=f"step:{goal.pk}", earned_at=factories.now())
     assert queries() == few
+
+
+@pytest.mark.parametrize(("language", "heading"), [("da", "Mine mål"), ("nb", "Målene mine"), ("fr", "Mes objectifs")])
+def test_goals_and_stamps_speak_the_four_languages(client, pair, language, heading):
+    from django.utils import translation
+
+    from goals.stamps import CATALOGUE
+
+    for info in CATALOGUE.values():
+        with translation.override("en"):
+            english = (str(info.name), str(info.description))
+        with translation.override(language):
+            assert str(info.name) != english[0]
+            assert str(info.description) != english[1]
+    user = pair.mentee.user
+    user.language = language
+    user.save()
+    client.force_login(user)
+    assert heading in client.get(reverse("goals")).content.decode()
