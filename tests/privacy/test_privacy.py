@@ -66,7 +66,7 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     assert export.status == DataExport.Status.DONE
     files = archive_of(export)
     assert set(files) == {"README.txt", "account.json", "memberships.json", "letters.json", "events.json",
-                          "notifications.json", f"booklets/pair-{pair.pk}.pdf"}
+                          "notifications.json", "goals.json", "stamps.json", f"booklets/pair-{pair.pk}.pdf"}
     # The booklet holds the delivered letters only: never a draft or a letter in review.
     booklet = " ".join(files[f"booklets/pair-{pair.pk}.pdf"].split())
     assert "My own delivered letter text" in booklet and "The mentor's kind reply" in booklet
