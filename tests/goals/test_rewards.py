@@ -146,3 +146,17 @@ def test_a_batch_costs_the_same_queries_whatever_the_number_of_pairs(program, co
         return len(captured)
 
     assert run_with(3) == run_with(9)
+
+
+def test_the_award_job_is_a_scheduled_task(pair, program, coordinator):
+    from django.core.management import call_command
+    from django_q.models import Schedule
+
+    from goals import tasks
+
+    write(pair, schedule(program, coordinator, due_in_days=3))
+    assert tasks.award_stamps()["stamps"] == 2
+    assert tasks.award_stamps()["stamps"] == 0
+    call_command("setup_schedules")
+    job = Schedule.objects.get(func="goals.tasks.award_stamps")
+    assert (job.schedule_type, job.minutes) == (Schedule.MINUTES, 15) and "timeout" in job.kwargs
