@@ -124,11 +124,11 @@ def passports_shown_to(user) -> list[tuple[Membership, list[ShownStamp]]]:
     Only pairs `user` mentors in programs with rewards on. Caller: any signed-in user: the
     rows are those of their own pairs.
     """
+    mentored = Pair.objects.open().filter(mentor__user=user, mentor__status=Membership.Status.ACTIVE)
     mentees = list(
-        Membership.objects.filter(
-            pairs_as_mentee__mentor__user=user, pairs_as_mentee__mentor__status=Membership.Status.ACTIVE,
-            passport__shown_to_partner=True, program__rewards_enabled=True,
-        ).exclude(pairs_as_mentee__status=Pair.Status.CLOSED).select_related("program").distinct().order_by("pseudonym")
+        Membership.objects.filter(pairs_as_mentee__in=mentored, passport__shown_to_partner=True,
+                                  program__rewards_enabled=True)
+        .select_related("program").distinct().order_by("pseudonym")
     )
     stamps: dict[int, list[ShownStamp]] = {mentee.pk: [] for mentee in mentees}
     for stamp in Stamp.objects.filter(membership__in=mentees).order_by("-earned_at", "-pk"):

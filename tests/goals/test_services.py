@@ -89,7 +89,12 @@ def test_a_watch_word_that_holds_is_refused(pair, coordinator, program):
         services.create_goal(pair.mentee.user, membership=pair.mentee, text="Walk to harbourside every day")
 
 
-def test_an_urgent_goal_is_kept_hidden_from_the_mentor_and_alerts_the_coordinators(pair, coordinator, program):
+def test_an_urgent_goal_is_kept_hidden_from_the_mentor_and_alerts_the_coordinators(pair, coordinator, program, client):
+    from django.core import mail
+    from django.urls import reverse
+
+    coordinator.email = "ada@example.org"
+    coordinator.save()
     mentee = pair.mentee
     goal = services.create_goal(mentee.user, membership=mentee, text=URGENT, shared_with_mentor=True)
     assert goal.safeguarding_hold
@@ -103,6 +108,13 @@ def test_an_urgent_goal_is_kept_hidden_from_the_mentor_and_alerts_the_coordinato
     notice = Notification.objects.get(user=coordinator, kind=ReminderKind.URGENT_FINDING)
     assert "goal" in notice.title and URGENT not in notice.body
     assert alerts.get().status == "sent"
+    [email] = mail.outbox
+    assert email.to == ["ada@example.org"] and "goal" in email.subject and URGENT not in email.body
+    assert f"/programs/{program.pk}/goals/" in email.body
+    # The notifications page words it again from the reminder, in the reader's language.
+    client.force_login(coordinator)
+    page = client.get(reverse("notifications")).content.decode()
+    assert "may show a child at risk" in page and URGENT not in page
     # Deleting it takes it out of the mentee's list; it stays for the coordinators.
     services.delete_goal(mentee.user, goal=goal)
     assert selectors.list_own_goals(mentee) == []
