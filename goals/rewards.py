@@ -47,6 +47,8 @@ LONG_LETTER_CHARS = 1200
 #: clock is older) is still read. Reading an event twice gives nothing (the unique key).
 REREAD_EVENTS = 200
 REREAD_STEPS = timedelta(minutes=5)
+#: AwardRun rows kept (one is written per run).
+KEEP_RUNS = 20
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ def award_stamps(now: datetime | None = None) -> dict:
         after, steps = (rows[-1][2], rows[-1][0]), steps + len(rows)
         with transaction.atomic():
             created += _insert(_step_awards(rows))
-    AwardRun.objects.create(started_at=now, last_event_id=max(top, last.last_event_id if last else 0),
-                            steps_done_before=now, stamps_created=created)
+    run = AwardRun.objects.create(started_at=now, last_event_id=max(top, last.last_event_id if last else 0),
+                                  steps_done_before=now, stamps_created=created)
+    # Only the newest run is read; a few more are kept to see what recent runs did.
+    AwardRun.objects.filter(pk__lt=run.pk).exclude(pk__in=AwardRun.objects.order_by("-pk").values("pk")[:KEEP_RUNS]).delete()
     return {"stamps": created, "events": events, "steps": steps}

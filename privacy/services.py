@@ -23,7 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goals.models import Goal, Passport, Stamp
+from goals.models import Goal, GoalStep, Passport, Stamp
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification, Reminder, ReviewAuditEntry
 from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
@@ -482,8 +482,8 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
     """Remove the text kept past each program's retention period, keeping anonymous counts.
 
     For every program past `ends_on` + `retention_days`: store its counts in
-    ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
-    and PDFs, and clear its event notes and review audit details. A letter under a
+    ProgramStatistics, empty its letters' bodies and its goals' words, delete its findings,
+    notices, pair notes and PDFs, and clear its event notes and review audit details. A letter under a
     safeguarding hold is left whole until the hold ends, and emptied the same way then,
     whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
@@ -509,6 +509,9 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         notes += ReviewAuditEntry.objects.filter(letter__in=letters).erase_details()
         notes += PairEvent.objects.filter(pair__program__in=program_ids).exclude(note="").update(note="")
         PairNote.objects.filter(pair__program__in=program_ids).delete()
+        # Goals are a mentee's own words: emptied with the letters' text (stamps hold none).
+        GoalStep.objects.filter(goal__membership__program__in=program_ids).exclude(text="").update(text="")
+        Goal.objects.filter(membership__program__in=program_ids).exclude(text="").update(text="")
         _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(

@@ -179,3 +179,24 @@ def test_the_data_export_holds_goals_and_stamps_and_someone_elses_only_the_share
     for_coordinator = read(include_drafts=False)
     assert [g["text"] for g in for_coordinator["goals.json"]] == [None, "Shared plan"]
     assert for_coordinator["goals.json"][0]["steps"] == [{"text": None, "done_at": None}]
+
+
+def test_retention_empties_the_words_of_an_ended_programs_goals(db):
+    from datetime import date, timedelta
+
+    from privacy import services as privacy
+
+    today = date.today()
+    ended = factories.make_program(starts_on=today - timedelta(days=200), ends_on=today - timedelta(days=40),
+                                   retention_days=30)
+    running = factories.make_program()
+    goals = {}
+    for name, program in (("ended", ended), ("running", running)):
+        pair = factories.make_pair(program, factories.make_coordinator(program))
+        goals[name] = services.create_goal(pair.mentee.user, membership=pair.mentee, text="Swim a length",
+                                           steps=["Buy goggles"])
+    privacy.apply_retention()
+    goals["ended"].refresh_from_db()
+    goals["running"].refresh_from_db()
+    assert goals["ended"].text == "" and goals["ended"].steps.get().text == ""
+    assert goals["running"].text == "Swim a length" and goals["running"].steps.get().text == "Buy goggles"
