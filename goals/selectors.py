@@ -118,6 +118,15 @@ def passport_is_shared(membership: Membership) -> bool:
     return Passport.objects.filter(membership=membership, shown_to_partner=True).exists()
 
 
+def any_passport_shown_to(user) -> bool:
+    """Return True if a mentee of one of `user`'s open pairs shows them their stamps (one query). Caller: any user."""
+    if not user.is_authenticated:
+        return False
+    mentored = Pair.objects.open().filter(mentor__user=user, mentor__status=Membership.Status.ACTIVE)
+    return Passport.objects.filter(membership__pairs_as_mentee__in=mentored, shown_to_partner=True,
+                                   membership__program__rewards_enabled=True).exists()
+
+
 def passports_shown_to(user) -> list[tuple[Membership, list[ShownStamp]]]:
     """Return (mentee, their stamps) for each mentee who shows `user` (their mentor) their passport (2 queries).
 

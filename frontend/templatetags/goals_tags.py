@@ -21,3 +21,9 @@ def goals_beside_letter(letter):
 def home_goals(user):
     """The signed-in mentee's goals progress and newest stamp, per program."""
     return selectors.home_goals(user)
+
+
+@register.simple_tag
+def passport_shown_to_me(user):
+    """True when a mentee of the signed-in mentor shows them their letter passport."""
+    return selectors.any_passport_shown_to(user)

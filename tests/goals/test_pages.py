@@ -111,10 +111,12 @@ def test_the_passport_shows_stamps_to_the_mentee_and_to_the_mentor_only_when_sha
     assert status == 200 and "stamps/first_letter.svg" in body and "You sent your very first letter." in body
     status, body = page(client, pair.mentor.user, reverse("passport"))
     assert pair.mentee.pseudonym not in body
+    assert "See the stamps your mentee shows you" not in page(client, pair.mentor.user, reverse("home"))[1]
     client.force_login(pair.mentee.user)
     client.post(reverse("passport"), {"program": program.pk, "shown_to_partner": "on"})
     status, body = page(client, pair.mentor.user, reverse("passport"))
     assert f"{pair.mentee.pseudonym}" in body and "stamps/first_letter.svg" in body
+    assert "See the stamps your mentee shows you" in page(client, pair.mentor.user, reverse("home"))[1]
     # Another program's mentor never sees them.
     elsewhere = factories.make_pair(factories.make_program(), factories.make_coordinator(Program.objects.last()))
     assert pair.mentee.pseudonym not in page(client, elsewhere.mentor.user, reverse("passport"))[1]
