@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from goals.models import Goal, GoalStep, Passport, Stamp
 from goals.stamps import CATALOGUE
@@ -118,15 +119,6 @@ def passport_is_shared(membership: Membership) -> bool:
     return Passport.objects.filter(membership=membership, shown_to_partner=True).exists()
 
 
-def any_passport_shown_to(user) -> bool:
-    """Return True if a mentee of one of `user`'s open pairs shows them their stamps (one query). Caller: any user."""
-    if not user.is_authenticated:
-        return False
-    mentored = Pair.objects.open().filter(mentor__user=user, mentor__status=Membership.Status.ACTIVE)
-    return Passport.objects.filter(membership__pairs_as_mentee__in=mentored, shown_to_partner=True,
-                                   membership__program__rewards_enabled=True).exists()
-
-
 def passports_shown_to(user) -> list[tuple[Membership, list[ShownStamp]]]:
     """Return (mentee, their stamps) for each mentee who shows `user` (their mentor) their passport (2 queries).
 
@@ -154,27 +146,51 @@ class HomeGoals:
     newest_stamp: ShownStamp | None
 
 
-def home_goals(user) -> list[HomeGoals]:
-    """Return, for each of `user`'s mentee memberships, their goals' progress and newest stamp (3 queries).
+@dataclass
+class HomeSummary:
+    """The home page's part about goals: a row per mentee membership, and whether a mentee shows `user` their stamps."""
+
+    rows: list[HomeGoals]
+    passport_shown: bool
+
+
+def _count_of(queryset) -> Subquery:
+    """Return a subquery counting `queryset`'s rows for the outer membership (0 when none)."""
+    return Coalesce(Subquery(queryset.order_by().values("membership_id").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def home_goals(user) -> HomeSummary:
+    """Return the goals progress and newest stamp of each of `user`'s mentee memberships, and whether a
+    mentee of theirs shows them their passport, in one query.
 
     Caller: the home page, for the signed-in user's own memberships.
     """
-    memberships = list(Membership.objects.active().filter(user=user, role=Membership.Role.MENTEE)
-                       .select_related("program").order_by("program__name", "pk"))
-    if not memberships:
-        return []
-    ids = [m.pk for m in memberships]
-    counts = {
-        row["membership_id"]: row
-        for row in Goal.objects.kept().filter(membership_id__in=ids).order_by().values("membership_id").annotate(**_COUNTS)
-    }
-    newest: dict[int, Stamp] = {}
-    rewarded = [m.pk for m in memberships if m.program.rewards_enabled]
-    for stamp in Stamp.objects.filter(membership_id__in=rewarded).order_by("membership_id", "-earned_at", "-pk"):
-        newest.setdefault(stamp.membership_id, stamp)
-    empty = dict.fromkeys(_COUNTS, 0)
-    return [
-        HomeGoals(membership=m, **{key: counts.get(m.pk, empty)[key] for key in empty},
-                  newest_stamp=ShownStamp(newest[m.pk]) if m.pk in newest else None)
-        for m in memberships
+    if not user.is_authenticated:
+        return HomeSummary(rows=[], passport_shown=False)
+    goals = Goal.objects.kept().filter(membership_id=OuterRef("pk"))
+    steps = GoalStep.objects.filter(goal__withdrawn_at__isnull=True, goal__membership_id=OuterRef("pk"))
+    newest = Stamp.objects.filter(membership_id=OuterRef("pk")).order_by("-earned_at", "-pk")
+    shown = Pair.objects.open().filter(mentor_id=OuterRef("pk"), mentee__passport__shown_to_partner=True,
+                                       program__rewards_enabled=True)
+    memberships = list(
+        Membership.objects.active().filter(user=user, role__in=[Membership.Role.MENTEE, Membership.Role.MENTOR])
+        .select_related("program").order_by("program__name", "pk").annotate(
+            n_goals=_count_of(goals),
+            n_steps=Coalesce(Subquery(steps.order_by().values("goal__membership_id").annotate(n=Count("pk"))
+                                      .values("n")[:1]), 0),
+            n_done=Coalesce(Subquery(steps.filter(done_at__isnull=False).order_by().values("goal__membership_id")
+                                     .annotate(n=Count("pk")).values("n")[:1]), 0),
+            newest_kind=Subquery(newest.values("kind")[:1]),
+            newest_at=Subquery(newest.values("earned_at")[:1]),
+            shows_me=Exists(shown),
+        )
+    )
+    rows = [
+        HomeGoals(
+            membership=m, goals=m.n_goals, steps_set=m.n_steps, steps_done=m.n_done,
+            newest_stamp=ShownStamp(Stamp(membership=m, kind=m.newest_kind, earned_at=m.newest_at))
+            if m.newest_kind and m.program.rewards_enabled else None,
+        )
+        for m in memberships if m.role == Membership.Role.MENTEE
     ]
+    return HomeSummary(rows=rows, passport_shown=any(m.shows_me for m in memberships if m.role == Membership.Role.MENTOR))

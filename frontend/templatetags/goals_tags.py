@@ -19,11 +19,6 @@ def goals_beside_letter(letter):
 
 @register.simple_tag
 def home_goals(user):
-    """The signed-in mentee's goals progress and newest stamp, per program."""
+    """The signed-in mentee's goals progress and newest stamp per program, and whether a mentee shows a mentor theirs."""
     return selectors.home_goals(user)
 
-
-@register.simple_tag
-def passport_shown_to_me(user):
-    """True when a mentee of the signed-in mentor shows them their letter passport."""
-    return selectors.any_passport_shown_to(user)
