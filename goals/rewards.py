@@ -17,8 +17,9 @@ stopped), works out which mentees they concern, and judges those mentees' letter
 Stamps go to mentees only, in programs with rewards on. Every stamp is keyed (membership,
 kind, source) under a unique constraint and inserted with ON CONFLICT DO NOTHING after
 reading the keys that exist, so the same event never gives two stamps, a re-run gives
-none, and two runs at once cannot both insert one. Each batch of BATCH events or steps
-costs a fixed number of queries, whatever the number of pairs or letters.
+none, and two runs at once cannot both insert one. Each pair with new letter events is
+judged once per run, in batches of BATCH pairs (or ticked steps) that cost a fixed number of
+queries each, whatever the number of letters.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -38,7 +39,7 @@ from letters.text import letter_length
 from programs.models import Membership, Pair
 from readings.models import Assignment
 
-#: Events or steps read per batch.
+#: Pairs judged, or ticked steps read, per batch.
 BATCH = 500
 #: A delivered letter at least this long (user-perceived characters) earns the thoughtful-letter stamp.
 LONG_LETTER_CHARS = 1200
@@ -123,30 +124,38 @@ def _pair_awards(pair: dict, letters: list[dict], assignments: list[dict], targe
 # ---------------------------------------------------------------------------- one batch of letters
 
 
-def _letter_batch_awards(letter_ids: set[int], now: datetime) -> list[Award]:
-    """Return the stamps earned in the pairs of `letter_ids` (6 queries, whatever their number)."""
-    pairs = list(
-        Pair.objects.filter(pk__in=Letter.objects.filter(pk__in=letter_ids).values("pair_id"),
-                            program__rewards_enabled=True)
-        .values("pk", "program_id", "mentee_id", "mentor_id", "status", "started_at")
-    )
-    if not pairs:
-        return []
-    pair_ids = [pair["pk"] for pair in pairs]
+def _changed_pairs(after: int, top: int) -> list[int]:
+    """Return the ids of the pairs, in programs with stamps on, with letter events in (after, top] (one query)."""
+    return sorted(set(
+        LetterEvent.objects.filter(pk__gt=after, pk__lte=top, letter__pair__program__rewards_enabled=True)
+        .order_by().values_list("letter__pair_id", flat=True).distinct()
+    ))
+
+
+def _pair_batch_awards(pair_ids: list[int], after: int, top: int, now: datetime) -> list[Award]:
+    """Return the stamps earned in the pairs `pair_ids` (5 queries, whatever their number or their letters').
+
+    Each pair is judged whole (all its sent letters); only the letters with events in
+    (after, top] are measured for the long-letter stamp, when they are delivered.
+    """
+    pairs = list(Pair.objects.filter(pk__in=pair_ids).values("pk", "program_id", "mentee_id", "mentor_id", "status",
+                                                               "started_at"))
     program_ids = {pair["program_id"] for pair in pairs}
     letters_by_pair: dict[int, list[dict]] = defaultdict(list)
     for letter in Letter.objects.filter(pair_id__in=pair_ids).exclude(status=LetterStatus.DRAFT).order_by().values(
         "pk", "pair_id", "author_id", "assignment_id", "submitted_at", "delivered_at", "read_at"
     ):
         letters_by_pair[letter["pair_id"]].append(letter)
-    assignments = list(Assignment.objects.filter(program_id__in=program_ids).values("pk", "program_id", "due_at", "targets_all_pairs"))
+    assignments = list(Assignment.objects.filter(program_id__in=program_ids)
+                       .values("pk", "program_id", "due_at", "targets_all_pairs"))
     targeted = set(Assignment.pairs.through.objects.filter(pair_id__in=pair_ids).values_list("assignment_id", "pair_id"))
-    # Only the letters that changed are measured: a letter's length is judged when it is delivered.
+    changed = LetterEvent.objects.filter(pk__gt=after, pk__lte=top, letter__pair_id__in=pair_ids).values("letter_id")
     long_ids = {
         pk for pk, text in Letter.objects.filter(
-            pk__in=letter_ids, delivered_at__isnull=False, author__role=Membership.Role.MENTEE,
+            pk__in=changed, delivered_at__isnull=False, author__role=Membership.Role.MENTEE,
         ).values_list("pk", "body_text")
-        if letter_length(text) >= LONG_LETTER_CHARS
+        # A text shorter in code points is shorter in characters too: count only the candidates.
+        if len(text) >= LONG_LETTER_CHARS and letter_length(text) >= LONG_LETTER_CHARS
     }
     awards = []
     for pair in pairs:
@@ -162,58 +171,67 @@ def _step_awards(rows) -> list[Award]:
 
 
 def _insert(awards: list[Award]) -> int:
-    """Insert the stamps of `awards` that do not exist yet; return how many were new (2 queries)."""
+    """Insert the stamps of `awards` that do not exist yet; return how many were new (2 queries).
+
+    The existing keys are read first, so a re-run inserts nothing; the rest go in one plain
+    `INSERT ... ON CONFLICT DO NOTHING` of ready values (SQLite and PostgreSQL), not
+    bulk_create, whose model instances cost more than the work, and the unique key turns a
+    row another worker inserted meanwhile into nothing.
+    """
     unique = {award.key: award for award in awards}
     if not unique:
         return 0
     members = {award.membership_id for award in unique.values()}
     existing = set(Stamp.objects.filter(membership_id__in=members).values_list("membership_id", "kind", "source"))
     new = [award for key, award in unique.items() if key not in existing]
-    # ignore_conflicts: a run in another worker may have inserted the same key meanwhile.
-    Stamp.objects.bulk_create(
-        [Stamp(membership_id=a.membership_id, kind=a.kind, source=a.source, earned_at=a.earned_at) for a in new],
-        ignore_conflicts=True,
-    )
+    if not new:
+        return 0
+    ops, meta = connection.ops, Stamp._meta
+    fields = ("membership", "kind", "source", "earned_at", "created_at")
+    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in fields)
+    created_at = ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [(a.membership_id, a.kind, a.source, ops.adapt_datetimefield_value(a.earned_at), created_at) for a in new],
+        )
     return len(new)
 
 
 def award_stamps(now: datetime | None = None) -> dict:
-    """Award the stamps earned since the last run; return {"stamps": new stamps, "events": .., "steps": ..}.
+    """Award the stamps earned since the last run; return {"stamps": new stamps, "pairs": .., "steps": ..}.
 
-    Reads the letter events after the last run's (less REREAD_EVENTS) in batches of BATCH,
-    then the steps ticked since the last run started (less REREAD_STEPS), and records where
-    it stopped in a new AwardRun. Safe to run twice or in two workers at once.
+    Finds the pairs with letter events after the last run's last one (less REREAD_EVENTS),
+    judges them in batches of BATCH pairs, each pair once, then the steps ticked since the
+    last run started (less REREAD_STEPS), and records where it stopped in a new AwardRun.
+    Safe to run twice or in two workers at once.
     """
     now = now or timezone.now()
     last = AwardRun.objects.order_by("-pk").first()
-    cursor = max(0, (last.last_event_id if last else 0) - REREAD_EVENTS)
+    after = max(0, (last.last_event_id if last else 0) - REREAD_EVENTS)
     top = LetterEvent.objects.aggregate(top=Max("pk"))["top"] or 0
-    created = events = steps = 0
-    while cursor < top:
-        batch = list(LetterEvent.objects.filter(pk__gt=cursor, pk__lte=top).order_by("pk")
-                     .values_list("pk", "letter_id")[:BATCH])
-        if not batch:
-            break
-        cursor, events = batch[-1][0], events + len(batch)
+    created = steps = 0
+    pair_ids = _changed_pairs(after, top) if after < top else []
+    for start in range(0, len(pair_ids), BATCH):
         with transaction.atomic():
-            created += _insert(_letter_batch_awards({letter_id for _pk, letter_id in batch}, now))
+            created += _insert(_pair_batch_awards(pair_ids[start:start + BATCH], after, top, now))
     since = (last.started_at - REREAD_STEPS) if last else None
     ticked = GoalStep.objects.filter(done_at__isnull=False, done_at__lte=now,
                                      goal__membership__program__rewards_enabled=True,
                                      goal__membership__role=Membership.Role.MENTEE)
     if since is not None:
         ticked = ticked.filter(done_at__gte=since)
-    after = (None, 0)
+    seen = (None, 0)
     while True:
-        page = ticked if after[0] is None else ticked.filter(Q(done_at__gt=after[0]) | Q(done_at=after[0], pk__gt=after[1]))
+        page = ticked if seen[0] is None else ticked.filter(Q(done_at__gt=seen[0]) | Q(done_at=seen[0], pk__gt=seen[1]))
         rows = list(page.order_by("done_at", "pk").values_list("pk", "goal__membership_id", "done_at")[:BATCH])
         if not rows:
             break
-        after, steps = (rows[-1][2], rows[-1][0]), steps + len(rows)
+        seen, steps = (rows[-1][2], rows[-1][0]), steps + len(rows)
         with transaction.atomic():
             created += _insert(_step_awards(rows))
     run = AwardRun.objects.create(started_at=now, last_event_id=max(top, last.last_event_id if last else 0),
                                   steps_done_before=now, stamps_created=created)
     # Only the newest run is read; a few more are kept to see what recent runs did.
     AwardRun.objects.filter(pk__lt=run.pk).exclude(pk__in=AwardRun.objects.order_by("-pk").values("pk")[:KEEP_RUNS]).delete()
-    return {"stamps": created, "events": events, "steps": steps}
+    return {"stamps": created, "pairs": len(pair_ids), "steps": steps}
