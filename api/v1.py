@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import letters, me, notifications, pairs, programs, readings, reports, review, statistics, timeline, toolbox
+from api import goals, letters, me, notifications, pairs, programs, readings, reports, review, statistics, timeline, toolbox
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -65,6 +65,11 @@ urlpatterns = [
     path("events/", timeline.EventListView.as_view(), name="api-events"),
     path("events/<id:event_id>/", timeline.EventDetailView.as_view(), name="api-event"),
     path("events/<id:event_id>/cancel/", timeline.EventCancelView.as_view(), name="api-event-cancel"),
+    path("goals/", goals.GoalListView.as_view(), name="api-goals"),
+    path("goals/<id:goal_id>/", goals.GoalDetailView.as_view(), name="api-goal"),
+    path("goals/<id:goal_id>/steps/", goals.GoalStepListView.as_view(), name="api-goal-steps"),
+    path("goals/steps/<id:step_id>/", goals.GoalStepDetailView.as_view(), name="api-goal-step"),
+    path("stamps/", goals.StampListView.as_view(), name="api-stamps"),
     path("reports/", reports.ReportListView.as_view(), name="api-reports"),
     path("reports/<id:report_id>/", reports.ReportDetailView.as_view(), name="api-report"),
     path("reports/<id:report_id>/retry/", reports.ReportRetryView.as_view(), name="api-report-retry"),

@@ -139,6 +139,7 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
         "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
         "pages": [m.as_dict() for m in pages], "health_refresh": health_refresh,
         "sweep": scenarios.measure_sweep(),
+        "awards": scenarios.measure_award_job(),
         "screening": scenarios.measure_screening(letters=screening_letters),
         "pdfs": scenarios.measure_pdfs(data, report_data),
     }
@@ -168,6 +169,7 @@ def format_report(results: dict) -> str:
     meta, sizes = results["machine"], results["sizes"]
     rows = [Measurement(**{k: v for k, v in page.items() if k != "meets_target"}) for page in results["pages"]]
     sweep, screening, refresh = results["sweep"], results["screening"], results["health_refresh"]
+    awards = results["awards"]
     lines = [
         f"Brevven benchmark — {meta['date']}, commit {meta['commit']}",
         f"{meta['nproc']} CPUs, {meta['memory']}, Python {meta['python']}, {meta['database']}",
@@ -180,6 +182,9 @@ def format_report(results: dict) -> str:
         f"{'reminder sweep (all pairs)':<34} {sweep['seconds']:>9.2f} "
         f"{str(sweep['queries']) + ' queries; ' + json.dumps(sweep['result']):<40} {sweep['target_s']:>8g} "
         f"{'yes' if sweep['meets_target'] else 'NO':>4}",
+        f"{'passport award job (all pairs)':<34} {awards['seconds']:>9.2f} "
+        f"{str(awards['queries']) + ' queries; ' + str(awards['result']['stamps']) + ' stamps; re-run ' + str(awards['rerun_stamps']):<40} "
+        f"{awards['target_s']:>8g} {'yes' if awards['meets_target'] else 'NO':>4}",
         f"{'pair health (all pairs)':<34} {refresh['seconds']:>9.2f} "
         f"{str(refresh['pairs']) + ' pairs, ' + str(refresh['queries']) + f' queries (every {REFRESH_EVERY_MINUTES} min)':<40}",
     ]

@@ -141,6 +141,22 @@ def measure_sweep() -> dict:
             "meets_target": seconds <= SWEEP_TARGET_S}
 
 
+def measure_award_job() -> dict:
+    """Run the passport's award job over every pair's letters (its first run reads them all), then again.
+
+    The first run is the worst case: every letter event since the seed is new to it. The
+    second finds nothing new and must give no stamp (goals.rewards). Both within the
+    sweep's target.
+    """
+    from goals.rewards import award_stamps
+
+    first, seconds, queries = _timed(award_stamps)
+    again, again_seconds, again_queries = _timed(award_stamps)
+    return {"seconds": round(seconds, 2), "queries": queries, "result": first,
+            "rerun_seconds": round(again_seconds, 2), "rerun_queries": again_queries, "rerun_stamps": again["stamps"],
+            "target_s": SWEEP_TARGET_S, "meets_target": seconds <= SWEEP_TARGET_S and again["stamps"] == 0}
+
+
 def measure_health_refresh() -> dict:
     """Judge every open pair's health and store it, as the scheduled task does; time it.
 

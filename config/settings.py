@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "letters",
     "toolbox",
     "timeline",
+    "goals",
     "oversight",
     "privacy",
     "jobs",

@@ -45,6 +45,7 @@ PROGRAM_MENU: list[MenuEntry] = [
     MenuEntry("coordinator-toolbox", _("Toolbox"), also_current=("coordinator-toolbox-new", "coordinator-toolbox-article")),
     MenuEntry("coordinator-events", _("Events"), also_current=("coordinator-event-edit",)),
     MenuEntry("coordinator-settings", _("Settings"), also_current=("coordinator-watch-words", "coordinator-audit")),
+    MenuEntry("coordinator-goals", _("Goals")),
     MenuEntry("coordinator-statistics", _("Statistics"),
               also_current=("coordinator-topics", "coordinator-member-details")),
     MenuEntry("reports", _("Reports"), by_query=True),

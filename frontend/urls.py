@@ -51,4 +51,5 @@ urlpatterns = [
     path("", include("frontend.statistics_views")),
     path("", include("frontend.toolbox_views")),
     path("", include("frontend.timeline_views")),
+    path("", include("frontend.goals_views")),
 ]

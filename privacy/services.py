@@ -23,6 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from goals.models import Goal, GoalStep, Passport, Stamp
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notification, Reminder, ReviewAuditEntry
 from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
@@ -150,6 +151,8 @@ def export_archive(user: User, *, include_drafts: bool) -> bytes:
         "letters.json": _letter_data(user, include_drafts=include_drafts),
         "events.json": _event_data(user, include_drafts=include_drafts),
         "notifications.json": _notification_data(user),
+        "goals.json": _goal_data(user, include_private=include_drafts),
+        "stamps.json": _stamp_data(user),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -166,6 +169,41 @@ def _notification_data(user: User) -> list[dict]:
         {"kind": n.kind, "title": n.title, "body": n.body, "created_at": _when(n.created_at), "read_at": _when(n.read_at)}
         for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
     ]
+
+
+def _goal_data(user: User, *, include_private: bool) -> list[dict]:
+    """Return `user`'s goals with their steps and sharing choices.
+
+    A goal's words (and its steps') go into someone else's export of the person only when
+    the goal was shared with the program's coordinators, as on the coordinators' pages.
+    """
+    goals = Goal.objects.filter(membership__user=user).select_related("membership__program").prefetch_related("steps")
+    data = []
+    for goal in goals.order_by("created_at", "pk"):
+        readable = include_private or goal.shared_with_coordinators
+        data.append({
+            "program": goal.membership.program.name, "text": goal.text if readable else None,
+            "shared_with_mentor": goal.shared_with_mentor, "shared_with_coordinators": goal.shared_with_coordinators,
+            "created_at": _when(goal.created_at), "updated_at": _when(goal.updated_at),
+            "steps": [{"text": step.text if readable else None, "done_at": _when(step.done_at)} for step in goal.steps.all()],
+        })
+    return data
+
+
+def _stamp_data(user: User) -> dict:
+    """Return the stamps of `user`'s letter passports and whether they show them to their partner."""
+    return {
+        "stamps": [
+            {"program": stamp.membership.program.name, "kind": stamp.kind, "earned_at": _when(stamp.earned_at)}
+            for stamp in Stamp.objects.filter(membership__user=user).select_related("membership__program")
+            .order_by("earned_at", "pk")
+        ],
+        "shown_to_partner": [
+            passport.membership.program.name
+            for passport in Passport.objects.filter(membership__user=user, shown_to_partner=True)
+            .select_related("membership__program")
+        ],
+    }
 
 
 def _booklets(user: User):
@@ -188,6 +226,7 @@ def _readme() -> str:
         "letters.json: the letters you wrote and the letters delivered to you.\n"
         "events.json: the history of your letters and of your pairs.\n"
         "notifications.json: the notices Brevven showed or sent you.\n"
+        "goals.json: your goals and their steps. stamps.json: the stamps of your letter passport.\n"
         "booklets/: a printable booklet (PDF) of each exchange you took part in.\n"
     ) + _(
         "If you are erased, a letter of yours that your coordinator withheld, or that raised an urgent "
@@ -279,8 +318,8 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     """Erase `user` for good: anonymise the account and memberships, close their pairs, and
     delete or keep their letters' text according to each program's `erased_letters` policy.
 
-    Every copy goes: drafts, the text of their letters (by policy), findings, the notes of
-    letter events, review audit entries (AppendOnlyQuerySet.erase_details), pair events and
+    Every copy goes: drafts, the text of their letters (by policy), findings, their goals,
+    steps and stamps, the notes of letter events, review audit entries (AppendOnlyQuerySet.erase_details), pair events and
     pair notes of their pairs, notices and reminders that name them, the PDFs (booklets and
     program reports) of their pairs and programs, and django-axes' records of their user
     name. A withheld letter of theirs, or one with an urgent finding, stays whole under a
@@ -312,6 +351,10 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         for pair in Pair.objects.open().filter(pk__in=pair_ids):
             close_pair(actor, pair=pair, reason=_("A participant's data was erased."))
         _forget_notices(user, memberships, names)
+        # Goals (with their steps, even one under a safeguarding hold), stamps and passport choices.
+        Goal.objects.filter(membership__in=memberships).delete()
+        Stamp.objects.filter(membership__in=memberships).delete()
+        Passport.objects.filter(membership__in=memberships).delete()
         _delete_reports(Report.objects.filter(Q(pair_id__in=pair_ids) | (
             Q(program__in=[m.program_id for m in memberships]) & ~Q(kind=Report.Kind.PAIR_BOOKLET)
         )))
@@ -444,9 +487,9 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
     """Remove the text kept past each program's retention period, keeping anonymous counts.
 
     For every program past `ends_on` + `retention_days`: store its counts in
-    ProgramStatistics, empty its letters' bodies, delete its findings, notices, pair notes
-    and PDFs, and clear its event notes, review audit details and its members' regions and
-    age bands. A letter under a
+    ProgramStatistics, empty its letters' bodies and its goals' words, delete its findings,
+    notices, pair notes and PDFs, and clear its event notes, review audit details and its
+    members' regions and age bands. A letter under a
     safeguarding hold is left whole until the hold ends, and emptied the same way then,
     whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
@@ -475,6 +518,9 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         # Region and age band served only the program's statistics, which end with it.
         Membership.objects.filter(program__in=program_ids).filter(~Q(region="") | ~Q(age_band="")).update(
             region="", age_band="")
+        # Goals are a mentee's own words: emptied with the letters' text (stamps hold none).
+        GoalStep.objects.filter(goal__membership__program__in=program_ids).exclude(text="").update(text="")
+        Goal.objects.filter(membership__program__in=program_ids).exclude(text="").update(text="")
         _delete_reports(Report.objects.filter(program__in=program_ids))
         _remove_old_exports(started - timedelta(days=EXPORT_KEEP_DAYS))
         run = RetentionRun.objects.create(

@@ -556,3 +556,24 @@ def set_member_details(actor: User, *, membership: Membership, region: str, age_
             audit.record(actor, program=locked.program, action=ProgramAuditEntry.Action.MEMBER_DETAILS_CHANGED,
                          target=locked, detail=", ".join(changed))
         return locked
+
+
+def set_rewards_enabled(actor: User, *, program: Program, enabled: bool) -> Program:
+    """Switch the stamps of the letter passport on or off for `program`; return the program.
+
+    Coordinators of the program (and operators) only. Off: the award job gives the
+    program's members no new stamps and no page shows the stamps they have (goals.rewards);
+    switching on again shows them, and stamps are earned again from then on. Writes an
+    audit row when the setting changes.
+    """
+    require_coordinator(actor, program)
+    enabled = bool(enabled)
+    with transaction.atomic():
+        locked = Program.objects.select_for_update().get(pk=program.pk)
+        if locked.rewards_enabled != enabled:
+            locked.rewards_enabled = enabled
+            locked.save(update_fields=["rewards_enabled"])
+            audit.record(actor, program=locked, action=ProgramAuditEntry.Action.REWARDS_CHANGED, target=locked,
+                         detail="on" if enabled else "off")
+    program.rewards_enabled = enabled
+    return program

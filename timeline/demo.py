@@ -1,6 +1,6 @@
 """The demo program's timeline: a reading café soon and a closing party when the program ends.
 
-Called by `manage.py load_timeline_demo`, which load_demo runs once when it creates the demo.
+Registered with programs.demo_extras (AppConfig.ready), which load_demo runs once when it creates the demo.
 """
 
 from datetime import time, timedelta

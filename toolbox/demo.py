@@ -1,6 +1,6 @@
 """The demo program's toolbox: six short articles, each in English, Danish, Norwegian and French.
 
-Called by `manage.py load_toolbox_demo`, which load_demo runs once when it creates the demo.
+Registered with programs.demo_extras (AppConfig.ready), which load_demo runs once when it creates the demo.
 Written through the services, so the demo's audit log shows them like a coordinator's work.
 """
 

@@ -144,6 +144,14 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
         reverse("review-letter", args=[reminder.letter_id]) if reminder.letter_id
         else reverse("review-queue", args=[reminder.program_id])
     )
+    if reminder.kind == ReminderKind.URGENT_FINDING and details.get("about") == "goal":
+        # Planned by planning.plan_urgent_alert when a mentee saved a goal (goals.services).
+        return (
+            _("Urgent: a goal in %(program)s may show a child at risk") % {"program": program},
+            [_("Screening found a possible safeguarding concern in a goal %(author)s wrote. Its mentor does not see it. Read it on the program's goals page now and follow your safeguarding procedure.")
+             % {"author": details.get("author", "")}],
+            _("Open the goals page"), reverse("coordinator-goals", args=[reminder.program_id]),
+        )
     if reminder.kind == ReminderKind.URGENT_FINDING:
         return (
             _("Urgent: a letter in %(program)s may show a child at risk") % {"program": program},

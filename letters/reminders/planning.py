@@ -600,12 +600,43 @@ def plan_reminders(now: datetime) -> int:
     existing = _existing_rows(owed)
     _insert_rows([item for item in owed if item.key not in existing])
     owed_keys = {item.key for item in owed}
-    stale = [pk for key, (pk, status) in existing.items() if status == ReminderStatus.PENDING and key not in owed_keys]
+    stale = [pk for key, (pk, status) in existing.items()
+             if status == ReminderStatus.PENDING and key not in owed_keys and _swept(key[2])]
     if not stale:
         return 0
     return Reminder.objects.filter(pk__in=stale, status=ReminderStatus.PENDING).update(
         status=ReminderStatus.CANCELLED, last_error="reason gone"
     )
+
+
+#: What the sweep plans reminders about (the prefix of `object_key`). A pending row about
+#: anything else, such as a goal's urgent alert (plan_urgent_alert), was planned once by the
+#: service that found the reason, so the sweep never judges it stale.
+SWEPT_OBJECTS = frozenset({"letter", "assignment", "program"})
+
+
+def _swept(object_key: str) -> bool:
+    return object_key.split(":", 1)[0] in SWEPT_OBJECTS
+
+
+def plan_urgent_alert(*, program: Program, pair_id: int | None, object_key: str, details: dict, now: datetime) -> int:
+    """Plan an urgent safeguarding alert about something that is not a letter (e.g. "goal:4"); return how many rows.
+
+    Every active coordinator of `program` gets an URGENT_FINDING reminder due `now`, keyed
+    like a letter's, so it is sent once, by e-mail whatever their preferences, by the next
+    delivery. `details` holds pseudonyms and what it is about ({"about": "goal"}), never
+    the words that raised it. Precondition: the caller's transaction records the cause.
+    """
+    coordinator_ids = list(
+        Membership.objects.active().filter(program=program, role=Membership.Role.COORDINATOR, user__is_active=True)
+        .values_list("user_id", flat=True)
+    )
+    _insert_rows([
+        Planned(recipient_id=user_id, kind=ReminderKind.URGENT_FINDING, object_key=object_key, due_at=now,
+                program=program, pair_id=pair_id, details=details)
+        for user_id in coordinator_ids
+    ])
+    return len(coordinator_ids)
 
 
 #: The planners whose reminders can concern one letter as soon as it changes state.

@@ -38,6 +38,7 @@ class ProgramAuditAction(models.TextChoices):
     EVENT_ADDED = "event_added", _("Event added")
     EVENT_CHANGED = "event_changed", _("Event changed")
     EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
+    REWARDS_CHANGED = "rewards_changed", _("Stamps switched on or off")
 
 
 class AuditTarget(models.TextChoices):

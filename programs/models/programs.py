@@ -94,6 +94,12 @@ class Program(models.Model):
     members_may_download_booklets = models.BooleanField(
         _("mentees and mentors may download their pair's booklet"), default=False
     )
+    #: Stamps in the members' letter passports (goals.rewards); coordinators switch them off
+    #: with programs.services.set_rewards_enabled. Off: no stamp is awarded or shown.
+    rewards_enabled = models.BooleanField(
+        _("stamps in the letter passport"), default=True,
+        help_text=_("Mentees collect stamps for things worth praising, such as a letter on time."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from apitokens.models import ApiToken
+from goals import services as goal_services
 from letters.models import Notification, ReminderKind
 from oversight import services as oversight_services
 from oversight.models import Report
@@ -112,7 +113,8 @@ def world(db, settings, tmp_path):
     Each pair has a mentee letter as a draft, in review and delivered; each program
     has a reading and an assignment. The `own` mentee and A's coordinator each have a
     notification; each program has a failed pair booklet (A's asked for by the `own`
-    mentee, B's by its coordinator) and a finished program report.
+    mentee, B's by its coordinator) and a finished program report. Each mentee of program A
+    keeps a goal with one step, shared with their mentor (`goals`: "own", "neighbour").
     """
     settings.MEDIA_ROOT = tmp_path
     program_a, program_b = factories.make_program(name="Alpha"), factories.make_program(name="Beta")
@@ -124,7 +126,11 @@ def world(db, settings, tmp_path):
     operator = factories.make_user(is_superuser=True, is_staff=True)
     shared = toolbox_services.create_article(operator, program=None, audience="mentors", language="en",
                                             title="For every program's mentors", body="Be kind.")
+    goals = {name: goal_services.create_goal(pair.mentee.user, membership=pair.mentee, text="Read a whole book",
+                                             steps=["Pick one"], shared_with_mentor=True)
+             for name, pair in (("own", own), ("neighbour", neighbour))}
     return {
+        "goals": goals,
         "articles": {"a": _articles(program_a, coordinator), "b": _articles(program_b, other_coordinator),
                      "shared": shared},
         "events": {"a": _events(program_a, coordinator, only=neighbour), "b": _events(program_b, other_coordinator)},

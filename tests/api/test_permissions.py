@@ -226,6 +226,26 @@ MATRIX = [
         {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 404, 409)}),
     Row("events_update", "PUT", "/api/v1/events/{cancelled_event}/",
         {"own": codes(403, 403, 409, 404), "other": codes(404, 404, 404, 409)}, EVENT),
+    # --- goals: a mentee's own; nobody else reaches one (404), not even the mentor it is shared with.
+    # `own` is the own mentee's goal (program A for creating), `other` the neighbouring mentee's (program B).
+    Row("goals_list", "GET", "/api/v1/goals/", {"-": codes(200, 200, 200, 200)}),
+    Row("goals_create", "POST", "/api/v1/goals/",
+        {"own": codes(201, 403, 403, 404), "other": codes(404, 404, 404, 403)},
+        {"program": "{program}", "text": "Ask a question in class", "steps": ["Raise my hand"]}),
+    Row("goals_retrieve", "GET", "/api/v1/goals/{goal}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    Row("goals_update", "PATCH", "/api/v1/goals/{goal}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"shared_with_mentor": False}),
+    Row("goals_destroy", "DELETE", "/api/v1/goals/{goal}/",
+        {"own": codes(204, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    Row("goals_steps_create", "POST", "/api/v1/goals/{goal}/steps/",
+        {"own": codes(201, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"text": "Read ten pages"}),
+    Row("goal_steps_update", "PATCH", "/api/v1/goals/steps/{step}/",
+        {"own": codes(200, 404, 404, 404), "other": codes(404, 404, 404, 404)}, {"done": True}),
+    Row("goal_steps_destroy", "DELETE", "/api/v1/goals/steps/{step}/",
+        {"own": codes(204, 404, 404, 404), "other": codes(404, 404, 404, 404)}),
+    # Stamps: each person's own list (empty for everyone but mentees).
+    Row("stamps_list", "GET", "/api/v1/stamps/", {"-": codes(200, 200, 200, 200)}),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -248,7 +268,9 @@ def targets(world, target: str) -> dict:
     community = {"mentor_article": articles["mentors"].pk, "mentee_article": articles["mentees"].pk,
                  "shared_article": world["articles"]["shared"].pk, "event": events["all"].pk,
                  "cancelled_event": events["cancelled"].pk, "targeted_event": world["events"]["a"]["targeted"].pk}
+    goal = world["goals"]["own" if target in ("own", "-") else "neighbour"]
     return {**community, "pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+            "goal": goal.pk, "step": goal.steps.first().pk,
             "notification": notification.pk, "topic": topic.pk, "failed_report": reports["failed"].pk,
             "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}

@@ -41,6 +41,9 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls, 
         assert page["ratio_p50"] is not None or page["name"] == "baseline"
     assert compare_query_counts(large, small) == []
     assert set(small["sweep"]) >= {"seconds", "queries", "result", "meets_target"}
+    # The award job reads every pair's letters on its first run, gives stamps, and none on a re-run,
+    # in a number of queries that grows with the batches, not with the pairs of a batch.
+    assert small["awards"]["result"]["stamps"] > 0 and small["awards"]["rerun_stamps"] == 0
     # Both programs' open pairs are judged before the dashboard is measured (22 = 20 + 2).
     assert small["health_refresh"]["pairs"] == 22 and large["health_refresh"]["pairs"] == 44
     assert small["screening"]["letters"] == 3 and small["screening"]["letters_per_second"] > 0
@@ -53,6 +56,7 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls, 
                         "database": "SQLite"}
     table = format_report(small)
     assert "coordinator dashboard" in table and "reminder sweep" in table and "screening" in table
+    assert "passport award job" in table
     assert "pair health (all pairs)" in table
 
     # The peer: the same four jobs timed in both projects, each with its queries and both ratios.

@@ -34,6 +34,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
 
+from goals import services as goal_services
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
 from oversight import services as oversight_services
 from oversight.models import PairHealthRecord
@@ -168,6 +169,8 @@ def build_world() -> World:
                                               title="How to start", body="Say hello.")
     event = timeline_services.create_event(coordinator, program=program, title="Café", day=now.date(),
                                            starts=time(16), ends=time(17))
+    goals = [goal_services.create_goal(p.mentee.user, membership=p.mentee, text="Read a book", steps=["Pick one"],
+                                       shared_with_mentor=True) for p in (pair, other_pair)]
     world.ids = {
         "letter_id": [letter.pk for letter in letters],
         "pair_id": [pair.pk, other_pair.pk],
@@ -182,6 +185,8 @@ def build_world() -> World:
         "topic_id": [topic.pk],
         "article_id": [article.pk],
         "event_id": [event.pk],
+        "goal_id": [goal.pk for goal in goals],
+        "step_id": [step.pk for goal in goals for step in goal.steps.all()],
     }
     return world
 

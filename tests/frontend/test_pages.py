@@ -34,6 +34,7 @@ def pages_for_member(demo):
     return [
         reverse("home"), reverse("my-letters"), reverse("profile"), reverse("pair-thread", args=[pair.pk]),
         reverse("letter-detail", args=[letter.pk]), reverse("assignment-detail", args=[assignment.pk]),
+        reverse("goals"), reverse("passport"),
     ]
 
 
@@ -51,6 +52,7 @@ def pages_for_coordinator(demo):
         reverse("erase-member", args=[pair.mentee.pk]),
         reverse("coordinator-statistics", args=[program.pk]), reverse("coordinator-statistics-csv", args=[program.pk]),
         reverse("coordinator-topics", args=[program.pk]), reverse("coordinator-member-details", args=[program.pk]),
+        reverse("coordinator-goals", args=[program.pk]),
     ]
 
 
@@ -411,18 +413,19 @@ def test_dashboard_filters_and_pages(client, program, coordinator):
     assert second.context["page"].number == 2 and len(second.context["page"]) == 1
 
 
-def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_mentee_home_ten(client, pair, django_assert_num_queries):
+def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_home_eleven(client, pair, django_assert_num_queries):
     # Steady state, after the first page of the session (which writes it and caches the
     # locale): the session and the user, then the home page's own reads (memberships, pairs,
     # assignments, unsent letters), and the menu's unread-notice count. A mentor's home also
     # asks which replies they owe. The next event is one more read, and the toolbox tip one
     # (the pairs and their moments) or, when a pair is at a moment, two (and the fitting
     # articles' versions and hidings when there are some): this mentee has not written yet.
+    # Goals and stamps are one more (goals.selectors.home_goals).
     client.force_login(pair.mentee.user)
     client.get("/")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert client.get("/").status_code == 200
     client.force_login(pair.mentor.user)
     client.get("/")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         assert client.get("/").status_code == 200

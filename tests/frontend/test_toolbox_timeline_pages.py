@@ -6,6 +6,9 @@ from datetime import time, timedelta
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+
+from timeline.demo import seed_demo_timeline
+from toolbox.demo import seed_demo_toolbox
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -39,8 +42,8 @@ def test_the_demo_ships_six_articles_in_four_languages_and_two_events(demo):
     assert articles.count() == 6
     assert all(sorted(a.versions.values_list("language", flat=True)) == ["da", "en", "fr", "nb"] for a in articles)
     assert Event.objects.filter(program=demo["program"]).count() == 2
-    call_command("load_toolbox_demo")
-    call_command("load_timeline_demo")
+    seed_demo_toolbox(demo["program"])
+    seed_demo_timeline(demo["program"])
     assert articles.count() == 6 and Event.objects.filter(program=demo["program"]).count() == 2  # idempotent
 
 

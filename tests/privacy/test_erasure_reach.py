@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from pypdf import PdfReader
 
+from goals import services as goal_services
+from goals.models import Goal, Passport, Stamp
 from letters import services as letter_services
 from letters.models import Finding, Letter, LetterEvent, Notification, Reminder, ReviewAuditEntry
 from letters.viewing import letter_view_for
@@ -67,6 +69,11 @@ def person(program, pair, coordinator, roots):
         recipient=coordinator, kind="weekly_digest", object_key=f"program:{program.pk}", due_at=timezone.now(),
         send_after=timezone.now(), program=program, details={"pairs": [PSEUDONYM]},
     )
+    # Goals (one shared with the coordinators, so someone else's export holds it too), a step, a stamp.
+    goal_services.create_goal(user, membership=mentee, text=f"Finish {PHRASE}", steps=[f"Start {PHRASE}"],
+                              shared_with_mentor=True, shared_with_coordinators=True)
+    goal_services.set_passport_sharing(user, membership=mentee, shown_to_partner=True)
+    Stamp.objects.create(membership=mentee, kind="first_letter", source="once", earned_at=timezone.now())
     AccessLog.objects.create(username=USERNAME, ip_address="10.0.0.1", user_agent="test")
     AccessFailureLog.objects.create(username=USERNAME, ip_address="10.0.0.1", user_agent="test")
     for kind, extra in (("pair_booklet", {"pair": pair}), ("program_booklets", {"program": program}),
@@ -127,7 +134,7 @@ def test_the_markers_are_everywhere_before_erasure(person, roots):
     labels = {label for label, _pk, _marker in database_hits()}
     assert {"letters.Letter", "letters.LetterEvent", "letters.ReviewAuditEntry", "programs.PairNote",
             "letters.Notification", "letters.Reminder", "axes.AccessLog", "axes.AccessFailureLog",
-            "programs.User", "programs.Membership"} <= labels
+            "programs.User", "programs.Membership", "goals.Goal", "goals.GoalStep"} <= labels
     found = {marker for _path, marker in file_hits(roots)}
     assert {PHRASE, PSEUDONYM, EMAIL, REGION} <= found  # booklets, the report and the export hold them
     assert Report.objects.filter(status="done").count() == 3
@@ -148,6 +155,7 @@ def test_erasure_leaves_no_marker_but_the_safeguarding_hold(person, roots, coord
     assert file_hits(roots) == set()
     assert Report.objects.filter(program=program).count() == 0
     assert record.letters_held == 1
+    assert not Goal.objects.exists() and not Stamp.objects.exists() and not Passport.objects.exists()
 
     # The hold keeps the text and the decision, for coordinators only, for the program's period.
     held.refresh_from_db()

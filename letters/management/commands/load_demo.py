@@ -12,7 +12,6 @@ Everything is written through the services, so the demo has the same audit trail
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils import timezone
 from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
+from programs import demo_extras
 from programs.pair_changes import pairs_changed
 from programs.program_changes import program_created
 from programs.accounts import RECOVERY_DEVICE_NAME, TOTP_DEVICE_NAME
@@ -222,9 +222,7 @@ class Command(BaseCommand):
             for reading, (opens, due) in zip(library, schedule, strict=True)
         ]
         self._write_letters(coordinator, pairs, assignments)
-        # Apps above letters seed their own demo content through their commands (by name: no import upwards).
-        call_command("load_toolbox_demo", stdout=self.stdout)
-        call_command("load_timeline_demo", stdout=self.stdout)
+        demo_extras.seed_extras(program)  # the toolbox, the timeline, goals and stamps (apps above letters)
 
     def _write_letters(self, coordinator, pairs, assignments) -> None:
         """Give the pairs letters in every state, so every screen has something to show."""
