@@ -427,5 +427,5 @@ def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_home_eleven(cl
         assert client.get("/").status_code == 200
     client.force_login(pair.mentor.user)
     client.get("/")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         assert client.get("/").status_code == 200
