@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "programs",
     "readings",
     "letters",
+    "spaces",
     "oversight",
     "privacy",
     "jobs",

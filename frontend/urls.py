@@ -47,4 +47,5 @@ urlpatterns = [
     path("", include("frontend.report_views")),
     path("", include("frontend.token_views")),
     path("", include("frontend.password_views")),
+    path("", include("frontend.space_views")),
 ]

@@ -301,10 +301,19 @@ class ReminderKind(models.TextChoices):
     WEEKLY_DIGEST = "weekly_digest", _("Pairs that need attention this week")
     LETTER_WITHHELD = "letter_withheld", _("Your letter was not passed on")
     LETTER_REDACTED = "letter_redacted", _("Your letter was delivered with parts removed")
+    # Peer spaces (spaces.notices): in-app only, so they are not offered as e-mails to mute.
+    SPACE_REPLY = "space_reply", _("A new reply in your thread")
+    SPACE_POST_HELD = "space_post_held", _("Your post waits for a coordinator")
+    SPACE_POST_RETURNED = "space_post_returned", _("Your post was returned with a note")
+    SPACE_REPORT = "space_report", _("A post was reported")
 
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
 ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
+
+#: Kinds shown only in the app, never e-mailed (the peer spaces' notices, spaces.notices).
+IN_APP_ONLY = frozenset({ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
+                         ReminderKind.SPACE_REPORT})
 
 
 class ReminderStatus(models.TextChoices):

@@ -16,6 +16,7 @@ Each moderated model has `status`, `claimed_by` (a user) and `claimed_until` fie
 caller locks the row, checks who acts and writes its own audit row; nothing here commits.
 """
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 
@@ -23,8 +24,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from letters.selectors import _render_with_redactions as render_with_redactions
 from letters.selectors import pseudonym_in_program
 from programs.exceptions import StateConflict
 
@@ -119,3 +122,26 @@ def require_note(note: str, message: str) -> str:
     if not note:
         raise ValidationError({"note": message})
     return note
+
+
+def reader_html(text: str, spans: Sequence[Sequence[int]]) -> SafeString:
+    """Return `text` as escaped paragraphs with each removed span shown as "[removed by your coordinator]".
+
+    What a letter's recipient, and every reader of a post, sees (letters.selectors.recipient_html).
+    """
+    marker = '<span class="redacted">%s</span>' % html.escape(_("[removed by your coordinator]"))
+    return render_with_redactions(text, [tuple(span) for span in spans], lambda removed: marker)
+
+
+def author_view_html(text: str, spans: Sequence[Sequence[int]]) -> SafeString:
+    """Return `text` as escaped paragraphs with each removed span struck through and labelled.
+
+    What the author (and a coordinator) sees, so they know what readers did not see.
+    """
+    label = html.escape(_("removed by your coordinator:"))
+
+    def removed(part: str) -> str:
+        flat = html.escape(" ".join(part.split()))
+        return f'<del class="redacted"><span class="visually-hidden">{label} </span>{flat}</del>'
+
+    return render_with_redactions(text, [tuple(span) for span in spans], removed)

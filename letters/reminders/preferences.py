@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from letters.models import ALWAYS_EMAILED, Notification, NotificationPreference, ReminderKind
+from letters.models import ALWAYS_EMAILED, IN_APP_ONLY, Notification, NotificationPreference, ReminderKind
 from programs.models import User
 
-#: Kinds a person may stop receiving by e-mail (everything but urgent safeguarding alerts).
-MUTABLE_KINDS = [kind for kind in ReminderKind.values if kind not in ALWAYS_EMAILED]
+#: Kinds a person may stop receiving by e-mail (everything but urgent safeguarding alerts and in-app-only notices).
+MUTABLE_KINDS = [kind for kind in ReminderKind.values if kind not in ALWAYS_EMAILED | IN_APP_ONLY]
 
 
 def preference_for(user: User) -> NotificationPreference:

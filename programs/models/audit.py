@@ -22,6 +22,14 @@ class ProgramAuditAction(models.TextChoices):
     WATCH_WORD_ADDED = "watch_word_added", _("Watch word added")
     WATCH_WORD_REMOVED = "watch_word_removed", _("Watch word removed")
     SCREENING_COUNTRIES_CHANGED = "screening_countries_changed", _("Screening countries changed")
+    # Coordinators' actions in a program's peer spaces (spaces.services); the detail is their reason.
+    SPACE_PINNED = "space_pinned", _("Thread pinned")
+    SPACE_UNPINNED = "space_unpinned", _("Thread unpinned")
+    SPACE_LOCKED = "space_locked", _("Thread locked")
+    SPACE_UNLOCKED = "space_unlocked", _("Thread unlocked")
+    SPACE_HIDDEN = "space_hidden", _("Hidden in a peer space")
+    SPACE_SHOWN = "space_shown", _("Shown again in a peer space")
+    SPACE_DELETED = "space_deleted", _("Deleted from a peer space")
 
 
 class AuditTarget(models.TextChoices):
@@ -33,6 +41,8 @@ class AuditTarget(models.TextChoices):
     READING = "reading", _("reading")
     ASSIGNMENT = "assignment", _("assignment")
     WATCH_WORD = "watchword", _("watch word")
+    THREAD = "thread", _("thread")
+    POST = "post", _("post")
 
 
 class ProgramAuditEntry(AppendOnlyModel):
