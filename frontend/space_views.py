@@ -257,9 +257,9 @@ def space_reports(request, program_id: int):
 
 @login_required
 @require_POST
-def report_close(request, report_id: int):
+def report_close(request, space_report_id: int):
     """Close a report without acting on the post."""
-    report = access_report(request.user, report_id)
+    report = access_report(request.user, space_report_id)
     services.close_report(request.user, report=report)
     messages.success(request, _("The report is closed."))
     return redirect("space-reports", program_id=report.post.thread.space.program_id)
@@ -369,5 +369,5 @@ urlpatterns = [
     path("space-posts/<int:post_id>/moderate/", post_moderate, name="space-post-moderate"),
     path("space-posts/<int:post_id>/review/", post_review, name="space-post-review"),
     path("programs/<int:program_id>/space-reports/", space_reports, name="space-reports"),
-    path("space-reports/<int:report_id>/close/", report_close, name="space-report-close"),
+    path("space-reports/<int:space_report_id>/close/", report_close, name="space-report-close"),
 ]
