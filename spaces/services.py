@@ -455,7 +455,12 @@ def close_report(actor: User, *, report: Report) -> Report:
 
 
 def _reason(reason: str) -> str:
-    return moderation.require_note(reason, _("Write down why; it is kept in the program's audit log."))
+    """Return the coordinator's reason stripped; refuse an empty one. Called after the permission check,
+    so a member is told they may not act rather than what to write."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Write down why; it is kept in the program's audit log.")})
+    return reason
 
 
 def _record(actor: User, thing, *, action: str, reason: str) -> None:
@@ -476,10 +481,10 @@ def set_thread_locked(actor: User, *, thread: Thread, locked: bool, reason: str)
 
 
 def _set_thread_flag(actor, thread, name, value, reason, action) -> Thread:
-    reason = _reason(reason)
     with transaction.atomic():
         thread = _lock_thread(thread)
         require_coordinator(actor, thread.space.program)
+        reason = _reason(reason)
         if thread.deleted_at:
             raise StateConflict(_("This thread was deleted."))
         if getattr(thread, name) != value:
@@ -491,10 +496,10 @@ def _set_thread_flag(actor, thread, name, value, reason, action) -> Thread:
 
 def set_thread_hidden(actor: User, *, thread: Thread, hidden: bool, reason: str) -> Thread:
     """Hide a thread from the space's members (coordinators still see it), or show it again."""
-    reason = _reason(reason)
     with transaction.atomic():
         thread = _lock_thread(thread)
         require_coordinator(actor, thread.space.program)
+        reason = _reason(reason)
         if thread.deleted_at:
             raise StateConflict(_("This thread was deleted."))
         if bool(thread.hidden_at) != hidden:
@@ -507,10 +512,10 @@ def set_thread_hidden(actor: User, *, thread: Thread, hidden: bool, reason: str)
 
 def delete_thread(actor: User, *, thread: Thread, reason: str) -> Thread:
     """Delete a thread for good: members never see it again; its rows stay for the record (soft delete)."""
-    reason = _reason(reason)
     with transaction.atomic():
         thread = _lock_thread(thread)
         require_coordinator(actor, thread.space.program)
+        reason = _reason(reason)
         if thread.deleted_at is None:
             thread.deleted_at = timezone.now()
             thread.save(update_fields=["deleted_at"])
@@ -525,10 +530,10 @@ def set_post_hidden(actor: User, *, post: Post, hidden: bool, reason: str) -> Po
 
     Hiding a post closes the open reports on it: the coordinator has acted.
     """
-    reason = _reason(reason)
     with transaction.atomic():
         post = _lock_post(post)
         require_coordinator(actor, post.thread.space.program)
+        reason = _reason(reason)
         if post.deleted_at:
             raise StateConflict(_("This post was deleted."))
         if bool(post.hidden_at) != hidden:
@@ -543,10 +548,10 @@ def set_post_hidden(actor: User, *, post: Post, hidden: bool, reason: str) -> Po
 
 def delete_post(actor: User, *, post: Post, reason: str) -> Post:
     """Delete a post for good (its author no longer sees it either); kept for the record, reports closed."""
-    reason = _reason(reason)
     with transaction.atomic():
         post = _lock_post(post)
         require_coordinator(actor, post.thread.space.program)
+        reason = _reason(reason)
         if post.deleted_at is None:
             post.deleted_at = timezone.now()
             post.save(update_fields=["deleted_at"])

@@ -165,6 +165,67 @@ MATRIX = [
     # A report that is not done has no file yet.
     Row("reports_download", "GET", "/api/v1/reports/{failed_report}/download/",
         {"own": codes(409, 404, 409, 404), "other": codes(404, 404, 404, 409)}),
+    # --- peer spaces. Targets: `own` is program A's (a mentees' space and thread the mentee started, a
+    # mentors' space and thread by the neighbouring mentor, replies waiting for review), `other` program B's.
+    # A mentor never reaches a mentees' space (404); a coordinator reads both but writes in neither (403).
+    Row("spaces_list", "GET", "/api/v1/spaces/", {"-": codes(200, 200, 200, 200)}),
+    Row("spaces_threads_list", "GET", "/api/v1/spaces/{space}/threads/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("spaces_threads_list", "GET", "/api/v1/spaces/{mspace}/threads/",
+        {"own": codes(404, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("spaces_threads_create", "POST", "/api/v1/spaces/{space}/threads/",
+        {"own": codes(201, 404, 403, 404), "other": codes(404, 404, 404, 403)},
+        {"title": "Pets", "body": "Do you have a pet?"}),
+    Row("spaces_threads_create", "POST", "/api/v1/spaces/{mspace}/threads/",
+        {"own": codes(404, 201, 403, 404), "other": codes(404, 404, 404, 403)},
+        {"title": "Holidays", "body": "How do you write over the holidays?"}),
+    Row("spaces_leave", "POST", "/api/v1/spaces/{space}/leave/",
+        {"own": codes(200, 404, 403, 404), "other": codes(404, 404, 404, 403)}),
+    Row("spaces_rejoin", "POST", "/api/v1/spaces/{mspace}/rejoin/",
+        {"own": codes(404, 200, 403, 404), "other": codes(404, 404, 404, 403)}),
+    # B's mentees' thread still waits for review: only B's coordinator (and its author) sees it.
+    Row("threads_retrieve", "GET", "/api/v1/threads/{thread}/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("threads_retrieve", "GET", "/api/v1/threads/{mthread}/",
+        {"own": codes(404, 200, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("threads_reply", "POST", "/api/v1/threads/{thread}/posts/",
+        {"own": codes(201, 404, 403, 404), "other": codes(404, 404, 404, 403)}, {"body": "Stories about dogs."}),
+    Row("threads_moderate", "POST", "/api/v1/threads/{thread}/moderate/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 404, 200)}, {"action": "pin", "reason": "Welcome"}),
+    Row("threads_moderate", "POST", "/api/v1/threads/{mthread}/moderate/",
+        {"own": codes(404, 403, 400, 404), "other": codes(404, 404, 404, 400)}, {"action": "lock", "reason": " "}),
+    # A post waiting for review: its author and the coordinators only.
+    Row("space_posts_retrieve", "GET", "/api/v1/space-posts/{held_post}/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("space_posts_retrieve", "GET", "/api/v1/space-posts/{my_held}/",
+        {"own": codes(200, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    # Only a returned post can be sent again: the author's waiting post is a conflict.
+    Row("space_posts_resubmit", "POST", "/api/v1/space-posts/{my_held}/resubmit/",
+        {"own": codes(409, 404, 403, 404), "other": codes(404, 404, 404, 403)}, {"body": "New words"}),
+    Row("space_posts_report", "POST", "/api/v1/space-posts/{mpost}/report/",
+        {"own": codes(404, 201, 403, 404), "other": codes(404, 404, 404, 403)}, {"reason": "Names a school"}),
+    Row("space_posts_moderate", "POST", "/api/v1/space-posts/{mpost}/moderate/",
+        {"own": codes(404, 403, 200, 404), "other": codes(404, 404, 404, 200)}, {"action": "hide", "reason": "Rude"}),
+    Row("space_posts_approve", "POST", "/api/v1/space-posts/{held_post}/approve/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}, {}),
+    Row("space_posts_approve", "POST", "/api/v1/space-posts/{my_held}/approve/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 404, 200)}, {"redactions": [[0, 2]]}),
+    Row("space_posts_approve", "POST", "/api/v1/space-posts/{mpost}/approve/",
+        {"own": codes(404, 403, 409, 404), "other": codes(404, 404, 404, 409)}, {}),
+    Row("space_posts_request_changes", "POST", "/api/v1/space-posts/{held_post}/request-changes/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}, NOTE),
+    Row("space_posts_withhold", "POST", "/api/v1/space-posts/{my_held}/withhold/",
+        {"own": codes(403, 404, 200, 404), "other": codes(404, 404, 404, 200)}, REASON),
+    Row("space_posts_claim", "POST", "/api/v1/space-posts/{held_post}/claim/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("space_posts_release", "POST", "/api/v1/space-posts/{held_post}/release/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_review_queue_posts", "GET", "/api/v1/programs/{program}/review-queue/posts/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("programs_space_reports", "GET", "/api/v1/programs/{program}/space-reports/",
+        {"own": codes(403, 403, 200, 404), "other": codes(404, 404, 404, 200)}),
+    Row("space_reports_close", "POST", "/api/v1/space-reports/{space_report}/close/",
+        {"own": codes(404, 404, 200, 404), "other": codes(404, 404, 404, 200)}),
     # --- the description of the API itself is public
     Row("schema", "GET", "/api/schema/", {"-": codes(200, 200, 200, 200, 200)}),
     Row("docs", "GET", "/api/docs/", {"-": codes(200, 200, 200, 200, 200)}),
@@ -180,7 +241,8 @@ def targets(world, target: str) -> dict:
         pair, program, reading, assignment = world["neighbour"], world["program_b"], world["reading_b"], world["assignment_b"]
         letters = world["letters"]["neighbour"]
         notification, reports = world["notifications"]["coordinator"], world["reports"]["b"]
-    return {"pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
+    spaces = world["spaces"]["a" if target in ("own", "-") else "b"]
+    return {**spaces, "pair": pair.pk, "program": program.pk, "reading": reading.pk, "assignment": assignment.pk,
             "notification": notification.pk, "failed_report": reports["failed"].pk, "done_report": reports["done"].pk,
             **{state: letter.pk for state, letter in letters.items()}}
 
