@@ -193,3 +193,13 @@ def test_a_reason_is_required_for_coordinator_actions(world):
     with pytest.raises(ValidationError):
         services.set_thread_hidden(world["coordinator"], thread=thread, hidden=True, reason=" ")
     assert not Report.objects.exists() and not ProgramAuditEntry.objects.filter(action__startswith="space_").exists()
+
+
+def test_the_demo_has_one_thread_in_each_space(db):
+    from django.core.management import call_command
+
+    from spaces.models import Thread
+    call_command("load_demo", verbosity=0)
+    threads = Thread.objects.filter(space__program__slug="demo").select_related("space", "opening")
+    assert sorted(thread.space.audience for thread in threads) == ["mentees", "mentors"]
+    assert all(thread.opening.status == PostStatus.PUBLISHED for thread in threads if thread.space.audience == "mentees")

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from letters import demo_extras
 from letters import services as letters
 from letters.models import Letter
 from programs import services as programs
@@ -115,6 +116,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._load()
             self._avatars(Program.objects.get(slug=DEMO_SLUG))
+            demo_extras.seed_all(Program.objects.get(slug=DEMO_SLUG))
         self.stdout.write(self.style.SUCCESS(
             "Demo loaded. Logins (password %s): demo-coordinator, demo-mentor, demo-mentee." % DEMO_PASSWORD
         ))
