@@ -15,7 +15,7 @@ from programs.permissions import require_coordinator
 from spaces import selectors, services
 from spaces.access import access_post, access_report, access_space, access_thread
 from spaces.models import Audience, Post, PostStatus, Thread
-from spaces.permissions import may_moderate
+from spaces.permissions import may_moderate, may_read
 
 THREAD_ACTIONS = ["pin", "unpin", "lock", "unlock", "hide", "show", "delete"]
 POST_ACTIONS = ["hide", "show", "delete"]
@@ -124,7 +124,8 @@ def render_post(request, post: Post, *, status_code=status.HTTP_200_OK) -> Respo
 def render_thread(request, thread: Thread, *, status_code=status.HTTP_200_OK) -> Response:
     thread = access_thread(request.user, thread.pk)
     context = post_context(request, thread.space)
-    context["page"] = selectors.thread_page(request.user, thread, coordinates=context["coordinates"])
+    context["page"] = selectors.thread_page(request.user, thread, coordinates=context["coordinates"],
+                                            page_number=request.query_params.get("page"))[1]
     return Response(ThreadDetailSerializer(thread, context=context).data, status=status_code)
 
 
@@ -189,8 +190,11 @@ class ThreadListView(ApiListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        space = access_space(self.request.user, self.kwargs["space_id"])
-        return selectors.list_threads(self.request.user, space)
+        user = self.request.user
+        space = access_space(user, self.kwargs["space_id"])
+        if not may_read(user, space):  # a member who left sees no threads until they rejoin
+            return Thread.objects.none()
+        return selectors.list_threads(user, space, coordinates=may_moderate(user, space))
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

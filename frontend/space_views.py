@@ -53,7 +53,8 @@ def space_detail(request, space_id: int):
     left = not moderator and selectors.has_left(request.user, space)
     page = None
     if not left:
-        page = Paginator(selectors.list_threads(request.user, space), THREADS_PER_PAGE).get_page(request.GET.get("page"))
+        threads = selectors.list_threads(request.user, space, coordinates=moderator)
+        page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "frontend/spaces/space.html", {
         "space": space, "program": space.program, "moderator": moderator, "left": left, "page": page,
         "rows": selectors.thread_rows(request.user, list(page)) if page else [],
@@ -112,11 +113,12 @@ def _thread_context(request, thread, *, reply_form=None) -> dict:
     space = thread.space
     moderator = may_moderate(request.user, space)
     member = active_membership(request.user, space)
-    posts = selectors.thread_page(request.user, thread, coordinates=moderator)
-    opening_view = next((view for post, view in posts if post.pk == thread.opening_id), None)
+    page, posts = selectors.thread_page(request.user, thread, coordinates=moderator,
+                                        page_number=request.GET.get("page"))
     return {
-        "thread": thread, "space": space, "program": space.program, "posts": posts, "moderator": moderator,
-        "title": opening_view.title if opening_view else "", "member": member,
+        "thread": thread, "space": space, "program": space.program, "posts": posts, "page": page,
+        "moderator": moderator, "title": selectors.thread_title(request.user, thread, coordinates=moderator),
+        "member": member,
         "can_reply": bool(member) and not (thread.locked or thread.hidden_at or thread.deleted_at)
         and thread.opening is not None and thread.opening.status == PostStatus.PUBLISHED,
         "reply_form": reply_form or ReplyForm(),
@@ -238,7 +240,8 @@ def post_edit(request, post_id: int):
         else:
             messages.success(request, _written_message(post))
             return redirect("space-thread", thread_id=post.thread_id)
-    note = selectors.list_posts(request.user, post.thread).filter(pk=post.pk).values_list("return_note", flat=True)
+    note = selectors.list_posts(request.user, post.thread, coordinates=False).filter(pk=post.pk).values_list(
+        "return_note", flat=True)
     return render(request, "frontend/spaces/post_edit.html", {"post": post, "form": form, "note": next(iter(note), "")})
 
 

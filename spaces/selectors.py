@@ -9,7 +9,8 @@ the API use.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -25,31 +26,56 @@ def _public_replies(thread_ref: str = "pk") -> QuerySet:
     return Post.objects.public().filter(thread=OuterRef(thread_ref))
 
 
-def list_threads(user, space: Space) -> QuerySet[Thread]:
+def _threads_for(user, space: Space, *, coordinates: bool) -> QuerySet[Thread]:
+    """The threads of `space` that `user`, who may read it, sees: Thread.objects.visible_to's rule for one space.
+
+    Written out for one space (whose access the caller checked) so that the query does not
+    re-derive the reader's spaces for every row; tests/spaces check both give the same answer.
+    """
+    threads = Thread.objects.filter(space=space)
+    if coordinates:
+        return threads
+    return threads.filter(hidden_at__isnull=True, deleted_at__isnull=True).filter(
+        Q(opening__status=PostStatus.PUBLISHED, opening__hidden_at__isnull=True) | Q(author__user=user)
+    )
+
+
+def list_threads(user, space: Space, *, coordinates: bool) -> QuerySet[Thread]:
     """Return the threads of `space` that `user` may see: pinned first, then the most recently active.
 
     Each carries its opening post and author (select_related) and `reply_count` (published
-    replies everyone sees). Precondition: spaces.permissions.may_read(user, space) was checked.
+    replies everyone sees). Preconditions: spaces.permissions.may_read(user, space) was
+    checked, and `coordinates` is spaces.permissions.may_moderate(user, space).
     """
     replies = _public_replies().exclude(pk=OuterRef("opening_id")).order_by().values("thread")
     return (
-        Thread.objects.visible_to(user).filter(space=space)
+        _threads_for(user, space, coordinates=coordinates)
         .select_related("opening", "author")
         .annotate(reply_count=Subquery(replies.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()))
         .order_by("-pinned", "-last_activity_at", "-pk")
     )
 
 
-def list_posts(user, thread: Thread) -> QuerySet[Post]:
+def _posts_for(user, thread: Thread, *, coordinates: bool) -> QuerySet[Post]:
+    """The posts of `thread` that `user`, who may read the thread, sees: Post.objects.visible_to's rule for one thread."""
+    posts = Post.objects.filter(thread=thread)
+    if coordinates:
+        return posts
+    return posts.filter(deleted_at__isnull=True).filter(
+        Q(status=PostStatus.PUBLISHED, hidden_at__isnull=True) | Q(author__user=user))
+
+
+def list_posts(user, thread: Thread, *, coordinates: bool) -> QuerySet[Post]:
     """Return the posts of `thread` `user` may read, oldest first, with their authors.
 
     Each carries `return_note` (the last note a coordinator returned it with) and
-    `open_reports` (how many reports await a coordinator). Precondition: access_thread.
+    `open_reports` (how many reports await a coordinator). Preconditions: `thread` came
+    from access_thread, and `coordinates` is spaces.permissions.may_moderate(user, space).
     """
     notes = PostEvent.objects.filter(post=OuterRef("pk"), to_status=PostStatus.CHANGES_REQUESTED).order_by("-pk")
     reports = Report.objects.filter(post=OuterRef("pk"), closed_at__isnull=True).order_by().values("post")
     return (
-        Post.objects.visible_to(user).filter(thread=thread)
+        _posts_for(user, thread, coordinates=coordinates)
         .select_related("author")
         .annotate(
             return_note=Subquery(notes.values("note")[:1]),
@@ -190,12 +216,19 @@ def list_new_replies(user, *, limit: int = 5) -> list[Post]:
     """
     if not user.is_authenticated:
         return []
+    # The person's own open threads in spaces they still belong in (a short list), then their new replies.
+    left = SpaceDeparture.objects.filter(membership__user=user).values("space")
+    threads = list(
+        Thread.objects.filter(author__user=user, author__status=Membership.Status.ACTIVE, hidden_at__isnull=True,
+                              deleted_at__isnull=True).exclude(space__in=left).values_list("pk", flat=True)
+    )
+    if not threads:
+        return []
     since = timezone.now() - NEW_REPLIES_SINCE
     return list(
-        Post.objects.visible_to(user).public()
-        .filter(thread__author__user=user, published_at__gte=since)
+        Post.objects.public().filter(thread__in=threads, published_at__gte=since)
         .exclude(author__user=user)
-        .select_related("author", "thread__opening", "thread__space__program")
+        .select_related("author")
         .order_by("-published_at", "-pk")[:limit]
     )
 
@@ -213,17 +246,35 @@ def program_spaces(program: Program) -> list[Space]:
     return list(Space.objects.filter(program=program).order_by("-audience"))
 
 
-def thread_page(user, thread: Thread, *, coordinates: bool) -> list[tuple[Post, PostView]]:
-    """Return the posts of `thread` `user` may read with what they see of each, in three queries at most.
+#: Posts on one page of a thread: a long thread is read a page at a time (docs/performance.md).
+POSTS_PER_PAGE = 50
 
-    Precondition: `thread` came from spaces.access.access_thread; `coordinates` says
-    whether `user` coordinates its program (spaces.permissions.may_moderate).
+
+def thread_page(user, thread: Thread, *, coordinates: bool, page_number=None):
+    """Return (page, rows): one page of the posts of `thread` that `user` may read, and for each
+    post what they see of it, in three queries whatever the thread's length.
+
+    `page` is a django Paginator page; `rows` are (post, PostView) pairs. Precondition:
+    `thread` came from spaces.access.access_thread; `coordinates` says whether `user`
+    coordinates its program (spaces.permissions.may_moderate).
     """
     mine = membership_ids_of(user)
-    posts = list(list_posts(user, thread))
+    page = Paginator(list_posts(user, thread, coordinates=coordinates), POSTS_PER_PAGE).get_page(page_number)
+    posts = list(page)
     for post in posts:
         post.thread = thread  # every post is of this thread: no query per post to read it back
-    return [(post, post_view_for(user, post, coordinates=coordinates, membership_ids=mine)) for post in posts]
+    return page, [(post, post_view_for(user, post, coordinates=coordinates, membership_ids=mine)) for post in posts]
+
+
+def thread_title(user, thread: Thread, *, coordinates: bool = False) -> str:
+    """Return the thread's title as `user` sees it (redactions applied unless they wrote it or moderate it).
+
+    Precondition: `thread` came from access_thread (its opening post is loaded). No query.
+    """
+    opening = thread.opening
+    if opening is None:
+        return ""
+    return title_of(opening, for_reader=not coordinates and opening.author_id not in membership_ids_of(user))
 
 
 def thread_rows(user, threads) -> list[tuple[Thread, str]]:
