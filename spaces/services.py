@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
@@ -558,3 +559,24 @@ def delete_post(actor: User, *, post: Post, reason: str) -> Post:
             _record(actor, post, action=ProgramAuditAction.SPACE_DELETED, reason=reason)
             _close_reports(actor, post)
         return post
+
+
+# ---------------------------------------------------------------------------- privacy
+
+
+def erase_posts_of(memberships) -> int:
+    """Empty the words of `memberships` in the peer spaces, for a person's erasure; return how many posts.
+
+    Called by privacy.services.erase_person inside its transaction. Their posts keep their
+    place in threads (replies stay readable) but lose their text and findings; the notes of
+    their posts' events and review entries and the reasons of their reports are emptied.
+    Posts under review with an urgent finding are not exempted here: the spaces keep no
+    safeguarding hold yet (docs/security.md).
+    """
+    posts = Post.objects.filter(author__in=memberships)
+    PostFinding.objects.filter(post__in=posts.values("pk")).delete()
+    PostEvent.objects.filter(post__in=posts.values("pk")).exclude(note="").update(note="")
+    # The review log is append-only; erasure is its one allowed change, as for letters.
+    QuerySet.update(PostReviewEntry.objects.filter(post__in=posts.values("pk")).exclude(detail=""), detail="")
+    Report.objects.filter(reporter__in=memberships).update(reason="")
+    return posts.update(body_text="", redactions=[])

@@ -203,3 +203,17 @@ def test_the_demo_has_one_thread_in_each_space(db):
     threads = Thread.objects.filter(space__program__slug="demo").select_related("space", "opening")
     assert sorted(thread.space.audience for thread in threads) == ["mentees", "mentors"]
     assert all(thread.opening.status == PostStatus.PUBLISHED for thread in threads if thread.space.audience == "mentees")
+
+
+def test_erasing_a_person_empties_their_posts_and_report_reasons(world):
+    from privacy.services import erase_person
+    from tests import factories
+
+    thread = mentor_thread(world, body="My own story about my neighbour's cat and the storm.")
+    services.report_post(world["mentor2"], post=thread.opening, reason="Mentions a neighbour")
+    operator = factories.make_user(is_superuser=True)
+    erase_person(operator, user=world["mentor"])
+    post = Post.objects.get(pk=thread.opening_id)
+    assert post.body_text == "" and not PostFinding.objects.filter(post=post).exists()
+    erase_person(operator, user=world["mentor2"])
+    assert Report.objects.get().reason == ""
