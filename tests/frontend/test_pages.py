@@ -406,16 +406,16 @@ def test_dashboard_filters_and_pages(client, program, coordinator):
     assert second.context["page"].number == 2 and len(second.context["page"]) == 1
 
 
-def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_mentee_home_seven(client, pair, django_assert_num_queries):
+def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_mentee_home_eight(client, pair, django_assert_num_queries):
     # Steady state, after the first page of the session (which writes it and caches the
     # locale): the session and the user, then the home page's own reads (memberships, pairs,
-    # assignments, unsent letters), and the menu's unread-notice count. A mentor's home also
-    # asks which replies they owe.
+    # assignments, unsent letters, the threads they started in a peer space, for new
+    # replies), and the menu's unread-notice count. A mentor's home also asks which replies they owe.
     client.force_login(pair.mentee.user)
     client.get("/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get("/").status_code == 200
     client.force_login(pair.mentor.user)
     client.get("/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get("/").status_code == 200
