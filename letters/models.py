@@ -306,6 +306,7 @@ class ReminderKind(models.TextChoices):
     SPACE_POST_HELD = "space_post_held", _("Your post waits for a coordinator")
     SPACE_POST_RETURNED = "space_post_returned", _("Your post was returned with a note")
     SPACE_REPORT = "space_report", _("A post was reported")
+    SPACE_URGENT = "space_urgent", _("A post with a possible safeguarding concern")
 
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
@@ -313,7 +314,7 @@ ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESC
 
 #: Kinds shown only in the app, never e-mailed (the peer spaces' notices, spaces.notices).
 IN_APP_ONLY = frozenset({ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
-                         ReminderKind.SPACE_REPORT})
+                         ReminderKind.SPACE_REPORT, ReminderKind.SPACE_URGENT})
 
 
 class ReminderStatus(models.TextChoices):

@@ -58,15 +58,33 @@ def post_returned(post: Post) -> None:
             lambda: _("A coordinator asked you to change your post. Open it to read the note and send it again."))
 
 
-def post_reported(report: Report) -> None:
-    """Tell every coordinator of the program that a post was reported (never by whom, never what it says)."""
-    program = report.post.thread.space.program
-    coordinators = User.objects.filter(
+def _coordinators(program: Program):
+    return User.objects.filter(
         memberships__program=program, memberships__role=Membership.Role.COORDINATOR,
         memberships__status=Membership.Status.ACTIVE,
     ).distinct()
+
+
+def post_urgent(post: Post) -> None:
+    """Tell every coordinator of the program at once that screening found a possible safeguarding concern in a post.
+
+    In-app only, like every notice of the spaces: unlike a letter's urgent finding, it is
+    not e-mailed (docs/moderation.md). The post waits at the top of the review queue.
+    """
+    program = post.thread.space.program
+    url = reverse("space-post-review", args=[post.pk])
+    for user in _coordinators(program):
+        _notify(user, program, ReminderKind.SPACE_URGENT, url,
+                lambda: _("A post with a possible safeguarding concern"),
+                lambda: _("Screening found a possible safeguarding concern in a post in one of your program's peer "
+                          "spaces. It waits for you at the top of the review queue."))
+
+
+def post_reported(report: Report) -> None:
+    """Tell every coordinator of the program that a post was reported (never by whom, never what it says)."""
+    program = report.post.thread.space.program
     url = reverse("space-reports", args=[program.pk])
-    for user in coordinators:
+    for user in _coordinators(program):
         _notify(user, program, ReminderKind.SPACE_REPORT, url,
                 lambda: _("A post was reported"),
                 lambda: _("A member reported a post in one of your program's peer spaces. Open the reports to decide."))

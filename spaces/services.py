@@ -188,10 +188,14 @@ def _new_post(actor: User, *, thread: Thread, author: Membership, text: str, fou
 
 
 def _announce(post: Post, found: list) -> None:
+    """Say what follows a new or resent post: published, or held by screening (coordinators alerted if urgent)."""
     if post.status == PostStatus.PUBLISHED:
         _post_published(post, post.published_at)
-    elif found:
+        return
+    if found:
         notices.post_held(post)
+    if any(f.severity == FindingSeverity.URGENT for f in found):
+        notices.post_urgent(post)
 
 
 @sensitive_variables("title", "body", "text")

@@ -217,3 +217,12 @@ def test_erasing_a_person_empties_their_posts_and_report_reasons(world):
     assert post.body_text == "" and not PostFinding.objects.filter(post=post).exists()
     erase_person(operator, user=world["mentor2"])
     assert Report.objects.get().reason == ""
+
+
+def test_an_urgent_finding_alerts_the_programs_coordinators_at_once(world):
+    thread = services.start_thread(world["mentee"], space=world["mentees_space"], title="Sad",
+                                   body="I hurt myself when I am sad.")
+    alerts = Notification.objects.filter(kind=ReminderKind.SPACE_URGENT)
+    assert list(alerts.values_list("user", flat=True)) == [world["coordinator"].pk]
+    assert alerts.get().url == f"/space-posts/{thread.opening_id}/review/"
+    assert "hurt" not in alerts.get().body  # a notice never quotes a post
