@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from api import goals, letters, me, notifications, pairs, programs, readings, reports, review, statistics, timeline, toolbox
+from api import goals, letters, me, notifications, pairs, programs, readings, reports, review, spaces, statistics, timeline, toolbox
 from api.base import IdConverter
 
 register_converter(IdConverter, "id")
@@ -70,6 +70,26 @@ urlpatterns = [
     path("goals/<id:goal_id>/steps/", goals.GoalStepListView.as_view(), name="api-goal-steps"),
     path("goals/steps/<id:step_id>/", goals.GoalStepDetailView.as_view(), name="api-goal-step"),
     path("stamps/", goals.StampListView.as_view(), name="api-stamps"),
+    path("spaces/", spaces.SpaceListView.as_view(), name="api-spaces"),
+    path("spaces/<id:space_id>/leave/", spaces.SpaceLeaveView.as_view(), name="api-space-leave"),
+    path("spaces/<id:space_id>/rejoin/", spaces.SpaceRejoinView.as_view(), name="api-space-rejoin"),
+    path("spaces/<id:space_id>/threads/", spaces.ThreadListView.as_view(), name="api-space-threads"),
+    path("threads/<id:thread_id>/", spaces.ThreadDetailView.as_view(), name="api-thread"),
+    path("threads/<id:thread_id>/posts/", spaces.ThreadReplyView.as_view(), name="api-thread-reply"),
+    path("threads/<id:thread_id>/moderate/", spaces.ThreadModerateView.as_view(), name="api-thread-moderate"),
+    path("space-posts/<id:post_id>/", spaces.PostDetailView.as_view(), name="api-space-post"),
+    path("space-posts/<id:post_id>/resubmit/", spaces.PostResubmitView.as_view(), name="api-space-post-resubmit"),
+    path("space-posts/<id:post_id>/report/", spaces.PostReportView.as_view(), name="api-space-post-report"),
+    path("space-posts/<id:post_id>/moderate/", spaces.PostModerateView.as_view(), name="api-space-post-moderate"),
+    path("space-posts/<id:post_id>/approve/", spaces.PostApproveView.as_view(), name="api-space-post-approve"),
+    path("space-posts/<id:post_id>/request-changes/", spaces.PostRequestChangesView.as_view(),
+         name="api-space-post-request-changes"),
+    path("space-posts/<id:post_id>/withhold/", spaces.PostWithholdView.as_view(), name="api-space-post-withhold"),
+    path("space-posts/<id:post_id>/claim/", spaces.PostClaimView.as_view(), name="api-space-post-claim"),
+    path("space-posts/<id:post_id>/release/", spaces.PostReleaseView.as_view(), name="api-space-post-release"),
+    path("programs/<id:program_id>/review-queue/posts/", spaces.PostQueueView.as_view(), name="api-review-queue-posts"),
+    path("programs/<id:program_id>/space-reports/", spaces.ReportListView.as_view(), name="api-space-reports"),
+    path("space-reports/<id:report_id>/close/", spaces.ReportCloseView.as_view(), name="api-space-report-close"),
     path("reports/", reports.ReportListView.as_view(), name="api-reports"),
     path("reports/<id:report_id>/", reports.ReportDetailView.as_view(), name="api-report"),
     path("reports/<id:report_id>/retry/", reports.ReportRetryView.as_view(), name="api-report-retry"),

@@ -116,7 +116,8 @@ def machine() -> dict:
 
 
 def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, runs: int,
-                  screening_letters: int, warmup: int = 3, peer: bool = True, peer_env: dict | None = None) -> dict:
+                  screening_letters: int, warmup: int = 3, space_posts: int | None = None, peer: bool = True,
+                  peer_env: dict | None = None) -> dict:
     """Seed, then measure everything; return the results as a dict. Precondition: an empty, migrated database.
 
     With `peer`, the same jobs are then timed against django-postman (bench.peer), last,
@@ -131,12 +132,18 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
     data = seed(pairs=pairs, assignments=assignments, letters=letters, waiting=waiting)
     report_data = seed(pairs=max(1, pairs // 10), assignments=assignments, letters=max(1, letters // 10),
                        waiting=0, slug="bench-report")
+    # A mentees' space of 5,000 posts (fewer at the test suite's tiny sizes), one thread of 200 replies.
+    from bench.spaces import LONG_THREAD_REPLIES, SPACE_POSTS, seed_space
+
+    posts = SPACE_POSTS if space_posts is None else space_posts
+    space = seed_space(data, posts=posts, replies=min(LONG_THREAD_REPLIES, posts // 2))
     refresh_planner_statistics()
     seeding_s = time.perf_counter() - started
     health_refresh = scenarios.measure_health_refresh()
-    pages = scenarios.measure_pages(data, runs=runs, warmup=warmup)
+    pages = scenarios.measure_pages(data, runs=runs, warmup=warmup, space=space)
     results = {
         "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
+        "space": {"posts": space["posts"], "long_thread_replies": space["replies"]},
         "pages": [m.as_dict() for m in pages], "health_refresh": health_refresh,
         "sweep": scenarios.measure_sweep(),
         "awards": scenarios.measure_award_job(),
@@ -175,6 +182,8 @@ def format_report(results: dict) -> str:
         f"{meta['nproc']} CPUs, {meta['memory']}, Python {meta['python']}, {meta['database']}",
         f"{sizes['pairs']:,} pairs, {sizes['assignments']} assignments, {sizes['letters']:,} letters "
         f"({sizes['waiting']} waiting for review); seeded in {results['seeding_s']} s",
+        f"a mentees' space of {results['space']['posts']:,} posts; its long thread has "
+        f"{results['space']['long_thread_replies']} replies",
         "",
         format_table(rows),
         "",

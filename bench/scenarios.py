@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from bench import spaces
 from bench.harness import Measurement, measure, with_ratios
 from bench.seed import LETTER_TEXT, Seeded, booklet_pair
 from letters import reminders, screening
@@ -73,8 +74,10 @@ def _target(name: str) -> float:
     return PAGE_TARGETS_MS.get(name, DEFAULT_PAGE_TARGET_MS)
 
 
-def measure_pages(data: Seeded, *, runs: int, warmup: int = 3) -> list[Measurement]:
+def measure_pages(data: Seeded, *, runs: int, warmup: int = 3, space: dict | None = None) -> list[Measurement]:
     """Measure every page scenario and the baseline; return them with ratios to the baseline.
+
+    `space` is what bench.spaces.seed_space returned, if a peer space was seeded.
 
     Reads come first and writes last, so that one scenario's writes do not change the data
     another scenario reads (the submit scenario's letters join the review queue after it
@@ -97,6 +100,9 @@ def measure_pages(data: Seeded, *, runs: int, warmup: int = 3) -> list[Measureme
         page("review queue", as_coordinator, reverse("review-queue", args=[program.pk])),
         page("statistics", as_coordinator, reverse("coordinator-statistics", args=[program.pk])),
     ]
+    if space is not None:
+        results += spaces.measure_space_pages(data, space, runs=runs, warmup=warmup, client=as_mentee,
+                                              target_ms=_target("space"))
 
     waiting = list(
         Letter.objects.filter(pair__program=program, status=LetterStatus.IN_REVIEW).order_by("pk")

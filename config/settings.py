@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "toolbox",
     "timeline",
     "goals",
+    "spaces",
     "oversight",
     "privacy",
     "jobs",

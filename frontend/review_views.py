@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from frontend import space_views
 from frontend.forms import whole_numbers
 from letters import deadlines, selectors, services
 from letters.access import access_letter_for_review
@@ -106,6 +107,8 @@ def queue_rows(letters: list[Letter], *, now: datetime) -> list[QueueRow]:
 def review_queue(request, program_id: int):
     """List the program's letters waiting for a coordinator, urgent first, then oldest."""
     program = access_program(request.user, program_id, as_coordinator=True)
+    if request.GET.get("kind") == "posts":  # the same queue, showing posts of the peer spaces
+        return space_views.post_review_queue(request, program)
     # The queue shows no letter text; leave the bodies in the database.
     # Only the start of each letter, for its first line: a letter may be 100,000 characters.
     letters = selectors.list_review_queue(request.user, program, with_finding_kinds=True).defer("body_html", "body_text").annotate(

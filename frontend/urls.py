@@ -52,4 +52,5 @@ urlpatterns = [
     path("", include("frontend.toolbox_views")),
     path("", include("frontend.timeline_views")),
     path("", include("frontend.goals_views")),
+    path("", include("frontend.space_views")),
 ]

@@ -303,12 +303,22 @@ class ReminderKind(models.TextChoices):
     LETTER_REDACTED = "letter_redacted", _("Your letter was delivered with parts removed")
     EVENT_CHANGED = "event_changed", _("An event in your program changed")
     EVENT_CANCELLED = "event_cancelled", _("An event in your program was cancelled")
+    # Peer spaces (spaces.notices): in-app only, so they are not offered as e-mails to mute.
+    SPACE_REPLY = "space_reply", _("A new reply in your thread")
+    SPACE_POST_HELD = "space_post_held", _("Your post waits for a coordinator")
+    SPACE_POST_RETURNED = "space_post_returned", _("Your post was returned with a note")
+    SPACE_REPORT = "space_report", _("A post was reported")
+    SPACE_URGENT = "space_urgent", _("A post with a possible safeguarding concern")
 
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
 ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
 #: Kinds that are only ever in-app notices (letters.reminders.notices), never a Reminder row or an e-mail.
 IN_APP_ONLY = frozenset({ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED})
+
+#: Kinds shown only in the app, never e-mailed (the peer spaces' notices, spaces.notices).
+IN_APP_ONLY = frozenset({ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
+                         ReminderKind.SPACE_REPORT, ReminderKind.SPACE_URGENT})
 
 
 class ReminderStatus(models.TextChoices):

@@ -21,21 +21,19 @@ coordinators deciding the same letter at once cannot both win, on SQLite too.
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from letters import screening
+from letters import moderation, screening
 from letters.reminders import hooks
 from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
 from letters import deadlines
-from letters.selectors import EDITABLE_STATUSES, draft_version, pseudonym_in_program
+from letters.selectors import EDITABLE_STATUSES, draft_version
 from letters.text import fits_draft_storage, length_problem_of, letter_length, normalise_newlines, too_long_message
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
@@ -48,8 +46,8 @@ from readings.models import Assignment
 
 logger = logging.getLogger(__name__)
 
-#: How long opening a letter keeps other coordinators from deciding on it.
-CLAIM_DURATION = timedelta(minutes=10)
+#: How long "Start reviewing" keeps other coordinators from deciding on a letter (letters.moderation).
+CLAIM_DURATION = moderation.CLAIM_DURATION
 
 EDITABLE = EDITABLE_STATUSES
 
@@ -93,22 +91,13 @@ def _conflict(letter: Letter) -> StateConflict:
 def _transition(letter: Letter, *, actor: User | None, allowed_from, to: str, note: str = "", **fields) -> Letter:
     """Move a locked `letter` from one of `allowed_from` to `to`, record the event, return it.
 
-    Raises StateConflict if the letter is no longer in an allowed state.
+    Raises StateConflict if the letter is no longer in an allowed state (the guarded
+    UPDATE of letters.moderation, shared with posts in peer spaces).
     """
-    if letter.status not in allowed_from:
-        raise _conflict(letter)
     now = timezone.now()
-    updated = Letter.objects.filter(pk=letter.pk, status__in=list(allowed_from)).update(
-        status=to, updated_at=now, **fields
+    from_status = moderation.guarded_update(
+        letter, allowed_from=allowed_from, to=to, conflict=_conflict, updated_at=now, **fields
     )
-    if not updated:
-        letter.refresh_from_db()
-        raise _conflict(letter)
-    from_status = letter.status
-    letter.status = to
-    letter.updated_at = now
-    for name, value in fields.items():
-        setattr(letter, name, value)
     LetterEvent.objects.create(letter=letter, actor=actor, from_status=from_status, to_status=to, note=note)
     return letter
 
@@ -362,11 +351,7 @@ def mark_letters_read(actor: User, *, letter_ids: Iterable[int]) -> list[Letter]
 # ---------------------------------------------------------------------------- coordinators
 
 
-def _require_note(note: str, message: str) -> str:
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": message})
-    return note
+_require_note = moderation.require_note
 
 
 def _audit(letter: Letter, *, actor: User | None, action: str, detail: str = "") -> ReviewAuditEntry:
@@ -374,22 +359,11 @@ def _audit(letter: Letter, *, actor: User | None, action: str, detail: str = "")
     return ReviewAuditEntry.objects.create(letter=letter, actor=actor, action=action, detail=detail)
 
 
-def _live_claim_by_someone_else(letter: Letter, actor: User, now) -> bool:
-    return (
-        letter.claimed_by_id is not None
-        and letter.claimed_by_id != actor.pk
-        and letter.claimed_until is not None
-        and letter.claimed_until > now
-    )
-
-
 def _claimed_elsewhere(letter: Letter) -> StateConflict:
     """Return the refusal for a letter another coordinator is reading, naming them."""
-    name = pseudonym_in_program(letter.claimed_by_id, letter.pair.program_id) or _("another coordinator")
-    return StateConflict(
-        _("%(name)s is reviewing this letter until %(time)s. Pick another letter, or come back when they are done.")
-        % {"name": name, "time": time_format(timezone.localtime(letter.claimed_until), "H:i")}
-    )
+    return moderation.claimed_elsewhere(letter, letter.pair.program_id, _(
+        "%(name)s is reviewing this letter until %(time)s. Pick another letter, or come back when they are done."
+    ))
 
 
 def claim_conflict(actor: User, letter: Letter) -> StateConflict | None:
@@ -397,7 +371,7 @@ def claim_conflict(actor: User, letter: Letter) -> StateConflict | None:
 
     Writes nothing: the review page shows it on opening, and every decision raises it.
     """
-    if _live_claim_by_someone_else(letter, actor, timezone.now()):
+    if moderation.live_claim_by_someone_else(letter, actor, timezone.now()):
         return _claimed_elsewhere(letter)
     return None
 
@@ -409,7 +383,7 @@ def _require_free_or_own_claim(letter: Letter, actor: User) -> None:
 
 
 #: Fields that clear a claim; every decision writes them, since a decided letter needs no reader.
-_NO_CLAIM = {"claimed_by": None, "claimed_until": None}
+_NO_CLAIM = moderation.NO_CLAIM
 
 
 def record_letter_opened(actor: User, *, letter: Letter) -> ReviewAuditEntry:
@@ -433,9 +407,9 @@ def claim_letter(actor: User, *, letter: Letter) -> Letter:
         if letter.status != LetterStatus.IN_REVIEW:
             raise _conflict(letter)
         now = timezone.now()
-        if _live_claim_by_someone_else(letter, actor, now):
+        if moderation.live_claim_by_someone_else(letter, actor, now):
             raise _claimed_elsewhere(letter)
-        renewing = letter.claimed_by_id == actor.pk and letter.claimed_until is not None and letter.claimed_until > now
+        renewing = moderation.holds_live_claim(letter, actor, now)
         letter.claimed_by, letter.claimed_until = actor, now + CLAIM_DURATION
         letter.save(update_fields=["claimed_by", "claimed_until"])
         if not renewing:
@@ -459,33 +433,7 @@ def release_claim(actor: User, *, letter: Letter) -> Letter:
         return letter
 
 
-def clean_redactions(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
-    """Return `spans` of `text` validated, sorted, with overlapping or touching spans merged.
-
-    Raises ValidationError for a span that is not two whole numbers, is empty, or lies
-    outside the text.
-    """
-    checked = []
-    for span in spans:
-        try:
-            start, end = (int(value) for value in span)
-        except (TypeError, ValueError):
-            raise ValidationError({"redactions": _("Each part to remove needs a start and an end position.")}) from None
-        if start >= end:
-            raise ValidationError({"redactions": _("A part to remove must contain at least one character.")})
-        if start < 0 or end > len(text):
-            raise ValidationError(
-                {"redactions": _("A part to remove lies outside the letter (it has %(length)d characters).")
-                 % {"length": len(text)}}
-            )
-        checked.append((start, end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(checked):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+clean_redactions = moderation.clean_redactions
 
 
 def _deliver(letter: Letter, *, actor: User, note: str, redactions: list[tuple[int, int]]) -> Letter:

@@ -32,6 +32,7 @@ from privacy.selectors import safeguarding_letters
 from programs import audit
 from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, ProgramAuditEntry, User
 from programs.permissions import is_coordinator, may_erase_person
+from spaces import services as space_services
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +321,8 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
 
     Every copy goes: drafts, the text of their letters (by policy), findings, their goals,
     steps and stamps, the notes of letter events, review audit entries (AppendOnlyQuerySet.erase_details), pair events and
-    pair notes of their pairs, notices and reminders that name them, the PDFs (booklets and
+    pair notes of their pairs, the words of their posts in the peer spaces
+    (spaces.services.erase_posts_of), notices and reminders that name them, the PDFs (booklets and
     program reports) of their pairs and programs, and django-axes' records of their user
     name. A withheld letter of theirs, or one with an urgent finding, stays whole under a
     safeguarding hold for the program's `safeguarding_retention_days`, for coordinators only
@@ -344,6 +346,7 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         names = [m.pseudonym for m in memberships if m.pseudonym]
         held = _place_safeguarding_holds(memberships)
         emptied, kept = _erase_letters(memberships)
+        space_services.erase_posts_of(memberships)
         pair_ids = list(Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).values_list("pk", flat=True))
         PairEvent.objects.filter(pair_id__in=pair_ids).exclude(note="").update(note="")
         PairNote.objects.filter(pair_id__in=pair_ids).delete()

@@ -39,6 +39,14 @@ class ProgramAuditAction(models.TextChoices):
     EVENT_CHANGED = "event_changed", _("Event changed")
     EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
     REWARDS_CHANGED = "rewards_changed", _("Stamps switched on or off")
+    # Coordinators' actions in a program's peer spaces (spaces.services); the detail is their reason.
+    SPACE_PINNED = "space_pinned", _("Thread pinned")
+    SPACE_UNPINNED = "space_unpinned", _("Thread unpinned")
+    SPACE_LOCKED = "space_locked", _("Thread locked")
+    SPACE_UNLOCKED = "space_unlocked", _("Thread unlocked")
+    SPACE_HIDDEN = "space_hidden", _("Hidden in a peer space")
+    SPACE_SHOWN = "space_shown", _("Shown again in a peer space")
+    SPACE_DELETED = "space_deleted", _("Deleted from a peer space")
 
 
 class AuditTarget(models.TextChoices):
@@ -54,6 +62,8 @@ class AuditTarget(models.TextChoices):
     LETTER = "letter", _("letter")
     ARTICLE = "article", _("toolbox article")
     EVENT = "event", _("event")
+    THREAD = "thread", _("thread")
+    POST = "post", _("post")
 
 
 class ProgramAuditEntry(AppendOnlyModel):

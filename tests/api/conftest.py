@@ -14,6 +14,7 @@ from letters.models import Notification, ReminderKind
 from oversight import services as oversight_services
 from oversight.models import Report
 from readings import services as reading_services
+from spaces import services as space_services
 from tests import factories
 from timeline import services as timeline_services
 from toolbox import services as toolbox_services
@@ -106,6 +107,24 @@ def _events(program, coordinator, *, only=None) -> dict:
     return events
 
 
+def _spaces(program, coordinator, mentee, writer, mentor_author, *, approve: bool) -> dict:
+    """Program's peer-space objects: a mentees' thread by `mentee` (published if `approve`, else waiting),
+    replies waiting by `writer` and by `mentee`, a published mentors' thread by `mentor_author` and a report on it."""
+    mentees = space_services.space_for(program, "mentees")
+    mentors = space_services.space_for(program, "mentors")
+    thread = space_services.start_thread(mentee, space=mentees, title="Boats", body="I like stories about boats.")
+    held, mine = thread.opening, thread.opening
+    if approve:
+        space_services.approve_post(coordinator, post=thread.opening)
+        held = space_services.reply_to_thread(writer, thread=thread, body="I like stories about the sea.")
+        mine = space_services.reply_to_thread(mentee, thread=thread, body="Me too, and about boats.")
+    mthread = space_services.start_thread(mentor_author, space=mentors, title="Tips", body="Short replies work well.")
+    reporter = factories.make_member(program, "mentor", coordinator).user
+    report = space_services.report_post(reporter, post=mthread.opening, reason="Off topic")
+    return {"space": mentees.pk, "mspace": mentors.pk, "thread": thread.pk, "mthread": mthread.pk,
+            "held_post": held.pk, "my_held": mine.pk, "mpost": mthread.opening_id, "space_report": report.pk}
+
+
 @pytest.fixture
 def world(db, settings, tmp_path):
     """Program A with two pairs (`own`, `neighbour`) and program B with one pair.
@@ -143,6 +162,10 @@ def world(db, settings, tmp_path):
                     "elsewhere": _letters(elsewhere, other_coordinator)},
         "notifications": {"mentee": _notification(own.mentee.user, "A new reading is open"),
                           "coordinator": _notification(coordinator, "Letters are waiting")},
+        "spaces": {"a": _spaces(program_a, coordinator, own.mentee.user, neighbour.mentee.user, neighbour.mentor.user,
+                                approve=True),
+                   "b": _spaces(program_b, other_coordinator, elsewhere.mentee.user, None, elsewhere.mentor.user,
+                                approve=False)},
         "reports": {"a": _reports(program_a, own, requested_by=coordinator, booklet_by=own.mentee.user),
                     "b": _reports(program_b, elsewhere, requested_by=other_coordinator, booklet_by=other_coordinator)},
         "topics": {"a": oversight_services.add_topic(coordinator, program=program_a, name="Sport"),

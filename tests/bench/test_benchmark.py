@@ -10,8 +10,8 @@ from django.db import transaction
 
 from bench.run import compare_query_counts, format_report, run_benchmark
 
-PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", "review queue", "statistics", "approve",
-         "draft save", "submit (2,000 chars)"]
+PAGES = ["baseline", "mentee home", "exchange thread", "coordinator dashboard", "review queue", "statistics",
+         "space thread list", "long thread", "approve", "draft save", "submit (2,000 chars)"]
 
 
 def run_tiny(pairs: int, peer_database=None) -> dict:
@@ -22,7 +22,8 @@ def run_tiny(pairs: int, peer_database=None) -> dict:
     peer_env = {"DATABASE_URL": "", "BENCH_PEER_SQLITE": str(peer_database)} if peer_database else None
     with transaction.atomic():
         results = run_benchmark(pairs=pairs, assignments=4, letters=pairs * 10, waiting=8, runs=2, warmup=1,
-                                screening_letters=3, peer=peer_database is not None, peer_env=peer_env)
+                                screening_letters=3, space_posts=pairs * 10, peer=peer_database is not None,
+                                peer_env=peer_env)
         transaction.set_rollback(True)
     return results
 
@@ -51,6 +52,8 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls, 
     assert booklet["name"] == "booklet (40 letters)" and booklet["pages"] >= 1
     assert report["name"] == "program report (2 pairs)" and report["pages"] >= 1
     assert small["sizes"] == {"pairs": 20, "assignments": 4, "letters": 200, "waiting": 8}
+    assert small["space"] == {"posts": 200, "long_thread_replies": 100}
+    assert large["space"] == {"posts": 400, "long_thread_replies": 200}
 
     small["machine"] = {"date": "today", "commit": "abc", "nproc": 2, "memory": "1 GiB", "python": "3.11",
                         "database": "SQLite"}

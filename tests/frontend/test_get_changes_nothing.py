@@ -13,8 +13,10 @@ Allowed to change, and nothing else:
   oversight.health computes from the letters, which the dashboard brings up to date before
   showing it (a pair whose judgement is missing or stamped changed). Nothing anyone did
   changes, and the same GET twice stores the same judgement;
-- ALLOWED_NEW_ROWS: rows that audit reading itself, namely the review log's "opened"
-  entries (a coordinator opening a letter on the review page is recorded; docs/moderation.md).
+- ALLOWED_NEW_ROWS: rows that audit reading itself, namely the review logs' "opened"
+  entries (a coordinator opening a letter or a post on its review page is recorded;
+  docs/moderation.md), and a program's empty peer space, made the first time anyone looks
+  for it (spaces.services.space_for): it holds nothing and acts for nobody.
 """
 
 import itertools
@@ -43,6 +45,8 @@ from programs import services as program_services
 from privacy.models import DataExport
 from programs.models import Membership, Program
 from readings import services as reading_services
+from spaces import services as space_services
+from spaces.models import PostReviewEntry, Space
 from tests import factories
 from timeline import services as timeline_services
 from toolbox import services as toolbox_services
@@ -53,6 +57,8 @@ IGNORED_MODELS = {Session, PairHealthRecord}
 #: New rows a GET may add, by model: a predicate on the row's field values.
 ALLOWED_NEW_ROWS = {
     ReviewAuditEntry: lambda row: row["action"] == ReviewAuditEntry.Action.OPENED,
+    PostReviewEntry: lambda row: row["action"] == ReviewAuditEntry.Action.OPENED,
+    Space: lambda row: True,
 }
 
 #: At most this many combinations of values per URL pattern (the product grows fast).
@@ -171,6 +177,7 @@ def build_world() -> World:
                                            starts=time(16), ends=time(17))
     goals = [goal_services.create_goal(p.mentee.user, membership=p.mentee, text="Read a book", steps=["Pick one"],
                                        shared_with_mentor=True) for p in (pair, other_pair)]
+    spaces = _spaces(pair, coordinator, other_pair)
     world.ids = {
         "letter_id": [letter.pk for letter in letters],
         "pair_id": [pair.pk, other_pair.pk],
@@ -187,8 +194,28 @@ def build_world() -> World:
         "event_id": [event.pk],
         "goal_id": [goal.pk for goal in goals],
         "step_id": [step.pk for goal in goals for step in goal.steps.all()],
+        **spaces,
     }
     return world
+
+
+def _spaces(pair, coordinator, other_pair) -> dict:
+    """Peer-space objects of both programs: a published thread with a reply and a report, and a held post."""
+    mentees = space_services.space_for(pair.program, "mentees")
+    mentors = space_services.space_for(pair.program, "mentors")
+    elsewhere = space_services.space_for(other_pair.program, "mentors")
+    held = space_services.start_thread(pair.mentee.user, space=mentees, title="Hello", body="My first post here")
+    thread = space_services.start_thread(pair.mentor.user, space=mentors, title="Tips", body="Short replies work.")
+    other = space_services.start_thread(other_pair.mentor.user, space=elsewhere, title="Hi", body="Hello all")
+    second_mentor = factories.make_member(pair.program, "mentor", coordinator)
+    reply = space_services.reply_to_thread(second_mentor.user, thread=thread, body="Thank you, good idea.")
+    report = space_services.report_post(pair.mentor.user, post=reply, reason="Off topic")
+    return {
+        "space_id": [mentees.pk, mentors.pk, elsewhere.pk],
+        "thread_id": [held.pk, thread.pk, other.pk],
+        "post_id": [held.opening_id, thread.opening_id, reply.pk, other.opening_id],
+        "space_report_id": [report.pk],
+    }
 
 
 def _report_model():

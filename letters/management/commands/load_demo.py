@@ -117,6 +117,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._load()
             self._avatars(Program.objects.get(slug=DEMO_SLUG))
+            # The apps above letters (spaces, toolbox, timeline, goals) add their part (programs.demo_extras).
+            demo_extras.seed_extras(Program.objects.get(slug=DEMO_SLUG))
         self.stdout.write(self.style.SUCCESS(
             "Demo loaded. Logins (password %s): demo-coordinator, demo-mentor, demo-mentee." % DEMO_PASSWORD
         ))
@@ -222,7 +224,6 @@ class Command(BaseCommand):
             for reading, (opens, due) in zip(library, schedule, strict=True)
         ]
         self._write_letters(coordinator, pairs, assignments)
-        demo_extras.seed_extras(program)  # the toolbox, the timeline, goals and stamps (apps above letters)
 
     def _write_letters(self, coordinator, pairs, assignments) -> None:
         """Give the pairs letters in every state, so every screen has something to show."""

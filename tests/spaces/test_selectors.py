@@ -1,0 +1,49 @@
+"""The list selectors write the visibility rule out for one space or thread (for speed); they must agree
+with Post/Thread.objects.visible_to, the rule the access helpers use, for every reader and every state."""
+
+from spaces import selectors, services
+from spaces.models import Post, Space, Thread
+from spaces.permissions import may_moderate, may_read
+from tests.spaces.conftest import mentor_thread, published_mentee_thread
+
+READERS = ("mentee", "mentee2", "mentor", "mentor2", "coordinator", "other_coordinator", "other_mentee")
+
+
+def every_state(world):
+    """Threads and posts in every state: published, held, returned, withheld, hidden, deleted, locked."""
+    c = world["coordinator"]
+    published = published_mentee_thread(world)
+    services.reply_to_thread(world["mentee2"], thread=published, body="Held reply by the second mentee")
+    returned = services.reply_to_thread(world["mentee2"], thread=published, body="A reply to return")
+    services.return_post(c, post=returned, note="Change it")
+    withheld = services.reply_to_thread(world["mentee"], thread=published, body="A reply to withhold")
+    services.withhold_post(c, post=withheld, reason="No")
+    services.start_thread(world["mentee2"], space=world["mentees_space"], title="Held", body="Waiting thread")
+    hidden = mentor_thread(world, title="Hidden one")
+    services.set_thread_hidden(c, thread=hidden, hidden=True, reason="Off topic")
+    gone = mentor_thread(world, title="Deleted one")
+    services.delete_thread(c, thread=gone, reason="Spam")
+    kept = mentor_thread(world, title="Kept")
+    hidden_post = services.reply_to_thread(world["mentor2"], thread=kept, body="Hidden reply")
+    services.set_post_hidden(c, post=hidden_post, hidden=True, reason="Rude")
+    deleted_post = services.reply_to_thread(world["mentor2"], thread=kept, body="Deleted reply")
+    services.delete_post(c, post=deleted_post, reason="Spam")
+    services.leave_space(world["mentor2"], space=world["mentors_space"])
+
+
+def test_list_selectors_agree_with_visible_to(world):
+    every_state(world)
+    checked = 0
+    for name in READERS:
+        user = world[name]
+        for space in Space.objects.all():
+            if not may_read(user, space):
+                continue
+            moderator = may_moderate(user, space)
+            listed = {t.pk for t in selectors.list_threads(user, space, coordinates=moderator)}
+            assert listed == set(Thread.objects.visible_to(user).filter(space=space).values_list("pk", flat=True)), name
+            for thread in Thread.objects.visible_to(user).filter(space=space):
+                posts = {p.pk for p in selectors.list_posts(user, thread, coordinates=moderator)}
+                assert posts == set(Post.objects.visible_to(user).filter(thread=thread).values_list("pk", flat=True))
+                checked += 1
+    assert checked >= 8
