@@ -136,7 +136,7 @@ class SpaceListView(ApiListView):
     serializer_class = SpaceSerializer
 
     @extend_schema(operation_id="spaces_list", summary="The caller's peer spaces", tags=["spaces"],
-                   responses={200: SpaceSerializer(many=True), **errors()})
+                   responses={200: SpaceSerializer(many=True), **errors(404)})
     def get(self, request, *args, **kwargs):
         """List the spaces the caller belongs in (their role's, per program) or coordinates."""
         return super().get(request, *args, **kwargs)

@@ -313,12 +313,14 @@ class ReminderKind(models.TextChoices):
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
 ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
-#: Kinds that are only ever in-app notices (letters.reminders.notices), never a Reminder row or an e-mail.
-IN_APP_ONLY = frozenset({ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED})
-
-#: Kinds shown only in the app, never e-mailed (the peer spaces' notices, spaces.notices).
-IN_APP_ONLY = frozenset({ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
-                         ReminderKind.SPACE_REPORT, ReminderKind.SPACE_URGENT})
+#: Kinds that are only ever in-app notices, never a Reminder row or an e-mail: the apps above
+#: letters (the timeline's events, the peer spaces) word and store them through
+#: letters.reminders.notices.notify_in_app.
+IN_APP_ONLY = frozenset({
+    ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED,
+    ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
+    ReminderKind.SPACE_REPORT, ReminderKind.SPACE_URGENT,
+})
 
 
 class ReminderStatus(models.TextChoices):

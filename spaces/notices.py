@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from letters.models import Notification, ReminderKind
+from letters.models import ReminderKind
+from letters.reminders.notices import InAppNotice, notify_in_app
 from programs.models import Membership, Program, User
 from spaces.models import Post, Report, SpaceDeparture
 
@@ -21,10 +22,11 @@ def _language(user: User, program: Program) -> str:
     return user.language or program.language
 
 
-def _notify(user: User, program: Program, kind: str, url: str, title, body) -> Notification:
+def _notify(user: User, program: Program, kind: str, url: str, title, body) -> None:
     """Write one notice to `user`, worded (title and body are callables) in their language."""
     with translation.override(_language(user, program)):
-        return Notification.objects.create(user=user, kind=kind, program=program, title=title(), body=body(), url=url)
+        notify_in_app(kind=kind, program_id=program.pk, url=url,
+                      notices=[InAppNotice(user_id=user.pk, title=title(), body=body())])
 
 
 def _thread_url(post: Post) -> str:
