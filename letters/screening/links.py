@@ -21,7 +21,7 @@ SLASH_WORDS = all_contact_words("slash_words")
 #: Top-level domains we accept at the end of a spelled-out or bare domain.
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
-                     "blog", "biz")
+                     "blog", "biz", "edu", "gov", "ac")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -38,7 +38,10 @@ _DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]
 _TLD = alternation(TOP_LEVEL_DOMAINS)
 _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s*"
        rf"|\s+{alternation(AT_WORDS)}\s+|\s*-\s*{alternation(AT_WORDS)}\s*-\s*)")
-_LOCAL = rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)*"
+# Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
+# hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
+_LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)*"
+          r"(?:\s+\d{1,4})?")
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
@@ -61,8 +61,9 @@ def _norwegian_numbers() -> dict[str, str]:
     for tens, t in tens_words.items():
         words.setdefault(tens, f"{t}0")
         for u in range(1, 10):
-            words[f"{tens}{units[u]}"] = f"{t}{u}"  # tjuefem
-            words[f"{units[u]}og{tens}"] = f"{t}{u}"  # femogtjue, the older order
+            # tjuefem, and as children often write it, "tjue fem"; femogtjue, the older order.
+            words[f"{tens}{units[u]}"] = words[f"{tens} {units[u]}"] = f"{t}{u}"
+            words[f"{units[u]}og{tens}"] = words[f"{units[u]} og {tens}"] = f"{t}{u}"
     return words
 
 
@@ -259,13 +260,24 @@ def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
     return start, end
 
 
+def _nothing_disguised(start: int, end: int) -> bool:
+    """The default for letters written in plain digits: nothing is disguised."""
+    return False
+
+
 def _excluded(text: str, folded: str, start: int, end: int) -> bool:
     """Dates and numbers introduced by "ISBN" are never phone numbers."""
     return bool(_DATE_RE.match(text[start:end]) or _ISBN_CONTEXT.search(folded[max(0, start - 8):start]))
 
 
-def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
-    """Return True if one run of number tokens, read alone, is a phone number."""
+def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...],
+                  disguised: Callable[[int, int], bool] = _nothing_disguised) -> bool:
+    """Return True if one run of number tokens, read alone, is a phone number.
+
+    A possible number counts when it is valid, or when the author hid it: spelled out,
+    spaced digit by digit, written in keycap, full-width or circled digits (`disguised`
+    says whether a span of `text` holds such digits), or after a phone cue.
+    """
     digits = "".join(t.digits for t in run)
     if len(digits) < 7 or len(digits) > 15:
         return False
@@ -275,7 +287,8 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     possible, valid = _is_possible_phone(digits, run[0].plus, regions)
     if not possible:
         return False
-    obfuscated = any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
+    obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
+                  or disguised(start, end))
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
 
 
@@ -353,12 +366,13 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     return None
 
 
-def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...],
+                      disguised: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     runs = list(_number_runs(folded, language))
     index = 0
     while index < len(runs):
         run = runs[index]
-        if _run_is_phone(text, folded, run, regions):
+        if _run_is_phone(text, folded, run, regions, disguised):
             yield _span(text, run)
             index += 1
             continue
@@ -385,8 +399,12 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
         yield match.start, match.end
 
 
-def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
+def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str],
+                disguised: Callable[[int, int], bool] = _nothing_disguised) -> Iterator[tuple[int, int]]:
     """Yield the spans of phone numbers in `text` (a normalised view; `folded` is its fold()).
+
+    `disguised(start, end)` says whether `text[start:end]` holds digits the author wrote as
+    keycaps, full-width or circled digits (`Normalised.has_disguised_digit`).
 
     `regions` are the program's countries, the program's own first: a run of digits is read
     as a national number of each. The phonenumbers matcher, the costliest step, runs for the
@@ -397,4 +415,4 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     # Our run reader still runs, since it also reads numbers spelled out in words.
     if _ANY_DIGIT_RE.search(text):
         yield from _phones_from_library(text, regions[0])
-    yield from _phones_from_runs(text, folded, language, regions)
+    yield from _phones_from_runs(text, folded, language, regions, disguised)
