@@ -95,6 +95,24 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
 
 def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int, int]]:
     """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold())."""
+    for start, end in _social_spans(text, folded, language):
+        yield start, _cut_off_tail(folded, end)
+
+
+#: A handle that ends in "_" and a short piece after a space ("ellie.draws_ x"): a name typed
+#: with a space in it, whose last piece redaction must hide too.
+_CUT_OFF_TAIL_RE = re.compile(r" [a-z0-9]{1,3}(?![\w@])")
+
+
+def _cut_off_tail(folded: str, end: int) -> int:
+    """Return `end`, moved past a handle's cut-off last piece when the handle ends in "_"."""
+    if end and folded[end - 1] == "_" and (tail := _CUT_OFF_TAIL_RE.match(folded, end)):
+        return tail.end()
+    return end
+
+
+def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans `find_social` reports, before a cut-off last piece is added."""
     cued, handled = _social_patterns(language)
     for match in cued.finditer(folded):
         cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
@@ -124,6 +142,7 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    yield from _offered_names(text, folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -152,6 +171,40 @@ def _platform_and_name(folded: str) -> Iterator[tuple[int, int]]:
             if match and _is_name(match.group("handle")):
                 yield match.start(), match.end()
                 break
+
+
+@lru_cache(maxsize=None)
+def _name_offer_pattern(language: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The pattern of a name offered after a name-offer cue, and the longest word of each cue for a cheap look."""
+    cues = with_english(language, "name_offer_cues")
+    pattern = compile_folded(rf"(?<!\w){alternation(cues)}\s*[:=]?\s*(?P<handle>{_NAME})")
+    return pattern, tuple({max(fold(cue).split(), key=len) for cue in cues})
+
+
+#: First words of a capitalised word and number that are a page, a level or a TV channel,
+#: not a user name ("search for Level 12", "kanalen hedder TV 2").
+_NOT_NAME_STARTS = frozenset(
+    "page side chapter kapitel chapitre level bane niveau class klasse classe year room rom salle tv dr nrk tf1 "
+    "france bbc itv channel kanal chaine season saeson sesong saison part del partie episode afsnit".split()
+)
+
+
+def _offered_names(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """"I'm on there as Grey Wolf 47", "søg på Lyn Ulven 12", "mon pseudo c Loup Noir 47".
+
+    The cue says a name follows but not that it is one, so the name must look like a user
+    name: an @, a digit, dot or underscore inside a word, or words ending in a number whose
+    first is written with a capital ("Grey Wolf 47"; "search for page 12" stays quiet).
+    `text` is the unfolded view, read only for that capital.
+    """
+    pattern, last_words = _name_offer_pattern(language)
+    if not any(word in folded for word in last_words):
+        return
+    for match in pattern.finditer(folded):
+        handle = match.group("handle")
+        capitalised = text[match.start("handle")].isupper() and handle.split()[0] not in _NOT_NAME_STARTS
+        if handle.startswith("@") or _is_handle(handle) or (handle[-1].isdigit() and capitalised):
+            yield match.start("handle"), match.end("handle")
 
 
 @lru_cache(maxsize=None)
@@ -205,13 +258,17 @@ def _possessive_reads_as_contact(folded: str, end: int) -> bool:
     return bool(_POSSESSIVE_FOLLOW.match(folded, end))
 
 
-_PLATFORM_RE = compile_folded(rf"(?<!\w)(?:(?:on|sur|på|via|over|par)\s+)?{_ANY_PLATFORM}(?!\w)")
+# With the small word before it that says the contact goes through it ("on", "via", "use").
+_PLATFORM_RE = compile_folded(
+    rf"(?<!\w)(?:(?:on|sur|på|via|over|par|use|bruge|bruger|bruke|bruker|utilise|utiliser)\s+)?{_ANY_PLATFORM}(?!\w)"
+)
 
 
-def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window: int = 40) -> Iterator[tuple[int, int]]:
+def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window: int = 60) -> Iterator[tuple[int, int]]:
     """Yield platform mentions in the same sentence shortly after a phone number or e-mail.
 
-    "text me 06 44 21 87 09 or on whatsapp": the number is the cue.
+    "text me 06 44 21 87 09 or on whatsapp", "22 47 81 93 eller messenger", "07911 123456
+    is my mum's phone but she lets me use whatsapp on it": the number is the cue.
     """
     for _, contact_end in contacts:
         stretch_end = min(len(folded), contact_end + window)
