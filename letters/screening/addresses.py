@@ -143,6 +143,10 @@ _ORDINARY_NAME_WORDS = frozenset({"the", "a", "an", "my", "our", "your", "this",
                                   "times", "minutes", "miles", "km", "metres", "meters", "houses", "cars", "kids"})
 
 
+#: Words that join a clause to a street name before it ("and the road number 66" is a road).
+_LINKING_WORDS = frozenset({"and", "or", "but", "so", "then", "which", "that", "where", "og", "et"})
+
+
 def _looks_like_street(match: re.Match, folded: str) -> bool:
     name_words = match.group("name").split()
     capitalised = all(w[0].isupper() for w in name_words)
@@ -168,9 +172,9 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     for match in EN_NUMBER_AFTER_RE.finditer(text):
         # The words before the street type may begin with "on", "the", "our": the name is what follows.
         words = match.group("name").split()
-        while words and words[0].lower() in _ORDINARY_NAME_WORDS:
+        while words and words[0].lower() in _ORDINARY_NAME_WORDS | _LINKING_WORDS:
             words.pop(0)
-        if words:
+        if words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words):
             yield text.index(words[0], match.start()), match.end()
     if language == "fr":
         for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):

@@ -40,8 +40,9 @@ _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s
        rf"|\s+{alternation(AT_WORDS)}\s+|\s*-\s*{alternation(AT_WORDS)}\s*-\s*)")
 # Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
 # hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
-_LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)*"
-          r"(?:\s+\d{1,4})?")
+# Only a name spelled out in pieces may end so: "were 12 at free swim" is a count.
+_LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
+          rf"(?:(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)
@@ -57,8 +58,9 @@ NAMED_PROVIDER_EMAIL_RE = compile_folded(
     rf"(?<!\w)(?:my|mon|ma|min|mit|mitt)\s+(?:{_PROVIDER}|e-?mail|mailadresse|epost|e-post)\s*(?:is|er|c'est|est|:)\s*"
     rf"(?P<local>{_HANDLE_LIKE_LOCAL}){_END}"
 )
+# The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
 PLAIN_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
+    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"

@@ -189,21 +189,34 @@ _NOT_NAME_STARTS = frozenset(
 )
 
 
+#: Words after a number that make it a count ("2 ganger", "3 times", "12 ans").
+_COUNTED_WORD_RE = re.compile(
+    r"\s+(?:times|gange|ganger|gang|fois|years?|ar|ans|kr|km|min|minutes?|minutter|timer|hours?|heures?|euros?|pounds?)(?!\w)"
+)
+
+
 def _offered_names(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
     """"I'm on there as Grey Wolf 47", "søg på Lyn Ulven 12", "mon pseudo c Loup Noir 47".
 
     The cue says a name follows but not that it is one, so the name must look like a user
     name: an @, a digit, dot or underscore inside a word, or words ending in a number whose
-    first is written with a capital ("Grey Wolf 47"; "search for page 12" stays quiet).
+    first is written with a capital and which no count word follows ("Grey Wolf 47";
+    "search for page 12" and "der som Julenisse 2 ganger" stay quiet).
     `text` is the unfolded view, read only for that capital.
     """
-    pattern, last_words = _name_offer_pattern(language)
-    if not any(word in folded for word in last_words):
+    pattern, cue_words = _name_offer_pattern(language)
+    if not any(word in folded for word in cue_words):
         return
     for match in pattern.finditer(folded):
         handle = match.group("handle")
-        capitalised = text[match.start("handle")].isupper() and handle.split()[0] not in _NOT_NAME_STARTS
-        if handle.startswith("@") or _is_handle(handle) or (handle[-1].isdigit() and capitalised):
+        words = handle.split()
+        if len(words) == 1:
+            if handle.startswith("@") or _is_handle(handle):
+                yield match.start("handle"), match.end("handle")
+            continue
+        # "Julenisse 2 ganger", "Page 12": a count or a page, not a name.
+        counted = _COUNTED_WORD_RE.match(folded, match.end("handle"))
+        if text[match.start("handle")].isupper() and words[0] not in _NOT_NAME_STARTS and not counted:
             yield match.start("handle"), match.end("handle")
 
 
