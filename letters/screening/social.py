@@ -50,8 +50,11 @@ _ANY_PLATFORM = alternation(PLATFORMS + GAME_PLATFORMS)
 
 
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
-_NAME = rf"(?:[a-z][\w.]*\s+){{1,2}}\d{{1,4}}(?!\w)|@?{_HANDLE}(?!\w)"
+_MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?!\w)"
+_NAME = rf"{_MULTI_WORD_NAME}|@?{_HANDLE}(?!\w)"
 _INTRODUCER = alternation(HANDLE_INTRODUCERS)
+#: After an introducer: the end of a word, so that "is" is not read at the start of "iskrigeren".
+_WORD_END = r"(?:(?<=\W)|(?!\w))"
 #: What may follow a platform or a possessive cue to introduce the name: "is", "er", ":", "=".
 _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<handle>{_NAME})")
 
@@ -74,7 +77,7 @@ def _add_me_pattern(language: str) -> re.Pattern:
     """"add me, I'm Night Owl 42", "tilføj mig: natugle_42": a name offered without a platform."""
     cues = alternation(with_english(language, "add_me_cues"))
     return compile_folded(
-        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
 
@@ -87,8 +90,9 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     # A platform followed, within a few words, by something shaped like a handle.
     handled = compile_folded(
         rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*"
-        rf"(?:(?:[\w'’]+\s+){{0,3}}?{alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
-        rf"(?P<handle>@?{_HANDLE})(?!\w)"
+        rf"(?:(?:[\w'’]+\s+){{0,3}}?(?P<introducer>{alternation(HANDLE_INTRODUCERS)})\s*:?\s*|:\s*"
+        rf"|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
+        rf"(?P<handle>{_MULTI_WORD_NAME}|@?{_HANDLE})(?!\w)"
     )
     return cued, handled
 
@@ -123,7 +127,13 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         end = name.end() if name and _is_name(name.group("handle")) else match.end()
         yield match.start(), end
     for match in handled.finditer(folded):
-        if match.group("handle").startswith("@") or _is_handle(match.group("handle")):
+        handle = match.group("handle")
+        if " " in handle:
+            # "on roblox as Captain Pickle 99": several words count only after "as", "is", "er"…
+            # and when no count word follows ("on fortnite as well 3 times").
+            if match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle")):
+                yield match.start("platform"), match.end("handle")
+        elif handle.startswith("@") or _is_handle(handle):
             yield match.start("platform"), match.end("handle")
     # An @handle needs an "@" and a name#1234 tag a "#": a substring test skips a scan.
     for pattern, needed in ((AT_HANDLE_RE, "@"), (DISCORD_TAG_RE, "#")):
@@ -177,7 +187,10 @@ def _platform_and_name(folded: str) -> Iterator[tuple[int, int]]:
 def _name_offer_pattern(language: str) -> tuple[re.Pattern, tuple[str, ...]]:
     """The pattern of a name offered after a name-offer cue, and the longest word of each cue for a cheap look."""
     cues = with_english(language, "name_offer_cues")
-    pattern = compile_folded(rf"(?<!\w){alternation(cues)}\s*[:=]?\s*(?P<handle>{_NAME})")
+    # "look me up, I'm Ninja Toast 7": "I'm", "is", ":" may stand between the cue and the name.
+    pattern = compile_folded(
+        rf"(?<!\w){alternation(cues)}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+    )
     return pattern, tuple({max(fold(cue).split(), key=len) for cue in cues})
 
 
