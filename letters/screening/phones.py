@@ -11,7 +11,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, has_cue_before
+from letters.screening.text import alternation, compile_folded, fold, has_cue_before, trie_alternation
 
 # Number words per language, 0–99, as {spelling: digits}, built from the lists in the
 # [contact] section of each language's lexicon. Children read a phone number out in pairs
@@ -118,7 +118,9 @@ _SEPARATOR = r"[ \t.\-–/()]{0,3}"
 
 @lru_cache(maxsize=None)
 def _number_token_pattern(language: str) -> re.Pattern:
-    words = alternation(NUMBER_WORDS[language])
+    # Folded first: compile_folded strips the accents of the pattern, and the tree needs
+    # "tjueåtte" and "tjueatte" to be one branch.
+    words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
     repeat = f"(?:{alternation(repeaters)}\\s+)?" if repeaters else ""
     word = rf"(?<!\w){repeat}{words}(?!\w)"

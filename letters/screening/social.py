@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold
+from letters.screening.text import alternation, compile_folded, fold, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -45,8 +45,13 @@ _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z][\w.]{1,29}(?<![.])")
 DISCORD_TAG_RE = compile_folded(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
 
-_PLATFORM = alternation(PLATFORMS)
-_ANY_PLATFORM = alternation(PLATFORMS + GAME_PLATFORMS)
+def _tree(words) -> str:
+    """A prefix-tree alternation of folded `words` (same matches as `alternation`, faster on long lists)."""
+    return trie_alternation({fold(word) for word in words})
+
+
+_PLATFORM = _tree(PLATFORMS)
+_ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 
 
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
@@ -75,7 +80,7 @@ def _is_name(token: str) -> bool:
 @lru_cache(maxsize=None)
 def _add_me_pattern(language: str) -> re.Pattern:
     """"add me, I'm Night Owl 42", "tilføj mig: natugle_42": a name offered without a platform."""
-    cues = alternation(with_english(language, "add_me_cues"))
+    cues = _tree(with_english(language, "add_me_cues"))
     return compile_folded(
         rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
@@ -85,7 +90,7 @@ def _add_me_pattern(language: str) -> re.Pattern:
 def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     cues = with_english(language, "social_cues")
     cued = compile_folded(
-        rf"(?<!\w){alternation(cues)}[\s:,]+(?:{alternation(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
+        rf"(?<!\w){_tree(cues)}[\s:,]+(?:{_tree(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
     )
     # A platform followed, within a few words, by something shaped like a handle.
     handled = compile_folded(
@@ -189,7 +194,7 @@ def _name_offer_pattern(language: str) -> tuple[re.Pattern, tuple[str, ...]]:
     cues = with_english(language, "name_offer_cues")
     # "look me up, I'm Ninja Toast 7": "I'm", "is", ":" may stand between the cue and the name.
     pattern = compile_folded(
-        rf"(?<!\w){alternation(cues)}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        rf"(?<!\w){_tree(cues)}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
     return pattern, tuple({max(fold(cue).split(), key=len) for cue in cues})
 
@@ -248,7 +253,7 @@ def _is_handle(token: str) -> bool:
 
 
 _USERNAME_RE = compile_folded(
-    rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?P<separator>\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
+    rf"(?<!\w){_tree(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?P<separator>\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
     rf"(?P<handle>{_NAME})"
 )
 
