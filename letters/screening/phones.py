@@ -390,15 +390,48 @@ def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str,
 _ANY_DIGIT_RE = re.compile(r"\d")
 
 
+# A stretch of digits and the separators of a written number ("+44 (0)7911 123-456").
+_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/]*\d\)?")
+#: Fewer digits than this in a stretch cannot make a phone number of any region we serve.
+_MIN_STRETCH_DIGITS = 7
+#: Characters of the letter kept on each side of a stretch: the matcher looks at the
+#: characters around a number (a letter right before it, "x12" or "ext. 3" after it).
+_STRETCH_CONTEXT = 12
+
+
+def _library_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the parts of `text` worth giving to the phonenumbers matcher, in order.
+
+    The matcher parses every candidate it sees, and a letter's dates, scores and times are
+    candidates too; a stretch with fewer than seven digits cannot be a phone number, so only
+    the longer stretches, with a little context, are handed over (neighbours merged).
+    """
+    window: tuple[int, int] | None = None
+    for match in _DIGIT_STRETCH_RE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) < _MIN_STRETCH_DIGITS:
+            continue
+        start, end = max(0, match.start() - _STRETCH_CONTEXT), min(len(text), match.end() + _STRETCH_CONTEXT)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
 def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
     # The matcher reads +xx numbers whatever the region; VALID leniency keeps it off dates.
-    for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-        if _ISBN_CONTEXT.search(fold(text[max(0, match.start - 8):match.start])):
-            continue
-        groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
-        if _looks_like_ordinary_numbers(groups):
-            continue  # "2023-2024" is a valid Danish number and a season
-        yield match.start, match.end
+    for offset, end in _library_windows(text):
+        for match in PhoneNumberMatcher(text[offset:end], region, leniency=Leniency.VALID):
+            start = offset + match.start
+            if _ISBN_CONTEXT.search(fold(text[max(0, start - 8):start])):
+                continue
+            groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
+            if _looks_like_ordinary_numbers(groups):
+                continue  # "2023-2024" is a valid Danish number and a season
+            yield start, offset + match.end
 
 
 def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str],
