@@ -14,9 +14,11 @@ Two views:
   character is replaced by its compatibility form (NFKC, one character at a time: "０"
   → "0", "Ａ" → "A", a no-break space → " "), digits of every script and emoji digits
   become ASCII digits ("①" → "1", "⑩" and "🔟" → "10"), and a line break or a bare comma
-  between two digit groups becomes a space, so "0612⏎884201" reads as one run. Case and
+  between two digit groups becomes a space (also after a dot or dash that ends the line,
+  "06.39.98.⏎63.04"), so "0612⏎884201" reads as one run. Case and
   accents are kept (street names are recognised by their capital letter); `folded` gives
-  the same text through `text.fold()`.
+  the same text through `text.fold()`. `disguised_digits` lists the digits that were
+  written as keycaps, full-width, circled or other-script digits.
 * ``normalise(text, words=True)`` — the *word* view: the contact view plus leetspeak read
   as letters, only between letters of one word ("s3cr3t" → "secret", while "b2011",
   "4th" and "2 000" keep their digits), and runs of three or more of the same letter
