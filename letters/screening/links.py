@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words
-from letters.screening.text import alternation, compile_folded, strip_accent
+from letters.screening.text import alternation, compile_folded
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -81,26 +81,55 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-# EMAIL_RE cannot match without an "@" of _AT: "@", "at" just inside a bracket ("(at)"), or
-# a spelled-out at-word, whose first piece ("snabel" of "snabel-a") is then in the text.
-# Checking for these with `in` and one tiny pattern costs a few microseconds; EMAIL_RE
-# itself tries every position of the letter and is the dearest of the e-mail patterns.
-_AT_WORD_PIECES = tuple({re.split(r"[\s-]", "".join(map(strip_accent, word)).lower())[0] for word in AT_WORDS})
-_BRACKET_AT_RE = re.compile(r"[(\[{<]\s*at", re.IGNORECASE)
+# Each pattern below can only match around a short *hint*: EMAIL_RE around an "@", a
+# bracketed "at" or a spelled-out at-word ("snabel-a"), PLAIN_AT_EMAIL_RE around the word
+# "at", URL_RE around "http", "www", a dot right before a letter (every top-level domain is
+# letters) or a spelled-out "dot". Finding the hints is one quick scan; the patterns
+# themselves, which try every position they are given, then read only near each hint.
+_EMAIL_HINT_RE = compile_folded(rf"@|[(\[{{<]\s*at|{alternation(AT_WORDS)}")
+_PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
+_URL_HINT_RE = compile_folded(rf"https?:|www|\.[a-z]|(?<!\w){alternation(DOT_WORDS)}(?!\w)")
+#: How far an e-mail or a link may reach on either side of its hint, in characters.
+_REACH = 160
 
 
-def _may_hold_at(folded: str) -> bool:
-    """False only if `folded` has no "@", spelled-out at-word or bracketed "at" (so no EMAIL_RE match)."""
-    return ("@" in folded or any(piece in folded for piece in _AT_WORD_PIECES)
-            or _BRACKET_AT_RE.search(folded) is not None)
+def _windows(folded: str, hint_re: re.Pattern) -> Iterator[tuple[int, int]]:
+    """Yield [start, end) stretches of `folded` within _REACH of a hint, neighbours merged."""
+    window: tuple[int, int] | None = None
+    for hint in hint_re.finditer(folded):
+        start, end = max(0, hint.start() - _REACH), min(len(folded), hint.end() + _REACH)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
+def _matches_near(pattern: re.Pattern, folded: str, hint_re: re.Pattern) -> Iterator[re.Match]:
+    """Yield the matches `pattern.finditer(folded)` gives near a hint, read window by window.
+
+    Precondition: every match of `pattern` holds a hint and reaches at most _REACH characters
+    from it. A match that runs to a window's cut end is read again on the whole letter, so
+    that what follows it (a word character or not) is seen as it is.
+    """
+    for start, end in _windows(folded, hint_re):
+        for match in pattern.finditer(folded, start, end):
+            if match.end() >= end and end < len(folded):
+                match = pattern.match(folded, match.start())
+                if match is None:
+                    continue
+            yield match
 
 
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    patterns = (EMAIL_RE, PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE) if _may_hold_at(folded) \
-        else (PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE)
-    for pattern in patterns:
-        for match in pattern.finditer(folded):
+    for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
+        for match in _matches_near(pattern, folded, hint_re):
             yield match.start(), match.end()
+    for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
+        yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
         yield match.start("local"), match.end("local")
 
@@ -111,7 +140,7 @@ _MISSING_SPACE_RE = re.compile(r"[^\W\d_]*[a-zæøåéèàç]\.[A-ZÆØÅÉÈÀ]
 
 
 def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    for match in URL_RE.finditer(folded):
+    for match in _matches_near(URL_RE, folded, _URL_HINT_RE):
         end = _trim_trailing_punctuation(text, match.start(), match.end())
         if end > match.start() and not _MISSING_SPACE_RE.match(text, match.start(), end):
             yield match.start(), end

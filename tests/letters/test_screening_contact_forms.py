@@ -302,3 +302,24 @@ def test_a_handle_cut_by_a_space_after_its_underscore_is_hidden_whole():
     assert_covered(text, "en", SOCIAL, "ellie.draws_ x")
     # A handle that does not end in "_" does not take the next word.
     assert (SOCIAL, "my insta is ellie.draws") in findings("my insta is ellie.draws x", "en")
+
+
+# ------------------------------------------------------------------------------ read near hints
+
+
+def test_a_link_longer_than_the_reach_around_its_hint_is_found_whole():
+    path = "/".join(["chapter"] * 40)  # some 300 characters after "www"
+    text = f"{'We read a lot this week. ' * 12}look: www.bokorm.no/{path} bye"
+    assert_covered(text, "nb", URL, f"www.bokorm.no/{path}")
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "fragment"), [
+    ("en", "Dear Owl, " + "we went to the park and played. " * 40 + "ps my email is pip.reads@example.com", EMAIL,
+     "pip.reads@example.com"),
+    ("da", "Kære Ugle, " + "vi var i parken og legede. " * 40 + "min mail er ida punktum bog snabel-a gmail punktum com",
+     EMAIL, "ida punktum bog snabel-a gmail punktum com"),
+    ("fr", "Coucou ! " + "on est allés au parc 2.5 km à pied. " * 40 + "mon blog : leadessine.fr/dessins", URL,
+     "leadessine.fr/dessins"),
+])
+def test_contact_details_far_into_a_long_letter(language, text, kind, fragment):
+    assert_covered(text, language, kind, fragment)
