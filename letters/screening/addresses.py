@@ -43,6 +43,7 @@ EN_NUMBER_AFTER_RE = re.compile(
     rf"\b,?\s+(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)(?!\w)",
     re.IGNORECASE,
 )
+_NUMBER_WORD_HINT_RE = re.compile(r"(?:number|no|nr)\.?\s*\d|#\s*\d", re.IGNORECASE)
 #: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
 _ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
 FR_STREET_RE = re.compile(
@@ -169,7 +170,8 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     for match in EN_STREET_RE.finditer(text):
         if _looks_like_street(match, folded):
             yield match.start(), match.end()
-    for match in EN_NUMBER_AFTER_RE.finditer(text):
+    # The pattern tries every word of the letter; most letters have no "number 22" at all.
+    for match in EN_NUMBER_AFTER_RE.finditer(text) if _NUMBER_WORD_HINT_RE.search(text) else ():
         # The words before the street type may begin with "on", "the", "our": the name is what follows.
         words = match.group("name").split()
         while words and words[0].lower() in _ORDINARY_NAME_WORDS | _LINKING_WORDS:
