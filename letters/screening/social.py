@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, trie_alternation
+from letters.screening.text import compile_folded, fold, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -57,7 +57,7 @@ _ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
 _MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?!\w)"
 _NAME = rf"{_MULTI_WORD_NAME}|@?{_HANDLE}(?!\w)"
-_INTRODUCER = alternation(HANDLE_INTRODUCERS)
+_INTRODUCER = _tree(HANDLE_INTRODUCERS)
 #: After an introducer: the end of a word, so that "is" is not read at the start of "iskrigeren".
 _WORD_END = r"(?:(?<=\W)|(?!\w))"
 #: What may follow a platform or a possessive cue to introduce the name: "is", "er", ":", "=".
@@ -95,7 +95,7 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     # A platform followed, within a few words, by something shaped like a handle.
     handled = compile_folded(
         rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*"
-        rf"(?:(?:[\w'’]+\s+){{0,3}}?(?P<introducer>{alternation(HANDLE_INTRODUCERS)})\s*:?\s*|:\s*"
+        rf"(?:(?:[\w'’]+\s+){{0,3}}?(?P<introducer>{_INTRODUCER})\s*:?\s*|:\s*"
         rf"|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
         rf"(?P<handle>{_MULTI_WORD_NAME}|@?{_HANDLE})(?!\w)"
     )
@@ -279,7 +279,7 @@ def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[in
 
 _PLATFORM_NAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}\s*[:=]\s*(?P<handle>{_NAME})")
 
-_INTRODUCER_RE = compile_folded(rf"(?<!\w){alternation(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
+_INTRODUCER_RE = compile_folded(rf"(?<!\w){_tree(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
 
 _POSSESSIVE_FOLLOW = compile_folded(r"\s*(?:is|er|c'est|est|:|=|name|username|handle|account|konto|profil)")
 
