@@ -37,6 +37,13 @@ FR_NUMBER_AFTER_RE = re.compile(
     rf",?\s+(?:au|n°|no\.?|numéro)\s*(?P<number>\d{{1,4}}(?:\s?(?:bis|ter))?)(?!\w)",
     re.IGNORECASE,
 )
+#: "maple avenue, number 22", "Oak Road no. 7": an English street with its number after it.
+EN_NUMBER_AFTER_RE = re.compile(
+    rf"(?<!\w)(?P<name>(?:{_NAME_WORD}\s+){{1,2}})(?P<type>{alternation(contact_words('en', 'standalone_street_words'))})"
+    rf"\b,?\s+(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER_WORD_HINT_RE = re.compile(r"(?:number|no|nr)\.?\s*\d|#\s*\d", re.IGNORECASE)
 #: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
 _ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
 FR_STREET_RE = re.compile(
@@ -54,7 +61,7 @@ SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_word
 _FLOOR = (r"(?P<floor>,?\s+(?:\d{1,2}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?"
           r"|(?:th|tv|mf)\.?))?")
 # A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal.
-_STREET_NUMBER = (r"(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z])?)"
+_STREET_NUMBER = (r"(?:(?:nr|no|nummer)\.?\s*)?(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z])?)"
                   r"(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min|timer|uker|uger)\b)")
 
 
@@ -69,7 +76,7 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
 
 #: Where a lower-case word is followed by a number: the only places a lower-case street
 #: ("rosenvej 12", "storgata 5b", "bjørnstjerne bjørnsons gate 8") can end.
-_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])\s+(?=\d)")
+_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])\s+(?=(?:(?:nr|no|nummer)\.?\s*)?\d)")
 _NUMBER_AND_FLOOR_RE = re.compile(rf"\s+{_STREET_NUMBER}{_FLOOR}")
 _STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
 _SEPARATE_WORDS = frozenset(SEPARATE_STREET_WORDS["da"]) | frozenset(SEPARATE_STREET_WORDS["nb"])
@@ -120,8 +127,13 @@ GB_POSTCODE_ANY_CASE_RE = re.compile(GB_POSTCODE_RE.pattern, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 POSTCODE_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅ](?![\w]))?)")
 
-#: The same with a lower-case town ("rosenvej 12, 8000 aarhus"), accepted only behind a street.
-POSTCODE_LOWER_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)")
+#: The same with a lower-case town ("rosenvej 12, 8000 aarhus c"), accepted only behind a
+#: street; Copenhagen's and Aarhus's district letters (K, V, N, Ø, S, C, SV, NV) go with it.
+POSTCODE_LOWER_TOWN_RE = re.compile(
+    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)(?:\s+(?:sv|nv|[cknvsø])(?!\w))?"
+)
+#: A US state and ZIP code in lower case ("columbus oh 43210"), accepted only behind a street.
+US_ZIP_ANY_CASE_RE = re.compile(US_ZIP_RE.pattern, re.IGNORECASE)
 
 _ADDRESS_CUE_RE = compile_folded(r"(?<!\w)" + alternation(ADDRESS_CUES))
 
@@ -130,6 +142,10 @@ _ADDRESS_CUE_RE = compile_folded(r"(?<!\w)" + alternation(ADDRESS_CUES))
 _ORDINARY_NAME_WORDS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "on", "up", "down", "in",
                                   "of", "to", "at", "across", "along", "busy", "same", "next", "whole", "long",
                                   "times", "minutes", "miles", "km", "metres", "meters", "houses", "cars", "kids"})
+
+
+#: Words that join a clause to a street name before it ("and the road number 66" is a road).
+_LINKING_WORDS = frozenset({"and", "or", "but", "so", "then", "which", "that", "where", "og", "et"})
 
 
 def _looks_like_street(match: re.Match, folded: str) -> bool:
@@ -154,6 +170,14 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     for match in EN_STREET_RE.finditer(text):
         if _looks_like_street(match, folded):
             yield match.start(), match.end()
+    # The pattern tries every word of the letter; most letters have no "number 22" at all.
+    for match in EN_NUMBER_AFTER_RE.finditer(text) if _NUMBER_WORD_HINT_RE.search(text) else ():
+        # The words before the street type may begin with "on", "the", "our": the name is what follows.
+        words = match.group("name").split()
+        while words and words[0].lower() in _ORDINARY_NAME_WORDS | _LINKING_WORDS:
+            words.pop(0)
+        if words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words):
+            yield text.index(words[0], match.start()), match.end()
     if language == "fr":
         for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):
             for match in pattern.finditer(text):
@@ -178,6 +202,9 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
     if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
             yield match.start(), match.end()
+        for match in US_ZIP_ANY_CASE_RE.finditer(text):
+            if _behind_street(text, match.start(), streets):
+                yield match.start(), match.end()
     for match in POSTCODE_TOWN_RE.finditer(text):
         # "in 1945 Mum said" looks like "1945 Oslo"; accept a postcode only right after a
         # comma or close behind a street we already found.
@@ -186,8 +213,17 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
         if before.endswith(", ") or before.endswith(",") or near_street:
             yield match.start(), match.end()
     for match in POSTCODE_LOWER_TOWN_RE.finditer(text):
-        if any(0 <= match.start() - end <= 3 for _, end in streets):
+        if _behind_street(text, match.start(), streets):
             yield match.start(), match.end()
+
+
+def _behind_street(text: str, start: int, streets: list[tuple[int, int]], window: int = 50) -> bool:
+    """True if `start` follows a street closely, with only address words between.
+
+    Between them may stand a flat or floor, a building ("bâtiment C", "résidence les pins",
+    "opgang B") and up to two words of a town, all of which `_ADDRESS_GLUE_RE` allows.
+    """
+    return any(0 <= start - end <= window and _ADDRESS_GLUE_RE.match(text, end, start) for _, end in streets)
 
 
 def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
@@ -199,7 +235,15 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
 
 # Between two address parts: a flat number and up to two words of a town, in any case
 # ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp").
-_ADDRESS_GLUE_RE = re.compile(r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z")
+# A building and its name may stand there too ("bâtiment C", "résidence les pins").
+_BUILDING_WORDS = ("bâtiment|batiment|bât\\.?|bat\\.?|résidence|residence|immeuble|escalier|esc\\.?|appartement|"
+                   "appt\\.?|entrée|block|building|opgang|blok|oppgang|bygg")
+_ADDRESS_GLUE_RE = re.compile(
+    r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?"
+    rf"(?:(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+[\s,]+)?"
+    r"(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

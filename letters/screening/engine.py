@@ -82,7 +82,8 @@ def _contact_spans(view: Normalised, words: Normalised, *, language: str,
     emails = _merge(find_emails(ntext, nfolded))
     urls = _merge(_outside(find_urls(ntext, nfolded), emails))
     # A handle inside an e-mail or a link ("youtube.com/@name") is part of that finding.
-    phones = _merge(find_phones(ntext, nfolded, language=language, regions=countries))
+    phones = _merge(find_phones(ntext, nfolded, language=language, regions=countries,
+                                disguised=view.has_disguised_digit))
     social = [*find_social(ntext, nfolded, language=language), *platforms_after_contact(nfolded, phones + emails)]
     social = view.original_spans(social)
     if words.text != view.text:

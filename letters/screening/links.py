@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words
-from letters.screening.text import alternation, compile_folded, strip_accent
+from letters.screening.text import alternation, compile_folded
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -21,7 +21,7 @@ SLASH_WORDS = all_contact_words("slash_words")
 #: Top-level domains we accept at the end of a spelled-out or bare domain.
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
-                     "blog", "biz")
+                     "blog", "biz", "edu", "gov", "ac")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -38,7 +38,11 @@ _DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]
 _TLD = alternation(TOP_LEVEL_DOMAINS)
 _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s*"
        rf"|\s+{alternation(AT_WORDS)}\s+|\s*-\s*{alternation(AT_WORDS)}\s*-\s*)")
-_LOCAL = rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)*"
+# Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
+# hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
+# Only a name spelled out in pieces may end so: "were 12 at free swim" is a count.
+_LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
+          rf"(?:(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)
@@ -54,8 +58,9 @@ NAMED_PROVIDER_EMAIL_RE = compile_folded(
     rf"(?<!\w)(?:my|mon|ma|min|mit|mitt)\s+(?:{_PROVIDER}|e-?mail|mailadresse|epost|e-post)\s*(?:is|er|c'est|est|:)\s*"
     rf"(?P<local>{_HANDLE_LIKE_LOCAL}){_END}"
 )
+# The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
 PLAIN_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
+    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"
@@ -76,26 +81,55 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-# EMAIL_RE cannot match without an "@" of _AT: "@", "at" just inside a bracket ("(at)"), or
-# a spelled-out at-word, whose first piece ("snabel" of "snabel-a") is then in the text.
-# Checking for these with `in` and one tiny pattern costs a few microseconds; EMAIL_RE
-# itself tries every position of the letter and is the dearest of the e-mail patterns.
-_AT_WORD_PIECES = tuple({re.split(r"[\s-]", "".join(map(strip_accent, word)).lower())[0] for word in AT_WORDS})
-_BRACKET_AT_RE = re.compile(r"[(\[{<]\s*at", re.IGNORECASE)
+# Each pattern below can only match around a short *hint*: EMAIL_RE around an "@", a
+# bracketed "at" or a spelled-out at-word ("snabel-a"), PLAIN_AT_EMAIL_RE around the word
+# "at", URL_RE around "http", "www", a dot right before a letter (every top-level domain is
+# letters) or a spelled-out "dot". Finding the hints is one quick scan; the patterns
+# themselves, which try every position they are given, then read only near each hint.
+_EMAIL_HINT_RE = compile_folded(rf"@|[(\[{{<]\s*at|{alternation(AT_WORDS)}")
+_PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
+_URL_HINT_RE = compile_folded(rf"https?:|www|\.[a-z]|(?<!\w){alternation(DOT_WORDS)}(?!\w)")
+#: How far an e-mail or a link may reach on either side of its hint, in characters.
+_REACH = 160
 
 
-def _may_hold_at(folded: str) -> bool:
-    """False only if `folded` has no "@", spelled-out at-word or bracketed "at" (so no EMAIL_RE match)."""
-    return ("@" in folded or any(piece in folded for piece in _AT_WORD_PIECES)
-            or _BRACKET_AT_RE.search(folded) is not None)
+def _windows(folded: str, hint_re: re.Pattern) -> Iterator[tuple[int, int]]:
+    """Yield [start, end) stretches of `folded` within _REACH of a hint, neighbours merged."""
+    window: tuple[int, int] | None = None
+    for hint in hint_re.finditer(folded):
+        start, end = max(0, hint.start() - _REACH), min(len(folded), hint.end() + _REACH)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
+def _matches_near(pattern: re.Pattern, folded: str, hint_re: re.Pattern) -> Iterator[re.Match]:
+    """Yield the matches `pattern.finditer(folded)` gives near a hint, read window by window.
+
+    Precondition: every match of `pattern` holds a hint and reaches at most _REACH characters
+    from it. A match that runs to a window's cut end is read again on the whole letter, so
+    that what follows it (a word character or not) is seen as it is.
+    """
+    for start, end in _windows(folded, hint_re):
+        for match in pattern.finditer(folded, start, end):
+            if match.end() >= end and end < len(folded):
+                match = pattern.match(folded, match.start())
+                if match is None:
+                    continue
+            yield match
 
 
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    patterns = (EMAIL_RE, PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE) if _may_hold_at(folded) \
-        else (PLAIN_AT_EMAIL_RE, PREPOSITION_AT_EMAIL_RE)
-    for pattern in patterns:
-        for match in pattern.finditer(folded):
+    for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
+        for match in _matches_near(pattern, folded, hint_re):
             yield match.start(), match.end()
+    for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
+        yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
         yield match.start("local"), match.end("local")
 
@@ -106,7 +140,7 @@ _MISSING_SPACE_RE = re.compile(r"[^\W\d_]*[a-zæøåéèàç]\.[A-ZÆØÅÉÈÀ]
 
 
 def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
-    for match in URL_RE.finditer(folded):
+    for match in _matches_near(URL_RE, folded, _URL_HINT_RE):
         end = _trim_trailing_punctuation(text, match.start(), match.end())
         if end > match.start() and not _MISSING_SPACE_RE.match(text, match.start(), end):
             yield match.start(), end

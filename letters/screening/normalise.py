@@ -14,9 +14,11 @@ Two views:
   character is replaced by its compatibility form (NFKC, one character at a time: "０"
   → "0", "Ａ" → "A", a no-break space → " "), digits of every script and emoji digits
   become ASCII digits ("①" → "1", "⑩" and "🔟" → "10"), and a line break or a bare comma
-  between two digit groups becomes a space, so "0612⏎884201" reads as one run. Case and
+  between two digit groups becomes a space (also after a dot or dash that ends the line,
+  "06.39.98.⏎63.04"), so "0612⏎884201" reads as one run. Case and
   accents are kept (street names are recognised by their capital letter); `folded` gives
-  the same text through `text.fold()`.
+  the same text through `text.fold()`. `disguised_digits` lists the digits that were
+  written as keycaps, full-width, circled or other-script digits.
 * ``normalise(text, words=True)`` — the *word* view: the contact view plus leetspeak read
   as letters, only between letters of one word ("s3cr3t" → "secret", while "b2011",
   "4th" and "2 000" keep their digits), and runs of three or more of the same letter
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cached_property, lru_cache
 
 from letters.screening.text import fold
@@ -55,7 +58,9 @@ _LINE_BREAKS = "\u2028\u2029\x85"
 _SPECIAL_RE = re.compile(r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 # A line break between two digit groups ("0612⏎884201"), and a comma between digits that is
 # not a thousands separator ("06,12,34" but not "1,000").
-_DIGIT_BREAK_RE = re.compile(r"(?<=\d)[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+# A dot or dash may end the first line ("06.39.98.⏎63.04"): it stays, the break becomes a space.
+_DIGIT_BREAK_RE = re.compile(r"(?:(?<=\d)|(?<=\d[.\-]))[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+_ASCII_DIGIT_RE = re.compile(r"\d")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?!\d{3}(?!\d))(?=\d)")
 # One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
@@ -122,6 +127,31 @@ class Normalised:
     def folded(self) -> str:
         """The normalised text lower-cased and without accents (same length as `text`)."""
         return fold(self.text)
+
+    @cached_property
+    def disguised_digits(self) -> tuple[int, ...]:
+        """Offsets into `text` of the digits the author wrote in another form, in order.
+
+        A digit is disguised when it came from a keycap emoji, a full-width, circled or
+        other-script digit ("0️⃣", "０", "⑥"): nobody writes a page number that way, so a
+        run of such digits is read like a number spelled out in words.
+        """
+        if self.is_identity:
+            return ()
+        original = self.original
+        positions = []
+        for match in _ASCII_DIGIT_RE.finditer(self.text):
+            # A keycap is an ASCII digit followed by marks that were dropped: its span is longer.
+            source, source_end = self.original_span(match.start(), match.end())
+            if source_end - source > 1 or not ("0" <= original[source] <= "9"):
+                positions.append(match.start())
+        return tuple(positions)
+
+    def has_disguised_digit(self, start: int, end: int) -> bool:
+        """True if `text[start:end]` holds a digit the author wrote in another form."""
+        positions = self.disguised_digits
+        index = bisect_left(positions, start)
+        return index < len(positions) and positions[index] < end
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the span of the original text that `text[start:end]` was made from.

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, has_cue_before
+from letters.screening.text import alternation, compile_folded, fold, has_cue_before, trie_alternation
 
 # Number words per language, 0–99, as {spelling: digits}, built from the lists in the
 # [contact] section of each language's lexicon. Children read a phone number out in pairs
@@ -61,8 +61,9 @@ def _norwegian_numbers() -> dict[str, str]:
     for tens, t in tens_words.items():
         words.setdefault(tens, f"{t}0")
         for u in range(1, 10):
-            words[f"{tens}{units[u]}"] = f"{t}{u}"  # tjuefem
-            words[f"{units[u]}og{tens}"] = f"{t}{u}"  # femogtjue, the older order
+            # tjuefem, and as children often write it, "tjue fem"; femogtjue, the older order.
+            words[f"{tens}{units[u]}"] = words[f"{tens} {units[u]}"] = f"{t}{u}"
+            words[f"{units[u]}og{tens}"] = words[f"{units[u]} og {tens}"] = f"{t}{u}"
     return words
 
 
@@ -117,7 +118,9 @@ _SEPARATOR = r"[ \t.\-–/()]{0,3}"
 
 @lru_cache(maxsize=None)
 def _number_token_pattern(language: str) -> re.Pattern:
-    words = alternation(NUMBER_WORDS[language])
+    # Folded first: compile_folded strips the accents of the pattern, and the tree needs
+    # "tjueåtte" and "tjueatte" to be one branch.
+    words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
     repeat = f"(?:{alternation(repeaters)}\\s+)?" if repeaters else ""
     word = rf"(?<!\w){repeat}{words}(?!\w)"
@@ -259,13 +262,24 @@ def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
     return start, end
 
 
+def _nothing_disguised(start: int, end: int) -> bool:
+    """The default for letters written in plain digits: nothing is disguised."""
+    return False
+
+
 def _excluded(text: str, folded: str, start: int, end: int) -> bool:
     """Dates and numbers introduced by "ISBN" are never phone numbers."""
     return bool(_DATE_RE.match(text[start:end]) or _ISBN_CONTEXT.search(folded[max(0, start - 8):start]))
 
 
-def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
-    """Return True if one run of number tokens, read alone, is a phone number."""
+def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...],
+                  disguised: Callable[[int, int], bool] = _nothing_disguised) -> bool:
+    """Return True if one run of number tokens, read alone, is a phone number.
+
+    A possible number counts when it is valid, or when the author hid it: spelled out,
+    spaced digit by digit, written in keycap, full-width or circled digits (`disguised`
+    says whether a span of `text` holds such digits), or after a phone cue.
+    """
     digits = "".join(t.digits for t in run)
     if len(digits) < 7 or len(digits) > 15:
         return False
@@ -275,7 +289,8 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     possible, valid = _is_possible_phone(digits, run[0].plus, regions)
     if not possible:
         return False
-    obfuscated = any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
+    obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
+                  or disguised(start, end))
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
 
 
@@ -353,12 +368,13 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     return None
 
 
-def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...],
+                      disguised: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     runs = list(_number_runs(folded, language))
     index = 0
     while index < len(runs):
         run = runs[index]
-        if _run_is_phone(text, folded, run, regions):
+        if _run_is_phone(text, folded, run, regions, disguised):
             yield _span(text, run)
             index += 1
             continue
@@ -374,19 +390,56 @@ def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str,
 _ANY_DIGIT_RE = re.compile(r"\d")
 
 
+# A stretch of digits and the separators of a written number ("+44 (0)7911 123-456").
+_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/]*\d\)?")
+#: Fewer digits than this in a stretch cannot make a phone number of any region we serve.
+_MIN_STRETCH_DIGITS = 7
+#: Characters of the letter kept on each side of a stretch: the matcher looks at the
+#: characters around a number (a letter right before it, "x12" or "ext. 3" after it).
+_STRETCH_CONTEXT = 12
+
+
+def _library_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the parts of `text` worth giving to the phonenumbers matcher, in order.
+
+    The matcher parses every candidate it sees, and a letter's dates, scores and times are
+    candidates too; a stretch with fewer than seven digits cannot be a phone number, so only
+    the longer stretches, with a little context, are handed over (neighbours merged).
+    """
+    window: tuple[int, int] | None = None
+    for match in _DIGIT_STRETCH_RE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) < _MIN_STRETCH_DIGITS:
+            continue
+        start, end = max(0, match.start() - _STRETCH_CONTEXT), min(len(text), match.end() + _STRETCH_CONTEXT)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
 def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
     # The matcher reads +xx numbers whatever the region; VALID leniency keeps it off dates.
-    for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-        if _ISBN_CONTEXT.search(fold(text[max(0, match.start - 8):match.start])):
-            continue
-        groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
-        if _looks_like_ordinary_numbers(groups):
-            continue  # "2023-2024" is a valid Danish number and a season
-        yield match.start, match.end
+    for offset, end in _library_windows(text):
+        for match in PhoneNumberMatcher(text[offset:end], region, leniency=Leniency.VALID):
+            start = offset + match.start
+            if _ISBN_CONTEXT.search(fold(text[max(0, start - 8):start])):
+                continue
+            groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
+            if _looks_like_ordinary_numbers(groups):
+                continue  # "2023-2024" is a valid Danish number and a season
+            yield start, offset + match.end
 
 
-def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
+def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str],
+                disguised: Callable[[int, int], bool] = _nothing_disguised) -> Iterator[tuple[int, int]]:
     """Yield the spans of phone numbers in `text` (a normalised view; `folded` is its fold()).
+
+    `disguised(start, end)` says whether `text[start:end]` holds digits the author wrote as
+    keycaps, full-width or circled digits (`Normalised.has_disguised_digit`).
 
     `regions` are the program's countries, the program's own first: a run of digits is read
     as a national number of each. The phonenumbers matcher, the costliest step, runs for the
@@ -397,4 +450,4 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     # Our run reader still runs, since it also reads numbers spelled out in words.
     if _ANY_DIGIT_RE.search(text):
         yield from _phones_from_library(text, regions[0])
-    yield from _phones_from_runs(text, folded, language, regions)
+    yield from _phones_from_runs(text, folded, language, regions, disguised)

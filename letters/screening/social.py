@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold
+from letters.screening.text import compile_folded, fold, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -45,13 +45,21 @@ _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z][\w.]{1,29}(?<![.])")
 DISCORD_TAG_RE = compile_folded(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
 
-_PLATFORM = alternation(PLATFORMS)
-_ANY_PLATFORM = alternation(PLATFORMS + GAME_PLATFORMS)
+def _tree(words) -> str:
+    """A prefix-tree alternation of folded `words` (same matches as `alternation`, faster on long lists)."""
+    return trie_alternation({fold(word) for word in words})
+
+
+_PLATFORM = _tree(PLATFORMS)
+_ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 
 
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
-_NAME = rf"(?:[a-z][\w.]*\s+){{1,2}}\d{{1,4}}(?!\w)|@?{_HANDLE}(?!\w)"
-_INTRODUCER = alternation(HANDLE_INTRODUCERS)
+_MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?!\w)"
+_NAME = rf"{_MULTI_WORD_NAME}|@?{_HANDLE}(?!\w)"
+_INTRODUCER = _tree(HANDLE_INTRODUCERS)
+#: After an introducer: the end of a word, so that "is" is not read at the start of "iskrigeren".
+_WORD_END = r"(?:(?<=\W)|(?!\w))"
 #: What may follow a platform or a possessive cue to introduce the name: "is", "er", ":", "=".
 _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<handle>{_NAME})")
 
@@ -72,9 +80,9 @@ def _is_name(token: str) -> bool:
 @lru_cache(maxsize=None)
 def _add_me_pattern(language: str) -> re.Pattern:
     """"add me, I'm Night Owl 42", "tilføj mig: natugle_42": a name offered without a platform."""
-    cues = alternation(with_english(language, "add_me_cues"))
+    cues = _tree(with_english(language, "add_me_cues"))
     return compile_folded(
-        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
 
@@ -82,19 +90,38 @@ def _add_me_pattern(language: str) -> re.Pattern:
 def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     cues = with_english(language, "social_cues")
     cued = compile_folded(
-        rf"(?<!\w){alternation(cues)}[\s:,]+(?:{alternation(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
+        rf"(?<!\w){_tree(cues)}[\s:,]+(?:{_tree(CUE_FILLERS)}\s+){{0,2}}?(?P<platform>{_PLATFORM})(?!\w)"
     )
     # A platform followed, within a few words, by something shaped like a handle.
     handled = compile_folded(
         rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*"
-        rf"(?:(?:[\w'’]+\s+){{0,3}}?{alternation(HANDLE_INTRODUCERS)}\s*:?\s*|:\s*|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
-        rf"(?P<handle>@?{_HANDLE})(?!\w)"
+        rf"(?:(?:[\w'’]+\s+){{0,3}}?(?P<introducer>{_INTRODUCER})\s*:?\s*|:\s*"
+        rf"|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
+        rf"(?P<handle>{_MULTI_WORD_NAME}|@?{_HANDLE})(?!\w)"
     )
     return cued, handled
 
 
 def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int, int]]:
     """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold())."""
+    for start, end in _social_spans(text, folded, language):
+        yield start, _cut_off_tail(folded, end)
+
+
+#: A handle that ends in "_" and a short piece after a space ("ellie.draws_ x"): a name typed
+#: with a space in it, whose last piece redaction must hide too.
+_CUT_OFF_TAIL_RE = re.compile(r" [a-z0-9]{1,3}(?![\w@])")
+
+
+def _cut_off_tail(folded: str, end: int) -> int:
+    """Return `end`, moved past a handle's cut-off last piece when the handle ends in "_"."""
+    if end and folded[end - 1] == "_" and (tail := _CUT_OFF_TAIL_RE.match(folded, end)):
+        return tail.end()
+    return end
+
+
+def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans `find_social` reports, before a cut-off last piece is added."""
     cued, handled = _social_patterns(language)
     for match in cued.finditer(folded):
         cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
@@ -105,7 +132,13 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
         end = name.end() if name and _is_name(name.group("handle")) else match.end()
         yield match.start(), end
     for match in handled.finditer(folded):
-        if match.group("handle").startswith("@") or _is_handle(match.group("handle")):
+        handle = match.group("handle")
+        if " " in handle:
+            # "on roblox as Captain Pickle 99": several words count only after "as", "is", "er"…
+            # and when no count word follows ("on fortnite as well 3 times").
+            if match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle")):
+                yield match.start("platform"), match.end("handle")
+        elif handle.startswith("@") or _is_handle(handle):
             yield match.start("platform"), match.end("handle")
     # An @handle needs an "@" and a name#1234 tag a "#": a substring test skips a scan.
     for pattern, needed in ((AT_HANDLE_RE, "@"), (DISCORD_TAG_RE, "#")):
@@ -124,6 +157,7 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    yield from _offered_names(text, folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -155,6 +189,56 @@ def _platform_and_name(folded: str) -> Iterator[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
+def _name_offer_pattern(language: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The pattern of a name offered after a name-offer cue, and the longest word of each cue for a cheap look."""
+    cues = with_english(language, "name_offer_cues")
+    # "look me up, I'm Ninja Toast 7": "I'm", "is", ":" may stand between the cue and the name.
+    pattern = compile_folded(
+        rf"(?<!\w){_tree(cues)}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+    )
+    return pattern, tuple({max(fold(cue).split(), key=len) for cue in cues})
+
+
+#: First words of a capitalised word and number that are a page, a level or a TV channel,
+#: not a user name ("search for Level 12", "kanalen hedder TV 2").
+_NOT_NAME_STARTS = frozenset(
+    "page side chapter kapitel chapitre level bane niveau class klasse classe year room rom salle tv dr nrk tf1 "
+    "france bbc itv channel kanal chaine season saeson sesong saison part del partie episode afsnit".split()
+)
+
+
+#: Words after a number that make it a count ("2 ganger", "3 times", "12 ans").
+_COUNTED_WORD_RE = re.compile(
+    r"\s+(?:times|gange|ganger|gang|fois|years?|ar|ans|kr|km|min|minutes?|minutter|timer|hours?|heures?|euros?|pounds?)(?!\w)"
+)
+
+
+def _offered_names(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """"I'm on there as Grey Wolf 47", "søg på Lyn Ulven 12", "mon pseudo c Loup Noir 47".
+
+    The cue says a name follows but not that it is one, so the name must look like a user
+    name: an @, a digit, dot or underscore inside a word, or words ending in a number whose
+    first is written with a capital and which no count word follows ("Grey Wolf 47";
+    "search for page 12" and "der som Julenisse 2 ganger" stay quiet).
+    `text` is the unfolded view, read only for that capital.
+    """
+    pattern, cue_words = _name_offer_pattern(language)
+    if not any(word in folded for word in cue_words):
+        return
+    for match in pattern.finditer(folded):
+        handle = match.group("handle")
+        words = handle.split()
+        if len(words) == 1:
+            if handle.startswith("@") or _is_handle(handle):
+                yield match.start("handle"), match.end("handle")
+            continue
+        # "Julenisse 2 ganger", "Page 12": a count or a page, not a name.
+        counted = _COUNTED_WORD_RE.match(folded, match.end("handle"))
+        if text[match.start("handle")].isupper() and words[0] not in _NOT_NAME_STARTS and not counted:
+            yield match.start("handle"), match.end("handle")
+
+
+@lru_cache(maxsize=None)
 def _add_me_cues(language: str) -> tuple[str, ...]:
     """The add-me cues as folded text, for a cheap look before the full pattern runs."""
     return tuple(fold(cue) for cue in with_english(language, "add_me_cues"))
@@ -169,7 +253,7 @@ def _is_handle(token: str) -> bool:
 
 
 _USERNAME_RE = compile_folded(
-    rf"(?<!\w){alternation(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?P<separator>\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
+    rf"(?<!\w){_tree(USERNAME_WORDS)}(?:\s+(?:min|mit|mitt|my|mon))?(?P<separator>\s*(?:{_INTRODUCER}))?\s*[:=]?\s*"
     rf"(?P<handle>{_NAME})"
 )
 
@@ -195,7 +279,7 @@ def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[in
 
 _PLATFORM_NAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}\s*[:=]\s*(?P<handle>{_NAME})")
 
-_INTRODUCER_RE = compile_folded(rf"(?<!\w){alternation(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
+_INTRODUCER_RE = compile_folded(rf"(?<!\w){_tree(NAME_INTRODUCERS)}\s*:?\s*(?P<handle>{_HANDLE})(?!\w)")
 
 _POSSESSIVE_FOLLOW = compile_folded(r"\s*(?:is|er|c'est|est|:|=|name|username|handle|account|konto|profil)")
 
@@ -205,13 +289,17 @@ def _possessive_reads_as_contact(folded: str, end: int) -> bool:
     return bool(_POSSESSIVE_FOLLOW.match(folded, end))
 
 
-_PLATFORM_RE = compile_folded(rf"(?<!\w)(?:(?:on|sur|på|via|over|par)\s+)?{_ANY_PLATFORM}(?!\w)")
+# With the small word before it that says the contact goes through it ("on", "via", "use").
+_PLATFORM_RE = compile_folded(
+    rf"(?<!\w)(?:(?:on|sur|på|via|over|par|use|bruge|bruger|bruke|bruker|utilise|utiliser)\s+)?{_ANY_PLATFORM}(?!\w)"
+)
 
 
-def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window: int = 40) -> Iterator[tuple[int, int]]:
+def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window: int = 60) -> Iterator[tuple[int, int]]:
     """Yield platform mentions in the same sentence shortly after a phone number or e-mail.
 
-    "text me 06 44 21 87 09 or on whatsapp": the number is the cue.
+    "text me 06 44 21 87 09 or on whatsapp", "22 47 81 93 eller messenger", "07911 123456
+    is my mum's phone but she lets me use whatsapp on it": the number is the cue.
     """
     for _, contact_end in contacts:
         stretch_end = min(len(folded), contact_end + window)

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from programs.text import fold, strip_accent
 
-__all__ = ["alternation", "compile_folded", "fold", "has_cue_before"]
+__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "trie_alternation"]
 
 
 # fold() comes from programs.text: screening and the watch words' keys must fold alike.
@@ -22,6 +22,32 @@ def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of `words`, longest first, spaces matching any whitespace."""
     escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
     return "(?:" + "|".join(escaped) + ")"
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """Return a regex matching the same words as `alternation(words)`, shaped as a prefix tree.
+
+    With hundreds of words (the number words "tyve", "tyveen"…) a flat alternation tries
+    every word at every position of a letter; the tree tries one branch per letter. A word
+    and its longer forms share a branch whose rest is optional and greedy, so the longest
+    word is still preferred, as with `alternation`. A space matches any whitespace.
+    """
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _tree_pattern(tree) + ")"
+
+
+def _tree_pattern(node: dict) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
 
 def has_cue_before(folded: str, start: int, cues_re: re.Pattern, window: int = 40) -> bool:
     return bool(cues_re.search(folded[max(0, start - window):start]))
