@@ -318,13 +318,15 @@ class ConceptLexicon:
 
 
 def _silences(unless: tuple[int, int], match: tuple[int, int], sentence_of: list[int]) -> bool:
-    """True if an `unless` match overlaps `match` or lies within UNLESS_REACH words of it,
-    in the same sentence ("now I know how. To be honest..." is not "know how to")."""
+    """True if an `unless` match overlaps `match` or lies within UNLESS_REACH words of it.
+
+    The `unless` match must lie within one sentence, a sentence of `match`: "now I know how.
+    To be honest..." is not "know how to".
+    """
     (u_first, u_last), (first, last) = unless, match
     if not (u_first <= last + UNLESS_REACH and first <= u_last + UNLESS_REACH):
         return False
-    sentences = {sentence_of[first], sentence_of[last]}
-    return sentence_of[u_first] in sentences or sentence_of[u_last] in sentences
+    return sentence_of[u_first] == sentence_of[u_last] and sentence_of[u_first] in (sentence_of[first], sentence_of[last])
 
 
 def _deletions(word: str) -> set[str]:
