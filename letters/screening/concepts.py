@@ -284,18 +284,24 @@ class ConceptLexicon:
         return result
 
     def find(self, tokens: list[Token], *, author_role: str | None,
-             sentence_of: list[int] | None = None) -> list[Hit]:
+             sentence_of: list[int] | None = None, typos: bool = True) -> list[Hit]:
         """Return the concepts this lexicon recognises in `tokens`, weighed for `author_role`.
 
         `sentence_of[i]` is the number of the sentence token i is in; without it the whole
-        letter counts as one sentence for `unless_sentence` frames.
+        letter is one sentence. A phrase never spans two sentences, and `unless_sentence`
+        frames silence their own sentence. With `typos` false, words match only by their
+        written form and lemma: used when English phrases read a letter in another language,
+        where a near-miss spelling is usually a word of that language ("échanger").
         """
         if not tokens:
             return []
-        forms = [self.forms(t) for t in tokens]
-        letter = _Letter(tokens, forms)
+        if typos:
+            forms = [self.forms(t) for t in tokens]
+        else:
+            forms = [frozenset((t.norm, lemma_of(t.lower, self.language))) for t in tokens]
         if sentence_of is None:
             sentence_of = [0] * len(tokens)
+        letter = _Letter(tokens, forms, sentence_of)
         hits = []
         for concept in self.concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
@@ -336,8 +342,9 @@ def _deletions(word: str) -> set[str]:
 class _Letter:
     """The tokens of one letter, their forms, and where each form occurs (one per lexicon)."""
 
-    def __init__(self, tokens: list[Token], forms: list[frozenset[str]]):
+    def __init__(self, tokens: list[Token], forms: list[frozenset[str]], sentence_of: list[int] | None = None):
         self.tokens, self.forms = tokens, forms
+        self.sentence_of = sentence_of if sentence_of is not None else [0] * len(tokens)
         self.positions: dict[str, list[int]] = {}
         for index, token_forms in enumerate(forms):
             for form in token_forms:
@@ -397,7 +404,7 @@ def _matches(phrase: _Phrase, letter: _Letter) -> list[tuple[int, int]]:
         if found and start <= found[-1][1]:
             continue
         last = _match_from(phrase.slots, 0, start, letter)  # the first slot has no gap: it starts here
-        if last is not None:
+        if last is not None and letter.sentence_of[start] == letter.sentence_of[last - 1]:
             found.append((start, last - 1))
     return found
 
@@ -444,7 +451,8 @@ def find_concepts(text: str, *, language: str, author_role: str | None = None,
     sentence_of = _sentence_numbers(text, tokens)
     languages = (language,) if language == "en" else (language, "en")
     return [hit for lang in languages
-            for hit in concept_lexicon(lang).find(tokens, author_role=author_role, sentence_of=sentence_of)]
+            for hit in concept_lexicon(lang).find(tokens, author_role=author_role, sentence_of=sentence_of,
+                                                  typos=lang == language)]
 
 
 def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
