@@ -104,13 +104,17 @@ class _Slot:
     """One position of a phrase: alternatives, each a run of words; `gap` words may precede it.
 
     `single` holds the forms of every one-word, non-prefix alternative, so that the common
-    case is one set intersection; `runs` holds the other alternatives.
+    case is one set intersection; `runs` holds the other alternatives. `reachable` is every
+    form some alternative can start with, and `open_ended` says an alternative starts with a
+    prefix word: a letter holding none of `reachable` cannot match the slot unless it is open-ended.
     """
 
     alternatives: tuple[tuple[_Word, ...], ...]
     gap: int
     single: frozenset[str] = frozenset()
     runs: tuple[tuple[_Word, ...], ...] = ()
+    reachable: frozenset[str] = frozenset()
+    open_ended: bool = False
 
     @classmethod
     def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> _Slot:
@@ -119,7 +123,8 @@ class _Slot:
 
         single = frozenset().union(*(run[0].forms for run in alternatives if simple(run)))
         runs = tuple(run for run in alternatives if not simple(run))
-        return cls(alternatives, gap, single, runs)
+        reachable = single.union(*(run[0].forms for run in runs if run[0].prefix is None))
+        return cls(alternatives, gap, single, runs, reachable, any(run[0].prefix is not None for run in runs))
 
 
 @dataclass(frozen=True)
@@ -353,7 +358,8 @@ class _Letter:
 
     def possible(self, phrase: _Phrase) -> bool:
         """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
-        return all(slot.runs or not slot.single.isdisjoint(self.all_forms) for slot in phrase.slots)
+        all_forms = self.all_forms
+        return all(slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots)
 
     def starts(self, phrase: _Phrase) -> list[int]:
         """Return the token indexes where `phrase` may begin, in order."""
