@@ -139,6 +139,13 @@ QUIET = [
     ("fr", "mentor", "Si quelque chose dans ma lettre t'a fait de la peine, dis-le à la coordinatrice."),
     ("fr", "mentor", "Le passage où Lou se griffe les bras jusqu'au sang m'a touchée."),
     ("fr", "mentee", "tu m'as demandé mon nom de famille, c'est Petit, et j'habite à Lille"),
+    ("en", "mentee", "mum said no more screen time, I wanted to disappear into the floor"),
+    ("en", "mentee", "my dad works away, he's been in Scotland for two weeks but he phones every night"),
+    ("en", "mentee", "my nan sleeps all day now, she's really old"),
+    ("da", "mentee", "køleskabet var tomt fordi vi skulle handle"),
+    ("nb", "mentee", "pappa jobber offshore og er borte i to uker, men han ringer hver kveld"),
+    ("fr", "mentee", "le frigo était vide parce qu'on n'avait pas fait les courses"),
+    ("fr", "mentee", "on a joué à cache-cache et je me suis cachée dans l'armoire"),
 ]
 
 # (language, text, concept): words that are a grooming move from the adult.
