@@ -82,6 +82,14 @@ DISCLOSURES = [
     ("nb", "mentee", "jeg vil bare forsvinne for alltid", "suicidal", "forsvinne for alltid"),
     ("fr", "mentee", "je crois que c'est ma dernière lettre", "suicidal", "ma dernière lettre"),
     ("fr", "mentee", "j'ai envie de disparaître à jamais", "suicidal", "disparaître à jamais"),
+    ("en", "mentee", "i havent had a proper meal since last week", "neglect", "had a proper meal since"),
+    ("en", "mentee", "nobody comes home till really late", "neglect", "nobody comes home till"),
+    ("en", "mentee", "i wrote a note for mum for when im gone", "suicidal", "when im gone"),
+    ("en", "mentee", "a man online keeps asking for pics of me", "grooming.photo", "asking for pics"),
+    ("da", "mentee", "jeg har ikke fået noget at spise siden i går", "neglect", "ikke fået noget at spise siden"),
+    ("da", "mentee", "jeg skærer i mine arme om natten", "self_harm", "skærer i mine arme"),
+    ("nb", "mentee", "jeg har ikke fått mat siden fredag", "neglect", "ikke fått mat siden"),
+    ("fr", "mentee", "ce serait mieux si j'étais plus là", "suicidal", "étais plus là"),
 ]
 
 # (language, text, concept, words): an adult's grooming move, urgent from a mentor.
@@ -104,6 +112,7 @@ GROOMING = [
     ("nb", "Jeg har kjøpt noe fint til deg.", "grooming.gift", "kjøpt noe fint til deg"),
     ("fr", "Je t'ai acheté un petit bracelet.", "grooming.gift", "acheté"),
     ("en", "Tell your dad you're staying at a friend's house on Friday.", "grooming.meeting", "Tell your dad"),
+    ("en", "I'll be near your school on Friday, I could pop by and say hi.", "grooming.meeting", "near your school"),
     ("da", "Sig til din far at du skal hjem til en ven.", "grooming.meeting", "Sig til din far"),
     ("nb", "Si til pappa at du skal hjem til en venn.", "grooming.meeting", "Si til pappa"),
     ("fr", "Dis à ton père que tu dors chez une amie.", "grooming.meeting", "Dis à ton père"),
@@ -183,6 +192,19 @@ def test_ordinary_letters_raise_nothing_urgent(language, author, text):
 def test_the_same_words_are_urgent_from_the_adult_and_not_from_the_child(language, text, concept):
     assert rule_hits(text, language, "mentor").get(concept) == "urgent"
     assert rule_hits(text, language, "mentee").get(concept, "none") in {"none", "hold"}
+
+
+@pytest.mark.parametrize(("language", "author", "text"), [
+    ("en", "mentee", "I gave my old bike to my cousin because it's too small now"),
+    ("en", "mentee", "my dad works away a lot, he's been in Scotland for two weeks"),
+    ("da", "mentor", "Jeg har købt en ny notesbog til vores breve."),
+    ("da", "mentee", "jeg har givet min gamle cykel til min fætter fordi den er for lille"),
+    ("fr", "mentee", "j'ai donné mon vieux vélo à mon cousin"),
+    ("nb", "mentee", "jeg ga den gamle sykkelen min til fetteren min"),
+])
+def test_the_model_does_not_even_hold_an_ordinary_sentence(language, author, text):
+    findings = screen(text, language=language, region=REGION[language], author_role=author, use_rules=False)
+    assert [f for f in findings if f.kind == "safeguarding"] == []
 
 
 def test_the_model_alone_raises_nothing_on_the_demo_letters():
