@@ -51,7 +51,7 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
-DEFAULT_THRESHOLDS = {"hold": 0.8, "urgent": 0.85}
+DEFAULT_THRESHOLDS = {"hold": 0.9, "urgent": 0.95}
 
 
 def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
