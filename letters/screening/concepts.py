@@ -9,7 +9,12 @@ this module only knows how to read and apply them. One concept table may hold:
                asking me for pictures"): a disclosure, urgent whoever writes it.
 ``near``       pairs of phrases that together are the concern when they occur within
                ``within`` words of each other, in either order ("present" near "school").
-``unless``     phrases that silence a match they overlap or come within two words of ("die of boredom").
+``unless``     phrases that silence a match they overlap or come within two words of, in the
+               same sentence ("die of boredom").
+``unless_sentence``
+               phrases that silence every `said` and `near` match in the same sentence: the
+               frame a sentence is written in ("the program's rules say we can't meet",
+               "in the book ..."). A `reported` match is never silenced so.
 ``from_mentee``, ``from_unknown``
                what a ``said`` match weighs when a child wrote it, or when nobody told us
                who did: "urgent", "hold" or "none". From a mentor it is always urgent.
@@ -27,6 +32,8 @@ Phrase syntax, one phrase per string, words separated by spaces:
   "enyone"), though never the first letter.
 * ``hit|hits|beat`` is any one of those words; ``selvmord*`` any word starting so.
 * ``{parent}`` is any entry of that word group; entries may be several words.
+* ``=ring`` matches only that written form, not its other forms ("rang") nor a typo: for
+  words whose other forms mean something else ("ring me" asks; "she rang me" tells).
 * Between two words up to one other word may stand ("don't tell *your* mum"); ``...``
   allows up to eight ("keep *this whole thing a* secret").
 """
@@ -40,7 +47,7 @@ from typing import NamedTuple
 
 from letters.screening.lexicon import lexicon
 from letters.screening.text import fold
-from letters.screening.tokens import Token, lemma_of, tokenize
+from letters.screening.tokens import Token, lemma_of, sentence_bounds, tokenize
 
 #: Concept names a table may carry (CONCEPT_LABELS in letters.models translates them).
 CONCEPTS = (
@@ -89,6 +96,7 @@ class _Word:
 
     forms: frozenset[str]
     prefix: str | None = None
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,19 +104,27 @@ class _Slot:
     """One position of a phrase: alternatives, each a run of words; `gap` words may precede it.
 
     `single` holds the forms of every one-word, non-prefix alternative, so that the common
-    case is one set intersection; `runs` holds the other alternatives.
+    case is one set intersection; `runs` holds the other alternatives. `reachable` is every
+    form some alternative can start with, and `open_ended` says an alternative starts with a
+    prefix word: a letter holding none of `reachable` cannot match the slot unless it is open-ended.
     """
 
     alternatives: tuple[tuple[_Word, ...], ...]
     gap: int
     single: frozenset[str] = frozenset()
     runs: tuple[tuple[_Word, ...], ...] = ()
+    reachable: frozenset[str] = frozenset()
+    open_ended: bool = False
 
     @classmethod
     def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> _Slot:
-        single = frozenset().union(*(run[0].forms for run in alternatives if len(run) == 1 and run[0].prefix is None))
-        runs = tuple(run for run in alternatives if len(run) > 1 or run[0].prefix is not None)
-        return cls(alternatives, gap, single, runs)
+        def simple(run: tuple[_Word, ...]) -> bool:
+            return len(run) == 1 and run[0].prefix is None and not run[0].exact
+
+        single = frozenset().union(*(run[0].forms for run in alternatives if simple(run)))
+        runs = tuple(run for run in alternatives if not simple(run))
+        reachable = single.union(*(run[0].forms for run in runs if run[0].prefix is None))
+        return cls(alternatives, gap, single, runs, reachable, any(run[0].prefix is not None for run in runs))
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,7 @@ class _Concept:
     reported: list[_Phrase] = field(default_factory=list)
     near: list[tuple[_Phrase, _Phrase, int]] = field(default_factory=list)
     unless: list[_Phrase] = field(default_factory=list)
+    unless_sentence: list[_Phrase] = field(default_factory=list)
     from_mentee: str = "urgent"
     from_unknown: str = "urgent"
 
@@ -172,6 +189,7 @@ class ConceptLexicon:
                     for a, b in table.get("near", ())
                 ],
                 unless=[self._phrase(p) for p in table.get("unless", ())],
+                unless_sentence=[self._phrase(p) for p in table.get("unless_sentence", ())],
                 from_mentee=table.get("from_mentee", "urgent"),
                 from_unknown=table.get("from_unknown", "urgent"),
             )
@@ -193,8 +211,17 @@ class ConceptLexicon:
         self.vocabulary.update(forms)
         return _Word(frozenset(forms))
 
+    def _exact(self, spec: str) -> tuple[_Word, ...]:
+        """Compile "=word" (or "=two words"): the written forms only, no lemma, no typo."""
+        return tuple(_Word(frozenset({t.norm}), exact=True) for t in tokenize(spec[1:], self.language))
+
     def _words(self, text: str) -> tuple[_Word, ...]:
         """Compile a run of words ("the coordinator") with the same tokenizer letters get."""
+        if text.startswith("="):
+            words = self._exact(text)
+            if not words:
+                raise PhraseError(f"{self.language}.toml: empty word in a phrase")
+            return words
         words = tuple(self._word(t.lower) for t in tokenize(text, self.language))
         if not words:
             raise PhraseError(f"{self.language}.toml: empty word in a phrase")
@@ -208,8 +235,10 @@ class ConceptLexicon:
                 group = option[1:-1]
                 if group not in self.groups:
                     raise PhraseError(f"{self.language}.toml: unknown word group {{{group}}}")
-                alternatives.extend(self._words(entry) if " " in entry else (self._word(entry),)
+                alternatives.extend(self._words(entry) if " " in entry or entry.startswith("=") else (self._word(entry),)
                                     for entry in self.groups[group])
+            elif option.startswith("="):
+                alternatives.append(self._words(option))
             elif option.endswith("*"):
                 alternatives.append((self._word(option),))
             else:
@@ -259,28 +288,56 @@ class ConceptLexicon:
             self._forms_cache[token.lower] = result
         return result
 
-    def find(self, tokens: list[Token], *, author_role: str | None) -> list[Hit]:
-        """Return the concepts this lexicon recognises in `tokens`, weighed for `author_role`."""
+    def find(self, tokens: list[Token], *, author_role: str | None,
+             sentence_of: list[int] | None = None, typos: bool = True) -> list[Hit]:
+        """Return the concepts this lexicon recognises in `tokens`, weighed for `author_role`.
+
+        `sentence_of[i]` is the number of the sentence token i is in; without it the whole
+        letter is one sentence. A phrase never spans two sentences, and `unless_sentence`
+        frames silence their own sentence. With `typos` false, words match only by their
+        written form and lemma: used when English phrases read a letter in another language,
+        where a near-miss spelling is usually a word of that language ("échanger").
+        """
         if not tokens:
             return []
-        forms = [self.forms(t) for t in tokens]
-        letter = _Letter(tokens, forms)
+        if typos:
+            forms = [self.forms(t) for t in tokens]
+        else:
+            forms = [frozenset((t.norm, lemma_of(t.lower, self.language))) for t in tokens]
+        if sentence_of is None:
+            sentence_of = [0] * len(tokens)
+        letter = _Letter(tokens, forms, sentence_of)
         hits = []
         for concept in self.concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
             ranges = []
             if said_severity != "none":
-                ranges += [(r, said_severity) for p in concept.said for r in _matches(p, letter)]
-                ranges += [(r, said_severity) for a, b, within in concept.near
-                           for r in _near(a, b, within, letter)]
+                said = [r for p in concept.said for r in _matches(p, letter)]
+                said += [r for a, b, within in concept.near for r in _near(a, b, within, letter)]
+                if said and concept.unless_sentence:
+                    framed = {sentence_of[first] for p in concept.unless_sentence for first, _ in _matches(p, letter)}
+                    said = [r for r in said if sentence_of[r[0]] not in framed]
+                ranges += [(r, said_severity) for r in said]
             ranges += [(r, "urgent") for p in concept.reported for r in _matches(p, letter)]
             if not ranges:
                 continue
             silenced = [r for p in concept.unless for r in _matches(p, letter)]
             for (first, last), severity in ranges:
-                if not any(u_first <= last + UNLESS_REACH and first <= u_last + UNLESS_REACH for u_first, u_last in silenced):
+                if not any(_silences(unless, (first, last), sentence_of) for unless in silenced):
                     hits.append(Hit(tokens[first].start, tokens[last].end, concept.name, severity))
         return hits
+
+
+def _silences(unless: tuple[int, int], match: tuple[int, int], sentence_of: list[int]) -> bool:
+    """True if an `unless` match overlaps `match` or lies within UNLESS_REACH words of it.
+
+    The `unless` match must lie within one sentence, a sentence of `match`: "now I know how.
+    To be honest..." is not "know how to".
+    """
+    (u_first, u_last), (first, last) = unless, match
+    if not (u_first <= last + UNLESS_REACH and first <= u_last + UNLESS_REACH):
+        return False
+    return sentence_of[u_first] == sentence_of[u_last] and sentence_of[u_first] in (sentence_of[first], sentence_of[last])
 
 
 def _deletions(word: str) -> set[str]:
@@ -290,8 +347,9 @@ def _deletions(word: str) -> set[str]:
 class _Letter:
     """The tokens of one letter, their forms, and where each form occurs (one per lexicon)."""
 
-    def __init__(self, tokens: list[Token], forms: list[frozenset[str]]):
+    def __init__(self, tokens: list[Token], forms: list[frozenset[str]], sentence_of: list[int] | None = None):
         self.tokens, self.forms = tokens, forms
+        self.sentence_of = sentence_of if sentence_of is not None else [0] * len(tokens)
         self.positions: dict[str, list[int]] = {}
         for index, token_forms in enumerate(forms):
             for form in token_forms:
@@ -300,7 +358,8 @@ class _Letter:
 
     def possible(self, phrase: _Phrase) -> bool:
         """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
-        return all(slot.runs or not slot.single.isdisjoint(self.all_forms) for slot in phrase.slots)
+        all_forms = self.all_forms
+        return all(slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots)
 
     def starts(self, phrase: _Phrase) -> list[int]:
         """Return the token indexes where `phrase` may begin, in order."""
@@ -313,6 +372,8 @@ class _Letter:
 def _word_matches(word: _Word, forms: frozenset[str], token: Token) -> bool:
     if word.prefix is not None:
         return token.norm.startswith(word.prefix)
+    if word.exact:
+        return token.norm in word.forms
     return not word.forms.isdisjoint(forms)
 
 
@@ -349,7 +410,7 @@ def _matches(phrase: _Phrase, letter: _Letter) -> list[tuple[int, int]]:
         if found and start <= found[-1][1]:
             continue
         last = _match_from(phrase.slots, 0, start, letter)  # the first slot has no gap: it starts here
-        if last is not None:
+        if last is not None and letter.sentence_of[start] == letter.sentence_of[last - 1]:
             found.append((start, last - 1))
     return found
 
@@ -393,5 +454,19 @@ def find_concepts(text: str, *, language: str, author_role: str | None = None,
     letters. `tokens` may be passed when the caller already has `tokenize(text, language)`.
     """
     tokens = tokenize(text, language) if tokens is None else tokens
+    sentence_of = _sentence_numbers(text, tokens)
     languages = (language,) if language == "en" else (language, "en")
-    return [hit for lang in languages for hit in concept_lexicon(lang).find(tokens, author_role=author_role)]
+    return [hit for lang in languages
+            for hit in concept_lexicon(lang).find(tokens, author_role=author_role, sentence_of=sentence_of,
+                                                  typos=lang == language)]
+
+
+def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
+    """Return, for each token, the number of the sentence of `text` it starts in."""
+    ends = [end for _, end in sentence_bounds(text)]
+    numbers, sentence = [], 0
+    for token in tokens:
+        while sentence < len(ends) - 1 and token.start >= ends[sentence]:
+            sentence += 1
+        numbers.append(sentence)
+    return numbers

@@ -9,6 +9,13 @@ with two thresholds: above `urgent` the finding weighs as the rules would for th
 (letters.screening.concepts.said_severity), between `hold` and `urgent` it only holds the
 letter for a look.
 
+Direction: a concept a child's own words only weigh lightly in (a photo request, secrecy,
+sexual talk: `from_mentee` in the lexicon) is, in a child's letter, almost always the child
+telling what an adult does to them ("he keeps sending me pictures", "he said not to tell").
+Training therefore gives such sentences by children a class of their own,
+"<concept>/told" (TOLD_SUFFIX); a finding of that class carries the concept and is weighed
+as a disclosure, urgent whoever wrote the letter.
+
 It is trained by `python manage.py train_screening_model` (letters.screening.training) on
 the development corpus and the lexicons' example sentences, never on the unseen split, and
 the weights are shipped in `model_weights.json.gz` beside this module: inference is plain
@@ -36,6 +43,8 @@ CHAR_NGRAMS = (3, 4, 5)
 #: A word counts towards the explanation when it carries at least this share of the
 #: strongest word's push towards the winning class.
 EXPLAIN_SHARE = 0.35
+#: Suffix of the classes of a child telling what was done to them (see the docstring).
+TOLD_SUFFIX = "/told"
 
 
 @lru_cache(maxsize=65536)
@@ -202,7 +211,10 @@ def find_with_model(text: str, *, language: str, author_role: str | None = None,
         if found is None:
             continue
         concept, probability, (start, end) = found
-        severity = said_severity(concept, language=language, author_role=author_role)
+        if concept.endswith(TOLD_SUFFIX):  # a child telling what an adult does: a disclosure
+            concept, severity = concept.removesuffix(TOLD_SUFFIX), "urgent"
+        else:
+            severity = said_severity(concept, language=language, author_role=author_role)
         if probability < model.thresholds["urgent"] and severity == "urgent":
             severity = "hold"
         hits.append(Hit(tokens[start].start, tokens[end].end, concept, severity))

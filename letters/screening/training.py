@@ -9,7 +9,10 @@ Training examples are sentences:
 
 * a sentence of a dev letter that overlaps an expected safeguarding fragment is an example
   of that fragment's concept (the corpus says which; for older cases without one, the
-  concept the rules give the fragment, or the example is left out);
+  concept the rules give the fragment, or the example is left out). When a child wrote it
+  and the concept weighs less than urgent in a child's own words (a grooming move, sexual
+  talk), it is the child telling what was done to them: class "<concept>/told"
+  (letters.screening.model.TOLD_SUFFIX), urgent for any author;
 * every sentence of a letter that expects no safeguarding finding is an example of "none";
 * the `exemplars` of each concept table in the lexicon files are examples of that concept,
   and their `counter_examples` examples of "none".
@@ -33,10 +36,12 @@ from letters.screening.concepts import (
     CONCEPTS,
     concept_tables,
     find_concepts,
+    said_severity,
 )
 from letters.screening.lexicon import lexicon
 from letters.screening.model import (
     NONE,
+    TOLD_SUFFIX,
     LinearModel,
     sentence_features,
     sentence_token_ranges,
@@ -46,7 +51,7 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
-DEFAULT_THRESHOLDS = {"hold": 0.5, "urgent": 0.85}
+DEFAULT_THRESHOLDS = {"hold": 0.9, "urgent": 0.95}
 
 
 def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
@@ -98,6 +103,9 @@ def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
         label = overlapping[0] if overlapping else NONE
         if label is None:
             continue
+        if label != NONE and letter.get("author", "mentee") == "mentee" and \
+                said_severity(label, language=language, author_role="mentee") != "urgent":
+            label += TOLD_SUFFIX
         yield [f for f, _, _ in sentence_features(tokens, first, last)], label
 
 
