@@ -176,6 +176,24 @@ def parse_spans(checked: list[str], typed: str) -> list[tuple[int, int]]:
     return spans
 
 
+def chosen_spans(post) -> list[tuple[int, int]]:
+    """Return the parts a coordinator chose to remove on a review page (letters' and posts').
+
+    Raises ValidationError, in words the coordinator can act on, for a part that is not
+    written as start-end or when no part was chosen.
+    """
+    try:
+        spans = parse_spans(post.getlist("span"), post.get("extra_spans", ""))
+    except SpanSyntaxError as error:
+        raise ValidationError(
+            _("“%(item)s” is not a part to remove. Write each part as start-end, for example 15-27.")
+            % {"item": error.args[0]}
+        ) from None
+    if not spans:
+        raise ValidationError(_("Choose at least one part to remove, or use “Approve” instead."))
+    return spans
+
+
 def _decide(request, letter: Letter, action: str) -> Letter:
     """Call the service for `action` with the posted fields; raise what the service raises."""
     post = request.POST
@@ -185,17 +203,8 @@ def _decide(request, letter: Letter, action: str) -> Letter:
         return services.approve_letter(request.user, letter=letter, note=post.get("approve_note", ""),
                                        findings_seen=True)
     if action == "redact":
-        try:
-            spans = parse_spans(post.getlist("span"), post.get("extra_spans", ""))
-        except SpanSyntaxError as error:
-            raise ValidationError(
-                _("“%(item)s” is not a part to remove. Write each part as start-end, for example 15-27.")
-                % {"item": error.args[0]}
-            ) from None
-        if not spans:
-            raise ValidationError(_("Choose at least one part to remove, or use “Approve” instead."))
         return services.approve_letter(request.user, letter=letter, note=post.get("redaction_note", ""),
-                                       redactions=spans, findings_seen=True)
+                                       redactions=chosen_spans(post), findings_seen=True)
     if action == "changes":
         return services.request_changes(request.user, letter=letter, note=post.get("changes_note", ""))
     if action == "withhold":

@@ -291,17 +291,8 @@ def _decide(request, post, action: str):
         return services.approve_post(request.user, post=post, note=post_data.get("approve_note", ""),
                                      findings_seen=True)
     if action == "redact":
-        try:
-            spans = review_views.parse_spans(post_data.getlist("span"), post_data.get("extra_spans", ""))
-        except review_views.SpanSyntaxError as error:
-            raise ValidationError(
-                _("“%(item)s” is not a part to remove. Write each part as start-end, for example 15-27.")
-                % {"item": error.args[0]}
-            ) from None
-        if not spans:
-            raise ValidationError(_("Choose at least one part to remove, or use “Approve” instead."))
         return services.approve_post(request.user, post=post, note=post_data.get("redaction_note", ""),
-                                     redactions=spans, findings_seen=True)
+                                     redactions=review_views.chosen_spans(post_data), findings_seen=True)
     if action == "changes":
         return services.return_post(request.user, post=post, note=post_data.get("changes_note", ""))
     if action == "withhold":

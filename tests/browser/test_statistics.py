@@ -50,6 +50,7 @@ def test_a_coordinator_tags_a_letter_and_sees_it_counted_with_small_cells_suppre
     expect(school_button).to_have_attribute("aria-pressed", "false")
     check.check(coordinator, "review page with topics")
     # A note half typed in a decision form survives the click: the button changes in place.
+    coordinator.check("#decide-changes")  # the compact review page opens a decision's fields when chosen
     coordinator.fill("#id_changes_note", "Tell me more about the lighthouse")
     school_button.click()
     expect(school_button).to_have_attribute("aria-pressed", "true")
