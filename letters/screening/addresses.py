@@ -301,9 +301,16 @@ _STREET_WITH_FLOOR_RE = re.compile(
 )
 
 
+#: The floor and door alone, looked for first: most letters have none.
+_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)", re.IGNORECASE)
+
+
 def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
     """Yield "word number, floor door" streets, which need no street suffix to be addresses."""
-    if "." not in text:
-        return
-    for match in _STREET_WITH_FLOOR_RE.finditer(text):
-        yield match.start(), match.end()
+    for floor in _FLOOR_DOOR_RE.finditer(text):
+        # The street and number stand within a few words before the floor.
+        start = max(0, floor.start() - 60)
+        for match in _STREET_WITH_FLOOR_RE.finditer(text, start, floor.end()):
+            if match.end() == floor.end():
+                yield match.start(), match.end()
+                break

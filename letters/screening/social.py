@@ -321,20 +321,18 @@ def _platform_nearby(folded: str, position: int, window: int = 60) -> bool:
 
 # ---------------------------------------------------------------- names around a platform
 # A token with letters and a digit, dot or underscore, right before "on/på/sur <platform>":
-# "søg efter freja.fodbold på insta", "I'm lucy_b on tiktok".
-_HANDLE_BEFORE_PLATFORM_RE = compile_folded(
-    rf"(?<![\w@./])(?P<handle>{_HANDLE_LIKE})\s+(?:on|pa|sur|i|in|via)\s+{_ANY_PLATFORM}(?!\w)"
-)
-#: The prepositions `_HANDLE_BEFORE_PLATFORM_RE` needs, for a cheap look first.
-_BEFORE_PLATFORM_HINT_RE = re.compile(r"\s(?:on|pa|sur|i|in|via)\s")
+# "søg efter freja.fodbold på insta", "I'm lucy_b on tiktok". The preposition and platform
+# are found first (few places in a letter), then the token before them is read.
+_ON_PLATFORM_RE = compile_folded(rf"(?<=\s)(?:on|pa|sur|i|in|via)\s+{_ANY_PLATFORM}(?!\w)")
+_HANDLE_BEFORE_RE = compile_folded(rf"(?<![\w@./])(?P<handle>{_HANDLE_LIKE})\s+\Z")
 
 
 def _handle_before_platform(folded: str) -> Iterator[tuple[int, int]]:
     """Yield handle-shaped names followed by the platform they live on ("freja.fodbold på insta")."""
-    if not _BEFORE_PLATFORM_HINT_RE.search(folded):
-        return
-    for match in _HANDLE_BEFORE_PLATFORM_RE.finditer(folded):
-        yield match.start("handle"), match.end("handle")
+    for on in _ON_PLATFORM_RE.finditer(folded):
+        before = _HANDLE_BEFORE_RE.search(folded, max(0, on.start() - 40), on.start())
+        if before:
+            yield before.start("handle"), before.end("handle")
 
 
 #: A token no first name looks like: letters joined by "_", or letters ending in digits
