@@ -128,7 +128,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
         if cue in POSSESSIVE_CUES and not _possessive_reads_as_contact(folded, match.end()):
             continue
-        if _reported_question_before(folded, match.start(), language):
+        if _first_person(cue) and _reported_question_before(folded, match.start(), language):
             continue
         # "my ig is night owl 42": the name after the platform is part of the finding.
         name = _NAME_AFTER_RE.match(folded, match.end())
@@ -403,3 +403,11 @@ def _question_pattern(language: str) -> re.Pattern:
 def _reported_question_before(folded: str, start: int, language: str) -> bool:
     """True if the cue at `start` is asked about ("you asked whether I'm on Instagram"), not offered."""
     return bool(_question_pattern(language).search(folded, max(0, start - 20), start))
+
+
+_FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
+
+
+def _first_person(cue: str) -> bool:
+    """True if the cue speaks of the writer ("I'm on", "jeg har"): "whether you have snap" still asks."""
+    return bool(_FIRST_PERSON_RE.match(cue))

@@ -500,3 +500,13 @@ def test_a_platform_cue_inside_a_reported_question_is_no_offer(language, text):
 ])
 def test_the_same_cue_as_an_offer_is_still_found(language, text, fragment):
     assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "I wonder if add me on Snapchat works for you?", "add me on Snapchat"),
+    ("da", "Jeg spørger, om har du snap?", "har du snap"),
+    ("nb", "Jeg lurer på om har du Snapchat?", "har du Snapchat"),
+    ("fr", "Je me demande si t'as snap ?", "snap"),
+])
+def test_asking_whether_the_reader_has_a_platform_is_still_a_cue(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
