@@ -228,9 +228,10 @@ def _behind_street(text: str, start: int, streets: list[tuple[int, int]], window
 
 def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
     """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries."""
-    streets = sorted(set(_street_spans(text, folded, language)))
+    streets = sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
     spans = streets + list(_postcode_spans(text, tuple(regions), streets))
-    yield from _join_address_parts(text, sorted(spans))
+    for start, end in _join_address_parts(text, sorted(spans)):
+        yield _with_unit_before(text, start), _with_details_after(text, end)
 
 
 # Between two address parts: a flat number and up to two words of a town, in any case
@@ -258,3 +259,58 @@ def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tup
         current = (start, end)
     if current:
         yield current
+
+
+# ---------------------------------------------------------------- flats, floors and towns
+_UNIT_WORDS = alternation(all_contact_words("unit_words"))
+_FLOOR_WORDS = alternation(all_contact_words("floor_words"))
+#: "flat 3, " or "lejl. 2 " right before a street: the flat is part of the address.
+_UNIT_BEFORE_RE = re.compile(rf"(?<!\w){_UNIT_WORDS}\.?\s*(?:n°|no\.?|nr\.?|#)?\s*\d{{1,4}}[a-z]?[\s,]*\Z",
+                             re.IGNORECASE)
+#: After a street: a floor and side ("au 3e étage à gauche", "2nd floor", "3. etasje"), then a
+#: town after a comma or "i"/"in" ("27 Mortimer Street, Brighton", "Fjellveien 112 i Stavanger").
+_FLOOR_AFTER_RE = re.compile(
+    rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?\s*{_FLOOR_WORDS}"
+    rf"|{_FLOOR_WORDS}\s+\d{{1,2}})(?:\s+(?:à\s+|til\s+)?(?:gauche|droite|venstre|høyre|højre))?(?!\w)",
+    re.IGNORECASE,
+)
+_TOWN_AFTER_RE = re.compile(r"(?:,\s*|\s+(?:i|in)\s+)[A-ZÆØÅÉ][a-zæøåéèà'’-]+(?!\w)")
+
+
+def _with_unit_before(text: str, start: int) -> int:
+    """Return `start`, moved back over a flat or unit number written just before the address."""
+    unit = _UNIT_BEFORE_RE.search(text, max(0, start - 30), start)
+    return unit.start() if unit else start
+
+
+def _with_details_after(text: str, end: int) -> int:
+    """Return `end`, moved past a floor ("au 3e étage à gauche") and a capitalised town after the address."""
+    floor = _FLOOR_AFTER_RE.match(text, end)
+    if floor:
+        end = floor.end()
+    town = _TOWN_AFTER_RE.match(text, end)
+    return town.end() if town else end
+
+
+#: A Danish or Norwegian floor and door ("st. th", "2. tv", "1. sal") after a word and a number:
+#: no ordinary phrase ends so, whatever the word ("skovbrynet 7, st. th", any case).
+_STREET_WITH_FLOOR_RE = re.compile(
+    r"(?<![\w.])(?:[^\W\d_][\w-]{2,}\s+){1,2}?\d{1,4}[a-z]?,?\s+"
+    r"(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: The floor and door alone, looked for first: most letters have none.
+_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)", re.IGNORECASE)
+
+
+def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
+    """Yield "word number, floor door" streets, which need no street suffix to be addresses."""
+    for floor in _FLOOR_DOOR_RE.finditer(text):
+        # The street and number stand within a few words before the floor.
+        start = max(0, floor.start() - 60)
+        for match in _STREET_WITH_FLOOR_RE.finditer(text, start, floor.end()):
+            if match.end() == floor.end():
+                yield match.start(), match.end()
+                break

@@ -17,6 +17,9 @@ DOT_WORDS = all_contact_words("dot_words")
 #: "_" and "/" spelled out: "ruby underscore fox", "youtube point com slash @zoe".
 UNDERSCORE_WORDS = all_contact_words("underscore_words")
 SLASH_WORDS = all_contact_words("slash_words")
+#: Short words that mean "@" only between brackets: "t.berg (a) online.no", "laerke(snabel)gmail.com".
+#: Outside brackets they are ordinary words ("a", "alfa").
+BRACKETED_AT_WORDS = all_contact_words("bracketed_at_words")
 
 #: Top-level domains we accept at the end of a spelled-out or bare domain.
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
@@ -26,7 +29,7 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
                   "proton", "protonmail", "gmx", "orange", "free", "laposte", "sfr", "wanadoo", "online",
-                  "jubii", "mail")
+                  "jubii", "mail") + all_contact_words("split_mail_providers")
 
 #: The shorter list for domains spelled out without an "at": "point de vue" and "dot me"
 #: are ordinary phrases, "point com" and "punktum dk" are not.
@@ -36,7 +39,7 @@ _LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?"
 _DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
         rf"|\s+{alternation(DOT_WORDS)}\s+)")
 _TLD = alternation(TOP_LEVEL_DOMAINS)
-_AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS)})\s*[)\]}}>]\s*"
+_AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS + BRACKETED_AT_WORDS)})\s*[)\]}}>]\s*"
        rf"|\s+{alternation(AT_WORDS)}\s+|\s*-\s*{alternation(AT_WORDS)}\s*-\s*)")
 # Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
 # hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
@@ -46,7 +49,8 @@ _LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)
-_DOMAIN = rf"(?:(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER})"
+# A provider may be written in two pieces and still end in its domain: "g mail point com".
+_DOMAIN = rf"(?:(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER}(?:{_DOT}{_TLD})?)"
 _END = r"(?![\w@])(?!\.[a-z0-9])"
 EMAIL_RE = compile_folded(rf"(?<![\w.@]){_LOCAL}{_AT}{_DOMAIN}{_END}")
 # "emma at gmail", "jake dot turner at hotmail dot com": a plain "at" needs a mail provider
@@ -86,7 +90,8 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 # "at", URL_RE around "http", "www", a dot right before a letter (every top-level domain is
 # letters) or a spelled-out "dot". Finding the hints is one quick scan; the patterns
 # themselves, which try every position they are given, then read only near each hint.
-_EMAIL_HINT_RE = compile_folded(rf"@|[(\[{{<]\s*at|{alternation(AT_WORDS)}")
+_EMAIL_HINT_RE = compile_folded(
+    rf"@|[(\[{{<]\s*(?:at|{alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{alternation(AT_WORDS)}")
 _PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
 _URL_HINT_RE = compile_folded(rf"https?:|www|\.[a-z]|(?<!\w){alternation(DOT_WORDS)}(?!\w)")
 #: How far an e-mail or a link may reach on either side of its hint, in characters.
@@ -124,10 +129,24 @@ def _matches_near(pattern: re.Pattern, folded: str, hint_re: re.Pattern) -> Iter
             yield match
 
 
+# "sofus 2012 @ hotmail . dk": a name, a space, then the digits that end it, right before an
+# "@" written with spaces around it. The match starts at the digits; the name belongs to it.
+_NAME_BEFORE_DIGITS_RE = re.compile(r"(?<![\w.@])[a-z][a-z0-9_.+-]*\s+\Z")
+_DIGITS_THEN_SPACED_AT_RE = re.compile(r"\d{1,4}\s+@\s")
+
+
+def _with_name_before_digits(folded: str, start: int) -> int:
+    """Return `start`, moved back over the name of "name 2012 @ …" when the match begins at "2012 @ "."""
+    if not _DIGITS_THEN_SPACED_AT_RE.match(folded, start):
+        return start
+    name = _NAME_BEFORE_DIGITS_RE.search(folded, max(0, start - 40), start)
+    return name.start() if name else start
+
+
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
         for match in _matches_near(pattern, folded, hint_re):
-            yield match.start(), match.end()
+            yield _with_name_before_digits(folded, match.start()), match.end()
     for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
         yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):

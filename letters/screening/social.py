@@ -42,7 +42,8 @@ POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "t
 _HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*[\d._])[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
-AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z][\w.]{1,29}(?<![.])")
+# A handle may begin with "_" ("@_chloe.dessine_").
+AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z_][\w.]{1,29}(?<![.])")
 DISCORD_TAG_RE = compile_folded(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
 
 def _tree(words) -> str:
@@ -127,6 +128,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
         if cue in POSSESSIVE_CUES and not _possessive_reads_as_contact(folded, match.end()):
             continue
+        if _first_person(cue) and _reported_question_before(folded, match.start(), language):
+            continue
         # "my ig is night owl 42": the name after the platform is part of the finding.
         name = _NAME_AFTER_RE.match(folded, match.end())
         end = name.end() if name and _is_name(name.group("handle")) else match.end()
@@ -157,6 +160,9 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    yield from _handle_before_platform(folded)
+    yield from _called_names(folded, language)
+    yield from _names_after_own_platform(folded, language)
     yield from _offered_names(text, folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
@@ -311,3 +317,97 @@ def platforms_after_contact(folded: str, contacts: list[tuple[int, int]], window
 
 def _platform_nearby(folded: str, position: int, window: int = 60) -> bool:
     return bool(_PLATFORM_RE.search(folded, max(0, position - window), position + window))
+
+
+# ---------------------------------------------------------------- names around a platform
+# A token with letters and a digit, dot or underscore, right before "on/på/sur <platform>":
+# "søg efter freja.fodbold på insta", "I'm lucy_b on tiktok". The preposition and platform
+# are found first (few places in a letter), then the token before them is read.
+_ON_PLATFORM_RE = compile_folded(rf"(?<=\s)(?:on|pa|sur|i|in|via)\s+{_ANY_PLATFORM}(?!\w)")
+_HANDLE_BEFORE_RE = compile_folded(rf"(?<![\w@./])(?P<handle>{_HANDLE_LIKE})\s+\Z")
+
+
+def _handle_before_platform(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield handle-shaped names followed by the platform they live on ("freja.fodbold på insta")."""
+    for on in _ON_PLATFORM_RE.finditer(folded):
+        before = _HANDLE_BEFORE_RE.search(folded, max(0, on.start() - 40), on.start())
+        if before:
+            yield before.start("handle"), before.end("handle")
+
+
+#: A token no first name looks like: letters joined by "_", or letters ending in digits
+#: ("ragnar_springer", "miavs11", "grisou2013").
+_USER_NAME_TOKEN = r"(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{2,}[a-z_]*\d{1,4})(?![\w@])"
+
+
+@lru_cache(maxsize=None)
+def _called_pattern(language: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """"jeg heter ragnar_springer der", "jeg hedder bjørnemor på Wordfeud", and their cues' words."""
+    cues = with_english(language, "called_words")
+    pattern = compile_folded(
+        rf"(?<!\w){_tree(cues)}\s+(?:(?P<token>{_USER_NAME_TOKEN})"
+        rf"|(?P<word>[a-z][\w.'’-]{{2,29}})\s+(?:on|pa|sur|i|in)\s+{_ANY_PLATFORM}(?!\w))"
+    )
+    return pattern, tuple({max(fold(cue).split(), key=len) for cue in cues})
+
+
+def _called_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield names a writer says they go by, when the name is a user name or a platform follows.
+
+    A first name after "I'm called" is ordinary; "I'm called ragnar_springer" or "I'm
+    called bjørnemor on Wordfeud" is a user name.
+    """
+    pattern, cue_words = _called_pattern(language)
+    if not any(word in folded for word in cue_words):
+        return
+    for match in pattern.finditer(folded):
+        group = "token" if match.group("token") else "word"
+        if _is_name(match.group(group)):
+            yield match.start(group), match.end(group)
+
+
+@lru_cache(maxsize=None)
+def _own_platform_pattern(language: str) -> re.Pattern:
+    """"mon discord", "mit snapnavn", "my insta name": the writer's own account on a platform."""
+    name_words = _tree(with_english(language, "platform_name_words"))
+    return compile_folded(
+        rf"(?<!\w)(?:my|mit|min|mitt|mon|ma)\s+(?:{name_words}\s+)?{_PLATFORM}(?:[\s-]?{name_words})?(?!\w)"
+    )
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
+_USER_NAME_TOKEN_RE = re.compile(rf"(?<![\w@./]){_USER_NAME_TOKEN}")
+
+
+def _names_after_own_platform(folded: str, language: str, window: int = 100) -> Iterator[tuple[int, int]]:
+    """Yield a user-name token later in the sentence that names the writer's own account.
+
+    "mit snapnavn er det samme som min mors kat plus 11, altså miavs11": the name comes
+    after a riddle, but "my snap" and a token like "miavs11" in one sentence is an account.
+    """
+    for match in _own_platform_pattern(language).finditer(folded):
+        stop = min(len(folded), match.end() + window)
+        sentence_end = _SENTENCE_END_RE.search(folded, match.end(), stop)
+        stop = sentence_end.start() if sentence_end else stop
+        for token in _USER_NAME_TOKEN_RE.finditer(folded, match.end(), stop):
+            if not _COUNTED_WORD_RE.match(folded, token.end()):
+                yield token.start(), token.end()
+
+
+@lru_cache(maxsize=None)
+def _question_pattern(language: str) -> re.Pattern:
+    """"whether", "om", "demandé si" at the very end of the text before a cue."""
+    return compile_folded(rf"(?<!\w){_tree(with_english(language, 'question_words'))}[\s,]*\Z")
+
+
+def _reported_question_before(folded: str, start: int, language: str) -> bool:
+    """True if the cue at `start` is asked about ("you asked whether I'm on Instagram"), not offered."""
+    return bool(_question_pattern(language).search(folded, max(0, start - 20), start))
+
+
+_FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
+
+
+def _first_person(cue: str) -> bool:
+    """True if the cue speaks of the writer ("I'm on", "jeg har"): "whether you have snap" still asks."""
+    return bool(_FIRST_PERSON_RE.match(cue))

@@ -323,3 +323,190 @@ def test_a_link_longer_than_the_reach_around_its_hint_is_found_whole():
 ])
 def test_contact_details_far_into_a_long_letter(language, text, kind, fragment):
     assert_covered(text, language, kind, fragment)
+
+
+# ------------------------------------------------------------------------------ round w3
+# Classes found on letters written without reading the rules: "@" shortened inside brackets,
+# a mail provider split in two, a name and its digits set apart before a spaced "@"; user
+# names right before "on <platform>", after "I'm called", or later in a sentence about the
+# writer's own account; a handle starting with "_"; a flat before a street, a floor and a
+# town after it, a Scandinavian floor-and-door after any word and number; and a platform
+# cue inside a reported question ("you asked whether I'm on …"), which is no offer.
+
+BRACKETED_AT_CASES = [
+    ("en", "write to me: milo.k (a) outlook.com ok", "milo.k (a) outlook.com"),
+    ("da", "skriv til asta.berg(snabel)hotmail.dk i morgen", "asta.berg(snabel)hotmail.dk"),
+    ("nb", "mailen er ola_99 (krøll) online.no", "ola_99 (krøll) online.no"),
+    ("fr", "mon mail : lea.m [a] free.fr voilà", "lea.m [a] free.fr"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), BRACKETED_AT_CASES)
+def test_a_short_word_for_at_between_brackets(language, text, fragment):
+    assert_covered(text, language, EMAIL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Pick answer (a) or answer (b) in the quiz."),
+    ("da", "Se figur (a) på side 12, den med solen."),
+    ("nb", "Oppgave (a) var lett, oppgave (b) tok 20 minutter."),
+    ("fr", "La réponse (a) est juste, page 14 du cahier."),
+])
+def test_a_bracketed_letter_in_ordinary_text_is_not_an_at(language, text):
+    assert [kind for kind, _ in findings(text, language) if kind == EMAIL] == []
+
+
+SPLIT_PROVIDER_CASES = [
+    ("en", "it's jonas.p11 at g mail dot com", "jonas.p11 at g mail dot com"),
+    ("da", "skriv til ida.kr snabel-a hot mail punktum dk", "ida.kr snabel-a hot mail punktum dk"),
+    ("nb", "eposten er sondre.h krøllalfa g mail punktum com", "sondre.h krøllalfa g mail punktum com"),
+    ("fr", "c'est ines.v arobase g mail point com", "ines.v arobase g mail point com"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), SPLIT_PROVIDER_CASES)
+def test_a_mail_provider_written_in_two_pieces(language, text, fragment):
+    assert_covered(text, language, EMAIL, fragment)
+
+
+NAME_DIGITS_AT_CASES = [
+    ("en", "mail me at rory 2013 @ gmail . com please", "rory 2013 @ gmail . com"),
+    ("da", "min mail er sofie 11 @ hotmail . dk (uden mellemrum)", "sofie 11 @ hotmail . dk"),
+    ("nb", "eposten min er jonas 2012 @ online . no", "jonas 2012 @ online . no"),
+    ("fr", "mon adresse mail est lucas 2014 @ orange . fr", "lucas 2014 @ orange . fr"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), NAME_DIGITS_AT_CASES)
+def test_a_name_set_apart_from_its_digits_before_a_spaced_at(language, text, fragment):
+    assert_covered(text, language, EMAIL, fragment)
+
+
+NAME_BEFORE_PLATFORM_CASES = [
+    ("en", "look for milly.draws on insta, I post there", "milly.draws"),
+    ("da", "du kan finde mig som kasper_fisk på tiktok", "kasper_fisk"),
+    ("nb", "søk opp nora.hopper på snap", "nora.hopper"),
+    ("fr", "cherche leo_foot13 sur insta stp", "leo_foot13"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), NAME_BEFORE_PLATFORM_CASES)
+def test_a_user_name_right_before_on_a_platform(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+CALLED_CASES = [
+    ("en", "I play on lichess a lot and I'm called knight_rider there", "knight_rider"),
+    ("en", "I'm called mossyfrog on Wordfeud, challenge me", "mossyfrog"),
+    ("da", "jeg hedder ulvepige på Wordfeud, så du kan finde mig", "ulvepige"),
+    ("da", "på chess.com hedder jeg springer_ole", "springer_ole"),
+    ("nb", "jeg heter sjakk_ulven der, spill med meg", "sjakk_ulven"),
+    ("nb", "jeg heter tigerjente på roblox", "tigerjente"),
+    ("fr", "je m'appelle lapin_bleu dessus si tu veux jouer", "lapin_bleu"),
+    ("fr", "je m'appelle chatnoir sur roblox", "chatnoir"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), CALLED_CASES)
+def test_the_name_a_writer_goes_by_on_a_platform(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I'm called Anna and I'm in year 6, I love horses."),
+    ("da", "Jeg hedder Karin og jeg er 64 år. Jeg elsker bøger."),
+    ("nb", "Jeg heter Ragnar og spiller sjakk på klubben hver tirsdag."),
+    ("fr", "Je m'appelle Corinne et j'ai 3 petits-enfants."),
+])
+def test_a_first_name_after_i_am_called_is_ordinary(language, text):
+    assert [kind for kind, _ in findings(text, language) if kind == SOCIAL] == []
+
+
+OWN_ACCOUNT_CASES = [
+    ("en", "my snap name is my dog's name plus my age, so biscuit12", "biscuit12"),
+    ("da", "mit snapnavn er det samme som min hund plus 9, altså fido9", "fido9"),
+    ("nb", "instanavnet mitt er lett å huske: mitt insta er katten og 2012, altså pusur2012", "pusur2012"),
+    ("fr", "mon discord c'est le nom de mon lapin + 2011, donc caramel2011", "caramel2011"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), OWN_ACCOUNT_CASES)
+def test_a_user_name_later_in_a_sentence_about_the_writers_account(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "My insta has mostly drawings. I play fifa23 with my brother."),
+    ("da", "Mit snap har jeg ikke brugt længe. Vi spiller fifa23 hver fredag."),
+    ("nb", "Mitt insta har bare hestebilder. Jeg spiller fifa23 med pappa."),
+    ("fr", "Mon insta a surtout des dessins. Je joue à fifa23 avec mon frère."),
+])
+def test_my_account_then_numbers_in_the_next_sentence_stay_quiet(language, text):
+    assert [kind for kind, _ in findings(text, language) if kind == SOCIAL] == []
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "follow @_maisie.bakes_ for cakes", "@_maisie.bakes_"),
+    ("da", "min insta er @_emil.tegner", "@_emil.tegner"),
+    ("nb", "følg @_ingrid_hopp", "@_ingrid_hopp"),
+    ("fr", "mon compte c'est @_zoe.danse_ voilà", "@_zoe.danse_"),
+])
+def test_an_at_handle_starting_with_an_underscore(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+ADDRESS_DETAIL_CASES = [
+    ("en", "GB", "we're now at flat 2, 14 Dover Road, Leeds. it's small", "flat 2, 14 Dover Road, Leeds"),
+    ("en", "GB", "our place is 8 Elm Street, 3rd floor, above the shop", "8 Elm Street, 3rd floor"),
+    ("da", "DK", "vi bor nu i egelunden 4, 2. tv ved skolen", "egelunden 4, 2. tv"),
+    ("da", "DK", "Vi bor på Rosenvej 12, 1. sal i Odense", "Rosenvej 12, 1. sal i Odense"),
+    ("nb", "NO", "Nå bor vi i Bergveien 9 i Tromsø, ved havna", "Bergveien 9 i Tromsø"),
+    ("nb", "NO", "adressen er leil. 3, Storgata 5, Bodø", "leil. 3, Storgata 5, Bodø"),
+    ("fr", "FR", "j'habite 7 rue des lilas, 3e étage à droite", "7 rue des lilas, 3e étage à droite"),
+    ("fr", "FR", "on habite appartement 12, 3 rue de la Gare, Nantes", "appartement 12, 3 rue de la Gare, Nantes"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), ADDRESS_DETAIL_CASES)
+def test_flats_floors_and_towns_belong_to_the_address(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "We read chapter 3, floor plans were on page 12."),
+    ("da", "DK", "Vi læste kapitel 5, 2. gang var bedre. Klokken 10."),
+    ("nb", "NO", "Vi bodde i 3. etasje på hotellet i 5 netter."),
+    ("fr", "FR", "On a lu 3 chapitres, au 2e étage de la bibliothèque."),
+])
+def test_floors_and_numbers_without_a_street_stay_quiet(language, region, text):
+    assert [kind for kind, _ in findings(text, language, region) if kind == ADDRESS] == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "You asked whether I'm on Instagram; that stays out of our letters."),
+    ("da", "Du spurgte, om jeg har TikTok. Det holder vi uden for brevene."),
+    ("nb", "Du lurte på om jeg har Snapchat, men det skriver vi ikke om."),
+    ("fr", "Tu m'as demandé si je suis sur insta, mais on n'en parle pas ici."),
+])
+def test_a_platform_cue_inside_a_reported_question_is_no_offer(language, text):
+    assert [kind for kind, _ in findings(text, language) if kind == SOCIAL] == []
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "I'm on Instagram, add me!", "I'm on Instagram"),
+    ("da", "jeg har TikTok, følg mig", "jeg har TikTok"),
+    ("nb", "jeg har Snapchat, legg meg til", "jeg har Snapchat"),
+    ("fr", "je suis sur insta, ajoute-moi", "insta"),
+])
+def test_the_same_cue_as_an_offer_is_still_found(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "I wonder if add me on Snapchat works for you?", "add me on Snapchat"),
+    ("da", "Jeg spørger, om har du snap?", "har du snap"),
+    ("nb", "Jeg lurer på om har du Snapchat?", "har du Snapchat"),
+    ("fr", "Je me demande si t'as snap ?", "snap"),
+])
+def test_asking_whether_the_reader_has_a_platform_is_still_a_cue(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
