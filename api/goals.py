@@ -12,7 +12,8 @@ from rest_framework.response import Response
 from api.base import ApiListView, ApiView, IdField, errors
 from goals import services
 from goals.access import access_own_goal, access_own_step, own_mentee_memberships
-from goals.models import MAX_GOAL_CHARS, Goal, Stamp, StampKind
+from goals.models import MAX_GOAL_CHARS, Goal, StampKind
+from goals.selectors import own_stamps
 from goals.stamps import CATALOGUE
 from programs.access import access_program
 
@@ -192,6 +193,4 @@ class StampListView(ApiListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return (Stamp.objects.filter(membership__in=own_mentee_memberships(self.request.user),
-                                     membership__program__rewards_enabled=True)
-                .select_related("membership").order_by("-earned_at", "-pk"))
+        return own_stamps(own_mentee_memberships(self.request.user))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from goals.models import Goal, GoalStep, Passport, Stamp
@@ -102,6 +102,15 @@ class ShownStamp:
     @property
     def info(self):
         return CATALOGUE[self.stamp.kind]
+
+
+def own_stamps(mentee_memberships) -> QuerySet[Stamp]:
+    """Return the stamps of the given mentee memberships, newest first, leaving out programs with stamps off.
+
+    Precondition: `mentee_memberships` are the caller's own (goals.access.own_mentee_memberships).
+    """
+    return (Stamp.objects.filter(membership__in=mentee_memberships, membership__program__rewards_enabled=True)
+            .select_related("membership").order_by("-earned_at", "-pk"))
 
 
 def list_stamps(membership: Membership) -> list[ShownStamp]:
