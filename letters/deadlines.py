@@ -322,6 +322,17 @@ def overdue_reply_exists(*, now: datetime, reply_window: timedelta | None = None
     return Exists(letters.filter(~mentor_answered("")))
 
 
+def overdue_reply_expression(*, now: datetime, reply_window: timedelta | None = None) -> Case:
+    """Return whether the outer pair has an overdue reply at `now`: False for a pair that is not active.
+
+    The `has_overdue_reply` of annotate_pair_deadlines, on its own for a reader that needs no
+    other deadline (the toolbox tip asks it only of a mentor's pairs). `reply_window`: see
+    overdue_reply_exists.
+    """
+    return Case(When(Q(status=Pair.Status.ACTIVE), then=overdue_reply_exists(now=now, reply_window=reply_window)),
+                default=Value(False), output_field=models.BooleanField())
+
+
 def annotate_pair_deadlines(pairs: QuerySet[Pair], *, now: datetime, reply_window: timedelta | None = None) -> QuerySet[Pair]:
     """Annotate `pairs` with `has_overdue_letter`, `has_overdue_reply` and `deadlines_need_attention`.
 
@@ -332,8 +343,7 @@ def annotate_pair_deadlines(pairs: QuerySet[Pair], *, now: datetime, reply_windo
     return pairs.annotate(
         has_overdue_letter=Case(When(active, then=overdue_letter_exists(now=now)), default=Value(False),
                                 output_field=models.BooleanField()),
-        has_overdue_reply=Case(When(active, then=overdue_reply_exists(now=now, reply_window=reply_window)), default=Value(False),
-                               output_field=models.BooleanField()),
+        has_overdue_reply=overdue_reply_expression(now=now, reply_window=reply_window),
     ).annotate(
         deadlines_need_attention=Case(When(Q(has_overdue_letter=True) | Q(has_overdue_reply=True), then=Value(True)),
                                       default=Value(False), output_field=models.BooleanField()),

@@ -36,7 +36,8 @@ def list_memberships_with_pairs(user) -> list[dict]:
         .annotate(
             unread=Count(
                 "letters",
-                filter=Q(letters__status=LetterStatus.DELIVERED) & ~Q(letters__author__user=user),
+                # By author id, not author__user: the same letters without a join per letter.
+                filter=Q(letters__status=LetterStatus.DELIVERED) & ~Q(letters__author_id__in=own),
             )
         )
     )

@@ -209,25 +209,36 @@ def list_post_review_audit(post: Post) -> QuerySet[PostReviewEntry]:
 NEW_REPLIES_SINCE = timedelta(days=14)
 
 
-def list_new_replies(user, *, limit: int = 5) -> list[Post]:
+def list_new_replies(user, *, limit: int = 5, memberships=None) -> list[Post]:
     """Return the newest replies others published in the threads `user` started (last two weeks), newest first.
 
     Only threads they may still see, in spaces they have not left (Post.objects.visible_to).
+    `memberships`: `user`'s active memberships, when the caller loaded them (the home page):
+    their threads are then found by author id, without a join to the memberships.
     """
     if not user.is_authenticated:
         return []
     # The person's own open threads in spaces they still belong in (a short list), then their new replies.
     left = SpaceDeparture.objects.filter(membership__user=user).values("space")
+    if memberships is None:
+        own = Thread.objects.filter(author__user=user, author__status=Membership.Status.ACTIVE)
+    else:
+        own = Thread.objects.filter(author_id__in=[m.pk for m in memberships if m.status == Membership.Status.ACTIVE])
     threads = list(
-        Thread.objects.filter(author__user=user, author__status=Membership.Status.ACTIVE, hidden_at__isnull=True,
-                              deleted_at__isnull=True).exclude(space__in=left).values_list("pk", flat=True)
+        own.filter(hidden_at__isnull=True, deleted_at__isnull=True).exclude(space__in=left).values_list("pk", flat=True)
     )
     if not threads:
         return []
     since = timezone.now() - NEW_REPLIES_SINCE
+    posts = Post.objects.public().filter(thread__in=threads, published_at__gte=since)
+    if memberships is None:
+        posts = posts.exclude(author__user=user)
+    else:
+        # A person has one membership per program, and these threads are in their programs' spaces,
+        # so their own posts there are those of these memberships.
+        posts = posts.exclude(author_id__in=[m.pk for m in memberships])
     return list(
-        Post.objects.public().filter(thread__in=threads, published_at__gte=since)
-        .exclude(author__user=user)
+        posts
         .select_related("author")
         .order_by("-published_at", "-pk")[:limit]
     )

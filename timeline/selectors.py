@@ -12,13 +12,14 @@ from programs.models import Pair, Program
 from timeline.models import Event, EventStatus
 
 
-def member_events(user, *, since: datetime | None = None) -> QuerySet[Event]:
+def member_events(user, *, since: datetime | None = None, memberships=None, pairs=None) -> QuerySet[Event]:
     """Return the events `user` is invited to as a mentor or mentee (Event.objects.for_member), soonest first.
 
     A coordinator's view of their programs is list_program_events; the member pages show
     only what the person is invited to. With `since`, events that ended before it are left out.
+    `memberships` and `pairs`: see Event.objects.for_member.
     """
-    events = Event.objects.for_member(user)
+    events = Event.objects.for_member(user, memberships=memberships, pairs=pairs)
     if since is not None:
         events = events.filter(ends_at__gte=since)
     return events.select_related("program").order_by("starts_at", "pk")
@@ -56,10 +57,15 @@ def list_member_timeline(user) -> list[TimelineItem]:
     return sorted(items, key=lambda item: item.starts_at)
 
 
-def next_for_member(user, *, now: datetime | None = None) -> Event | None:
-    """Return the next event `user` is invited to that has not ended and is not cancelled (one query)."""
+def next_for_member(user, *, now: datetime | None = None, memberships=None, pairs=None) -> Event | None:
+    """Return the next event `user` is invited to that has not ended and is not cancelled (one query).
+
+    `memberships` and `pairs`: see Event.objects.for_member (the home page passes its own).
+    """
     now = now or timezone.now()
-    return member_events(user, since=now).filter(status=EventStatus.SCHEDULED).first()
+    # Without member_events' program: the home page shows the event's own fields only.
+    return (Event.objects.for_member(user, memberships=memberships, pairs=pairs)
+            .filter(ends_at__gte=now, status=EventStatus.SCHEDULED).order_by("starts_at", "pk").first())
 
 
 def list_program_events(program: Program) -> list[Event]:

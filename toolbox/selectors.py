@@ -9,10 +9,10 @@ of articles, versions and pairs.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
-from letters.deadlines import annotate_pair_deadlines
+from letters.deadlines import overdue_reply_expression
 from letters.models import Letter
 from programs.models import LANGUAGE_CODES, Membership, Pair, Program
 from toolbox.models import AUDIENCE_OF_ROLE, Article, ArticleVersion, HiddenArticle, Moment
@@ -127,18 +127,46 @@ def article_languages(user, article: Article, *, language: str) -> list[str]:
 # ---------------------------------------------------------------------------- the tip of the moment
 
 
-def _pairs_with_moments(user, *, now) -> list[Pair]:
-    """Return `user`'s open pairs as a member, annotated with their deadlines and whether the mentee wrote."""
+def _own_open_pairs(user) -> list[Pair]:
+    """Return `user`'s open pairs as a member, with their program and mentor (two plain queries).
+
+    By literal membership ids on the two indexed columns: `mentor__user=… | mentee__user=…`
+    made the database read every pair of the installation (docs/performance.md).
+    """
+    own = list(Membership.objects.filter(user=user).values_list("pk", flat=True))
+    if not own:
+        return []
+    return list(Pair.objects.open().filter(Q(mentor_id__in=own) | Q(mentee_id__in=own)).select_related("program", "mentor"))
+
+
+def _pairs_with_moments(user, *, now, pairs=None) -> list[Pair]:
+    """Return `user`'s open pairs as a member, in id order, with `mentee_wrote` and `has_overdue_reply` set.
+
+    `pairs` are those pairs (program and mentor loaded) when the caller has them already,
+    as the home page does. One query for the two facts: whether the mentee wrote, and, only
+    when `user` mentors one of the pairs, the reply deadline rule of letters.deadlines (a
+    mentee is never told about a mentor's reply, so their page does not pay for that rule).
+    """
+    pairs = sorted(_own_open_pairs(user) if pairs is None else pairs, key=lambda pair: pair.pk)
+    if not pairs:
+        return []
     wrote = Letter.objects.filter(pair=OuterRef("pk"), author=OuterRef("mentee_id"), submitted_at__isnull=False)
-    pairs = Pair.objects.open().filter(Q(mentor__user=user) | Q(mentee__user=user)).select_related("program", "mentor")
-    return list(annotate_pair_deadlines(pairs, now=now).annotate(mentee_wrote=Exists(wrote)).order_by("pk"))
+    facts = Pair.objects.filter(pk__in=[pair.pk for pair in pairs]).annotate(mentee_wrote=Exists(wrote))
+    if any(pair.mentor.user_id == user.pk for pair in pairs):
+        facts = facts.annotate(has_overdue_reply=overdue_reply_expression(now=now))
+    else:
+        facts = facts.annotate(has_overdue_reply=Value(False))
+    known = {pk: (wrote, overdue) for pk, wrote, overdue in facts.values_list("pk", "mentee_wrote", "has_overdue_reply")}
+    for pair in pairs:
+        pair.mentee_wrote, pair.has_overdue_reply = known.get(pair.pk, (True, False))
+    return pairs
 
 
 def moments_for(pair: Pair, user, *, today: date) -> list[tuple[str, str]]:
     """Return the (audience, moment) pairs that apply to `user` in `pair`, the most pressing first.
 
-    The deadline rules come from letters.deadlines (the pair was annotated with
-    annotate_pair_deadlines): a mentor whose reply is overdue; a mentee who has not sent a
+    The deadline rules come from letters.deadlines (_pairs_with_moments set the pair's
+    `has_overdue_reply` with its expression): a mentor whose reply is overdue; a mentee who has not sent a
     letter yet; anyone whose program ends within ENDING_SOON.
     """
     is_mentor = pair.mentor.user_id == user.pk
@@ -160,16 +188,17 @@ class Tip:
     moment: str
 
 
-def tip_of_the_moment(user, *, language: str, now=None) -> Tip | None:
+def tip_of_the_moment(user, *, language: str, now=None, pairs=None) -> Tip | None:
     """Return the one toolbox article that fits `user`'s moment best, or None.
 
     Looks at each of their open pairs (letters.deadlines decides what is overdue), takes the
     most pressing moment that some article visible in that program speaks to, and shows
-    that article in the best language. One query when no pair is at a moment, two when no
-    article speaks to it, four at most, whatever the number of pairs or articles.
+    that article in the best language. `pairs`: `user`'s open pairs as a member (program and
+    mentor loaded) when the caller has them, which saves the two queries that find them. At
+    most three queries (five without `pairs`), whatever the number of pairs or articles.
     """
     now = now or timezone.now()
-    pairs = _pairs_with_moments(user, now=now)
+    pairs = _pairs_with_moments(user, now=now, pairs=pairs)
     wanted = [(pair, audience, moment) for pair in pairs
               for audience, moment in moments_for(pair, user, today=timezone.localdate(now))]
     if not wanted:

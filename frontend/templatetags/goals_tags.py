@@ -1,4 +1,5 @@
-"""Template helpers that put goals and stamps into pages owned by others (the home page, the letter editor).
+"""Template helpers that put goals into pages owned by others (the letter editor; the home page's part
+comes with frontend.selectors.home_summary).
 
 Each returns what a goals selector returns for an object the page already fetched for its
 viewer; the rules of who sees which goal are in goals.selectors.
@@ -16,9 +17,4 @@ def goals_beside_letter(letter):
     """The goals the letter's mentor may see while writing it (none for a mentee's own letter)."""
     return selectors.goals_beside_letter(letter)
 
-
-@register.simple_tag
-def home_goals(user):
-    """The signed-in mentee's goals progress and newest stamp per program, and whether a mentee shows a mentor theirs."""
-    return selectors.home_goals(user)
 

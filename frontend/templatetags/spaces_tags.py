@@ -1,7 +1,8 @@
 """Template tags for the peer spaces' parts of shared pages (home page, coordinator dashboard).
 
-Each shared page includes one template of ours (frontend/spaces/home_replies.html,
-dashboard_card.html), which reads through these tags, so those pages' views need no change.
+The coordinator dashboard includes a template of ours (frontend/spaces/dashboard_card.html),
+which reads through this tag. The home page's new replies come with the rest of the home
+page's reads (frontend.selectors.home_summary), which loads the person's memberships once.
 """
 
 from django import template
@@ -9,12 +10,6 @@ from django import template
 from spaces import selectors
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def new_space_replies(context):
-    """Return the newest replies in the threads the signed-in person started (spaces.selectors.list_new_replies)."""
-    return selectors.list_new_replies(context["request"].user)
 
 
 @register.simple_tag
