@@ -17,15 +17,18 @@ from icalendar import Calendar, Event
 
 from frontend.forms import LetterForm, PreferencesForm, ProfileForm, apply_service_error, whole_numbers
 from frontend.selectors import home_summary, list_writing_pairs
+from frontend.templatetags.brevven import avatar_url
 from letters import selectors as letter_selectors
 from letters import services as letter_services
 from letters.access import access_letter, access_own_letter
 from letters.models import LetterStatus
+from letters.viewing import letter_view_for
 from letters.text import counter_messages as length_messages
 from programs import services as program_services
-from programs.access import access_own_pair, access_pair
+from programs.access import access_own_pair, access_pair_for_members
 from programs.exceptions import error_messages
 from programs.models import AVATAR_CHOICES, Membership, User
+from programs.permissions import is_coordinator
 from programs.selectors import preferred_locale
 from readings.access import access_assignment
 from timeline.selectors import member_events
@@ -40,7 +43,8 @@ CALENDAR_EVENT_LENGTH = timedelta(minutes=30)
 @login_required
 def home(request):
     """Show the signed-in person what to do next in each of their programs."""
-    return render(request, "frontend/home.html", {"summary": home_summary(request.user)})
+    return render(request, "frontend/home.html",
+                  {"summary": home_summary(request.user, language=translation.get_language())})
 
 
 @login_required
@@ -229,17 +233,26 @@ def pair_thread(request, pair_id: int):
     Like letter_detail, opening the page changes nothing; mark-read.js posts the new
     letters' ids once the page is shown.
     """
-    pair = access_pair(request.user, pair_id)
+    pair = access_pair_for_members(request.user, pair_id)
     me = pair.member_for(request.user)
     if me is None:
         return redirect("coordinator-pair", pair_id=pair.pk)
-    letters = list(letter_selectors.list_thread(request.user, pair).prefetch_related("redactions"))
+    # Whether the person also coordinates the program is asked once for the page: it decides
+    # which form of the visibility rule reads the letters and what letters.viewing shows of each.
+    coordinates = is_coordinator(request.user, pair.program)
+    letters = list(letter_selectors.list_thread(request.user, pair, member=me, coordinates=coordinates)
+                   .prefetch_related("redactions"))
     for letter in letters:
         letter.was_new = letter.author_id != me.pk and letter.status == LetterStatus.DELIVERED
+        letter.mine = letter.author_id == me.pk
+        letter.shown_body = letter_view_for(request.user, letter, coordinates=coordinates).body_html
+    partner = pair.partner_of(me)
     return render(request, "frontend/thread.html", {
-        "pair": pair, "me": me, "partner": pair.partner_of(me), "letters": letters,
+        "pair": pair, "me": me, "partner": partner, "letters": letters,
         "unread": [letter for letter in letters if letter.was_new],
         "can_write": pair.status == pair.Status.ACTIVE,
+        # Every letter is by one of the two: their avatars are worked out once, not per letter.
+        "my_avatar": avatar_url(me.avatar), "partner_avatar": avatar_url(partner.avatar),
     })
 
 

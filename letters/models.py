@@ -48,6 +48,19 @@ class LetterQuerySet(models.QuerySet):
         )
         return self.filter(own | to_me | coordinated)
 
+    def visible_to_pair_member(self, member) -> "LetterQuerySet":
+        """Return the letters of one pair that its mentor or mentee `member` may see: visible_to, written
+        for that one reader without the three-way OR and the program subquery (the thread page's read).
+
+        For such a reader visible_to comes down to "not under a safeguarding hold, and either
+        their own or delivered": in a pair every letter is the mentor's or the mentee's, and a
+        person holds one membership per program. Precondition: `self` holds one pair's letters
+        (`pair.letters`), `member` is that pair's mentor or mentee, and its user neither
+        coordinates the program nor is an operator (they see more: use visible_to).
+        tests/letters/test_selectors.py checks that both agree.
+        """
+        return self.filter(Q(author=member) | Q(status__in=RECIPIENT_VISIBLE), safeguarding_hold_until__isnull=True)
+
     def delivered(self) -> "LetterQuerySet":
         return self.filter(status__in=RECIPIENT_VISIBLE)
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from programs.models import Membership, Pair, Program, WatchWord
-from programs.permissions import is_coordinator, is_member_of_pair
+from programs.permissions import is_coordinator, is_member_of_pair, may_see_pair
 
 
 def access_program(user, program_id: int, *, as_coordinator: bool = False) -> Program:
@@ -29,6 +29,23 @@ def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
         return pairs.get(pk=pair_id)
     except (Pair.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such pair.")) from None
+
+
+def access_pair_for_members(user, pair_id: int) -> Pair:
+    """Return the pair if `user` may see it, as access_pair does, for a page its members use.
+
+    The pair is read by id alone, then judged by the one-pair rule (permissions.may_see_pair,
+    which is Pair.objects.visible_to for one pair): for its mentor or mentee that costs no
+    further query, where visible_to's three-way OR with a program subquery cost the thread
+    page more to build than to run. A coordinator pays one query more.
+    """
+    try:
+        pair = Pair.objects.select_related("program", "mentor", "mentee").get(pk=pair_id)
+    except (Pair.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("No such pair.")) from None
+    if not may_see_pair(user, pair):
+        raise Http404(_("No such pair."))
+    return pair
 
 
 def access_coordinated_pair(user, pair_id: int) -> Pair:

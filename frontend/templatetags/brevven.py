@@ -6,6 +6,8 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 
 from programs.models import AVATAR_CODES
 
@@ -39,6 +41,28 @@ def page_url(name: str, *args) -> str:
 def avatar_url(code: str) -> str:
     """Return the static URL of avatar `code`, or the neutral one for an unknown or empty code."""
     return static(f"frontend/avatars/{code if code in AVATAR_CODES else 'none'}.svg")
+
+
+#: A letter's status in plain words for its author, and the class that styles it (never colour alone).
+_STATUS_WORDS = {
+    "draft": ("status-draft", gettext_lazy("Draft — not sent yet")),
+    "in_review": ("status-review", gettext_lazy("With your coordinator")),
+    "changes_requested": ("status-returned", gettext_lazy("Returned — see the note")),
+    "delivered": ("status-delivered", gettext_lazy("Delivered")),
+    "read": ("status-read", gettext_lazy("Delivered and read")),
+    "withheld": ("status-withheld", gettext_lazy("Not delivered — your coordinator will talk to you")),
+}
+
+
+@register.simple_tag
+def letter_status(letter) -> str:
+    """Return `letter`'s status for its author as a labelled span ("" for an unknown status).
+
+    A tag rather than an include: a page listing letters renders it once per letter, and an
+    include costs a template context each time. frontend/includes/letter_status.html calls it.
+    """
+    css, words = _STATUS_WORDS.get(letter.status, ("", ""))
+    return format_html('<span class="status {}">{}</span>', css, words) if css else ""
 
 
 @register.simple_tag(takes_context=True)
