@@ -29,8 +29,10 @@ def access_own_letter(user, letter_id: int) -> Letter:
     """
     if not user.is_authenticated:
         raise Http404(_("No such letter."))
+    # With what letters.services needs after its row lock (in_reply_to too), so that the lock
+    # re-reads the letter's own row only (letters.services._lock).
     letters = Letter.objects.filter(author__user=user, safeguarding_hold_until__isnull=True).select_related(
-        "pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading"
+        "pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading", "in_reply_to"
     )
     try:
         return letters.get(pk=letter_id)
