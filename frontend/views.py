@@ -88,9 +88,13 @@ def start_letter(request, pair_id: int):
     return redirect("letter-edit", letter_id=draft.pk)
 
 
-def _own_editable_letter(request, letter_id: int):
-    """Return the signed-in author's own letter; 404 for anyone else's."""
-    return access_own_letter(request.user, letter_id)
+def _own_editable_letter(request, letter_id: int, *, related: bool = True):
+    """Return the signed-in author's own letter; 404 for anyone else's.
+
+    `related` False reads the letter's row only, for a request that hands it to a service
+    (which reads it again, locked, with what it checks: letters.access.access_own_letter).
+    """
+    return access_own_letter(request.user, letter_id, related=related)
 
 
 def _posted_version(request) -> str | None:
@@ -107,7 +111,10 @@ def letter_edit(request, letter_id: int):
     is refused by the service; the page then shows both texts and lets the author choose
     (letters.services.DraftConflict).
     """
-    letter = _own_editable_letter(request, letter_id)
+    # A post goes to a service, which re-reads the letter under its lock: the page's own
+    # read then needs the row only, and the page re-reads it in full when it is shown again.
+    posted = request.method == "POST"
+    letter = _own_editable_letter(request, letter_id, related=not posted)
     if letter.status not in letter_selectors.EDITABLE_STATUSES:
         return redirect("letter-detail", letter_id=letter.pk)
     form = LetterForm(request.POST or None, initial={"body": letter.body_text})
@@ -129,8 +136,10 @@ def letter_edit(request, letter_id: int):
             form.add_error(None, error.messages[0])
         except ValidationError as error:
             apply_service_error(form, error)
-            letter.refresh_from_db()
-            version = letter_selectors.draft_version(letter)
+            version = None
+    if posted:  # shown again (a refusal or a conflict): with everything the page shows, as saved now
+        letter = _own_editable_letter(request, letter_id)
+        version = version or letter_selectors.draft_version(letter)
     return render(request, "frontend/letter_edit.html", {
         "letter": letter, "form": form, "program": letter.pair.program, "version": version, "conflict": conflict,
         "length_messages": length_messages(),
@@ -149,7 +158,7 @@ def letter_draft_save(request, letter_id: int):
     text is refused; 409 with the newer saved text and its version when the letter was
     saved elsewhere since the editor's `version`.
     """
-    letter = _own_editable_letter(request, letter_id)
+    letter = _own_editable_letter(request, letter_id, related=False)
     try:
         letter = letter_services.save_draft(
             request.user, letter=letter, body=request.POST.get("body", ""), expected_version=_posted_version(request)

@@ -20,20 +20,22 @@ def access_letter(user, letter_id: int, *, for_update: bool = False) -> Letter:
         raise Http404(_("No such letter.")) from None
 
 
-def access_own_letter(user, letter_id: int) -> Letter:
+def access_own_letter(user, letter_id: int, *, related: bool = True) -> Letter:
     """Return the letter if `user` wrote it and may see it, else raise Http404.
 
     The same as access_letter followed by "is the author `user`?" (an author sees their own
     letter unless a safeguarding hold took it away: Letter.objects.visible_to), in one plain
     query rather than visible_to's three-way OR with a subquery: the editor asks it on every save.
+    With `related` False the letter's own row only is read, without its pair, program,
+    members and reading: for a caller that hands it straight to a service, which reads it
+    again under its row lock with all of those (letters.services._lock), so they are not
+    built and read twice.
     """
     if not user.is_authenticated:
         raise Http404(_("No such letter."))
-    # With what letters.services needs after its row lock (in_reply_to too), so that the lock
-    # re-reads the letter's own row only (letters.services._lock).
-    letters = Letter.objects.filter(author__user=user, safeguarding_hold_until__isnull=True).select_related(
-        "pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading", "in_reply_to"
-    )
+    letters = Letter.objects.filter(author__user=user, safeguarding_hold_until__isnull=True)
+    if related:
+        letters = letters.select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment__reading")
     try:
         return letters.get(pk=letter_id)
     except (Letter.DoesNotExist, ValueError, TypeError):

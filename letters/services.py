@@ -72,41 +72,13 @@ class DraftConflict(StateConflict):
 # ---------------------------------------------------------------------------- helpers
 
 
-#: What the checks after a lock need of a letter: its pair with the program and both members, its
-#: author, and what it is about or answers.
-_LOCK_RELATED = ("pair__program", "pair__mentor", "pair__mentee", "author", "assignment", "in_reply_to")
-
-
 def _lock(letter: Letter) -> Letter:
-    """Return `letter` re-read under a row lock, with what the checks need.
-
-    The lock covers the letter's own row only (`of=("self",)`), so the related rows were
-    never held by it. When the caller's copy already carries them all (the editor fetched
-    the letter through letters.access a moment ago), only the letter's own row is read
-    again and the caller's related objects are reused, provided the re-read row still
-    points at them; otherwise they are read with it. Either way one query: the editor's
-    save and submit no longer pay for building and reading the six joins twice.
-    """
-    fresh = Letter.objects.select_for_update(of=("self",))
-    if not _carries_related(letter):
-        return fresh.select_related(*_LOCK_RELATED).get(pk=letter.pk)
-    fresh = fresh.get(pk=letter.pk)
-    if any(getattr(fresh, f"{name}_id") != getattr(letter, f"{name}_id") for name in ("pair", "author", "assignment", "in_reply_to")):
-        return Letter.objects.select_for_update(of=("self",)).select_related(*_LOCK_RELATED).get(pk=letter.pk)
-    for name in ("pair", "author", "assignment", "in_reply_to"):
-        if getattr(letter, f"{name}_id") is not None:
-            setattr(fresh, name, getattr(letter, name))
-    return fresh
-
-
-def _carries_related(letter: Letter) -> bool:
-    """Return True if `letter` has every relation of _LOCK_RELATED loaded (so reading them costs no query)."""
-    fields = {name: Letter._meta.get_field(name) for name in ("pair", "author", "assignment", "in_reply_to")}
-    for name, field in fields.items():
-        if getattr(letter, f"{name}_id") is not None and not field.is_cached(letter):
-            return False
-    pair = letter.pair
-    return all(Pair._meta.get_field(name).is_cached(pair) for name in ("program", "mentor", "mentee"))
+    """Return `letter` re-read under a row lock, with what the checks need."""
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment", "in_reply_to")
+        .get(pk=letter.pk)
+    )
 
 
 def _conflict(letter: Letter) -> StateConflict:
