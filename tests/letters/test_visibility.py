@@ -6,7 +6,7 @@ from django.http import Http404
 
 from letters.access import access_letter, access_own_letter
 from letters.models import Letter
-from programs.access import access_pair
+from programs.access import access_pair, access_pair_for_members
 from programs.models import Pair
 from tests import factories
 
@@ -105,12 +105,39 @@ def test_pair_visibility_matrix(world, viewer, where):
             access_pair(user, pair.pk)
 
 
+@pytest.mark.parametrize("viewer", ["author", "recipient", "coordinator", "operator", "anonymous"])
+@pytest.mark.parametrize("where", ["own", "neighbour", "elsewhere"])
+def test_the_thread_pages_pair_read_agrees_with_pair_visibility(world, viewer, where):
+    # programs.access.access_pair_for_members reads by id and judges with may_see_pair.
+    user, pair = viewer_user(world, viewer), world["pairs"][where]
+    if Pair.objects.visible_to(user).filter(pk=pair.pk).exists():
+        assert access_pair_for_members(user, pair.pk) == pair
+    else:
+        with pytest.raises(Http404):
+            access_pair_for_members(user, pair.pk)
+
+
+@pytest.mark.parametrize("side", ["mentee", "mentor"])
+def test_a_pair_members_form_of_the_letter_rule_agrees_with_visible_to(world, side):
+    pair, coordinator = world["own"], world["coordinator"]
+    for state in STATES:  # letters of both sides in every state
+        factories.make_letter(pair, by="mentor", status=state, coordinator=coordinator)
+    held = factories.make_letter(pair, by=side, status="withheld", coordinator=coordinator)
+    Letter.objects.filter(pk=held.pk).update(safeguarding_hold_until="2099-01-01T00:00:00Z")
+    member = getattr(pair, side)
+    fast = set(pair.letters.visible_to_pair_member(member).values_list("pk", flat=True))
+    assert fast == set(pair.letters.visible_to(member.user).values_list("pk", flat=True))
+    assert held.pk not in fast and len(fast) > 2
+
+
 def test_access_helpers_give_404_for_nonsense_ids(world):
     for bad in ("abc", None, 10**9):
         with pytest.raises(Http404):
             access_letter(world["coordinator"], bad)
         with pytest.raises(Http404):
             access_pair(world["coordinator"], bad)
+        with pytest.raises(Http404):
+            access_pair_for_members(world["coordinator"], bad)
 
 
 def test_a_coordinator_who_left_sees_nothing(world):

@@ -188,6 +188,23 @@ def test_the_timeline_mixes_events_and_deadlines_and_marks_the_past(world):
     assert next_for_member(world["coord_b"]) is None  # coordinators are not invited as members
 
 
+@pytest.mark.parametrize("who", ["own_mentee", "own_mentor", "neighbour_mentee", "other_mentee", "coord_a"])
+def test_the_home_pages_form_of_the_invitation_rule_agrees_with_for_member(world, who):
+    # The home page hands its memberships and open pairs to Event.objects.for_member.
+    from oversight.selectors import list_memberships_with_pairs
+    from timeline.models import Event
+
+    services.create_event(world["coord_a"], program=world["a"], title="Own only", day=SOON, starts=time(8),
+                          ends=time(9), pairs=[world["own"]])
+    user = world["coord_a"] if who == "coord_a" else getattr(world[who.split("_")[0]], who.split("_")[1]).user
+    entries = list_memberships_with_pairs(user)
+    memberships = [entry["membership"] for entry in entries]
+    pairs = [item["pair"] for entry in entries for item in entry["pairs"]]
+    by_rows = set(Event.objects.for_member(user, memberships=memberships, pairs=pairs).values_list("pk", flat=True))
+    assert by_rows == set(Event.objects.for_member(user).values_list("pk", flat=True))
+    assert next_for_member(user, memberships=memberships, pairs=pairs) == next_for_member(user)
+
+
 def test_timeline_reads_cost_the_same_queries_whatever_the_size(world):
     mentee, coordinator, program = world["neighbour"].mentee.user, world["coord_a"], world["a"]
 
