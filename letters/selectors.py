@@ -141,22 +141,6 @@ def list_own_letters_for(user, assignment_ids) -> dict[int, Letter]:
     return {letter.assignment_id: letter for letter in letters}
 
 
-def list_home_letters(user, assignment_ids) -> tuple[dict[int, Letter], list[Letter]]:
-    """Return what the home page shows of `user`'s own letters, in one query: list_own_letters_for
-    (their latest letter about each of `assignment_ids`) and list_editable_letters (their unsent
-    letters, most recently changed first), read together.
-    """
-    ids = list(assignment_ids)
-    wanted = Q(status__in=EDITABLE_STATUSES) | Q(assignment_id__in=ids) if ids else Q(status__in=EDITABLE_STATUSES)
-    letters = list(
-        Letter.objects.filter(wanted, author__in=_memberships_of(user))
-        .select_related("pair", "assignment__reading").order_by("updated_at", "pk")
-    )
-    latest = {letter.assignment_id: letter for letter in letters if letter.assignment_id in ids}
-    unsent = [letter for letter in reversed(letters) if letter.status in EDITABLE_STATUSES]
-    return latest, unsent
-
-
 def latest_event_note(letter: Letter) -> str:
     """Return the coordinator's note from the letter's last return to its author, or ""."""
     event = (

@@ -416,7 +416,7 @@ def test_dashboard_filters_and_pages(client, program, coordinator):
 def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_home_thirteen(client, pair, django_assert_num_queries):
     # Steady state, after the first page of the session (which writes it and caches the
     # locale): the session and the user, then the home page's own reads (memberships, pairs,
-    # assignments, own letters: unsent ones and those about the current readings together),
+    # assignments, unsent letters; their letters about the current readings when there are some),
     # and the menu's unread-notice count. The next event is one more read, and the toolbox
     # tip one (its pairs' facts; the pairs are the page's own) or, when a pair is at a
     # moment, two (and the fitting articles' versions and hidings when there are some): this
