@@ -29,7 +29,7 @@ from datetime import date, datetime
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -55,8 +55,8 @@ def _chunks(ids: list[int], size: int):
         yield chunk
 
 
-def _count_rows(pairs: dict[int, tuple[int, str]]) -> list[MonthlyLetterCount]:
-    """Return the MonthlyLetterCount rows of `pairs` (pair id -> (program id, time zone)), from their letters:
+def _count_rows(pairs: dict[int, tuple[int, str]]) -> list[tuple]:
+    """Return the MonthlyLetterCount rows (tuples of ROW_FIELDS) of `pairs` (pair id -> (program id, time zone)), from their letters:
     per month, and for all time (`whole`).
 
     Two queries: the pairs' sent letters (any status but draft), and their tags (only a
@@ -87,8 +87,7 @@ def _count_rows(pairs: dict[int, tuple[int, str]]) -> list[MonthlyLetterCount]:
         tagged_ever[pair_id] += len(letters)
 
     def row(pair_id, month, topic_id, letters, tagged=0, whole=False):
-        return MonthlyLetterCount(program_id=pairs[pair_id][0], pair_id=pair_id, month=month, topic_id=topic_id,
-                                  letters=letters, tagged=tagged, whole=whole)
+        return (pairs[pair_id][0], pair_id, month, topic_id, letters, tagged, whole)
 
     rows = [row(pair_id, month, None, count, len(tagged_letters.get((pair_id, month), ())))
             for (pair_id, month), count in sent.items()]
@@ -96,6 +95,29 @@ def _count_rows(pairs: dict[int, tuple[int, str]]) -> list[MonthlyLetterCount]:
     rows += [row(pair_id, None, None, count, tagged_ever[pair_id], whole=True) for pair_id, count in sent_ever.items()]
     rows += [row(pair_id, None, topic_id, count, whole=True) for (pair_id, topic_id), count in on_topic_ever.items()]
     return rows
+
+
+#: The columns of a MonthlyLetterCount row as _count_rows returns it, in order.
+ROW_FIELDS = ("program", "pair", "month", "topic", "letters", "tagged", "whole")
+
+
+def _insert(rows: list[tuple]) -> None:
+    """Insert `rows` (ROW_FIELDS) in one executemany of plain values.
+
+    Not bulk_create: at 60,000 rows (a first count of 10,000 pairs) building model instances
+    and compiling an INSERT per hundred rows cost most of the time.
+    """
+    if not rows:
+        return
+    ops, meta = connection.ops, MonthlyLetterCount._meta
+    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in ROW_FIELDS)
+    placeholders = ", ".join(["%s"] * len(ROW_FIELDS))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({placeholders})",
+            [(program, pair, ops.adapt_datefield_value(month), topic, letters, tagged, whole)
+             for program, pair, month, topic, letters, tagged, whole in rows],
+        )
 
 
 def recount_pairs(pair_ids: Iterable[int], *, now: datetime | None = None) -> int:
@@ -115,7 +137,7 @@ def recount_pairs(pair_ids: Iterable[int], *, now: datetime | None = None) -> in
         with transaction.atomic():
             rows = _count_rows(pairs)
             MonthlyLetterCount.objects.filter(pair_id__in=list(pairs)).delete()
-            MonthlyLetterCount.objects.bulk_create(rows, batch_size=2000)
+            _insert(rows)
             LetterTally.objects.bulk_create(
                 [LetterTally(pair_id=pk, time_zone=zone, counted_at=now) for pk, (_p, zone) in pairs.items()],
                 update_conflicts=True, unique_fields=["pair"], update_fields=["time_zone", "counted_at"])

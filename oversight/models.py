@@ -267,18 +267,26 @@ class MonthlyLetterCount(models.Model):
     the statistics page then reads a few rows per pair instead of every letter and tag.
     """
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="letter_counts")
+    # Each foreign key leads one of the covering indexes below instead of an index of its own.
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", db_index=False)
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="letter_counts", db_index=False)
     month = models.DateField(null=True, blank=True)
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="monthly_counts")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="monthly_counts",
+                              db_index=False)
     letters = models.PositiveIntegerField()
     tagged = models.PositiveIntegerField(default=0)
     whole = models.BooleanField(default=False)
 
     class Meta:
+        # Covering indexes, one per way the statistics read (oversight.statistics): by program
+        # for the month table, by topic for the topic table, by pair for the region and age-band
+        # tables. The equality columns come first; `whole` is tested as NOT whole, which an
+        # index cannot seek, so it comes after them.
         indexes = [
-            models.Index(fields=["program", "whole", "topic", "month"], name="monthlycount_program_topic"),
-            models.Index(fields=["topic", "whole"], name="monthlycount_topic"),
+            models.Index(fields=["program", "topic", "whole", "month", "pair", "letters", "tagged"],
+                         name="monthlycount_program"),
+            models.Index(fields=["topic", "whole", "pair", "letters"], name="monthlycount_topic"),
+            models.Index(fields=["pair", "topic", "whole", "letters", "tagged"], name="monthlycount_pair"),
         ]
 
     def __str__(self) -> str:

@@ -113,6 +113,12 @@ def _whole_months(program: Program, since: datetime | None, until: datetime | No
     return since, until
 
 
+def counted_months(program: Program, since: datetime, until: datetime) -> tuple[date, date]:
+    """Return the first days of the first and the last month that the period [since, until) is counted in."""
+    zone = ZoneInfo(program.time_zone)
+    return month_of(since, zone), month_of(until - timedelta(microseconds=1), zone)
+
+
 def _next_month(first_day: date) -> date:
     return date(first_day.year + 1, 1, 1) if first_day.month == 12 else date(first_day.year, first_day.month + 1, 1)
 
