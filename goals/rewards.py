@@ -210,10 +210,12 @@ def _step_awards(rows) -> list[Award]:
 
 
 def _insert(awards: list[Award]) -> int:
-    """Insert the stamps of `awards` that do not exist yet; return how many were new (2 queries).
+    """Insert the stamps of `awards` that do not exist yet; return how many were new.
 
-    The existing keys are read first, so a re-run inserts nothing; the rest go in one plain
-    `INSERT ... ON CONFLICT DO NOTHING` of ready values (SQLite and PostgreSQL), not
+    One query for the existing keys, then one per INSERT_ROWS new stamps (fewer rows where the
+    database takes fewer parameters). The existing keys are read first, so a re-run inserts
+    nothing; the rest go in plain multi-row `INSERT ... ON CONFLICT DO NOTHING` statements of
+    ready values (SQLite and PostgreSQL), not
     bulk_create, whose model instances cost more than the work, and the unique key turns a
     row another worker inserted meanwhile into nothing.
     """
