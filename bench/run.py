@@ -140,11 +140,13 @@ def run_benchmark(*, pairs: int, assignments: int, letters: int, waiting: int, r
     refresh_planner_statistics()
     seeding_s = time.perf_counter() - started
     health_refresh = scenarios.measure_health_refresh()
+    counting = scenarios.measure_letter_counts()
     pages = scenarios.measure_pages(data, runs=runs, warmup=warmup, space=space)
     results = {
         "sizes": data.sizes, "report_sizes": report_data.sizes, "seeding_s": round(seeding_s, 1),
         "space": {"posts": space["posts"], "long_thread_replies": space["replies"]},
         "pages": [m.as_dict() for m in pages], "health_refresh": health_refresh,
+        "letter_counts": counting,
         "sweep": scenarios.measure_sweep(),
         "awards": scenarios.measure_award_job(),
         "screening": scenarios.measure_screening(letters=screening_letters),
@@ -197,6 +199,10 @@ def format_report(results: dict) -> str:
         f"{'pair health (all pairs)':<34} {refresh['seconds']:>9.2f} "
         f"{str(refresh['pairs']) + ' pairs, ' + str(refresh['queries']) + f' queries (every {REFRESH_EVERY_MINUTES} min)':<40}",
     ]
+    if "letter_counts" in results:
+        counting = results["letter_counts"]
+        lines.append(f"{'statistics counts (all pairs)':<34} {counting['seconds']:>9.2f} "
+                     f"{str(counting['pairs']) + ' pairs, ' + str(counting['queries']) + ' queries (changed: every min)':<40}")
     for pdf in results["pdfs"]:
         detail = f"{pdf['pages']} pages; WeasyPrint alone {pdf['weasyprint_alone_s']} s (×{pdf['ratio']})"
         lines.append(f"{pdf['name']:<34} {pdf['seconds']:>9.2f} {detail:<40} {pdf['target_s']:>8g} "

@@ -109,16 +109,20 @@ def review_queue(request, program_id: int):
     program = access_program(request.user, program_id, as_coordinator=True)
     if request.GET.get("kind") == "posts":  # the same queue, showing posts of the peer spaces
         return space_views.post_review_queue(request, program)
+    screening = request.GET.get("screening", "")
+    order = selectors.review_queue_order(request.user, program)
+    if screening in SCREENING_FILTERS:
+        order = order.filter(has_findings=screening == "findings")
+    # The page's ids first, from the plain order; then only those letters with all a row shows
+    # (working that out for every waiting letter before sorting cost more than the rest).
+    page = Paginator(order.values_list("pk", flat=True), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = list(page)
     # The queue shows no letter text; leave the bodies in the database.
     # Only the start of each letter, for its first line: a letter may be 100,000 characters.
-    letters = selectors.list_review_queue(request.user, program, with_finding_kinds=True).defer("body_html", "body_text").annotate(
-        opening=Substr("body_text", 1, OPENING_CHARS)
-    )
-    screening = request.GET.get("screening", "")
-    if screening in SCREENING_FILTERS:
-        letters = letters.filter(has_findings=screening == "findings")
-    page = Paginator(letters, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    queue = list(page)
+    letters = {letter.pk: letter for letter in selectors.list_review_queue(
+        request.user, program, with_finding_kinds=True,
+    ).defer("body_html", "body_text").annotate(opening=Substr("body_text", 1, OPENING_CHARS)).filter(pk__in=ids)}
+    queue = [letters[pk] for pk in ids if pk in letters]  # in the page's order; one decided meanwhile is left out
     return render(request, "frontend/review/queue.html", {
         "program": program, "rows": queue_rows(queue, now=timezone.now()), "page": page,
         "screening": screening if screening in SCREENING_FILTERS else "",

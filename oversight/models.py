@@ -231,3 +231,63 @@ class LetterTopic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.letter_id}: {self.topic_id}"
+
+
+# ---------------------------------------------------------------------------- stored letter counts
+
+
+class LetterTally(models.Model):
+    """When a pair's monthly letter counts (MonthlyLetterCount) were made, and whether they are out of date.
+
+    Written only by oversight.statistics. `changed_at` is stamped in the transaction of every
+    change that moves the counts (a letter sent or decided, a tag put on or taken off); the
+    counts of a stamped pair, of a pair without a tally, and of a pair counted in another time
+    zone than its program's now are made again before the statistics are read, and by a task
+    every minute. `time_zone` is the zone whose months the counts use.
+    """
+
+    pair = models.OneToOneField(Pair, on_delete=models.CASCADE, primary_key=True, related_name="letter_tally")
+    time_zone = models.CharField(max_length=64)
+    counted_at = models.DateTimeField()
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.pair_id}: {self.counted_at:%Y-%m-%d %H:%M}"
+
+
+class MonthlyLetterCount(models.Model):
+    """How many letters one pair sent in one month of its program's time zone, in all or on one topic.
+
+    A row without a topic counts the pair's sent letters of the month (`letters`) and how many of
+    them carry any topic (`tagged`); a row with a topic counts the letters tagged with it. A row
+    marked `whole` counts all time (its month is None), so the page without a period reads one row
+    per pair and topic and never counts distinct pairs; otherwise a month of None holds sent
+    letters without a submission time. Written only by oversight.letter_counts,
+    which makes a pair's rows again from its letters whenever they are out of date (LetterTally):
+    the statistics page then reads a few rows per pair instead of every letter and tag.
+    """
+
+    # Each foreign key leads one of the covering indexes below instead of an index of its own.
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", db_index=False)
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="letter_counts", db_index=False)
+    month = models.DateField(null=True, blank=True)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="monthly_counts",
+                              db_index=False)
+    letters = models.PositiveIntegerField()
+    tagged = models.PositiveIntegerField(default=0)
+    whole = models.BooleanField(default=False)
+
+    class Meta:
+        # Covering indexes, one per way the statistics read (oversight.statistics): by program
+        # for the month table, by topic for the topic table, by pair for the region and age-band
+        # tables. The equality columns come first; `whole` is tested as NOT whole, which an
+        # index cannot seek, so it comes after them.
+        indexes = [
+            models.Index(fields=["program", "topic", "whole", "month", "pair", "letters", "tagged"],
+                         name="monthlycount_program"),
+            models.Index(fields=["topic", "whole", "pair", "letters"], name="monthlycount_topic"),
+            models.Index(fields=["pair", "topic", "whole", "letters", "tagged"], name="monthlycount_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pair_id} {self.month} {self.topic_id}: {self.letters}"

@@ -30,7 +30,7 @@ from letters.deadlines import DeadlineState
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from letters.viewing import recipient_view
 from oversight.models import Report
-from oversight.statistics import program_statistics
+from oversight.statistics import counted_months, program_statistics
 from programs.models import Membership, Pair, Program
 from readings.models import Assignment
 
@@ -252,6 +252,8 @@ def render_program_report(program: Program, start: date, end: date) -> bytes:
         "chart": letters_per_week_svg(stats.weeks),
         # The same suppressed tables as the statistics page: topics, regions and age bands of the period.
         "statistics_tables": [table for table in tables.named() if table[0] in ("topic", "region", "age_band")],
+        # They are counted by whole months (oversight.letter_counts); the PDF says which.
+        "statistics_months": counted_months(program, since, until),
     })
     return _pdf(html)
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from letters.models import Letter, LetterStatus
+from oversight import letter_counts
 from oversight.models import TOPIC_NAME_MAX_LENGTH, DefaultTopic, LetterTopic, Report, Topic
 from oversight.tasks import enqueue_report
 from programs.exceptions import StateConflict
@@ -236,5 +237,6 @@ def set_letter_topic(actor: User, *, letter: Letter, topic: Topic, tagged: bool)
         else:
             existing.delete()
             action = ProgramAuditEntry.Action.LETTER_UNTAGGED
+        letter_counts.mark_pairs_changed([Pair(pk=locked.pair_id)])  # the statistics count it again before showing it
         audit.record(actor, program=program, action=action, target=locked, detail=topic.label)
     return tagged

@@ -7,8 +7,10 @@ the tables already suppressed; the raw counts stay inside this module.
 
 What is counted:
 
-- a *letter* is a letter that was sent (any status but draft), dated by its submission in
-  the program's time zone; within a period only those sent in it;
+- a *letter* is a letter that was sent (any status but draft), dated by the month of its
+  submission in the program's time zone; a period counts the whole months it touches
+  (the counts are stored per pair and month: oversight.letter_counts keeps them current,
+  and every table here reads them, so the page, the CSV, the API and the report agree);
 - a pair's *region* and *age band* are its mentee's (the statistics describe the children
   a program reaches); an empty value is counted as "Unknown";
 - regions with fewer than SUPPRESS_BELOW pairs are counted together as "Other regions", so a
@@ -27,17 +29,20 @@ its coordinator asked for.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, FilteredRelation, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from letters.models import Letter, LetterStatus
-from oversight.models import LetterTopic, Topic
+from letters.models import Letter
+from oversight import letter_counts
+from oversight.letter_counts import month_of
+from oversight.models import MonthlyLetterCount, Topic
 from programs.models import AgeBand, Pair, Program
 
 #: Counts under this are never shown as they are.
@@ -92,26 +97,47 @@ class _Count:
     pairs: int
 
 
-def _sent_letters(program: Program, since: datetime | None, until: datetime | None):
-    """Return the program's sent letters (any status but draft), within [since, until) when given."""
-    letters = Letter.objects.filter(pair__program=program).exclude(status=LetterStatus.DRAFT)
-    if since is not None:
-        letters = letters.filter(submitted_at__gte=since)
-    if until is not None:
-        letters = letters.filter(submitted_at__lt=until)
-    return letters
+def _whole_months(program: Program, since: datetime | None, until: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """Return [since, until) widened to whole months of the program's zone (None stays None).
 
-
-def _tags(program: Program, since: datetime | None, until: datetime | None, prefix: str = ""):
-    """Return the condition on LetterTopic rows (reached through `prefix`) of `program` in the period.
-
-    Without a period no letter is read: a tag is only ever on a sent letter, and it carries its pair.
+    The counts are stored per month (oversight.letter_counts), so a period is counted in
+    the months it touches: a report from the 10th of June to the 20th of August counts
+    June, July and August.
     """
-    condition = Q(**{f"{prefix}topic__program": program})
+    zone = ZoneInfo(program.time_zone)
     if since is not None:
-        condition &= Q(**{f"{prefix}letter__submitted_at__gte": since})
+        since = datetime.combine(month_of(since, zone), time(), tzinfo=zone)
     if until is not None:
-        condition &= Q(**{f"{prefix}letter__submitted_at__lt": until})
+        last = month_of(until - timedelta(microseconds=1), zone)
+        until = datetime.combine(_next_month(last), time(), tzinfo=zone)
+    return since, until
+
+
+def counted_months(program: Program, since: datetime, until: datetime) -> tuple[date, date]:
+    """Return the first days of the first and the last month that the period [since, until) is counted in."""
+    zone = ZoneInfo(program.time_zone)
+    return month_of(since, zone), month_of(until - timedelta(microseconds=1), zone)
+
+
+def _next_month(first_day: date) -> date:
+    return date(first_day.year + 1, 1, 1) if first_day.month == 12 else date(first_day.year, first_day.month + 1, 1)
+
+
+def _in_period(since: datetime | None, until: datetime | None, zone: ZoneInfo, prefix: str = "") -> Q:
+    """Return the condition on MonthlyLetterCount rows (reached through `prefix`) that count [since, until).
+
+    Without a period, the rows for all time (`whole`: one per pair and topic); with one, the
+    monthly rows of its months. Precondition: since and until are whole months
+    (_whole_months). Rows without a month (letters never given a submission time) are only
+    counted without a period.
+    """
+    if since is None and until is None:
+        return Q(**{f"{prefix}whole": True})
+    condition = Q(**{f"{prefix}whole": False})
+    if since is not None:
+        condition &= Q(**{f"{prefix}month__gte": month_of(since, zone)})
+    if until is not None:
+        condition &= Q(**{f"{prefix}month__lt": month_of(until, zone)})
     return condition
 
 
@@ -156,27 +182,32 @@ def _month_span(program: Program, since: datetime | None, until: datetime | None
     return first, last
 
 
-def _count_by_month(letters, program: Program, since, until) -> tuple[list[_Count], dict]:
-    """Return the month table and the totals (letters sent, pairs that sent one), from one query.
+def _count_by_month(program: Program, since, until) -> tuple[list[_Count], dict]:
+    """Return the month table and the totals (letters sent, letters with a topic), from one query.
 
-    Each letter is put in its month by a CASE over month boundaries worked out here, not by a
-    per-row "truncate to month" function, which SQLite would run in Python for every letter.
-    A letter outside the program's months (sent before it started, or after it ended and
-    after today's month) is counted in an "earlier" or "later" row.
+    Reads the pairs' monthly rows without a topic (one per pair and month, so a month's
+    pairs are its rows). A month outside the program's months (before it started, or after
+    it ended and after today's month) is counted in an "earlier" or "later" row, whose pairs
+    are counted once each however many of those months they wrote in.
     """
     zone = ZoneInfo(program.time_zone)
     starts = _month_starts(*_month_span(program, since, until), zone)
     earlier, later = -1, len(starts)
-    whens = [When(submitted_at__lt=starts[0], then=Value(earlier))]
-    whens += [When(submitted_at__lt=end, then=Value(index)) for index, end in enumerate(starts[1:])]
+    whens = [When(month__isnull=True, then=Value(later)), When(month__lt=starts[0].date(), then=Value(earlier))]
+    whens += [When(month__lt=end.date(), then=Value(index)) for index, end in enumerate(starts[1:])]
     groups = (
-        letters.annotate(month=Case(*whens, default=Value(later), output_field=IntegerField()))
-        .values("month").annotate(letters=Count("pk"), pairs=Count("pair", distinct=True)).order_by("month")
+        MonthlyLetterCount.objects.filter(program=program, whole=False, topic__isnull=True)
+        .filter(_in_period(since, until, zone) if since or until else Q())
+        .annotate(bucket=Case(*whens, default=Value(later), output_field=IntegerField()))
+        .values("bucket")
+        .annotate(letters=Sum("letters"), tagged=Sum("tagged"), pairs=Count("pair", distinct=True))
+        .order_by("bucket")
     )
-    rows, total_letters = [], 0
+    rows, totals = [], {"letters": 0, "tagged": 0}
     for group in groups:
-        index = group["month"]
-        total_letters += group["letters"]
+        index = group["bucket"]
+        totals["letters"] += group["letters"]
+        totals["tagged"] += group["tagged"]
         if index == earlier:
             key, label = "earlier", _("Before %(month)s") % {"month": _month_label(starts[0].date())}
         elif index == later:
@@ -184,19 +215,24 @@ def _count_by_month(letters, program: Program, since, until) -> tuple[list[_Coun
         else:
             key, label = f"{starts[index]:%Y-%m}", _month_label(starts[index].date())
         rows.append(_Count(key, label, group["letters"], group["pairs"]))
-    return rows, {"letters": total_letters}
+    return rows, totals
 
 
 def count_statistics(program: Program, since: datetime | None = None, until: datetime | None = None) -> RawStatistics:
-    """Count `program`'s letters sent in [since, until) (all time if None) and its pairs, in four queries.
+    """Count `program`'s letters sent in the months of [since, until) (all time if None) and its pairs.
 
-    Months are those of the program's time zone.
+    Months are those of the program's time zone; a period is widened to the whole months it
+    touches (_whole_months). Reads the stored monthly counts after counting again the pairs
+    whose counts are outdated (oversight.letter_counts): four queries when none is.
     """
-    by_month, totals = _count_by_month(_sent_letters(program, since, until), program, since, until)  # one query
+    since, until = _whole_months(program, since, until)
+    letter_counts.recount_outdated(program)  # one query, more only when a pair changed since the last count
+    by_month, totals = _count_by_month(program, since, until)  # one query
     mentees = _count_by_mentee(program, since, until)  # one query
     totals["pairs"] = mentees.pop("pairs_with_letters")
+    totals["tagged_pairs"] = mentees.pop("pairs_with_topics")
     return RawStatistics(
-        by_topic=_count_by_topic(program, since, until, totals),  # two queries
+        by_topic=_count_by_topic(program, since, until, totals),  # one query
         by_month=by_month,
         **mentees,
     )
@@ -204,21 +240,22 @@ def count_statistics(program: Program, since: datetime | None = None, until: dat
 
 def _count_by_topic(program: Program, since, until, totals: dict) -> list[_Count]:
     """Return letters and pairs per topic (retired ones included), then "No topic": the letters nobody
-    tagged and the pairs none of whose letters has a topic. Two queries."""
-    in_period = _tags(program, since, until, prefix="letter_tags__")
+    tagged and the pairs none of whose letters has a topic. One query."""
+    in_period = _in_period(since, until, ZoneInfo(program.time_zone), prefix="monthly_counts__")
+    # All time has one row per pair and topic; a period's months may hold several.
+    distinct = since is not None or until is not None
     topics = (
         Topic.objects.filter(program=program)
-        .annotate(letters=Count("letter_tags", filter=in_period),
-                  pairs=Count("letter_tags__pair", filter=in_period, distinct=True))
+        .annotate(counted=FilteredRelation("monthly_counts", condition=in_period))
+        .annotate(letters=Coalesce(Sum("counted__letters"), 0), pairs=Count("counted__pair", distinct=distinct))
         .order_by("pk")
     )
     rows = []
     for topic in topics:
         label = topic.label if topic.is_active else _("%(topic)s (retired)") % {"topic": topic.label}
         rows.append(_Count(str(topic.pk), label, topic.letters, topic.pairs))
-    tagged = LetterTopic.objects.filter(_tags(program, since, until)).aggregate(
-        letters=Count("letter", distinct=True), pairs=Count("pair", distinct=True))
-    rows.append(_Count(UNKNOWN, _("No topic"), totals["letters"] - tagged["letters"], totals["pairs"] - tagged["pairs"]))
+    rows.append(_Count(UNKNOWN, _("No topic"), totals["letters"] - totals["tagged"],
+                       totals["pairs"] - totals["tagged_pairs"]))
     return rows
 
 
@@ -228,26 +265,34 @@ def _month_label(first_day: date) -> str:
 
 def _count_by_mentee(program: Program, since, until) -> dict:
     """Return the region and age-band tables from one query over the period's pairs, grouped by both,
-    and how many of those pairs sent a letter in the period (`pairs_with_letters`)."""
-    sent = ~Q(letters__status=LetterStatus.DRAFT)
-    if since is not None:
-        sent &= Q(letters__submitted_at__gte=since)
-    if until is not None:
-        sent &= Q(letters__submitted_at__lt=until)
+    how many of those pairs sent a letter in the period (`pairs_with_letters`) and how many a
+    letter with a topic (`pairs_with_topics`).
+
+    The pairs are joined to their rows without a topic for the period only (a
+    FilteredRelation: the condition is in the join, so the topic rows are never read).
+    """
+    condition = Q(letter_counts__topic__isnull=True) & _in_period(
+        since, until, ZoneInfo(program.time_zone), prefix="letter_counts__")
+    # All time joins each pair to at most one row, so nothing needs counting as distinct.
+    distinct = since is not None or until is not None
     groups = (
         _pairs(program, since, until)
+        .annotate(sent=FilteredRelation("letter_counts", condition=condition))
         .values("mentee__region", "mentee__age_band")
-        .annotate(pairs=Count("pk", distinct=True), sent_letters=Count("letters", filter=sent),
-                  writing=Count("pk", filter=sent, distinct=True))
+        .annotate(pairs=Count("pk", distinct=distinct), sent_letters=Coalesce(Sum("sent__letters"), 0),
+                  writing=Count("sent__pair", distinct=distinct),
+                  with_topics=Count("sent__pair", filter=Q(sent__tagged__gt=0), distinct=distinct))
     )
     regions, bands = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
-    writing = 0
+    writing = with_topics = 0
     for group in groups:
         writing += group["writing"]
+        with_topics += group["with_topics"]
         for totals, value in ((regions, group["mentee__region"]), (bands, group["mentee__age_band"])):
             totals[value][0] += group["sent_letters"]
             totals[value][1] += group["pairs"]
-    return {"by_region": _region_rows(regions), "by_age_band": _age_band_rows(bands), "pairs_with_letters": writing}
+    return {"by_region": _region_rows(regions), "by_age_band": _age_band_rows(bands),
+            "pairs_with_letters": writing, "pairs_with_topics": with_topics}
 
 
 def _region_rows(counts: dict) -> list[_Count]:
@@ -284,7 +329,8 @@ def program_statistics(program: Program, *, since: datetime | None = None,
                        until: datetime | None = None) -> StatisticsTables:
     """Return `program`'s four tables, every count suppressed, for letters sent in [since, until) (all time if None).
 
-    Four queries whatever the size of the program (count_statistics). Labels are in the current language.
+    Four queries whatever the size of the program, when no pair's counts are outdated
+    (count_statistics). Labels are in the current language.
     """
     counts = count_statistics(program, since, until)
     return StatisticsTables(

@@ -1,4 +1,5 @@
-"""Background tasks of the oversight app (django-q2): PDF reports and the pair-health refresh.
+"""Background tasks of the oversight app (django-q2): PDF reports, the pair-health refresh and the
+statistics' stored letter counts.
 
 Tasks are thin: they take ids, reload the row, return early when the work is done, and
 call the domain code. Each is recorded in the outbox (jobs.outbox) with the change that asks
@@ -28,6 +29,13 @@ SCHEDULES = [
     {
         "func": "oversight.tasks.refresh_changed_pair_health",
         "name": "oversight.refresh_changed_pair_health",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+        "q_options": {"timeout": 50},
+    },
+    {
+        "func": "oversight.tasks.recount_changed_letter_counts",
+        "name": "oversight.recount_changed_letter_counts",
         "schedule_type": Schedule.MINUTES,
         "minutes": 1,
         "q_options": {"timeout": 50},
@@ -70,3 +78,10 @@ def refresh_all_pair_health() -> int:
 def refresh_changed_pair_health() -> int:
     """Judge the pairs that changed since they were last judged; return how many (0 when there are none)."""
     return health.refresh_changed_pair_health()
+
+
+def recount_changed_letter_counts() -> int:
+    """Count again the letters of the pairs that changed since they were last counted; return how many pairs."""
+    from oversight import letter_counts
+
+    return letter_counts.recount_outdated()

@@ -114,12 +114,19 @@ class PostView:
     moderated: bool  # the reader coordinates the program: sees every state and the hidden flag
 
 
-def post_view_for(user, post: Post, *, coordinates: bool, membership_ids: set[int]) -> PostView:
+def status_labels() -> dict[str, str]:
+    """Return each post status's label in the current language, for a page to translate once, not per post."""
+    return {value: str(label) for value, label in PostStatus.choices}
+
+
+def post_view_for(user, post: Post, *, coordinates: bool, membership_ids: set[int],
+                  labels: dict[str, str] | None = None) -> PostView:
     """Return what `user` sees of `post`: readers the text with removed parts replaced; its author and
     coordinators the removed parts struck through; the author the note of a returned post.
 
     `membership_ids` are the caller's memberships (they author through them); `coordinates`
-    says whether they coordinate the program. Precondition: `post` came from list_posts or
+    says whether they coordinate the program; `labels` (status_labels()) saves a page of posts
+    translating the same status for each. Precondition: `post` came from list_posts or
     access_post, so `user` may see it at all.
     """
     mine = post.author_id in membership_ids
@@ -134,8 +141,8 @@ def post_view_for(user, post: Post, *, coordinates: bool, membership_ids: set[in
         title, spans = "", post.redactions
     html = moderation.author_view_html(text, spans) if sees_all else moderation.reader_html(text, spans)
     note = getattr(post, "return_note", "") or "" if mine and post.status == PostStatus.CHANGES_REQUESTED else ""
-    return PostView(html=html, title=title, status_label=post.get_status_display(), note=note, is_mine=mine,
-                    moderated=coordinates)
+    label = labels[post.status] if labels is not None else post.get_status_display()
+    return PostView(html=html, title=title, status_label=label, note=note, is_mine=mine, moderated=coordinates)
 
 
 def membership_ids_of(user) -> set[int]:
@@ -274,7 +281,9 @@ def thread_page(user, thread: Thread, *, coordinates: bool, page_number=None):
     posts = list(page)
     for post in posts:
         post.thread = thread  # every post is of this thread: no query per post to read it back
-    return page, [(post, post_view_for(user, post, coordinates=coordinates, membership_ids=mine)) for post in posts]
+    labels = status_labels()
+    return page, [(post, post_view_for(user, post, coordinates=coordinates, membership_ids=mine, labels=labels))
+                  for post in posts]
 
 
 def thread_title(user, thread: Thread, *, coordinates: bool = False) -> str:

@@ -12,8 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from letters.models import Letter
+from letters import services as letter_services
+from oversight import letter_counts
 from oversight import services as topics
-from oversight.models import DefaultTopic, LetterTopic, Topic
+from oversight.models import DefaultTopic, LetterTally, LetterTopic, MonthlyLetterCount, Topic
 from oversight.statistics import (
     SUPPRESSED, count_statistics, program_statistics, spreadsheet_safe, statistics_csv_rows, suppress,
 )
@@ -136,7 +138,9 @@ def test_what_leaves_the_module_is_suppressed(world):
 
 
 def test_the_statistics_cost_four_queries_whatever_the_size(world):
+    """Once every pair's counts are current: one query finds none outdated, three read the stored counts."""
     program = world["program"]
+    program_statistics(program)  # counts the pairs made by the fixture
     with CaptureQueriesContext(connection) as small:
         program_statistics(program)
     coordinator = world["coordinator"]
@@ -145,10 +149,59 @@ def test_the_statistics_cost_four_queries_whatever_the_size(world):
         program_services.set_member_details(coordinator, membership=pair.mentee, region="Odense", age_band="16-17")
         letter = factories.make_letter(pair, status="in_review", coordinator=coordinator)
         topics.set_letter_topic(coordinator, letter=letter, topic=world["family"], tagged=True)
+    assert letter_counts.recount_outdated(program) == 6
     with CaptureQueriesContext(connection) as large:
         tables = program_statistics(program)
     assert len(small) == len(large) == 4
     assert ("Odense", "6", "6") in as_tuples(tables.by_region)
+
+
+def stored_rows(program):
+    return sorted(MonthlyLetterCount.objects.filter(program=program)
+                  .values_list("pair_id", "month", "topic_id", "letters", "tagged"), key=str)
+
+
+def test_the_stored_counts_equal_a_recount_from_the_letters_after_every_kind_of_change(world):
+    """Sends, approvals, returns and resubmissions, withholding, tags put on and taken off: each stamps its
+    pair, and the statistics count stamped pairs again before reading, so what they show equals a count
+    made afresh from every letter."""
+    program, coordinator = world["program"], world["coordinator"]
+    school, family = world["school"], world["family"]
+    before = count_statistics(program)
+    first_pair, seventh_pair = world["pairs"][0], world["pairs"][6]
+    sent = factories.make_letter(first_pair, status="in_review", coordinator=coordinator)  # a send
+    topics.set_letter_topic(coordinator, letter=sent, topic=family, tagged=True)  # a tag
+    topics.set_letter_topic(coordinator, letter=world["letters"][2][0], topic=school, tagged=False)  # an untag
+    letter_services.approve_letter(coordinator, letter=sent)
+    withheld = factories.make_letter(seventh_pair, status="in_review", coordinator=coordinator)
+    letter_services.withhold_letter(coordinator, letter=withheld, reason="Names a school.")
+    returned = factories.make_letter(seventh_pair, status="in_review", coordinator=coordinator)
+    letter_services.request_changes(coordinator, letter=returned, note="Please leave out the address.")
+    assert LetterTally.objects.filter(pair__in=[first_pair, seventh_pair, world["pairs"][1]],
+                                      changed_at__isnull=False).count() == 3
+    after = count_statistics(program)
+    kept = stored_rows(program)
+    MonthlyLetterCount.objects.all().delete()
+    LetterTally.objects.all().delete()
+    assert count_statistics(program) == after  # counted afresh from every letter
+    assert stored_rows(program) == kept
+    assert not LetterTally.objects.filter(changed_at__isnull=False).exists()
+    topic_rows = {row.label: (row.letters, row.pairs) for row in after.by_topic}
+    # School lost pair 2's January letter; Family gained the new letter (pair 1 already had Family).
+    assert topic_rows["School"] == (9, 5) and topic_rows["Family"] == (3, 2)
+    # Three letters more were sent (returned and withheld ones count as sent), none of them with School.
+    assert sum(row.letters for row in after.by_month) == sum(row.letters for row in before.by_month) + 3
+    # Untagged now: pair 7's three letters and pair 2's January one; pair 2 still has a School letter.
+    assert topic_rows["No topic"] == (4, 1)
+
+
+def test_counts_made_in_another_time_zone_are_made_again(world):
+    program = world["program"]
+    count_statistics(program)
+    program.time_zone = "America/New_York"
+    program.save(update_fields=["time_zone"])
+    # 23:30 UTC on 31 January is still January in New York: all ten letters of pairs 1-5 are January's.
+    assert as_tuples(count_statistics(program).by_month)[:2] == [("2026-01", 10, 5), ("2026-02", 2, 2)]
 
 
 # ---------------------------------------------------------------------------- services

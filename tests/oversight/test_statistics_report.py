@@ -40,6 +40,7 @@ def test_the_program_report_has_topic_and_region_tables_with_small_counts_suppre
     report.refresh_from_db()
     text = " ".join(pdf_text(report.file.read()).split())
     assert "By topic" in text and "By region" in text and "By age band" in text
+    assert "These tables count whole months, the ones the period touches" in text
     assert re.search(r"School 6 6", text)
     assert re.search(r"Friends < 5 < 5", text)
     assert re.search(r"No topic < 5 < 5", text)
