@@ -6,6 +6,12 @@ from django.db.models import Q
 
 from letters.models import Finding, Letter, LetterStatus
 from programs.models import Membership, Pair, User
+from spaces.models import Post
+
+
+#: What a safeguarding hold keeps, for letters and peer-space posts alike (both have a
+#: `status` with "withheld" and `findings` with a severity): one rule for both.
+SAFEGUARDING_CONCERN = Q(status=LetterStatus.WITHHELD) | Q(findings__severity=Finding.Severity.URGENT)
 
 
 def safeguarding_letters(memberships):
@@ -13,9 +19,13 @@ def safeguarding_letters(memberships):
 
     Drafts never count: nobody but their author ever saw them.
     """
-    return Letter.objects.filter(author__in=memberships).filter(
-        Q(status=LetterStatus.WITHHELD) | Q(findings__severity=Finding.Severity.URGENT)
-    ).exclude(status=LetterStatus.DRAFT).distinct()
+    return Letter.objects.filter(author__in=memberships).filter(SAFEGUARDING_CONCERN).exclude(
+        status=LetterStatus.DRAFT).distinct()
+
+
+def safeguarding_posts(memberships):
+    """Return the peer-space posts of `memberships` a safeguarding hold keeps on erasure: the letters' rule."""
+    return Post.objects.filter(author__in=memberships).filter(SAFEGUARDING_CONCERN).distinct()
 
 
 @dataclass(frozen=True)
@@ -26,13 +36,14 @@ class ErasurePreview:
     open_pairs: int
     letters: int
     held: int
+    posts_held: int = 0
 
 
 def erasure_preview(user: User) -> ErasurePreview:
-    """Return what privacy.services.erase_person would touch for `user`: four counting queries.
+    """Return what privacy.services.erase_person would touch for `user`: five counting queries.
 
     `letters` counts their sent letters (not drafts), `held` those a safeguarding hold would
-    keep whole. Precondition: the caller may erase `user` (programs.permissions.may_erase_person),
+    keep whole, `posts_held` their peer-space posts it would keep. Precondition: the caller may erase `user` (programs.permissions.may_erase_person),
     checked by the page before it shows the preview.
     """
     memberships = Membership.objects.filter(user=user)
@@ -41,4 +52,5 @@ def erasure_preview(user: User) -> ErasurePreview:
         open_pairs=Pair.objects.open().filter(Q(mentor__user=user) | Q(mentee__user=user)).count(),
         letters=Letter.objects.filter(author__in=memberships).exclude(status=LetterStatus.DRAFT).count(),
         held=safeguarding_letters(memberships).count(),
+        posts_held=safeguarding_posts(memberships).count(),
     )

@@ -28,11 +28,13 @@ from letters.models import Finding, Letter, LetterEvent, LetterStatus, Notificat
 from letters.viewing import LetterView, letter_view_for
 from oversight.models import Report
 from privacy.models import DataExport, ErasureRecord, ExportAuditEntry, ProgramStatistics, RetentionRun
-from privacy.selectors import safeguarding_letters
+from privacy.selectors import safeguarding_letters, safeguarding_posts
 from programs import audit
 from programs.models import Invitation, Membership, Pair, PairEvent, PairNote, Program, ProgramAuditEntry, User
 from programs.permissions import is_coordinator, may_erase_person
+from spaces import selectors as space_selectors
 from spaces import services as space_services
+from spaces.models import Post
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,7 @@ def export_archive(user: User, *, include_drafts: bool) -> bytes:
         "events.json": _event_data(user, include_drafts=include_drafts),
         "notifications.json": _notification_data(user),
         "goals.json": _goal_data(user, include_private=include_drafts),
+        "posts.json": _post_data(user),
         "stamps.json": _stamp_data(user),
     }
     buffer = io.BytesIO()
@@ -169,6 +172,24 @@ def _notification_data(user: User) -> list[dict]:
     return [
         {"kind": n.kind, "title": n.title, "body": n.body, "created_at": _when(n.created_at), "read_at": _when(n.read_at)}
         for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
+def _post_data(user: User) -> list[dict]:
+    """Return `user`'s own posts and replies in the peer spaces, as they wrote them (never anyone else's).
+
+    The posts come from spaces.selectors.own_posts (what their author sees of them: every
+    state but deleted, not under a safeguarding hold). A thread's title is given as the
+    person sees it, and only when they may read the thread's opening post.
+    """
+    return [
+        {
+            "program": post.thread.space.program.name, "space": post.thread.space.audience,
+            "thread": post.thread_id, "thread_title": title, "kind": "thread" if post.is_opening else "reply",
+            "status": post.status, "text": post.body_text, "submitted_at": _when(post.submitted_at),
+            "published_at": _when(post.published_at),
+        }
+        for post, title in space_selectors.own_posts(user)
     ]
 
 
@@ -230,10 +251,12 @@ def _readme() -> str:
         "goals.json: your goals and their steps. stamps.json: the stamps of your letter passport.\n"
         "booklets/: a printable booklet (PDF) of each exchange you took part in.\n"
     ) + _(
+        "posts.json: the threads and replies you wrote in the peer spaces, as you wrote them.\n"
+    ) + _(
         "If you are erased, a letter of yours that your coordinator withheld, or that raised an urgent "
         "safeguarding concern, is kept for your program's safeguarding period (six years unless the program "
         "says otherwise), seen only by coordinators, and then deleted.\n"
-    )
+    ) + _("The same goes for a post of yours in the peer spaces.\n")
 
 
 def _account_data(user: User) -> dict:
@@ -344,7 +367,7 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
             raise ValidationError(_("This person has already been erased."))
         memberships = list(Membership.objects.select_for_update().filter(user=user).select_related("program"))
         names = [m.pseudonym for m in memberships if m.pseudonym]
-        held = _place_safeguarding_holds(memberships)
+        held, posts_held = _place_safeguarding_holds(memberships)
         emptied, kept = _erase_letters(memberships)
         space_services.erase_posts_of(memberships)
         pair_ids = list(Pair.objects.filter(Q(mentor__user=user) | Q(mentee__user=user)).values_list("pk", flat=True))
@@ -373,7 +396,8 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
         _remove_account_data(user)
         for membership in memberships:
             audit.record(actor, program=membership.program, action=ProgramAuditEntry.Action.PERSON_ERASED,
-                         target=membership, detail=f"{membership.role}; {held} letter(s) under a safeguarding hold")
+                         target=membership,
+                         detail=f"{membership.role}; {held} letter(s) and {posts_held} post(s) under a safeguarding hold")
         record = ErasureRecord.objects.create(
             erased_user_id=user.pk, actor=actor, memberships=len(memberships), letters_emptied=emptied,
             letters_kept=kept, letters_held=held,
@@ -382,16 +406,23 @@ def erase_person(actor: User, *, user: User) -> ErasureRecord:
     return record
 
 
-def _place_safeguarding_holds(memberships: list[Membership]) -> int:
-    """Hold each safeguarding letter of `memberships` until its program's period ends; return how many."""
+def _place_safeguarding_holds(memberships: list[Membership]) -> tuple[int, int]:
+    """Hold each safeguarding letter and peer-space post of `memberships` until its program's period ends.
+
+    One rule for both (privacy.selectors.SAFEGUARDING_CONCERN). Returns (letters held, posts held).
+    """
     now = timezone.now()
-    held = 0
+    letters = posts = 0
     for membership in memberships:
         until = now + timedelta(days=membership.program.safeguarding_retention_days)
-        held += safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
+        letters += safeguarding_letters([membership]).filter(safeguarding_hold_until__isnull=True).update(
             safeguarding_hold_until=until
         )
-    return held
+        # By id: an UPDATE of a DISTINCT over a join is not allowed.
+        ids = list(safeguarding_posts([membership]).filter(safeguarding_hold_until__isnull=True)
+                   .values_list("pk", flat=True))
+        posts += Post.objects.filter(pk__in=ids).update(safeguarding_hold_until=until)
+    return letters, posts
 
 
 def _erase_letters(memberships: list[Membership]) -> tuple[int, int]:
@@ -490,11 +521,11 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
     """Remove the text kept past each program's retention period, keeping anonymous counts.
 
     For every program past `ends_on` + `retention_days`: store its counts in
-    ProgramStatistics, empty its letters' bodies and its goals' words, delete its findings,
-    notices, pair notes and PDFs, and clear its event notes, review audit details and its
-    members' regions and age bands. A letter under a
-    safeguarding hold is left whole until the hold ends, and emptied the same way then,
-    whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
+    ProgramStatistics, empty its letters' bodies, its peer-space posts (with their reports'
+    reasons) and its goals' words, delete its findings, notices, pair notes and PDFs, and
+    clear its event notes, review audit details and its members' regions and age bands. A
+    letter or post under a safeguarding hold is left whole until the hold ends, and emptied
+    the same way then, whatever its program. Finished data exports older than EXPORT_KEEP_DAYS go too. The number of queries
     does not grow with the number of programs or letters. Records and returns a RetentionRun.
     """
     started = timezone.now()
@@ -521,6 +552,10 @@ def apply_retention(*, today: date | None = None) -> RetentionRun:
         # Region and age band served only the program's statistics, which end with it.
         Membership.objects.filter(program__in=program_ids).filter(~Q(region="") | ~Q(age_band="")).update(
             region="", age_band="")
+        # Posts in the peer spaces: the letters' policy, hold included (spaces.services.empty_posts).
+        space_services.empty_posts(Post.objects.filter(
+            Q(thread__space__program__in=program_ids) & ~held | Q(safeguarding_hold_until__lte=now)
+        ))
         # Goals are a mentee's own words: emptied with the letters' text (stamps hold none).
         GoalStep.objects.filter(goal__membership__program__in=program_ids).exclude(text="").update(text="")
         Goal.objects.filter(membership__program__in=program_ids).exclude(text="").update(text="")

@@ -119,7 +119,8 @@ class ThreadQuerySet(models.QuerySet):
             return self.all()
         readable = Space.objects.readable_by(user).values("pk")
         member_view = Q(space__in=readable, hidden_at__isnull=True, deleted_at__isnull=True) & (
-            Q(opening__status=PostStatus.PUBLISHED, opening__hidden_at__isnull=True)
+            Q(opening__status=PostStatus.PUBLISHED, opening__hidden_at__isnull=True,
+              opening__safeguarding_hold_until__isnull=True)
             | Q(author__user=user)
         )
         return self.filter(member_view | Q(space__program__in=_coordinated(user)))
@@ -161,7 +162,8 @@ class PostQuerySet(models.QuerySet):
         Coordinators of the program (and operators) see every post. A member who may see
         the thread sees its published posts that are neither hidden nor deleted, and their
         own posts in every state but deleted: a post held for review is for coordinators
-        and its author only.
+        and its author only. A post under a safeguarding hold (its author was erased) is
+        for coordinators only, as a letter under one is.
         """
         if not user.is_authenticated:
             return self.none()
@@ -169,12 +171,14 @@ class PostQuerySet(models.QuerySet):
             return self.all()
         threads = Thread.objects.visible_to(user).values("pk")
         public = Q(status=PostStatus.PUBLISHED, hidden_at__isnull=True)
-        member_view = Q(thread__in=threads, deleted_at__isnull=True) & (public | Q(author__user=user))
+        member_view = Q(thread__in=threads, deleted_at__isnull=True, safeguarding_hold_until__isnull=True) & (
+            public | Q(author__user=user))
         return self.filter(member_view | Q(thread__space__program__in=_coordinated(user)))
 
     def public(self) -> "PostQuerySet":
-        """The posts every reader of the thread sees: published, not hidden, not deleted."""
-        return self.filter(status=PostStatus.PUBLISHED, hidden_at__isnull=True, deleted_at__isnull=True)
+        """The posts every reader of the thread sees: published, not hidden, not deleted, not under a safeguarding hold."""
+        return self.filter(status=PostStatus.PUBLISHED, hidden_at__isnull=True, deleted_at__isnull=True,
+                           safeguarding_hold_until__isnull=True)
 
 
 class Post(models.Model):
@@ -202,6 +206,9 @@ class Post(models.Model):
     claimed_until = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    #: Set when its author is erased and the post was withheld or had an urgent finding
+    #: (privacy.services.erase_person): kept whole until then, for coordinators only, like a letter.
+    safeguarding_hold_until = models.DateTimeField(null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
 

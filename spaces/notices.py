@@ -1,92 +1,89 @@
-"""In-app notices of the peer spaces: a reply to your thread, your post held or returned, a report.
+"""Notices of the peer spaces: a reply to your thread, your post held or returned, a report, an urgent post.
 
-They are letters.models.Notification rows of the kinds in letters.models.IN_APP_ONLY,
-written in the same transaction as the change they announce and worded in the reader's
-language at that moment (their own choice, else the program's). They are never e-mailed:
-the reminders' e-mail path is keyed to letters, pairs and readings, and a space's notices
-are chatty enough that the page is where they belong. A notice never quotes a post and
-names nobody: the reader opens the page to see it.
+This module decides who is told of what; letters.reminders does the rest, as for letters.
+Each notice is a reminder planned in the transaction of the change it announces
+(letters.reminders.notices.notify): it appears in the app at once and the reminder sweep
+e-mails it once, with the member's e-mail preferences and, for a mentee, quiet hours. Its
+words live in letters.reminders.messages, in the reader's language; a notice never quotes
+a post and names nobody (the e-mail links to the page).
+
+Replies and reports are gathered like the review digest: one notice per thread (a reply)
+or per program (a report) and hour, so a busy thread does not send an e-mail per reply.
+A post held or returned is one notice per post and decision.
+
+An urgent screening finding in a post alerts every coordinator of the program the way an
+urgent letter does (letters.reminders.planning.plan_urgent_alert: e-mailed whatever their
+preferences, at once).
 """
 
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from letters.models import ReminderKind
-from letters.reminders.notices import InAppNotice, notify_in_app
-from programs.models import Membership, Program, User
+from letters.reminders.notices import notify
+from letters.reminders.planning import plan_urgent_alert, start_of_hour
+from letters.tasks import enqueue_sweep
+from programs.models import Membership, Program
 from spaces.models import Post, Report, SpaceDeparture
 
 
-def _language(user: User, program: Program) -> str:
-    return user.language or program.language
+def _quiet(membership: Membership) -> bool:
+    """A mentee gets no e-mail in the program's quiet hours (letters.reminders.planning.QUIET_FROM)."""
+    return membership.role == Membership.Role.MENTEE
 
 
-def _notify(user: User, program: Program, kind: str, url: str, title, body) -> None:
-    """Write one notice to `user`, worded (title and body are callables) in their language."""
-    with translation.override(_language(user, program)):
-        notify_in_app(kind=kind, program_id=program.pk, url=url,
-                      notices=[InAppNotice(user_id=user.pk, title=title(), body=body())])
-
-
-def _thread_url(post: Post) -> str:
-    return reverse("space-thread", args=[post.thread_id])
+def _member_notice(kind: str, membership: Membership, program: Program, *, object_key: str, due_at, post: Post) -> None:
+    notify(kind=kind, program=program, recipients=[(membership.user_id, _quiet(membership))], object_key=object_key,
+           due_at=due_at, details={"thread": post.thread_id})
 
 
 def reply_published(post: Post) -> None:
-    """Tell the thread's author that a reply appeared, unless they wrote it or left the space."""
+    """Tell the thread's author that a reply appeared, unless they wrote it or left the space; once per thread and hour."""
     thread = post.thread
     author = thread.author
     if author.pk == post.author_id or author.status != Membership.Status.ACTIVE:
         return
     if SpaceDeparture.objects.filter(space_id=thread.space_id, membership=author).exists():
         return
-    _notify(author.user, thread.space.program, ReminderKind.SPACE_REPLY, _thread_url(post),
-            lambda: _("A new reply in your thread"),
-            lambda: _("Someone replied in a thread you started. Open the thread to read it."))
+    _member_notice(ReminderKind.SPACE_REPLY, author, thread.space.program, object_key=f"thread:{thread.pk}",
+                   due_at=start_of_hour(timezone.now()), post=post)
 
 
 def post_held(post: Post) -> None:
     """Tell the author that screening held their post for a coordinator."""
-    _notify(post.author.user, post.thread.space.program, ReminderKind.SPACE_POST_HELD, _thread_url(post),
-            lambda: _("Your post waits for a coordinator"),
-            lambda: _("Your post will appear when a coordinator has read it. You do not need to do anything."))
+    _member_notice(ReminderKind.SPACE_POST_HELD, post.author, post.thread.space.program, object_key=f"post:{post.pk}",
+                   due_at=timezone.now(), post=post)
 
 
 def post_returned(post: Post) -> None:
     """Tell the author that their post came back with a note."""
-    _notify(post.author.user, post.thread.space.program, ReminderKind.SPACE_POST_RETURNED, _thread_url(post),
-            lambda: _("Your post was returned with a note"),
-            lambda: _("A coordinator asked you to change your post. Open it to read the note and send it again."))
+    _member_notice(ReminderKind.SPACE_POST_RETURNED, post.author, post.thread.space.program,
+                   object_key=f"post:{post.pk}", due_at=timezone.now(), post=post)
 
 
-def _coordinators(program: Program):
-    return User.objects.filter(
-        memberships__program=program, memberships__role=Membership.Role.COORDINATOR,
-        memberships__status=Membership.Status.ACTIVE,
-    ).distinct()
+def _coordinator_ids(program: Program) -> list[int]:
+    return list(
+        Membership.objects.active().filter(program=program, role=Membership.Role.COORDINATOR, user__is_active=True)
+        .values_list("user_id", flat=True).distinct()
+    )
 
 
 def post_urgent(post: Post) -> None:
-    """Tell every coordinator of the program at once that screening found a possible safeguarding concern in a post.
+    """Alert every coordinator of the program that screening found a possible safeguarding concern in `post`.
 
-    In-app only, like every notice of the spaces: unlike a letter's urgent finding, it is
-    not e-mailed (docs/moderation.md). The post waits at the top of the review queue.
+    The letters' urgent alert (URGENT_FINDING, about a post): e-mailed whatever their
+    preferences by the sweep queued once the caller's transaction commits. The post waits
+    at the top of the review queue. The alert names the author's pseudonym, never the words.
     """
-    program = post.thread.space.program
-    url = reverse("space-post-review", args=[post.pk])
-    for user in _coordinators(program):
-        _notify(user, program, ReminderKind.SPACE_URGENT, url,
-                lambda: _("A post with a possible safeguarding concern"),
-                lambda: _("Screening found a possible safeguarding concern in a post in one of your program's peer "
-                          "spaces. It waits for you at the top of the review queue."))
+    plan_urgent_alert(
+        program=post.thread.space.program, pair_id=None, object_key=f"post:{post.pk}",
+        details={"author": post.author.pseudonym, "about": "post", "post": post.pk}, now=timezone.now(),
+    )
+    enqueue_sweep()  # delivers the alert once this transaction commits
 
 
 def post_reported(report: Report) -> None:
-    """Tell every coordinator of the program that a post was reported (never by whom, never what it says)."""
+    """Tell every coordinator of the program that a post was reported (never by whom, never what it says); once an hour."""
     program = report.post.thread.space.program
-    url = reverse("space-reports", args=[program.pk])
-    for user in _coordinators(program):
-        _notify(user, program, ReminderKind.SPACE_REPORT, url,
-                lambda: _("A post was reported"),
-                lambda: _("A member reported a post in one of your program's peer spaces. Open the reports to decide."))
+    notify(kind=ReminderKind.SPACE_REPORT, program=program,
+           recipients=[(user_id, False) for user_id in _coordinator_ids(program)],
+           object_key=f"reports:{program.pk}", due_at=start_of_hour(timezone.now()), details={})

@@ -36,7 +36,8 @@ def _threads_for(user, space: Space, *, coordinates: bool) -> QuerySet[Thread]:
     if coordinates:
         return threads
     return threads.filter(hidden_at__isnull=True, deleted_at__isnull=True).filter(
-        Q(opening__status=PostStatus.PUBLISHED, opening__hidden_at__isnull=True) | Q(author__user=user)
+        Q(opening__status=PostStatus.PUBLISHED, opening__hidden_at__isnull=True,
+          opening__safeguarding_hold_until__isnull=True) | Q(author__user=user)
     )
 
 
@@ -61,7 +62,7 @@ def _posts_for(user, thread: Thread, *, coordinates: bool) -> QuerySet[Post]:
     posts = Post.objects.filter(thread=thread)
     if coordinates:
         return posts
-    return posts.filter(deleted_at__isnull=True).filter(
+    return posts.filter(deleted_at__isnull=True, safeguarding_hold_until__isnull=True).filter(
         Q(status=PostStatus.PUBLISHED, hidden_at__isnull=True) | Q(author__user=user))
 
 
@@ -143,6 +144,36 @@ def post_view_for(user, post: Post, *, coordinates: bool, membership_ids: set[in
     note = getattr(post, "return_note", "") or "" if mine and post.status == PostStatus.CHANGES_REQUESTED else ""
     label = labels[post.status] if labels is not None else post.get_status_display()
     return PostView(html=html, title=title, status_label=label, note=note, is_mine=mine, moderated=coordinates)
+
+
+def own_posts(user) -> list[tuple[Post, str | None]]:
+    """Return every post `user` wrote that they still see, oldest first, each with its thread's title as they see it.
+
+    For the person's data export (privacy.services): every state but deleted, and not under
+    a safeguarding hold (Post.objects.visible_to's rule for an author's own posts), in
+    spaces they left too, since the words are theirs. The title is None when the thread's
+    opening post is someone else's that they may no longer read (held, hidden, deleted, or
+    in a hidden or deleted thread): it is another member's words. Two queries.
+    """
+    mine = membership_ids_of(user)
+    posts = list(
+        Post.objects.filter(author_id__in=mine, deleted_at__isnull=True, safeguarding_hold_until__isnull=True)
+        .select_related("thread__space__program", "thread__opening")
+        .order_by("submitted_at", "pk")
+    )
+    rows = []
+    for post in posts:
+        thread, opening = post.thread, post.thread.opening
+        if opening is not None and opening.author_id in mine:
+            title = title_of(opening, for_reader=False)
+        elif (opening is not None and opening.status == PostStatus.PUBLISHED and opening.hidden_at is None
+              and opening.deleted_at is None and opening.safeguarding_hold_until is None
+              and thread.hidden_at is None and thread.deleted_at is None):
+            title = title_of(opening, for_reader=True)
+        else:
+            title = None
+        rows.append((post, title))
+    return rows
 
 
 def membership_ids_of(user) -> set[int]:

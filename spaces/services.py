@@ -568,19 +568,31 @@ def delete_post(actor: User, *, post: Post, reason: str) -> Post:
 # ---------------------------------------------------------------------------- privacy
 
 
+def empty_posts(posts) -> int:
+    """Empty the words of `posts` (a queryset) and everything that may quote them; return how many posts changed.
+
+    Called by privacy.services only (erasure and retention), inside their transaction. The
+    posts keep their place in their threads (replies stay readable); their text, removed
+    parts and findings go, the notes of their events and review entries are emptied, and
+    so are the reasons of the reports on them. The caller leaves out the posts a
+    safeguarding hold keeps.
+    """
+    ids = posts.values("pk")
+    PostFinding.objects.filter(post__in=ids).delete()
+    PostEvent.objects.filter(post__in=ids).exclude(note="").update(note="")
+    # The review log is append-only; erasure and retention are its one allowed change, as for letters.
+    QuerySet.update(PostReviewEntry.objects.filter(post__in=ids).exclude(detail=""), detail="")
+    Report.objects.filter(post__in=ids).exclude(reason="").update(reason="")
+    return Post.objects.filter(pk__in=ids).exclude(body_text="").update(body_text="", redactions=[])
+
+
 def erase_posts_of(memberships) -> int:
     """Empty the words of `memberships` in the peer spaces, for a person's erasure; return how many posts.
 
-    Called by privacy.services.erase_person inside its transaction. Their posts keep their
-    place in threads (replies stay readable) but lose their text and findings; the notes of
-    their posts' events and review entries and the reasons of their reports are emptied.
-    Posts under review with an urgent finding are not exempted here: the spaces keep no
-    safeguarding hold yet (docs/security.md).
+    Called by privacy.services.erase_person inside its transaction, after it placed its
+    safeguarding holds: their posts not under a hold are emptied (empty_posts), and the
+    reasons of every report they made. A post under a hold keeps its words, findings and
+    decisions for the coordinators until the hold ends (the retention sweep empties it then).
     """
-    posts = Post.objects.filter(author__in=memberships)
-    PostFinding.objects.filter(post__in=posts.values("pk")).delete()
-    PostEvent.objects.filter(post__in=posts.values("pk")).exclude(note="").update(note="")
-    # The review log is append-only; erasure is its one allowed change, as for letters.
-    QuerySet.update(PostReviewEntry.objects.filter(post__in=posts.values("pk")).exclude(detail=""), detail="")
-    Report.objects.filter(reporter__in=memberships).update(reason="")
-    return posts.update(body_text="", redactions=[])
+    Report.objects.filter(reporter__in=memberships).exclude(reason="").update(reason="")
+    return empty_posts(Post.objects.filter(author__in=memberships, safeguarding_hold_until__isnull=True))

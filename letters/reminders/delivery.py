@@ -225,6 +225,28 @@ def _notify_in_app(composed: list[tuple[Reminder, object]]) -> None:
         )
 
 
+def show_in_app(reminder_ids: list[int]) -> int:
+    """Record at once the in-app notification of each reminder in `reminder_ids` that has none; return how many reminders.
+
+    For notices planned by the apps above letters (planning.plan_notice): the notice
+    appears in the app in the transaction of the change it announces, worded from its
+    reminder in the recipient's language; the e-mail follows with the next delivery, which
+    adds no second notice (a notification's reminder is unique).
+    """
+    reminders = list(Reminder.objects.filter(pk__in=reminder_ids).select_related("recipient", "program"))
+    pseudonyms = {
+        (m.user_id, m.program_id): m.pseudonym
+        for m in Membership.objects.filter(user_id__in={r.recipient_id for r in reminders},
+                                           program_id__in={r.program_id for r in reminders})
+        .only("user_id", "program_id", "pseudonym")
+    }
+    _notify_in_app([
+        (reminder, messages.compose(reminder, pseudonyms.get((reminder.recipient_id, reminder.program_id), "")))
+        for reminder in reminders
+    ])
+    return len(reminders)
+
+
 def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
     """Mark a claimed, e-mailed `reminder` sent and record its in-app notification, in one transaction."""
     with transaction.atomic():

@@ -1,6 +1,6 @@
 """What a reminder says, in the recipient's language: its subject, lines, link and e-mail.
 
-Messages name people only by pseudonym and never quote a letter.
+Messages name people only by pseudonym and never quote a letter or a post.
 """
 
 from __future__ import annotations
@@ -152,6 +152,15 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
              % {"author": details.get("author", "")}],
             _("Open the goals page"), reverse("coordinator-goals", args=[reminder.program_id]),
         )
+    if reminder.kind == ReminderKind.URGENT_FINDING and details.get("about") == "post":
+        # Planned by planning.plan_urgent_alert when screening found an urgent concern in a post (spaces.services).
+        return (
+            _("Urgent: a post in %(program)s may show someone at risk") % {"program": program},
+            [_("Screening found a possible safeguarding concern in a post %(author)s wrote in one of the program's "
+               "peer spaces. Nobody else sees it: it waits for you at the top of the review queue. Read it now and "
+               "follow your safeguarding procedure.") % {"author": details.get("author", "")}],
+            _("Open the post"), reverse("space-post-review", args=[details.get("post", 0)]),
+        )
     if reminder.kind == ReminderKind.URGENT_FINDING:
         return (
             _("Urgent: a letter in %(program)s may show a child at risk") % {"program": program},
@@ -205,6 +214,36 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     )
 
 
+def _space_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
+    """A peer space's notice (planned by spaces.notices): it names nobody and never quotes a post."""
+    thread_path = reverse("space-thread", args=[reminder.details.get("thread", 0)])
+    if reminder.kind == ReminderKind.SPACE_REPLY:
+        return (
+            _("A new reply in your thread"),
+            [_("Someone replied in a thread you started. Open the thread to read it.")],
+            _("Open the thread"), thread_path,
+        )
+    if reminder.kind == ReminderKind.SPACE_POST_HELD:
+        return (
+            _("Your post waits for a coordinator"),
+            [_("Your post will appear when a coordinator has read it. You do not need to do anything.")],
+            _("Open the thread"), thread_path,
+        )
+    if reminder.kind == ReminderKind.SPACE_POST_RETURNED:
+        return (
+            _("Your post was returned with a note"),
+            [_("A coordinator asked you to change your post. Open it to read the note and send it again.")],
+            _("Open your post"), thread_path,
+        )
+    return (
+        _("A post was reported"),
+        [_("A member reported a post in one of your program's peer spaces. Open the reports to decide.")],
+        _("Open the reports"), reverse("space-reports", args=[reminder.program_id]),
+    )
+
+
+_SPACE = {ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
+          ReminderKind.SPACE_REPORT}
 _MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, ReminderKind.LETTER_OVERDUE}
 _LETTER = {ReminderKind.LETTER_DELIVERED, ReminderKind.LETTER_RETURNED, ReminderKind.REPLY_DUE, ReminderKind.REPLY_OVERDUE,
            ReminderKind.LETTER_WITHHELD, ReminderKind.LETTER_REDACTED}
@@ -234,6 +273,8 @@ def compose(reminder: Reminder, pseudonym: str, *, language: str | None = None) 
             subject, lines, label, path = _assignment_message(reminder)
         elif reminder.kind in _LETTER:
             subject, lines, label, path = _letter_message(reminder)
+        elif reminder.kind in _SPACE:
+            subject, lines, label, path = _space_message(reminder)
         else:
             subject, lines, label, path = _coordinator_message(reminder)
         greeting = _("Hello %(name)s,") % {"name": pseudonym} if pseudonym else _("Hello,")

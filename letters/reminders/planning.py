@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from letters import deadlines
 from letters.models import (
+    PLANNED_FROM_ABOVE,
     RECIPIENT_VISIBLE,
     Finding,
     Letter,
@@ -637,6 +638,31 @@ def plan_urgent_alert(*, program: Program, pair_id: int | None, object_key: str,
         for user_id in coordinator_ids
     ])
     return len(coordinator_ids)
+
+
+def plan_notice(*, kind: str, program: Program, recipients: list[tuple[int, bool]], object_key: str,
+                due_at: datetime, details: dict) -> list[int]:
+    """Plan one reminder of `kind` for each (user id, quiet hours) in `recipients`; return the rows' ids.
+
+    For the notices the apps above letters plan about their own objects
+    (letters.models.PLANNED_FROM_ABOVE, e.g. "thread:4"). Keyed like every reminder, so a
+    second call with the same key (the same thread within the same hour) adds nothing and
+    its id is returned again; the sweep never cancels it (see SWEPT_OBJECTS). `details`
+    holds ids, never words of a post or a name. Quiet hours are True for a mentee.
+    Precondition: inside the caller's transaction, which records the cause.
+    """
+    if kind not in PLANNED_FROM_ABOVE:
+        raise ValueError(f"{kind} is not planned from above letters")
+    if _swept(object_key):
+        raise ValueError(f"{object_key} would be cancelled by the sweep")
+    _insert_rows([
+        Planned(recipient_id=user_id, kind=kind, object_key=object_key, due_at=due_at, program=program,
+                quiet_hours=quiet, details=details)
+        for user_id, quiet in recipients
+    ])
+    return list(Reminder.objects.filter(
+        kind=kind, object_key=object_key, due_at=due_at, recipient_id__in=[user_id for user_id, _quiet in recipients],
+    ).values_list("pk", flat=True))
 
 
 #: The planners whose reminders can concern one letter as soon as it changes state.

@@ -24,6 +24,8 @@ from oversight.models import Report
 from oversight.reports import run_report
 from privacy import services as privacy
 from programs import services as program_services
+from spaces import services as space_services
+from spaces.models import Audience, Post, PostEvent, PostReviewEntry
 from tests import factories
 
 PSEUDONYM = "Moonmarker"
@@ -74,6 +76,12 @@ def person(program, pair, coordinator, roots):
                               shared_with_mentor=True, shared_with_coordinators=True)
     goal_services.set_passport_sharing(user, membership=mentee, shown_to_partner=True)
     Stamp.objects.create(membership=mentee, kind="first_letter", source="once", earned_at=timezone.now())
+    # The peer spaces: a thread of theirs, and a reply a coordinator withheld (the hold keeps it).
+    space = space_services.space_for(program, Audience.MENTEES)
+    thread = space_services.start_thread(user, space=space, title="Stories", body=f"My {PHRASE} story.")
+    space_services.approve_post(coordinator, post=thread.opening, note=f"Lovely, {PSEUDONYM}")
+    held_post = space_services.reply_to_thread(user, thread=thread, body=f"Worry: {HELD_PHRASE}.")
+    space_services.withhold_post(coordinator, post=held_post, reason=f"Follow up with {PSEUDONYM}'s school")
     AccessLog.objects.create(username=USERNAME, ip_address="10.0.0.1", user_agent="test")
     AccessFailureLog.objects.create(username=USERNAME, ip_address="10.0.0.1", user_agent="test")
     for kind, extra in (("pair_booklet", {"pair": pair}), ("program_booklets", {"program": program}),
@@ -82,7 +90,7 @@ def person(program, pair, coordinator, roots):
         run_report(report_services.request_report(coordinator, kind=kind, **extra).pk)
     export = privacy.request_data_export(user, subject=user)
     privacy.build_data_export(export)
-    return {"user": user, "held": held}
+    return {"user": user, "held": held, "held_post": held_post}
 
 
 def text_columns(model) -> list[str]:
@@ -134,7 +142,8 @@ def test_the_markers_are_everywhere_before_erasure(person, roots):
     labels = {label for label, _pk, _marker in database_hits()}
     assert {"letters.Letter", "letters.LetterEvent", "letters.ReviewAuditEntry", "programs.PairNote",
             "letters.Notification", "letters.Reminder", "axes.AccessLog", "axes.AccessFailureLog",
-            "programs.User", "programs.Membership", "goals.Goal", "goals.GoalStep"} <= labels
+            "programs.User", "programs.Membership", "goals.Goal", "goals.GoalStep", "spaces.Post",
+            "spaces.PostEvent", "spaces.PostReviewEntry"} <= labels
     found = {marker for _path, marker in file_hits(roots)}
     assert {PHRASE, PSEUDONYM, EMAIL, REGION} <= found  # booklets, the report and the export hold them
     assert Report.objects.filter(status="done").count() == 3
@@ -150,6 +159,11 @@ def test_erasure_leaves_no_marker_but_the_safeguarding_hold(person, roots, coord
     allowed |= {("letters.LetterEvent", pk) for pk in LetterEvent.objects.filter(letter=held).values_list("pk", flat=True)}
     allowed |= {("letters.ReviewAuditEntry", pk) for pk in held.review_audit.values_list("pk", flat=True)}
     allowed |= {("letters.Finding", pk) for pk in Finding.objects.filter(letter=held).values_list("pk", flat=True)}
+    held_post = person["held_post"]
+    allowed |= {("spaces.Post", held_post.pk)}
+    allowed |= {("spaces.PostEvent", pk) for pk in PostEvent.objects.filter(post=held_post).values_list("pk", flat=True)}
+    allowed |= {("spaces.PostReviewEntry", pk)
+                for pk in PostReviewEntry.objects.filter(post=held_post).values_list("pk", flat=True)}
     leaks = {hit for hit in database_hits() if hit[:2] not in allowed}
     assert leaks == set()
     assert file_hits(roots) == set()
@@ -166,6 +180,11 @@ def test_erasure_leaves_no_marker_but_the_safeguarding_hold(person, roots, coord
     assert HELD_PHRASE in view.body_text and PSEUDONYM in view.withhold_reason
     assert not Letter.objects.visible_to(person["user"]).filter(pk=held.pk).exists()
     assert not letter_view_for(person["user"], held).visible
+    # The same hold keeps the withheld post, for the coordinators only.
+    held_post.refresh_from_db()
+    assert HELD_PHRASE in held_post.body_text and held_post.safeguarding_hold_until is not None
+    assert Post.objects.visible_to(coordinator).filter(pk=held_post.pk).exists()
+    assert not Post.objects.visible_to(person["user"]).filter(pk=held_post.pk).exists()
     # Audit entries outside the hold keep who did what, with the erasure stamped on them.
     erased = ReviewAuditEntry.objects.exclude(letter=held).exclude(detail_erased_at=None)
     assert erased.exists() and not erased.exclude(detail="").exists()

@@ -66,7 +66,8 @@ def test_a_person_exports_everything_brevven_holds_about_them(client, pair, coor
     assert export.status == DataExport.Status.DONE
     files = archive_of(export)
     assert set(files) == {"README.txt", "account.json", "memberships.json", "letters.json", "events.json",
-                          "notifications.json", "goals.json", "stamps.json", f"booklets/pair-{pair.pk}.pdf"}
+                          "notifications.json", "goals.json", "stamps.json", "posts.json",
+                          f"booklets/pair-{pair.pk}.pdf"}
     # The booklet holds the delivered letters only: never a draft or a letter in review.
     booklet = " ".join(files[f"booklets/pair-{pair.pk}.pdf"].split())
     assert "My own delivered letter text" in booklet and "The mentor's kind reply" in booklet
@@ -266,7 +267,9 @@ def test_retention_costs_the_same_queries_whatever_the_data(db, django_assert_nu
 
     with CaptureQueriesContext(connection) as small:
         privacy.apply_retention()
-    assert len(small.captured_queries) <= 18  # 12, plus review audit details, pair notes, PDFs, regions and goals' words (2)
+    # 12, plus review audit details, pair notes, PDFs, regions, goals' words (2) and posts (findings, event notes,
+    # review details, report reasons, text: spaces.services.empty_posts)
+    assert len(small.captured_queries) <= 23
     for _i in range(3):
         fill(ended_program(days_ago=40, retention_days=1), 3)
     with django_assert_num_queries(len(small.captured_queries)):

@@ -28,6 +28,11 @@ def every_state(world):
     services.set_post_hidden(c, post=hidden_post, hidden=True, reason="Rude")
     deleted_post = services.reply_to_thread(world["mentor2"], thread=kept, body="Deleted reply")
     services.delete_post(c, post=deleted_post, reason="Spam")
+    # Under a safeguarding hold (its author was erased): an opening post and a reply, for coordinators only.
+    held_thread = mentor_thread(world, title="Held by safeguarding")
+    held_reply = services.reply_to_thread(world["mentor"], thread=kept, body="A reply under the hold")
+    Post.objects.filter(pk__in=[held_thread.opening_id, held_reply.pk]).update(
+        safeguarding_hold_until="2099-01-01T00:00:00Z")
     services.leave_space(world["mentor2"], space=world["mentors_space"])
 
 

@@ -220,9 +220,12 @@ def test_erasing_a_person_empties_their_posts_and_report_reasons(world):
 
 
 def test_an_urgent_finding_alerts_the_programs_coordinators_at_once(world):
+    from letters.models import Reminder
+
     thread = services.start_thread(world["mentee"], space=world["mentees_space"], title="Sad",
                                    body="I hurt myself when I am sad.")
-    alerts = Notification.objects.filter(kind=ReminderKind.SPACE_URGENT)
-    assert list(alerts.values_list("user", flat=True)) == [world["coordinator"].pk]
-    assert alerts.get().url == f"/space-posts/{thread.opening_id}/review/"
-    assert "hurt" not in alerts.get().body  # a notice never quotes a post
+    # The letters' urgent alert, planned in the same transaction (delivery: tests/spaces/test_notices.py).
+    alerts = Reminder.objects.filter(kind=ReminderKind.URGENT_FINDING, object_key=f"post:{thread.opening_id}")
+    assert list(alerts.values_list("recipient", flat=True)) == [world["coordinator"].pk]
+    assert alerts.get().details == {"author": thread.opening.author.pseudonym, "about": "post",
+                                    "post": thread.opening_id}  # never the words
