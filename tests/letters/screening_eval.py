@@ -42,13 +42,17 @@ SAFEGUARDING = "safeguarding"
 URGENT = "urgent"
 
 
-def load_split(directory: Path) -> list[dict]:
+def load_split(directory: Path, batch: str = "") -> list[dict]:
     """Return every case of the *.jsonl files directly in `directory`, checking fragments.
+
+    With `batch` (a file-name prefix such as "w5_"), only that batch's files are read: a batch
+    just added to the development split can be measured on its own before anything is tuned
+    on it.
 
     Raises ValueError naming the file and line of a case whose fragment is not in its text.
     """
     cases = []
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in sorted(directory.glob(f"{batch}*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -195,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure screening on a labelled corpus split.")
     parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
     parser.add_argument("--mode", choices=sorted(MODES), default="both")
+    parser.add_argument("--batch", default="", help='only the files whose name starts with this, e.g. "w5_"')
     parser.add_argument("--misses", action="store_true", help="also list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the tallies as JSON")
     args = parser.parse_args(argv)
@@ -204,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    cases = load_split(SPLITS[args.split])
+    cases = load_split(SPLITS[args.split], args.batch)
     report = evaluate(cases, mode=args.mode)
     if args.json:
         tables = {name: {row: [t.hits, t.total] for row, t in getattr(report, name).items()}
@@ -212,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                                "urgent_false_alarms")}
         print(json.dumps({"split": args.split, "mode": args.mode, "cases": len(cases), **tables}, indent=1))
     else:
-        print(f"{len(cases)} cases, split {args.split}, mode {args.mode}")
+        print(f"{len(cases)} cases, split {args.split}{' batch ' + args.batch if args.batch else ''}, mode {args.mode}")
         print("\n".join(format_report(report)))
     if args.misses:
         print("\n".join(report.misses))
