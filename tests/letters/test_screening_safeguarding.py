@@ -29,7 +29,7 @@ from letters.screening.model import (
 )
 from letters.screening.safeguarding import merge_hits
 from letters.screening.tokens import tokenize
-from letters.screening.training import fit, load_dev_corpus, sentence_features
+from letters.screening.training import fit, hold_out_batch, load_dev_corpus, sentence_features
 from tests.letters.test_moderation import submit
 
 SAFEGUARDING = FindingKind.SAFEGUARDING
@@ -334,6 +334,26 @@ def test_the_shipped_model_is_small_and_knows_every_concept():
     assert all(c.removesuffix(TOLD_SUFFIX) in CONCEPTS for c in data["classes"][1:])
     assert 0 < data["thresholds"]["hold"] <= data["thresholds"]["urgent"] < 1
     assert shipped_model() is not None
+
+
+def test_holding_out_a_batch_measures_only_that_batch_with_a_model_trained_without_it():
+    def letter(ident, text, fragment=None, concept="suicidal"):
+        expected = [{"kind": "safeguarding", "fragment": fragment, "severity": "urgent", "concept": concept}] if fragment else []
+        return {"id": ident, "text": text, "language": "en", "region": "GB", "author": "mentee", "expected": expected}
+
+    letters = [
+        letter("a-1", "We read chapter four. I want to disappear forever.", "I want to disappear forever"),
+        letter("a-2", "Football was fun and we won three nil."),
+        letter("b-1", "Sometimes I wish I could disappear for good.", "I wish I could disappear for good"),
+        letter("b-2", "The book was long but the ending was good."),
+    ]
+    results = hold_out_batch(letters, "b-")
+    assert set(results) == {"rules", "model", "both"}
+    # one expected item and one ordinary letter, both from batch b only
+    assert results["both"][("recall", "all")][0] == 1
+    assert results["both"][("alarm", "ordinary")][0] == 1
+    with pytest.raises(ValueError, match="c-"):
+        hold_out_batch(letters, "c-")
 
 
 def test_training_never_reads_the_unseen_split(tmp_path):
