@@ -227,11 +227,53 @@ def _behind_street(text: str, start: int, streets: list[tuple[int, int]], window
 
 
 def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries."""
+    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries.
+
+    The address of a public place (a museum, a stadium, a library, the zoo) is left out
+    unless the writer says it is theirs (`_is_public_place`).
+    """
     streets = sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
     spans = streets + list(_postcode_spans(text, tuple(regions), streets))
     for start, end in _join_address_parts(text, sorted(spans)):
-        yield _with_unit_before(text, start), _with_details_after(text, end)
+        start, end = _with_unit_before(text, start), _with_details_after(text, end)
+        if not _is_public_place(text, folded, start, end):
+            yield start, end
+
+
+# ---------------------------------------------------------------- public places
+#: Public places, every language's together (children mix them): "the museum", "Planetariet".
+_PUBLIC_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("public_place_words")) + r"(?!\w)")
+#: A capitalised Danish or Norwegian compound that names a venue: "Hovedbibliotek", "Nordstrandshallen".
+_PUBLIC_COMPOUND_RE = re.compile(
+    r"(?<!\w)[A-ZÆØÅ][a-zæøå]{2,}(?i:" + alternation(all_contact_words("public_place_suffixes")) + r")(?!\w)"
+)
+#: What makes an address the writer's own place: "I live", "jeg bor", "chez moi", "my address".
+_OWN_PLACE_RE = compile_folded(
+    r"(?<!\w)" + alternation(all_contact_words("own_place_cues") + ADDRESS_CUES) + r"(?!\w)"
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-ZÆØÅÉ])|\n")
+#: How far before and after an address a public place word is looked for (within its sentence).
+PUBLIC_PLACE_BEFORE, PUBLIC_PLACE_AFTER = 80, 40
+
+
+def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
+    """True if the address at [start, end) is a public place's and not the writer's.
+
+    A public-place word stands in the same sentence shortly before it ("the museum on
+    Cromwell Road", "Planetariet, Gammel Kongevej 10") or right after it ("12 Oak Street,
+    the library"), and nothing in the sentence before it says the place is the writer's
+    ("I live", "my address", "jeg bor", "j'habite", "chez moi").
+    """
+    before_start = max(0, start - PUBLIC_PLACE_BEFORE)
+    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
+    sentence_start = breaks[-1].end() if breaks else before_start
+    after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
+    after_break = _SENTENCE_BREAK_RE.search(text, end, after_end)
+    sentence_end = after_break.start() if after_break else after_end
+    public = (_PUBLIC_PLACE_RE.search(folded, sentence_start, start) or _PUBLIC_PLACE_RE.search(folded, end, sentence_end)
+              or _PUBLIC_COMPOUND_RE.search(text, sentence_start, start)
+              or _PUBLIC_COMPOUND_RE.search(text, end, sentence_end))
+    return bool(public) and not _OWN_PLACE_RE.search(folded, sentence_start, start)
 
 
 # Between two address parts: a flat number and up to two words of a town, in any case
