@@ -58,8 +58,9 @@ _LINE_BREAKS = "\u2028\u2029\x85"
 _SPECIAL_RE = re.compile(r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 # A line break between two digit groups ("0612⏎884201"), and a comma between digits that is
 # not a thousands separator ("06,12,34" but not "1,000").
-# A dot or dash may end the first line ("06.39.98.⏎63.04"): it stays, the break becomes a space.
-_DIGIT_BREAK_RE = re.compile(r"(?:(?<=\d)|(?<=\d[.\-]))[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+# A dot or dash may end the first line ("06.39.98.⏎63.04") or start the next ("07.81⏎.26.40"):
+# it stays, the break becomes a space.
+_DIGIT_BREAK_RE = re.compile(r"(?:(?<=\d)|(?<=\d[.\-]))[ \t]*[\r\n][ \t\r\n]*(?=[.\-]?\d)")
 _ASCII_DIGIT_RE = re.compile(r"\d")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?!\d{3}(?!\d))(?=\d)")
 # Letters standing for digits inside a written number ("O7gI2 345 678", "9l3 O4 S88"): a run

@@ -116,15 +116,22 @@ _DIGIT_GROUP = r"\+?\d+"
 _SEPARATOR = r"[ \t.\-–/()]{0,3}"
 
 
+#: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
+PLUS_WORDS = {language: contact_words(language, "number_plus") for language in NUMBER_WORDS}
+
+
 @lru_cache(maxsize=None)
 def _number_token_pattern(language: str) -> re.Pattern:
     # Folded first: compile_folded strips the accents of the pattern, and the tree needs
     # "tjueåtte" and "tjueatte" to be one branch.
     words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
-    repeat = f"(?:{alternation(repeaters)}\\s+)?" if repeaters else ""
-    word = rf"(?<!\w){repeat}{words}(?!\w)"
-    return compile_folded(rf"(?P<digits>\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
+    # "double four", "double-six", and before a digit: "07 double 8 four 5".
+    repeat = f"(?:{alternation(repeaters)}[\\s-]+)?" if repeaters else ""
+    plus = f"(?:(?P<plus>{alternation(PLUS_WORDS[language])})\\s+)?" if PLUS_WORDS[language] else ""
+    word = rf"(?<!\w){plus}{repeat}{words}(?!\w)"
+    repeated_digit = rf"(?<!\w){alternation(repeaters)}[\s-]+\d(?!\d)|" if repeaters else ""
+    return compile_folded(rf"(?P<digits>{repeated_digit}\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
 
 
 @dataclass(frozen=True)
@@ -143,21 +150,31 @@ def _folded_number_words(language: str) -> tuple[dict[str, str], dict[str, int]]
     return words, repeaters
 
 
+_FIRST_WORD_RE = re.compile(r"(\w+)[\s-]+")
+
+
 def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
     folded_words, repeaters = _folded_number_words(language)
     for match in _number_token_pattern(language).finditer(folded):
         raw = match.group()
-        if match.group("digits"):
-            digits = re.sub(r"\D", "", raw)
-            yield _NumberToken(match.start(), match.end(), digits, spelled=False, plus="+" in raw)
-            continue
         times = 1
-        first, _, rest = raw.partition(" ")
-        if first in repeaters and rest:
-            times, raw = repeaters[first], rest.strip()
+        first = _FIRST_WORD_RE.match(raw)
+        if first and first.group(1) in repeaters and raw[first.end():]:
+            times, raw = repeaters[first.group(1)], raw[first.end():]
+        if match.group("digits"):
+            # "double 8" repeats a digit and is read like a number word.
+            digits = re.sub(r"\D", "", raw) * times
+            yield _NumberToken(match.start(), match.end(), digits, spelled=times > 1, plus="+" in raw)
+            continue
+        plus = bool(match.group("plus"))
+        if plus:
+            raw = raw[match.end("plus") - match.start():].strip()
+            first = _FIRST_WORD_RE.match(raw)
+            if first and first.group(1) in repeaters and raw[first.end():]:
+                times, raw = repeaters[first.group(1)], raw[first.end():]
         spelled = folded_words.get(re.sub(r"\s+", " ", raw))
         if spelled is not None:
-            yield _NumberToken(match.start(), match.end(), spelled * times, spelled=True)
+            yield _NumberToken(match.start(), match.end(), spelled * times, spelled=True, plus=plus)
 
 
 def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
@@ -281,8 +298,10 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     says whether a span of `text` holds such digits), or after a phone cue.
     """
     digits = "".join(t.digits for t in run)
-    if len(digits) < 7 or len(digits) > 15:
+    if len(digits) < 7:
         return False
+    if len(digits) > 15 or not _is_possible_phone(digits, run[0].plus, regions)[0]:
+        return _spelled_with_a_slip(text, folded, run, regions)
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
@@ -292,6 +311,25 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
+
+
+def _spelled_with_a_slip(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
+    """True for a number read out in words after a phone cue, with a pair too many at the end.
+
+    "son numéro c zéro six, trente-deux, quinze, quatre-vingt-huit, zéro un, soixante-dix"
+    is a French number and one more pair: a child's slip. Read out in words right after a
+    cue, a run whose first parts (seven digits at least) are a possible number counts whole.
+    """
+    if not any(t.spelled for t in run):
+        return False
+    start, end = _span(text, run)
+    if not has_cue_before(folded, start, _PHONE_CUE_RE) or _excluded(text, folded, start, end):
+        return False
+    for size in range(len(run) - 1, 1, -1):
+        digits = "".join(t.digits for t in run[:size])
+        if 7 <= len(digits) <= 15 and _is_possible_phone(digits, run[0].plus, regions)[0]:
+            return True
+    return False
 
 
 _GAP_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
