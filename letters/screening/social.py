@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import compile_folded, fold, trie_alternation
+from letters.screening.text import alternation, compile_folded, fold, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -104,9 +104,21 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int, int]]:
-    """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold())."""
+    """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold()).
+
+    A handle's span goes on over the platforms named right after it ("@lunadraws_2013 på
+    insta", "lea_danse2012 sur insta et tiktok"), so the finding shows where the name lives.
+    """
     for start, end in _social_spans(text, folded, language):
-        yield start, _cut_off_tail(folded, end)
+        end = _cut_off_tail(folded, end)
+        platforms = _PLATFORMS_AFTER_RE.match(folded, end)
+        yield start, platforms.end() if platforms else end
+
+
+#: "på insta", "on snap and tiktok", "sur insta et tiktok" right after a handle.
+_PLATFORMS_AFTER_RE = compile_folded(
+    rf"\s+(?:on|pa|sur|in|i|via)\s+{_ANY_PLATFORM}(?:\s*(?:,|and|og|et|&|\+)\s*{_ANY_PLATFORM})*(?!\w)"
+)
 
 
 #: A handle that ends in "_" and a short piece after a space ("ellie.draws_ x"): a name typed
@@ -160,6 +172,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    if "." in folded or any(word in folded for word in _DOT_WORDS):
+        yield from _spaced_dotted_names(folded)
     yield from _handle_before_platform(folded)
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
@@ -266,20 +280,55 @@ _USERNAME_RE = compile_folded(
 #: The first word of each username phrase, for a cheap look before the full pattern runs.
 _USERNAME_FIRST_WORDS = frozenset(fold(phrase).split()[0] for phrase in USERNAME_WORDS)
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
+_DOT_WORDS = tuple(fold(word) for word in all_contact_words("dot_words"))
+
 #: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
 _STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
 
 
 def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
-    """Yield "maelys_0412"-shaped names with a platform named shortly before them.
+    """Yield "maelys_0412"-shaped names with a platform named shortly before them, or with a digit.
 
     "mon insta c'est mon prénom + ma date de naissance : maelys_0412": the name is some
-    way from the platform, but an underscore name is a user name, not a word.
+    way from the platform, but an underscore name is a user name, not a word. When the
+    platform is in the same sentence and close ("snap si tu veux c lulu_ptitcoeur08"), the
+    finding runs from the platform to the name. An underscore name with a digit is a user
+    name even with no platform named ("jonas_kg07", "Stormbringer_88"): no ordinary word,
+    date or file a child writes about has that shape.
     """
     if "_" not in folded:
         return
     for match in _STRONG_HANDLE_RE.finditer(folded):
-        if _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
+        platforms = list(_PLATFORM_RE.finditer(folded, max(0, match.start() - window), match.start()))
+        if platforms:
+            platform = platforms[-1]
+            close = match.start() - platform.end() <= _PLATFORM_TO_HANDLE and not _SENTENCE_END_RE.search(
+                folded, platform.end(), match.start())
+            # The name alone too: a span from a platform inside a link ("chess.com") gives way to the link.
+            yield match.start(), match.end()
+            if close:
+                yield platform.start(), match.end()
+        elif any(char.isdigit() for char in match.group()):
+            yield match.start(), match.end()
+
+
+#: Longest stretch between a platform and an underscore name that the finding spans.
+_PLATFORM_TO_HANDLE = 40
+
+
+#: A name spelled with dots as words or set apart ("maja dot k dot 2011", "@ sol . vik . 2010"):
+#: at least two dots, ending in a number. Found only after an "@" or shortly after a platform.
+_SPACED_DOTTED_NAME_RE = compile_folded(
+    rf"(?<![\w.])(?P<at>@\s*)?[a-z][a-z0-9_]*(?:(?:\s+(?:{alternation(all_contact_words('dot_words'))})\s+|\s+\.\s+)"
+    r"[a-z0-9_]+){2,3}(?<=\d)(?![\w.])"
+)
+
+
+def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
+    """Yield names spelled with dots as words or with spaces around them, after an "@" or a platform."""
+    for match in _SPACED_DOTTED_NAME_RE.finditer(folded):
+        if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
             yield match.start(), match.end()
 
 
@@ -375,7 +424,6 @@ def _own_platform_pattern(language: str) -> re.Pattern:
     )
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
 _USER_NAME_TOKEN_RE = re.compile(rf"(?<![\w@./]){_USER_NAME_TOKEN}")
 
 
