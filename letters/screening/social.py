@@ -68,7 +68,10 @@ _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<ha
 _NOT_HANDLES = frozenset(
     "yes no yeah nope ja nej nei oui non i it the a an my so too also really private down broken not "
     "blocked new old er ikke pas cool fun sjov gøy nul null mon ma mes ton ta min mit mitt din dit ditt "
-    "le la les un une en et juste bare kun only just same samme pareil".split()
+    "le la les un une en et juste bare kun only just same samme pareil "
+    # Words that describe a name rather than give it: "my gamertag is kinda embarrassing".
+    "kinda sorta pretty very quite embarrassing cringe weird silly stupid dumb secret hemmelig hemmeligt pinlig "
+    "flaut teit dum trop tres assez bizarre nul nulle genant lidt litt ret ganske".split()
 )
 
 
@@ -142,10 +145,14 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             continue
         if _first_person(cue) and _reported_question_before(folded, match.start(), language):
             continue
+        if _someone_elses_group(folded, match.start(), match.start("platform")):
+            continue
         # "my ig is night owl 42": the name after the platform is part of the finding.
         name = _NAME_AFTER_RE.match(folded, match.end())
-        end = name.end() if name and _is_name(name.group("handle")) else match.end()
-        yield match.start(), end
+        named = bool(name and _is_name(name.group("handle")))
+        if cue in POSSESSIVE_CUES and not named:
+            continue  # "My Instagram is so dead": "my" and "is" but no name
+        yield match.start(), name.end() if named else match.end()
     for match in handled.finditer(folded):
         handle = match.group("handle")
         if " " in handle:
@@ -451,6 +458,24 @@ def _question_pattern(language: str) -> re.Pattern:
 def _reported_question_before(folded: str, start: int, language: str) -> bool:
     """True if the cue at `start` is asked about ("you asked whether I'm on Instagram"), not offered."""
     return bool(_question_pattern(language).search(folded, max(0, start - 20), start))
+
+
+#: Words for a group, and for the people a group belongs to when it is not the writer's offer:
+#: "Min klasse har en gruppe på Messenger", "my friends and I have a group chat on WhatsApp".
+_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)")
+_GROUP_OWNER_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_owner_words'))}(?!\w)")
+
+
+def _someone_elses_group(folded: str, start: int, platform_start: int, window: int = 50) -> bool:
+    """True if the cue names a group on the platform that belongs to a class, a team or friends.
+
+    "Min klasse har en gruppe på Messenger" tells; "jeg har oprettet en gruppe på Telegram"
+    (the writer's own group) still invites.
+    """
+    if not _GROUP_RE.search(folded, max(0, start - 15), platform_start):
+        return False
+    sentence = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start), start - window)
+    return bool(_GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start))
 
 
 _FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
