@@ -268,6 +268,37 @@ def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
     return len(digits) == 13 and digits[:3] in ("978", "979")
 
 
+@lru_cache(maxsize=None)
+def _count_words() -> dict[int, frozenset[str]]:
+    """{n: the words for n in every language}, for 3 to 9 (not the digit: "home after 4" is a time)."""
+    return {n: frozenset(fold(contact_words(language, "number_units")[n]) for language in NUMBER_WORDS)
+            for n in range(3, 10)}
+
+
+_SCORE_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_PLAIN_WORD_RE = re.compile(r"\w+")
+
+
+def _said_to_be_separate_numbers(folded: str, start: int, end: int, groups: list[str]) -> bool:
+    """True for groups of one or two digits that the sentence counts as that many numbers.
+
+    "far kastede 60 45 26 81 i de fire runder", "Poengene mine etter fire runder var 45 62
+    81 90", "27 61 19 80 (det er mine fire bankotal)": three to nine plain groups, none
+    starting with 0, and the word for their count ("fire", "four", "quatre") in the
+    same sentence outside the number. A Danish or Norwegian number is written in four pairs
+    too, so without that count word the run is still read as a phone number.
+    """
+    if not 3 <= len(groups) <= 9 or any(len(g) > 2 or g.startswith("0") for g in groups):
+        return False
+    before = [m.end() for m in _SCORE_SENTENCE_END_RE.finditer(folded, max(0, start - 200), start)]
+    sentence_start = before[-1] if before else max(0, start - 200)
+    after = _SCORE_SENTENCE_END_RE.search(folded, end, end + 200)
+    sentence_end = after.start() if after else min(len(folded), end + 200)
+    words = set(_PLAIN_WORD_RE.findall(folded, sentence_start, start)) | set(
+        _PLAIN_WORD_RE.findall(folded, end, sentence_end))
+    return bool(words & _count_words()[len(groups)])
+
+
 def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
     start, end = run[0].start, run[-1].end
     # Trim an opening parenthesis the digit pattern took but the run does not close.
@@ -304,6 +335,8 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
         return _spelled_with_a_slip(text, folded, run, regions)
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
+        return False
+    if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
     possible, valid = _is_possible_phone(digits, run[0].plus, regions)
     if not possible:
@@ -469,6 +502,8 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
             groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
             if _looks_like_ordinary_numbers(groups):
                 continue  # "2023-2024" is a valid Danish number and a season
+            if _said_to_be_separate_numbers(fold(text), start, offset + match.end, [g.digits for g in groups]):
+                continue  # "far kastede 60 45 26 81 i de fire runder": four scores
             yield start, offset + match.end
 
 
