@@ -59,8 +59,10 @@ EMAIL_RE = compile_folded(rf"(?<![\w.@]){_LOCAL}{_AT}{_DOMAIN}{_END}")
 # "emma at gmail", "jake dot turner at hotmail dot com": a plain "at" needs a mail provider
 # after it, or a local part no English word looks like ("noah.b at live.dk").
 # "clara.dupuis sur gmail", "ida.k på hotmail": a preposition for "at" only with a handle-like name.
+# "ida.k hotmail.com", "noah_b12 gmail dot com": a dotted name and a provider with its domain, no "at" at all.
 PREPOSITION_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@]){_HANDLE_LIKE_LOCAL}\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_PROVIDER_DOMAIN}{_END}")
+    rf"(?<![\w.@]){_HANDLE_LIKE_LOCAL}(?:\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_PROVIDER_DOMAIN}"
+    rf"|\s+{_PROVIDER}(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))){_END}")
 #: Small numbers as words in every language, for a name spelled out with its number set apart
 #: ("nora punktum bakke ti på icloud punktum com").
 _NUMBER_WORDS = alternation(

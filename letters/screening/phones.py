@@ -31,6 +31,10 @@ def _basic_numbers(language: str) -> dict[str, str]:
     words = {w: str(i) for i, w in enumerate(units)}
     words.update({w: str(10 + i) for i, w in enumerate(teens)})
     words.update(contact_table(language, "number_extras"))
+    # "nine hundred" = 900, as a UK number is read out ("oh seven seven double oh, nine hundred").
+    for hundred in contact_words(language, "number_hundreds"):
+        for u in range(1, 10):
+            words[f"{units[u]} {hundred}"] = words[f"{units[u]}-{hundred}"] = f"{u}00"
     return words
 
 
@@ -110,10 +114,10 @@ PHONE_CUES = all_contact_words("phone_cues")
 MIN_PHONE_DIGITS = {"US": 10, "GB": 9, "DK": 8, "NO": 8, "FR": 9}
 
 _DIGIT_GROUP = r"\+?\d+"
-# Separators children put between the parts of a number. A comma joins only number words
+# Separators children put between the parts of a number (an asterisk too: "42*70*19*36"). A comma joins only number words
 # ("null null fire sju, ni to en"), never digit groups, so "chapters 4, 5 and 6" or a
 # list of scores stays a list.
-_SEPARATOR = r"[ \t.\-–/()]{0,3}"
+_SEPARATOR = r"[ \t.\-–/()*]{0,3}"
 
 
 #: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
@@ -462,7 +466,7 @@ _ANY_DIGIT_RE = re.compile(r"\d")
 
 
 # A stretch of digits and the separators of a written number ("+44 (0)7911 123-456").
-_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/]*\d\)?")
+_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/*]*\d\)?")
 #: Fewer digits than this in a stretch cannot make a phone number of any region we serve.
 _MIN_STRETCH_DIGITS = 7
 #: Characters of the letter kept on each side of a stretch: the matcher looks at the

@@ -68,7 +68,7 @@ _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<ha
 _NOT_HANDLES = frozenset(
     "yes no yeah nope ja nej nei oui non i it the a an my so too also really private down broken not "
     "blocked new old er ikke pas cool fun sjov gøy nul null mon ma mes ton ta min mit mitt din dit ditt "
-    "le la les un une en et juste bare kun only just same samme pareil "
+    "le la les un une en et juste bare kun only just same samme pareil plus pluss "
     # Words that describe a name rather than give it: "my gamertag is kinda embarrassing".
     "kinda sorta pretty very quite embarrassing cringe weird silly stupid dumb secret hemmelig hemmeligt pinlig "
     "flaut teit dum trop tres assez bizarre nul nulle genant lidt litt ret ganske".split()
