@@ -279,6 +279,10 @@ def _count_words() -> dict[int, frozenset[str]]:
             for n in range(3, 10)}
 
 
+#: Words before a count that make it a time of day ("after four", "kl. fire", "vers quatre").
+_TIME_WORDS = frozenset(fold(word) for word in (
+    "after", "at", "before", "until", "till", "by", "around", "kl", "klokken", "klokka", "efter", "etter",
+    "inden", "før", "til", "vers", "avant", "après", "à", "jusqu"))
 _SCORE_SENTENCE_END_RE = re.compile(r"[.!?\n]")
 _PLAIN_WORD_RE = re.compile(r"\w+")
 
@@ -298,9 +302,16 @@ def _said_to_be_separate_numbers(folded: str, start: int, end: int, groups: list
     sentence_start = before[-1] if before else max(0, start - 200)
     after = _SCORE_SENTENCE_END_RE.search(folded, end, end + 200)
     sentence_end = after.start() if after else min(len(folded), end + 200)
-    words = set(_PLAIN_WORD_RE.findall(folded, sentence_start, start)) | set(
-        _PLAIN_WORD_RE.findall(folded, end, sentence_end))
-    return bool(words & _count_words()[len(groups)])
+    counts = _count_words()[len(groups)]
+    for low, high in ((sentence_start, start), (end, sentence_end)):
+        words = _PLAIN_WORD_RE.findall(folded, low, high)
+        # "call me on 45 60 81 26 after four": a count after a time word is a time, unless a
+        # word that can be what is counted follows it ("etter fire runder").
+        if any(word in counts and (i == 0 or words[i - 1] not in _TIME_WORDS
+                                   or (i + 1 < len(words) and len(words[i + 1]) > 3))
+               for i, word in enumerate(words)):
+            return True
+    return False
 
 
 def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
