@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
-from letters.screening.text import alternation, compile_folded
+from letters.screening.text import alternation, compile_folded, fold
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -110,7 +110,8 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 # themselves, which try every position they are given, then read only near each hint.
 _EMAIL_HINT_RE = compile_folded(
     rf"@|[(\[{{<]\s*(?:at|{alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{alternation(AT_WORDS)}")
-_DOT_WORD_RE = compile_folded(rf"(?<!\w){alternation(DOT_WORDS)}(?!\w)")
+_FOLDED_DOT_WORDS = tuple({f" {fold(word)} " for word in DOT_WORDS})
+_FOLDED_PROVIDERS = tuple({fold(provider).split()[0] for provider in MAIL_PROVIDERS})
 _PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
 _URL_HINT_RE = compile_folded(rf"https?:|www|\.[a-z]|(?<!\w){alternation(DOT_WORDS)}(?!\w)")
 #: How far an e-mail or a link may reach on either side of its hint, in characters.
@@ -168,11 +169,38 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
             yield _with_name_before_digits(folded, match.start()), match.end()
     for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
         yield match.start(), match.end()
-    if _DOT_WORD_RE.search(folded):
-        for match in SPELLED_PREPOSITION_EMAIL_RE.finditer(folded):
-            yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
         yield match.start("local"), match.end("local")
+    # A name spelled with dot words needs a dot word and a provider: quick substring looks
+    # first, then the pattern only around each dot word.
+    if any(p in folded for p in _FOLDED_PROVIDERS):
+        yield from _spelled_preposition_emails(folded)
+
+
+def _spelled_preposition_emails(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield "nora punktum bakke ti på icloud punktum com" e-mails, read only near a dot word."""
+    places = sorted(
+        position for word in _FOLDED_DOT_WORDS for position in _find_all(folded, word)
+    )
+    searched_to = 0
+    for position in places:
+        if position < searched_to:
+            continue
+        low, high = max(searched_to, position - 40), min(len(folded), position + _REACH)
+        for match in SPELLED_PREPOSITION_EMAIL_RE.finditer(folded, low, high):
+            if match.end() >= high and high < len(folded):
+                match = SPELLED_PREPOSITION_EMAIL_RE.match(folded, match.start()) or match
+            searched_to = max(searched_to, match.end())
+            yield match.start(), match.end()
+        searched_to = max(searched_to, position + 1)
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Yield every offset of `word` in `text` (a plain substring search, much cheaper than a regex scan)."""
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + 1)
 
 
 # "at the lake.It was", "hjemme.No", "chez moi.Le": a full stop with its space forgotten,

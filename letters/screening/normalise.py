@@ -72,7 +72,8 @@ _LOOKALIKE_WORD = r"[\dOoIl|SgBZ]+"
 _LOOKALIKE_RUN_RE = re.compile(
     rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-]*\d){_LOOKALIKE_WORD}(?:[ .\-]{{1,2}}{_LOOKALIKE_WORD})*(?![\w|])"
 )
-_LOOKALIKE_SPLIT_RE = re.compile(r"[ .\-]+")
+#: A digit right next to a look-alike letter, or an upper-case look-alike word between two digits.
+_LOOKALIKE_HINT_RE = re.compile(r"[OoIl|SgBZ]\d|\d(?:[OoIl|SgBZ][\dOoIl|SgBZ]|[OoI|SZ](?![\w|])|[ .\-]{1,2}[OIS|BZ]{1,3}[ .\-]{1,2}\d)")
 #: A run needs this many characters that read as digits, and this many real digits, to be a number.
 _LOOKALIKE_MIN_LENGTH = 7
 _LOOKALIKE_MIN_DIGITS = 3
@@ -225,7 +226,8 @@ def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:
     whether a run is a phone number is then for the phone matcher to say (the letters
     count as disguised digits, `Normalised.disguised_digits`). Same length, so offsets keep.
     """
-    if not _ASCII_DIGIT_RE.search(text):
+    # Most letters have no digit touching a look-alike letter at all: one quick scan says so.
+    if not _LOOKALIKE_HINT_RE.search(text):
         return []
     edits = []
     for run in _LOOKALIKE_RUN_RE.finditer(text):

@@ -130,12 +130,22 @@ def _number_token_pattern(language: str) -> re.Pattern:
     # "tjueåtte" and "tjueatte" to be one branch.
     words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
-    # "double four", "double-six", and before a digit: "07 double 8 four 5".
+    # "double four", "double-six"; a repeater before a digit ("double 8") and "plus" before a
+    # number word are read in `_number_tokens`, which keeps this pattern, tried at every
+    # position of the letter, as short as it was.
     repeat = f"(?:{alternation(repeaters)}[\\s-]+)?" if repeaters else ""
-    plus = f"(?:(?P<plus>{alternation(PLUS_WORDS[language])})\\s+)?" if PLUS_WORDS[language] else ""
-    word = rf"(?<!\w){plus}{repeat}{words}(?!\w)"
-    repeated_digit = rf"(?<!\w){alternation(repeaters)}[\s-]+\d(?!\d)|" if repeaters else ""
-    return compile_folded(rf"(?P<digits>{repeated_digit}\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
+    word = rf"(?<!\w){repeat}{words}(?!\w)"
+    return compile_folded(rf"(?P<digits>\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
+
+
+@lru_cache(maxsize=None)
+def _prefix_patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(a repeater right before a place, "plus" right before a place), read on a few characters."""
+    repeaters, plus = REPEATERS[language], PLUS_WORDS[language]
+    return (
+        compile_folded(rf"(?<!\w){alternation(repeaters)}[\s-]+\Z") if repeaters else None,
+        compile_folded(rf"(?<!\w){alternation(plus)}\s+\Z") if plus else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -159,26 +169,31 @@ _FIRST_WORD_RE = re.compile(r"(\w+)[\s-]+")
 
 def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
     folded_words, repeaters = _folded_number_words(language)
+    repeater_before, plus_before = _prefix_patterns(language)
     for match in _number_token_pattern(language).finditer(folded):
-        raw = match.group()
+        raw, start = match.group(), match.start()
+        if match.group("digits"):
+            digits = re.sub(r"\D", "", raw)
+            # "07 double 8 four 5": a repeater before one digit repeats it, like a number word.
+            before = (repeater_before.search(folded, max(0, start - 10), start)
+                      if repeater_before and len(raw) == 1 and folded[start - 1:start] in (" ", "-") else None)
+            if before:
+                times = repeaters[_FIRST_WORD_RE.match(before.group()).group(1)]
+                yield _NumberToken(before.start(), match.end(), digits * times, spelled=True)
+                continue
+            yield _NumberToken(start, match.end(), digits, spelled=False, plus="+" in raw)
+            continue
         times = 1
         first = _FIRST_WORD_RE.match(raw)
         if first and first.group(1) in repeaters and raw[first.end():]:
             times, raw = repeaters[first.group(1)], raw[first.end():]
-        if match.group("digits"):
-            # "double 8" repeats a digit and is read like a number word.
-            digits = re.sub(r"\D", "", raw) * times
-            yield _NumberToken(match.start(), match.end(), digits, spelled=times > 1, plus="+" in raw)
-            continue
-        plus = bool(match.group("plus"))
-        if plus:
-            raw = raw[match.end("plus") - match.start():].strip()
-            first = _FIRST_WORD_RE.match(raw)
-            if first and first.group(1) in repeaters and raw[first.end():]:
-                times, raw = repeaters[first.group(1)], raw[first.end():]
         spelled = folded_words.get(re.sub(r"\s+", " ", raw))
-        if spelled is not None:
-            yield _NumberToken(match.start(), match.end(), spelled * times, spelled=True, plus=plus)
+        if spelled is None:
+            continue
+        # "plus trente-trois": the country code's "+" said as a word.
+        plus = (plus_before.search(folded, max(0, start - 8), start)
+                if plus_before and folded[start - 1:start] == " " and "plus" in folded[max(0, start - 8):start] else None)
+        yield _NumberToken(plus.start() if plus else start, match.end(), spelled * times, spelled=True, plus=bool(plus))
 
 
 def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
@@ -346,16 +361,14 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     digits = "".join(t.digits for t in run)
     if len(digits) < 7:
         return False
-    if len(digits) > 15 or not _is_possible_phone(digits, run[0].plus, regions)[0]:
-        return _spelled_with_a_slip(text, folded, run, regions)
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
     if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
-    possible, valid = _is_possible_phone(digits, run[0].plus, regions)
+    possible, valid = _is_possible_phone(digits, run[0].plus, regions) if len(digits) <= 15 else (False, False)
     if not possible:
-        return False
+        return _spelled_with_a_slip(text, folded, run, regions)
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)

@@ -179,8 +179,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
-    if "." in folded or any(word in folded for word in _DOT_WORDS):
-        yield from _spaced_dotted_names(folded)
+    yield from _spaced_dotted_names(folded)
     yield from _handle_before_platform(folded)
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
@@ -288,7 +287,6 @@ _USERNAME_RE = compile_folded(
 _USERNAME_FIRST_WORDS = frozenset(fold(phrase).split()[0] for phrase in USERNAME_WORDS)
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
-_DOT_WORDS = tuple(fold(word) for word in all_contact_words("dot_words"))
 
 #: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
 _STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
@@ -332,9 +330,34 @@ _SPACED_DOTTED_NAME_RE = compile_folded(
 )
 
 
+#: Where such a name can be: a dot with spaces around it or a dot word, followed by more.
+_SPACED_DOT_HINT_RE = compile_folded(rf"\s\.\s|(?<!\w)(?:{alternation(all_contact_words('dot_words'))})\s")
+_FOLDED_DOT_WORDS = tuple({fold(word) + " " for word in all_contact_words("dot_words")})
+#: The first part of such a name, with an "@" before it: "@ sol", "maja".
+_PART_BEFORE_RE = re.compile(r"(?<![\w.])(?:@\s*)?[a-z][a-z0-9_]*\Z")
+#: How far before its first dot such a name may start ("@ " and a name of up to 30 characters).
+_DOTTED_NAME_REACH = 34
+
+
 def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
-    """Yield names spelled with dots as words or with spaces around them, after an "@" or a platform."""
-    for match in _SPACED_DOTTED_NAME_RE.finditer(folded):
+    """Yield names spelled with dots as words or with spaces around them, after an "@" or a platform.
+
+    The pattern is tried only at the word just before each spaced dot or dot word.
+    """
+    # Quick substring looks first: most letters have neither a spaced dot nor a dot word.
+    if " . " not in folded and not any(word in folded for word in _FOLDED_DOT_WORDS):
+        return
+    searched_to = 0
+    for hint in _SPACED_DOT_HINT_RE.finditer(folded):
+        # The name's first part ends right before the space in front of the hint.
+        part_end = hint.start() if folded[hint.start()].isspace() else hint.start() - 1
+        if part_end < searched_to:
+            continue
+        first = _PART_BEFORE_RE.search(folded, max(0, part_end - _DOTTED_NAME_REACH), part_end)
+        match = first and _SPACED_DOTTED_NAME_RE.match(folded, first.start())
+        if not match:
+            continue
+        searched_to = match.end()
         if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
             yield match.start(), match.end()
 
