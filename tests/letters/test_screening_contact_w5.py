@@ -184,6 +184,7 @@ def test_the_address_of_a_public_place_stays_quiet(language, region, text):
 
 @pytest.mark.parametrize(("language", "region", "text", "fragment"), [
     ("en", "GB", "I live right by the park at 12 Oak Street", "12 Oak Street"),
+    ("en", "GB", "Come to my party at the park, 12 Oak Street", "12 Oak Street"),
     ("da", "DK", "Jeg bor lige ved museet, på Rosenvej 12", "Rosenvej 12"),
     ("nb", "NO", "Jeg bor ved siden av biblioteket, Storgata 5", "Storgata 5"),
     ("fr", "FR", "J'habite juste à côté du stade, 12 rue des Lilas", "12 rue des Lilas"),
