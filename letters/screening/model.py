@@ -4,10 +4,9 @@ The model reads a letter one sentence at a time. A sentence's features are the c
 3-, 4- and 5-grams of each folded word (with a space on either side, so "die" and "died"
 share " di" but not "die "), each word's lemma, and each pair of neighbouring lemmas. The
 model has one weight per (feature, class) for the classes "none" and each safeguarding
-concept. A sentence's *concern* is the probability that it belongs to any concept (1 minus
-that of "none"), and its concept is the most probable one. Above the `urgent` threshold the
-finding weighs as the rules would for this author
-(letters.screening.concepts.said_severity); between `hold` and `urgent` it only holds the
+concept; the class with the highest score wins, and its softmax probability is compared
+with two thresholds: above `urgent` the finding weighs as the rules would for this author
+(letters.screening.concepts.said_severity), between `hold` and `urgent` it only holds the
 letter for a look.
 
 Direction: a concept a child's own words only weigh lightly in (a photo request, secrecy,
@@ -77,7 +76,6 @@ class LinearModel:
         self.weights = {f: tuple((int(c), w) for c, w in pairs) for f, pairs in weights.items()}
         self.thresholds = thresholds
         self.meta = meta or {}
-        self._none = classes.index(NONE)
         self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
         # feature -> {class index: weight}, built on first use by _explain (which looks up two
         # classes per feature occurrence; building the dict anew each time was its main cost).
@@ -137,22 +135,17 @@ class LinearModel:
         return _softmax(scores)
 
     def classify(self, tokens: list[Token], first: int, last: int) -> tuple[str, float, tuple[int, int]] | None:
-        """Return (concept, concern, (first, last) explaining tokens) for a sentence, or None.
+        """Return (concept, probability, (first, last) explaining tokens) for a sentence, or None.
 
-        The concern is the probability that the sentence is of any concept at all (1 minus the
-        probability of "none"); the concept is the most probable of them. Summing over concepts
-        matters: a disclosure that reads a little like neglect and a little like abuse is clearly
-        worrying even when neither concept alone is sure. None when the concern is below the
-        hold threshold.
+        None when the most probable class is "none" or its probability is below the hold
+        threshold.
         """
         probabilities = self.sentence_probabilities(tokens, first, last)
-        none = self._none
-        concern = 1.0 - probabilities[none]
-        if concern < self.thresholds["hold"]:
+        best = max(range(len(self.classes)), key=probabilities.__getitem__)
+        if self.classes[best] == NONE or probabilities[best] < self.thresholds["hold"]:
             return None
-        best = max((i for i in range(len(self.classes)) if i != none), key=probabilities.__getitem__)
         features = list(sentence_features(tokens, first, last))
-        return self.classes[best], concern, self._explain(features, best, first, last)
+        return self.classes[best], probabilities[best], self._explain(features, best, first, last)
 
     def _explain(self, features, best: int, first: int, last: int) -> tuple[int, int]:
         """Return the token range of the words that pushed hardest towards class `best`."""
