@@ -409,6 +409,99 @@ def test_the_screen_command_reads_the_author_and_the_signal_switches():
     assert third == []
 
 
+# ------------------------------------------------------------------------------ an adult's moves, as written
+
+# Classes of grooming moves that the development letters showed fixed phrases missing, one
+# case per class and language, each beside an ordinary sentence that shares its words.
+# (language, author, text, concept)
+ADULT_MOVES = [
+    ('en', 'mentor', "There's no need to go through the office for something this small.", 'grooming.secrecy'),
+    ('da', 'mentor', 'Det er nemmere at klare det uden om kontoret denne gang.', 'grooming.secrecy'),
+    ('nb', 'mentor', 'Vi trenger ikke gå gjennom koordinatoren for noe så lite.', 'grooming.secrecy'),
+    ('fr', 'mentor', "On n'a pas besoin de passer par l'association pour si peu.", 'grooming.secrecy'),
+    ('en', 'mentor', 'On that app the chats vanish after a day, so nobody at home sees them.', 'grooming.secrecy'),
+    ('da', 'mentor', 'Der forsvinder beskederne af sig selv bagefter.', 'grooming.secrecy'),
+    ('nb', 'mentor', 'Der blir meldingene borte av seg selv.', 'grooming.secrecy'),
+    ('fr', 'mentor', "Là-bas les messages s'effacent tout seuls.", 'grooming.secrecy'),
+    ('en', 'mentor', "Honestly you're far more grown up than the girls your age.", 'grooming.flattery'),
+    ('da', 'mentor', 'Du er meget mere voksen end de andre drenge i din klasse.', 'grooming.flattery'),
+    ('nb', 'mentor', 'Du er mye klokere enn de andre på din alder.', 'grooming.flattery'),
+    ('fr', 'mentor', 'Tu es la plus jolie de toute ta classe.', 'grooming.flattery'),
+    ('en', 'mentor', 'I cycle past your house most mornings on my way to work.', 'grooming.meeting'),
+    ('da', 'mentor', 'Jeg kunne komme forbi med en kage en eftermiddag.', 'grooming.meeting'),
+    ('nb', 'mentor', 'Det blir best om du kommer alene på lørdag.', 'grooming.meeting'),
+    ('fr', 'mentor', 'Je pourrais passer te chercher en voiture samedi.', 'grooming.meeting'),
+    ('en', 'mentor', "I'll put some money on your account so you can buy the game.", 'grooming.gift'),
+    ('da', 'mentor', 'Jeg har sat 200 kr ind på din MobilePay.', 'grooming.gift'),
+    ('nb', 'mentor', 'Jeg kan sette inn penger på kontoen din i kveld.', 'grooming.gift'),
+    ('fr', 'mentor', "J'ai rechargé ton compte de jeu de 15 euros.", 'grooming.gift'),
+    ('en', 'mentor', 'Send me one of you in your swimsuit from the holiday.', 'grooming.photo'),
+    ('da', 'mentor', 'Har du nogle billeder i badetøj fra stranden?', 'grooming.photo'),
+    ('nb', 'mentor', 'Send meg et bilde i badedrakt fra stevnet.', 'grooming.photo'),
+    ('fr', 'mentor', "Tu pourrais m'en envoyer une en maillot de bain ?", 'grooming.photo'),
+    ('en', 'mentor', "I've set up a private email just for us two.", 'grooming.platform'),
+    ('da', 'mentor', 'Jeg har oprettet en konto til dig, som ingen andre kender.', 'grooming.platform'),
+    ('nb', 'mentor', 'Last ned Telegram, så kan vi snakke privat der.', 'grooming.platform'),
+    ('fr', 'mentor', "Viens sur Snapchat, c'est plus simple.", 'grooming.platform'),
+    ('en', 'mentor', 'What nights are your parents out late?', 'grooming.personal_info'),
+    ('da', 'mentor', 'Hvornår er dine forældre ude om aftenen?', 'grooming.personal_info'),
+    ('nb', 'mentor', 'Er det bare du hjemme om ettermiddagen?', 'grooming.personal_info'),
+    ('fr', 'mentor', 'À quelle heure tu rentres seule le mercredi ?', 'grooming.personal_info'),
+    ('en', 'mentee', 'the man at the shop keeps giving me vapes and money', 'grooming.gift'),
+    ('da', 'mentee', 'han giver mig slik og penge hver gang jeg går forbi', 'grooming.gift'),
+    ('nb', 'mentee', 'han har gitt meg masse robux', 'grooming.gift'),
+    ('fr', 'mentee', 'il me donne des robux si je lui réponds', 'grooming.gift'),
+]
+
+ADULT_MOVE_NEAR_MISSES = [
+    ('en', 'mentor', 'We always go through the office when we plan the summer trip.'),
+    ('da', 'mentor', 'Vi skriver altid gennem kontoret, det er reglen.'),
+    ('nb', 'mentor', 'Alle brevene går gjennom koordinatoren, sånn er det.'),
+    ('fr', 'mentor', "Pour la sortie, on passe toujours par l'association."),
+    ('en', 'mentor', 'The snow vanished overnight and the garden looked bare again.'),
+    ('da', 'mentor', 'Sneen forsvandt i nat, og haven var grøn igen.'),
+    ('nb', 'mentor', 'Snøen ble borte i natt, og hagen var grønn igjen.'),
+    ('fr', 'mentor', 'La neige a fondu cette nuit et le jardin est redevenu vert.'),
+    ('en', 'mentor', 'Honestly your handwriting is neater than it was last year.'),
+    ('da', 'mentor', 'Din håndskrift er blevet meget pænere end sidste år.'),
+    ('nb', 'mentor', 'Håndskriften din er mye penere enn i fjor.'),
+    ('fr', 'mentor', "Ton écriture est plus jolie que l'an dernier."),
+    ('en', 'mentor', 'I cycled past the lake most mornings when I was your age.'),
+    ('da', 'mentor', 'Hvis du nogensinde kommer forbi Aarhus, så besøg museet.'),
+    ('nb', 'mentor', 'Det blir best om du tar med deg boka på lørdag.'),
+    ('fr', 'mentor', 'Ma sœur est passée me chercher en voiture samedi.'),
+    ('en', 'mentor', 'I put some money in my savings account last week.'),
+    ('da', 'mentor', 'Jeg har sat penge ind på min opsparing.'),
+    ('nb', 'mentor', 'Jeg satte inn penger på sparekontoen min.'),
+    ('fr', 'mentor', "J'ai rechargé la batterie de mon vélo électrique."),
+    ('en', 'mentor', 'Send me a picture of your drawing from the holiday.'),
+    ('da', 'mentor', 'Har du nogle billeder af tegningen fra stranden?'),
+    ('nb', 'mentor', 'Her er et bilde av tegningen min fra stevnet.'),
+    ('fr', 'mentor', "Tu pourrais m'envoyer le dessin de ton maillot de foot ?"),
+    ('en', 'mentor', 'My mum texted me to come home for dinner.'),
+    ('da', 'mentor', 'Min mor oprettede en konto til biblioteket.'),
+    ('nb', 'mentor', 'Mamma lastet ned en app for å lære spansk.'),
+    ('fr', 'mentor', 'Ma nièce passe ses journées sur Snapchat.'),
+    ('en', 'mentor', 'My parents were out late last night at a concert.'),
+    ('da', 'mentor', 'Mine forældre var ude om aftenen i går.'),
+    ('nb', 'mentor', 'Det var bare meg hjemme i går ettermiddag, og jeg leste.'),
+    ('fr', 'mentor', 'À quelle heure tu te lèves le mercredi ?'),
+    ('en', 'mentee', 'nan gave me some money for my birthday'),
+    ('da', 'mentee', 'mormor gav mig penge til min fødselsdag'),
+    ('nb', 'mentee', 'bestemor ga meg penger til bursdagen'),
+    ('fr', 'mentee', "ma grand-mère m'a donné un livre pour mon anniversaire"),
+]
+
+
+@pytest.mark.parametrize(("language", "author_role", "text", "concept"), ADULT_MOVES)
+def test_the_rules_catch_classes_of_an_adults_moves(language, author_role, text, concept):
+    assert (concept, FindingSeverity.URGENT) in [(c, s) for c, s, _ in rule_concerns(text, language, author_role)]
+
+
+@pytest.mark.parametrize(("language", "author_role", "text"), ADULT_MOVE_NEAR_MISSES)
+def test_ordinary_sentences_sharing_their_words_raise_nothing_urgent(language, author_role, text):
+    assert not [c for c, s, _ in rule_concerns(text, language, author_role) if s == FindingSeverity.URGENT]
+
 # ------------------------------------------------------------------------------ a child's disclosures, by class
 
 # Each class of what children write when they tell of harm, in all four languages: a
