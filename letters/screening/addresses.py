@@ -227,31 +227,88 @@ def _behind_street(text: str, start: int, streets: list[tuple[int, int]], window
 
 
 def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries."""
+    """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries.
+
+    The address of a public place (a museum, a stadium, a library, the zoo) is left out
+    unless the writer says it is theirs (`_is_public_place`).
+    """
     streets = sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
     spans = streets + list(_postcode_spans(text, tuple(regions), streets))
     for start, end in _join_address_parts(text, sorted(spans)):
-        yield _with_unit_before(text, start), _with_details_after(text, end)
+        start, end = _with_unit_before(text, start), _with_details_after(text, end)
+        if not _is_public_place(text, folded, start, end):
+            yield start, end
 
 
-# Between two address parts: a flat number and up to two words of a town, in any case
-# ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp").
-# A building and its name may stand there too ("bâtiment C", "résidence les pins").
+# ---------------------------------------------------------------- public places
+#: Public places, every language's together (children mix them): "the museum", "Planetariet".
+_PUBLIC_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("public_place_words")) + r"(?!\w)")
+#: A capitalised Danish or Norwegian compound that names a venue: "Hovedbibliotek", "Nordstrandshallen".
+_PUBLIC_COMPOUND_RE = re.compile(
+    r"(?<!\w)[A-ZÆØÅ][a-zæøå]{2,}(?i:" + alternation(all_contact_words("public_place_suffixes")) + r")(?!\w)"
+)
+#: What makes an address the writer's own place: "I live", "jeg bor", "chez moi", "my address".
+_OWN_PLACE_RE = compile_folded(
+    r"(?<!\w)" + alternation(all_contact_words("own_place_cues") + ADDRESS_CUES) + r"(?!\w)"
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-ZÆØÅÉ])|\n")
+#: How far before and after an address a public place word is looked for (within its sentence).
+PUBLIC_PLACE_BEFORE, PUBLIC_PLACE_AFTER = 80, 40
+
+
+def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
+    """True if the address at [start, end) is a public place's and not the writer's.
+
+    A public-place word stands in the same sentence shortly before it ("the museum on
+    Cromwell Road", "Planetariet, Gammel Kongevej 10") or right after it ("12 Oak Street,
+    the library"), and nothing in the sentence before it says the place is the writer's
+    ("I live", "my address", "jeg bor", "j'habite", "chez moi").
+    """
+    before_start = max(0, start - PUBLIC_PLACE_BEFORE)
+    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
+    sentence_start = breaks[-1].end() if breaks else before_start
+    after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
+    after_break = _SENTENCE_BREAK_RE.search(text, end, after_end)
+    sentence_end = after_break.start() if after_break else after_end
+    public = (_PUBLIC_PLACE_RE.search(folded, sentence_start, start) or _PUBLIC_PLACE_RE.search(folded, end, sentence_end)
+              or _PUBLIC_COMPOUND_RE.search(text, sentence_start, start)
+              or _PUBLIC_COMPOUND_RE.search(text, end, sentence_end))
+    return bool(public) and not _OWN_PLACE_RE.search(folded, sentence_start, start)
+
+
+# Between two address parts: flats, floors, buildings and up to two words of a town, in any
+# case ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp", "42 Station Rd,
+# Flat B, Didcot, OX11 7NR", "7 mill lane, basement flat, york yo31 7xx", "bat b 1er étage
+# porte gauche 35200 rennes", "8 chemin du moulin, lieu-dit La Garenne, 24200 Sarlat").
 _BUILDING_WORDS = ("bâtiment|batiment|bât\\.?|bat\\.?|résidence|residence|immeuble|escalier|esc\\.?|appartement|"
                    "appt\\.?|entrée|block|building|opgang|blok|oppgang|bygg")
+_UNIT_WORDS = alternation(all_contact_words("unit_words"))
+_FLOOR_WORDS = alternation(all_contact_words("floor_words"))
+_SIDE_WORDS = r"(?:gauche|droite|venstre|høyre|højre|left|right)"
+#: A flat with its number or letter ("flat 3", "Flat B", "leil. H0203"), or a kind of flat ("basement flat").
+_UNIT = (rf"(?:(?:[^\W\d_]+\s+)?{_UNIT_WORDS}\.?(?:\s*(?:n°|no\.?|nr\.?|#)?\s*(?:[a-z]{{0,2}}\d{{1,4}}[a-z]?|[a-z])(?!\w))"
+         rf"|(?:basement|ground|garden|top)\s+{_UNIT_WORDS})")
+#: A floor ("2nd floor", "top floor", "1er étage", "3. etasje", "etg 2") and a side.
+_FLOOR = (rf"(?:(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?|top|ground|first|second|third|basement)\s*"
+          rf"{_FLOOR_WORDS}|{_FLOOR_WORDS}\s+\d{{1,2}})(?:\s+(?:à\s+|til\s+|on\s+the\s+)?{_SIDE_WORDS})?")
+#: One detail of an address between the street and the town: a flat, a floor, a building, a door, a "lieu-dit".
+_DETAIL = (rf"(?:{_UNIT}|{_FLOOR}|(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
+           rf"|(?:porte|door|dør)\s+(?:{_SIDE_WORDS}|\w{{1,3}})|lieu-dit\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?!\w)")
 _ADDRESS_GLUE_RE = re.compile(
-    r"[\s,]*(?:(?:flat|apt|apartment|lejl\.?|leil\.?)\s*\d+[a-z]?[\s,]*)?"
-    rf"(?:(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+[\s,]+)?"
+    rf"[\s,]*(?:{_DETAIL}[\s,]+){{0,3}}"
     r"(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z",
     re.IGNORECASE,
 )
+#: Longest gap between two address parts that the glue is tried on.
+_MAX_GLUE = 80
 
 
 def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Join a street, flat number, town and postcode written together into one span."""
     current: tuple[int, int] | None = None
     for start, end in spans:
-        if current and (start <= current[1] or _ADDRESS_GLUE_RE.match(text[current[1]:start])):
+        if current and (start <= current[1] or (start - current[1] <= _MAX_GLUE
+                                                 and _ADDRESS_GLUE_RE.match(text[current[1]:start]))):
             current = (current[0], max(current[1], end))
             continue
         if current:
@@ -262,33 +319,40 @@ def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tup
 
 
 # ---------------------------------------------------------------- flats, floors and towns
-_UNIT_WORDS = alternation(all_contact_words("unit_words"))
-_FLOOR_WORDS = alternation(all_contact_words("floor_words"))
-#: "flat 3, " or "lejl. 2 " right before a street: the flat is part of the address.
-_UNIT_BEFORE_RE = re.compile(rf"(?<!\w){_UNIT_WORDS}\.?\s*(?:n°|no\.?|nr\.?|#)?\s*\d{{1,4}}[a-z]?[\s,]*\Z",
-                             re.IGNORECASE)
-#: After a street: a floor and side ("au 3e étage à gauche", "2nd floor", "3. etasje"), then a
-#: town after a comma or "i"/"in" ("27 Mortimer Street, Brighton", "Fjellveien 112 i Stavanger").
-_FLOOR_AFTER_RE = re.compile(
-    rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?\s*{_FLOOR_WORDS}"
-    rf"|{_FLOOR_WORDS}\s+\d{{1,2}})(?:\s+(?:à\s+|til\s+)?(?:gauche|droite|venstre|høyre|højre))?(?!\w)",
+#: "flat 3, ", "lejl. 2 ", "flat 3, 2nd floor, " right before a street: they are part of the address.
+_UNIT_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_UNIT}[\s,]*(?:{_FLOOR}[\s,]*)?|{_FLOOR}[\s,]+)\Z", re.IGNORECASE)
+#: After a street: a floor and side ("au 3e étage à gauche", "2nd floor", "3. etasje"), a flat or
+#: a building ("oppgang B", "leil. H0203").
+_DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAIL}", re.IGNORECASE)
+#: Then a town after a comma or "i"/"in" ("27 Mortimer Street, Brighton", "Fjellveien 112 i Stavanger").
+_TOWN_AFTER_RE = re.compile(r"(?:,\s*|\s+(?:i|in)\s+)[A-ZÆØÅÉ][a-zæøåéèà'’-]+(?!\w)")
+#: After a flat or a building, the town may be in lower case when the sentence ends there
+#: ("storgata 5, oppgang B, lillestrøm.").
+_LOWER_TOWN_AFTER_RE = re.compile(r",\s*[a-zæøåéèà][a-zæøåéèà'’-]+(?=\s*(?:[.!?;)]|\Z))")
+#: "rue Victor Hugo 27": a French street type and a capitalised name right before the house number.
+_FR_STREET_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(STREET_WORDS['fr'])})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:\s+[A-ZÉÈÀÂÎÔ][\w'’-]*){0,3}\s*,?\s*\Z",
     re.IGNORECASE,
 )
-_TOWN_AFTER_RE = re.compile(r"(?:,\s*|\s+(?:i|in)\s+)[A-ZÆØÅÉ][a-zæøåéèà'’-]+(?!\w)")
 
 
 def _with_unit_before(text: str, start: int) -> int:
-    """Return `start`, moved back over a flat or unit number written just before the address."""
-    unit = _UNIT_BEFORE_RE.search(text, max(0, start - 30), start)
+    """Return `start`, moved back over a flat, a floor, or a French street name written just before the address."""
+    if start < len(text) and text[start].isdigit():
+        street = _FR_STREET_BEFORE_RE.search(text, max(0, start - 50), start)
+        if street:
+            start = street.start()
+    unit = _UNIT_BEFORE_RE.search(text, max(0, start - 40), start)
     return unit.start() if unit else start
 
 
 def _with_details_after(text: str, end: int) -> int:
-    """Return `end`, moved past a floor ("au 3e étage à gauche") and a capitalised town after the address."""
-    floor = _FLOOR_AFTER_RE.match(text, end)
-    if floor:
-        end = floor.end()
-    town = _TOWN_AFTER_RE.match(text, end)
+    """Return `end`, moved past floors, flats and buildings ("au 3e étage à gauche", "oppgang B") and a town."""
+    details = 0
+    while details < 3 and (detail := _DETAIL_AFTER_RE.match(text, end)):
+        end, details = detail.end(), details + 1
+    town = _TOWN_AFTER_RE.match(text, end) or (details and _LOWER_TOWN_AFTER_RE.match(text, end))
     return town.end() if town else end
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from letters.screening.contact_lexicon import all_contact_words
-from letters.screening.text import alternation, compile_folded
+from letters.screening.contact_lexicon import all_contact_words, contact_words
+from letters.screening.text import alternation, compile_folded, fold
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -21,10 +21,11 @@ SLASH_WORDS = all_contact_words("slash_words")
 #: Outside brackets they are ordinary words ("a", "alfa").
 BRACKETED_AT_WORDS = all_contact_words("bracketed_at_words")
 
-#: Top-level domains we accept at the end of a spelled-out or bare domain.
+#: Top-level domains we accept at the end of a spelled-out or bare domain ("ee" for linktr.ee,
+#: the page of links children put in their profiles).
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
-                     "blog", "biz", "edu", "gov", "ac")
+                     "blog", "biz", "edu", "gov", "ac", "ee")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -49,14 +50,31 @@ _LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
 _PROVIDER = alternation(MAIL_PROVIDERS)
+# After a provider, its domain may be written without the dot: "at gmail com", "på hotmail dk".
+_PROVIDER_DOMAIN = rf"(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))?"
 # A provider may be written in two pieces and still end in its domain: "g mail point com".
-_DOMAIN = rf"(?:(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER}(?:{_DOT}{_TLD})?)"
+_DOMAIN = rf"(?:(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER}{_PROVIDER_DOMAIN})"
 _END = r"(?![\w@])(?!\.[a-z0-9])"
 EMAIL_RE = compile_folded(rf"(?<![\w.@]){_LOCAL}{_AT}{_DOMAIN}{_END}")
 # "emma at gmail", "jake dot turner at hotmail dot com": a plain "at" needs a mail provider
 # after it, or a local part no English word looks like ("noah.b at live.dk").
 # "clara.dupuis sur gmail", "ida.k på hotmail": a preposition for "at" only with a handle-like name.
-PREPOSITION_AT_EMAIL_RE = compile_folded(rf"(?<![\w.@]){_HANDLE_LIKE_LOCAL}\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_END}")
+# "ida.k hotmail.com", "noah_b12 gmail dot com": a dotted name and a provider with its domain, no "at" at all.
+PREPOSITION_AT_EMAIL_RE = compile_folded(
+    rf"(?<![\w.@]){_HANDLE_LIKE_LOCAL}(?:\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_PROVIDER_DOMAIN}"
+    rf"|\s+{_PROVIDER}(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))){_END}")
+#: Small numbers as words in every language, for a name spelled out with its number set apart
+#: ("nora punktum bakke ti på icloud punktum com").
+_NUMBER_WORDS = alternation(
+    word for language in ("en", "da", "nb", "fr") for key in ("number_units", "number_teens")
+    for word in contact_words(language, key)
+)
+# "nora punktum bakke ti på icloud punktum com": a name spelled out with "dot" words, then a
+# preposition for "at" and a provider. The spelled dots make it a name, not a phrase.
+SPELLED_PREPOSITION_EMAIL_RE = compile_folded(
+    rf"(?<![\w.@])[a-z0-9_+-]+(?:\s+{alternation(DOT_WORDS)}\s+[a-z0-9_+-]+)+(?:\s+(?:\d{{1,4}}|{_NUMBER_WORDS}))?"
+    rf"\s+(?:sur|på|on|chez)\s+{_PROVIDER}{_PROVIDER_DOMAIN}{_END}"
+)
 # "my gmail is rosie.plays2013": the provider named first, then the name.
 NAMED_PROVIDER_EMAIL_RE = compile_folded(
     rf"(?<!\w)(?:my|mon|ma|min|mit|mitt)\s+(?:{_PROVIDER}|e-?mail|mailadresse|epost|e-post)\s*(?:is|er|c'est|est|:)\s*"
@@ -64,7 +82,7 @@ NAMED_PROVIDER_EMAIL_RE = compile_folded(
 )
 # The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
 PLAIN_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:{_DOT}{_LABEL})*|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
+    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"
@@ -92,6 +110,8 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 # themselves, which try every position they are given, then read only near each hint.
 _EMAIL_HINT_RE = compile_folded(
     rf"@|[(\[{{<]\s*(?:at|{alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{alternation(AT_WORDS)}")
+_FOLDED_DOT_WORDS = tuple({f" {fold(word)} " for word in DOT_WORDS})
+_FOLDED_PROVIDERS = tuple({fold(provider).split()[0] for provider in MAIL_PROVIDERS})
 _PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
 _URL_HINT_RE = compile_folded(rf"https?:|www|\.[a-z]|(?<!\w){alternation(DOT_WORDS)}(?!\w)")
 #: How far an e-mail or a link may reach on either side of its hint, in characters.
@@ -151,6 +171,36 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
         yield match.start("local"), match.end("local")
+    # A name spelled with dot words needs a dot word and a provider: quick substring looks
+    # first, then the pattern only around each dot word.
+    if any(p in folded for p in _FOLDED_PROVIDERS):
+        yield from _spelled_preposition_emails(folded)
+
+
+def _spelled_preposition_emails(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield "nora punktum bakke ti på icloud punktum com" e-mails, read only near a dot word."""
+    places = sorted(
+        position for word in _FOLDED_DOT_WORDS for position in _find_all(folded, word)
+    )
+    searched_to = 0
+    for position in places:
+        if position < searched_to:
+            continue
+        low, high = max(searched_to, position - 40), min(len(folded), position + _REACH)
+        for match in SPELLED_PREPOSITION_EMAIL_RE.finditer(folded, low, high):
+            if match.end() >= high and high < len(folded):
+                match = SPELLED_PREPOSITION_EMAIL_RE.match(folded, match.start()) or match
+            searched_to = max(searched_to, match.end())
+            yield match.start(), match.end()
+        searched_to = max(searched_to, position + 1)
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Yield every offset of `word` in `text` (a plain substring search, much cheaper than a regex scan)."""
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + 1)
 
 
 # "at the lake.It was", "hjemme.No", "chez moi.Le": a full stop with its space forgotten,

@@ -58,10 +58,25 @@ _LINE_BREAKS = "\u2028\u2029\x85"
 _SPECIAL_RE = re.compile(r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 # A line break between two digit groups ("0612⏎884201"), and a comma between digits that is
 # not a thousands separator ("06,12,34" but not "1,000").
-# A dot or dash may end the first line ("06.39.98.⏎63.04"): it stays, the break becomes a space.
-_DIGIT_BREAK_RE = re.compile(r"(?:(?<=\d)|(?<=\d[.\-]))[ \t]*[\r\n][ \t\r\n]*(?=\d)")
+# A dot or dash may end the first line ("06.39.98.⏎63.04") or start the next ("07.81⏎.26.40"):
+# it stays, the break becomes a space.
+_DIGIT_BREAK_RE = re.compile(r"(?:(?<=\d)|(?<=\d[.\-]))[ \t]*[\r\n][ \t\r\n]*(?=[.\-]?\d)")
 _ASCII_DIGIT_RE = re.compile(r"\d")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?!\d{3}(?!\d))(?=\d)")
+# Letters standing for digits inside a written number ("O7gI2 345 678", "9l3 O4 S88"): a run
+# of words made only of digits and look-alike letters, with spaces, dots or dashes between.
+# The run is read, and each word judged, in `_lookalike_edits`.
+_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "g": "9", "B": "8", "Z": "2"}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKE_DIGITS)
+_LOOKALIKE_WORD = r"[\dOoIl|SgBZ]+"
+_LOOKALIKE_RUN_RE = re.compile(
+    rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-]*\d){_LOOKALIKE_WORD}(?:[ .\-]{{1,2}}{_LOOKALIKE_WORD})*(?![\w|])"
+)
+#: A digit right next to a look-alike letter, or an upper-case look-alike word between two digits.
+_LOOKALIKE_HINT_RE = re.compile(r"[OoIl|SgBZ]\d|\d(?:[OoIl|SgBZ][\dOoIl|SgBZ]|[OoI|SZ](?![\w|])|[ .\-]{1,2}[OIS|BZ]{1,3}[ .\-]{1,2}\d)")
+#: A run needs this many characters that read as digits, and this many real digits, to be a number.
+_LOOKALIKE_MIN_LENGTH = 7
+_LOOKALIKE_MIN_DIGITS = 3
 # One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
 # Three or more of the same letter: "snaaap", "pleeease".
@@ -176,6 +191,7 @@ def normalise(text: str, *, words: bool = False) -> Normalised:
     """Return the contact view of `text`, or with `words=True` the word view (module docstring)."""
     view = Normalised(text, text)
     view = _edit(view, _character_edits(text))
+    view = _edit(view, _lookalike_edits(view.text))
     view = _edit(view, [(m.start(), m.end(), " " * (m.end() - m.start())) for m in _DIGIT_BREAK_RE.finditer(view.text)])
     view = _edit(view, [(m.start(), m.end(), " ") for m in _DIGIT_COMMA_RE.finditer(view.text)])
     return word_view(view) if words else view
@@ -196,6 +212,57 @@ def _character_edits(text: str) -> list[tuple[int, int, str]]:
         if normal != char:
             edits.append((match.start(), match.end(), normal))
     return edits
+
+
+def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, digits) for the words of a number that use letters for digits.
+
+    "O7gI2 345 678", "O6 l2 SS 8O 47", "2O 4S 7I 9O": the letters O/o, I/l/|, S, g, B and Z
+    read as 0, 1, 5, 9, 8 and 2, but only inside a run of words made of digits and those
+    letters alone, with at least seven such characters and three real digits in all. A word
+    of the run is read when it holds a real digit, or when it stands between two words
+    that do and has no lower-case letter ("SS" in "l2 SS 8O"; "og" in "3-2 og 21-19" is a word); a word that ends in a unit or plural after its digits
+    ("100g", "1990s", "12B") is not. "SOS", "OK", "I2C" and "B12" never make such a run;
+    whether a run is a phone number is then for the phone matcher to say (the letters
+    count as disguised digits, `Normalised.disguised_digits`). Same length, so offsets keep.
+    """
+    # Most letters have no digit touching a look-alike letter at all: one quick scan says so.
+    if not _LOOKALIKE_HINT_RE.search(text):
+        return []
+    edits = []
+    for run in _LOOKALIKE_RUN_RE.finditer(text):
+        words = [(run.start() + m.start(), m.group()) for m in re.finditer(r"[^ .\-]+", run.group())]
+        if all(word.isdigit() for _, word in words):
+            continue
+        with_digit = [any(c.isdigit() for c in word) and not _ends_in_unit(word) for _, word in words]
+        readable = [
+            has or (0 < i < len(words) - 1 and with_digit[i - 1] and with_digit[i + 1] and len(words[i][1]) <= 3
+                    and not any(c.islower() for c in words[i][1]))
+            for i, has in enumerate(with_digit)
+        ]
+        # A word that cannot be read ends the number: "ring 2O 4S 7I 9O So" reads up to "9O".
+        part: list[tuple[int, str]] = []
+        for word, ok in zip([*words, (0, "")], [*readable, False], strict=True):
+            if ok:
+                part.append(word)
+                continue
+            edits += _lookalike_part_edits(part)
+            part = []
+    return edits
+
+
+def _lookalike_part_edits(words: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Return the edits for one run of readable words, if it is long enough to be a number."""
+    length = sum(len(word) for _, word in words)
+    digits = sum(c.isdigit() for _, word in words for c in word)
+    if length < _LOOKALIKE_MIN_LENGTH or digits < _LOOKALIKE_MIN_DIGITS:
+        return []
+    return [(start, start + len(word), word.translate(_LOOKALIKE_TABLE)) for start, word in words if not word.isdigit()]
+
+
+def _ends_in_unit(word: str) -> bool:
+    """True for "100g", "1990s", "12B", "3l": digits and then a unit, a plural or a flat letter."""
+    return len(word) >= 2 and word[-1] in "gslB" and word[-2].isdigit()
 
 
 def _edit(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:

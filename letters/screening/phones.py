@@ -31,6 +31,10 @@ def _basic_numbers(language: str) -> dict[str, str]:
     words = {w: str(i) for i, w in enumerate(units)}
     words.update({w: str(10 + i) for i, w in enumerate(teens)})
     words.update(contact_table(language, "number_extras"))
+    # "nine hundred" = 900, as a UK number is read out ("oh seven seven double oh, nine hundred").
+    for hundred in contact_words(language, "number_hundreds"):
+        for u in range(1, 10):
+            words[f"{units[u]} {hundred}"] = words[f"{units[u]}-{hundred}"] = f"{u}00"
     return words
 
 
@@ -110,10 +114,14 @@ PHONE_CUES = all_contact_words("phone_cues")
 MIN_PHONE_DIGITS = {"US": 10, "GB": 9, "DK": 8, "NO": 8, "FR": 9}
 
 _DIGIT_GROUP = r"\+?\d+"
-# Separators children put between the parts of a number. A comma joins only number words
+# Separators children put between the parts of a number (an asterisk too: "42*70*19*36"). A comma joins only number words
 # ("null null fire sju, ni to en"), never digit groups, so "chapters 4, 5 and 6" or a
 # list of scores stays a list.
-_SEPARATOR = r"[ \t.\-–/()]{0,3}"
+_SEPARATOR = r"[ \t.\-–/()*]{0,3}"
+
+
+#: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
+PLUS_WORDS = {language: contact_words(language, "number_plus") for language in NUMBER_WORDS}
 
 
 @lru_cache(maxsize=None)
@@ -122,9 +130,22 @@ def _number_token_pattern(language: str) -> re.Pattern:
     # "tjueåtte" and "tjueatte" to be one branch.
     words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
-    repeat = f"(?:{alternation(repeaters)}\\s+)?" if repeaters else ""
+    # "double four", "double-six"; a repeater before a digit ("double 8") and "plus" before a
+    # number word are read in `_number_tokens`, which keeps this pattern, tried at every
+    # position of the letter, as short as it was.
+    repeat = f"(?:{alternation(repeaters)}[\\s-]+)?" if repeaters else ""
     word = rf"(?<!\w){repeat}{words}(?!\w)"
     return compile_folded(rf"(?P<digits>\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
+
+
+@lru_cache(maxsize=None)
+def _prefix_patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(a repeater right before a place, "plus" right before a place), read on a few characters."""
+    repeaters, plus = REPEATERS[language], PLUS_WORDS[language]
+    return (
+        compile_folded(rf"(?<!\w){alternation(repeaters)}[\s-]+\Z") if repeaters else None,
+        compile_folded(rf"(?<!\w){alternation(plus)}\s+\Z") if plus else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -143,21 +164,36 @@ def _folded_number_words(language: str) -> tuple[dict[str, str], dict[str, int]]
     return words, repeaters
 
 
+_FIRST_WORD_RE = re.compile(r"(\w+)[\s-]+")
+
+
 def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
     folded_words, repeaters = _folded_number_words(language)
+    repeater_before, plus_before = _prefix_patterns(language)
     for match in _number_token_pattern(language).finditer(folded):
-        raw = match.group()
+        raw, start = match.group(), match.start()
         if match.group("digits"):
             digits = re.sub(r"\D", "", raw)
-            yield _NumberToken(match.start(), match.end(), digits, spelled=False, plus="+" in raw)
+            # "07 double 8 four 5": a repeater before one digit repeats it, like a number word.
+            before = (repeater_before.search(folded, max(0, start - 10), start)
+                      if repeater_before and len(raw) == 1 and folded[start - 1:start] in (" ", "-") else None)
+            if before:
+                times = repeaters[_FIRST_WORD_RE.match(before.group()).group(1)]
+                yield _NumberToken(before.start(), match.end(), digits * times, spelled=True)
+                continue
+            yield _NumberToken(start, match.end(), digits, spelled=False, plus="+" in raw)
             continue
         times = 1
-        first, _, rest = raw.partition(" ")
-        if first in repeaters and rest:
-            times, raw = repeaters[first], rest.strip()
+        first = _FIRST_WORD_RE.match(raw)
+        if first and first.group(1) in repeaters and raw[first.end():]:
+            times, raw = repeaters[first.group(1)], raw[first.end():]
         spelled = folded_words.get(re.sub(r"\s+", " ", raw))
-        if spelled is not None:
-            yield _NumberToken(match.start(), match.end(), spelled * times, spelled=True)
+        if spelled is None:
+            continue
+        # "plus trente-trois": the country code's "+" said as a word.
+        plus = (plus_before.search(folded, max(0, start - 8), start)
+                if plus_before and folded[start - 1:start] == " " and "plus" in folded[max(0, start - 8):start] else None)
+        yield _NumberToken(plus.start() if plus else start, match.end(), spelled * times, spelled=True, plus=bool(plus))
 
 
 def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
@@ -251,6 +287,48 @@ def _looks_like_ordinary_numbers(run: list[_NumberToken]) -> bool:
     return len(digits) == 13 and digits[:3] in ("978", "979")
 
 
+@lru_cache(maxsize=None)
+def _count_words() -> dict[int, frozenset[str]]:
+    """{n: the words for n in every language}, for 3 to 9 (not the digit: "home after 4" is a time)."""
+    return {n: frozenset(fold(contact_words(language, "number_units")[n]) for language in NUMBER_WORDS)
+            for n in range(3, 10)}
+
+
+#: Words before a count that make it a time of day ("after four", "kl. fire", "vers quatre").
+_TIME_WORDS = frozenset(fold(word) for word in (
+    "after", "at", "before", "until", "till", "by", "around", "kl", "klokken", "klokka", "efter", "etter",
+    "inden", "før", "til", "vers", "avant", "après", "à", "jusqu"))
+_SCORE_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_PLAIN_WORD_RE = re.compile(r"\w+")
+
+
+def _said_to_be_separate_numbers(folded: str, start: int, end: int, groups: list[str]) -> bool:
+    """True for groups of one or two digits that the sentence counts as that many numbers.
+
+    "far kastede 60 45 26 81 i de fire runder", "Poengene mine etter fire runder var 45 62
+    81 90", "27 61 19 80 (det er mine fire bankotal)": three to nine plain groups, none
+    starting with 0, and the word for their count ("fire", "four", "quatre") in the
+    same sentence outside the number. A Danish or Norwegian number is written in four pairs
+    too, so without that count word the run is still read as a phone number.
+    """
+    if not 3 <= len(groups) <= 9 or any(len(g) > 2 or g.startswith("0") for g in groups):
+        return False
+    before = [m.end() for m in _SCORE_SENTENCE_END_RE.finditer(folded, max(0, start - 200), start)]
+    sentence_start = before[-1] if before else max(0, start - 200)
+    after = _SCORE_SENTENCE_END_RE.search(folded, end, end + 200)
+    sentence_end = after.start() if after else min(len(folded), end + 200)
+    counts = _count_words()[len(groups)]
+    for low, high in ((sentence_start, start), (end, sentence_end)):
+        words = _PLAIN_WORD_RE.findall(folded, low, high)
+        # "call me on 45 60 81 26 after four": a count after a time word is a time, unless a
+        # word that can be what is counted follows it ("etter fire runder").
+        if any(word in counts and (i == 0 or words[i - 1] not in _TIME_WORDS
+                                   or (i + 1 < len(words) and len(words[i + 1]) > 3))
+               for i, word in enumerate(words)):
+            return True
+    return False
+
+
 def _span(text: str, run: list[_NumberToken]) -> tuple[int, int]:
     start, end = run[0].start, run[-1].end
     # Trim an opening parenthesis the digit pattern took but the run does not close.
@@ -281,17 +359,38 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     says whether a span of `text` holds such digits), or after a phone cue.
     """
     digits = "".join(t.digits for t in run)
-    if len(digits) < 7 or len(digits) > 15:
+    if len(digits) < 7:
         return False
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
-    possible, valid = _is_possible_phone(digits, run[0].plus, regions)
-    if not possible:
+    if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
+    possible, valid = _is_possible_phone(digits, run[0].plus, regions) if len(digits) <= 15 else (False, False)
+    if not possible:
+        return _spelled_with_a_slip(text, folded, run, regions)
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
     return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
+
+
+def _spelled_with_a_slip(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
+    """True for a number read out in words after a phone cue, with a pair too many at the end.
+
+    "son numéro c zéro six, trente-deux, quinze, quatre-vingt-huit, zéro un, soixante-dix"
+    is a French number and one more pair: a child's slip. Read out in words right after a
+    cue, a run whose first parts (seven digits at least) are a possible number counts whole.
+    """
+    if not any(t.spelled for t in run):
+        return False
+    start, end = _span(text, run)
+    if not has_cue_before(folded, start, _PHONE_CUE_RE) or _excluded(text, folded, start, end):
+        return False
+    for size in range(len(run) - 1, 1, -1):
+        digits = "".join(t.digits for t in run[:size])
+        if 7 <= len(digits) <= 15 and _is_possible_phone(digits, run[0].plus, regions)[0]:
+            return True
+    return False
 
 
 _GAP_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -391,7 +490,7 @@ _ANY_DIGIT_RE = re.compile(r"\d")
 
 
 # A stretch of digits and the separators of a written number ("+44 (0)7911 123-456").
-_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/]*\d\)?")
+_DIGIT_STRETCH_RE = re.compile(r"[+(]?\d[\d \t().\-–/*]*\d\)?")
 #: Fewer digits than this in a stretch cannot make a phone number of any region we serve.
 _MIN_STRETCH_DIGITS = 7
 #: Characters of the letter kept on each side of a stretch: the matcher looks at the
@@ -431,6 +530,8 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
             groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
             if _looks_like_ordinary_numbers(groups):
                 continue  # "2023-2024" is a valid Danish number and a season
+            if _said_to_be_separate_numbers(fold(text), start, offset + match.end, [g.digits for g in groups]):
+                continue  # "far kastede 60 45 26 81 i de fire runder": four scores
             yield start, offset + match.end
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import compile_folded, fold, trie_alternation
+from letters.screening.text import alternation, compile_folded, fold, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -68,7 +68,10 @@ _NAME_AFTER_RE = compile_folded(rf"[\s,]*(?:{_INTRODUCER}\s*[:=]?|[:=])\s*(?P<ha
 _NOT_HANDLES = frozenset(
     "yes no yeah nope ja nej nei oui non i it the a an my so too also really private down broken not "
     "blocked new old er ikke pas cool fun sjov gøy nul null mon ma mes ton ta min mit mitt din dit ditt "
-    "le la les un une en et juste bare kun only just same samme pareil".split()
+    "le la les un une en et juste bare kun only just same samme pareil plus pluss "
+    # Words that describe a name rather than give it: "my gamertag is kinda embarrassing".
+    "kinda sorta pretty very quite embarrassing cringe weird silly stupid dumb secret hemmelig hemmeligt pinlig "
+    "flaut teit dum trop tres assez bizarre nul nulle genant lidt litt ret ganske".split()
 )
 
 
@@ -104,9 +107,21 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int, int]]:
-    """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold())."""
+    """Yield spans of handles and invitations to another platform in `text` (`folded` is its fold()).
+
+    A handle's span goes on over the platforms named right after it ("@lunadraws_2013 på
+    insta", "lea_danse2012 sur insta et tiktok"), so the finding shows where the name lives.
+    """
     for start, end in _social_spans(text, folded, language):
-        yield start, _cut_off_tail(folded, end)
+        end = _cut_off_tail(folded, end)
+        platforms = _PLATFORMS_AFTER_RE.match(folded, end)
+        yield start, platforms.end() if platforms else end
+
+
+#: "på insta", "on snap and tiktok", "sur insta et tiktok" right after a handle.
+_PLATFORMS_AFTER_RE = compile_folded(
+    rf"\s+(?:on|pa|sur|in|i|via)\s+{_ANY_PLATFORM}(?:\s*(?:,|and|og|et|&|\+)\s*{_ANY_PLATFORM})*(?!\w)"
+)
 
 
 #: A handle that ends in "_" and a short piece after a space ("ellie.draws_ x"): a name typed
@@ -130,10 +145,14 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             continue
         if _first_person(cue) and _reported_question_before(folded, match.start(), language):
             continue
+        if _someone_elses_group(folded, match.start(), match.start("platform")):
+            continue
         # "my ig is night owl 42": the name after the platform is part of the finding.
         name = _NAME_AFTER_RE.match(folded, match.end())
-        end = name.end() if name and _is_name(name.group("handle")) else match.end()
-        yield match.start(), end
+        named = bool(name and _is_name(name.group("handle")))
+        if cue in POSSESSIVE_CUES and not named:
+            continue  # "My Instagram is so dead": "my" and "is" but no name
+        yield match.start(), name.end() if named else match.end()
     for match in handled.finditer(folded):
         handle = match.group("handle")
         if " " in handle:
@@ -160,6 +179,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    yield from _spaced_dotted_names(folded)
     yield from _handle_before_platform(folded)
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
@@ -266,20 +286,79 @@ _USERNAME_RE = compile_folded(
 #: The first word of each username phrase, for a cheap look before the full pattern runs.
 _USERNAME_FIRST_WORDS = frozenset(fold(phrase).split()[0] for phrase in USERNAME_WORDS)
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
+
 #: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
 _STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
 
 
 def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
-    """Yield "maelys_0412"-shaped names with a platform named shortly before them.
+    """Yield "maelys_0412"-shaped names with a platform named shortly before them, or with a digit.
 
     "mon insta c'est mon prénom + ma date de naissance : maelys_0412": the name is some
-    way from the platform, but an underscore name is a user name, not a word.
+    way from the platform, but an underscore name is a user name, not a word. When the
+    platform is in the same sentence and close ("snap si tu veux c lulu_ptitcoeur08"), the
+    finding runs from the platform to the name. An underscore name with a digit is a user
+    name even with no platform named ("jonas_kg07", "Stormbringer_88"): no ordinary word,
+    date or file a child writes about has that shape.
     """
     if "_" not in folded:
         return
     for match in _STRONG_HANDLE_RE.finditer(folded):
-        if _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
+        platforms = list(_PLATFORM_RE.finditer(folded, max(0, match.start() - window), match.start()))
+        if platforms:
+            platform = platforms[-1]
+            close = match.start() - platform.end() <= _PLATFORM_TO_HANDLE and not _SENTENCE_END_RE.search(
+                folded, platform.end(), match.start())
+            # The name alone too: a span from a platform inside a link ("chess.com") gives way to the link.
+            yield match.start(), match.end()
+            if close:
+                yield platform.start(), match.end()
+        elif any(char.isdigit() for char in match.group()):
+            yield match.start(), match.end()
+
+
+#: Longest stretch between a platform and an underscore name that the finding spans.
+_PLATFORM_TO_HANDLE = 40
+
+
+#: A name spelled with dots as words or set apart ("maja dot k dot 2011", "@ sol . vik . 2010"):
+#: at least two dots, ending in a number. Found only after an "@" or shortly after a platform.
+_SPACED_DOTTED_NAME_RE = compile_folded(
+    rf"(?<![\w.])(?P<at>@\s*)?[a-z][a-z0-9_]*(?:(?:\s+(?:{alternation(all_contact_words('dot_words'))})\s+|\s+\.\s+)"
+    r"[a-z0-9_]+){2,3}(?<=\d)(?![\w.])"
+)
+
+
+#: Where such a name can be: a dot with spaces around it or a dot word, followed by more.
+_SPACED_DOT_HINT_RE = compile_folded(rf"\s\.\s|(?<!\w)(?:{alternation(all_contact_words('dot_words'))})\s")
+_FOLDED_DOT_WORDS = tuple({fold(word) + " " for word in all_contact_words("dot_words")})
+#: The first part of such a name, with an "@" before it: "@ sol", "maja".
+_PART_BEFORE_RE = re.compile(r"(?<![\w.])(?:@\s*)?[a-z][a-z0-9_]*\Z")
+#: How far before its first dot such a name may start ("@ " and a name of up to 30 characters).
+_DOTTED_NAME_REACH = 34
+
+
+def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
+    """Yield names spelled with dots as words or with spaces around them, after an "@" or a platform.
+
+    The pattern is tried only at the word just before each spaced dot or dot word.
+    """
+    # Quick substring looks first: most letters have neither a spaced dot nor a dot word.
+    if " . " not in folded and not any(word in folded for word in _FOLDED_DOT_WORDS):
+        return
+    searched_to = 0
+    for hint in _SPACED_DOT_HINT_RE.finditer(folded):
+        # The name's first part ends right before the space in front of the hint.
+        part_end = hint.start() if folded[hint.start()].isspace() else hint.start() - 1
+        if part_end < searched_to:
+            continue
+        first = _PART_BEFORE_RE.search(folded, max(0, part_end - _DOTTED_NAME_REACH), part_end)
+        match = first and _SPACED_DOTTED_NAME_RE.match(folded, first.start())
+        if not match:
+            continue
+        searched_to = match.end()
+        if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
             yield match.start(), match.end()
 
 
@@ -375,7 +454,6 @@ def _own_platform_pattern(language: str) -> re.Pattern:
     )
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
 _USER_NAME_TOKEN_RE = re.compile(rf"(?<![\w@./]){_USER_NAME_TOKEN}")
 
 
@@ -403,6 +481,24 @@ def _question_pattern(language: str) -> re.Pattern:
 def _reported_question_before(folded: str, start: int, language: str) -> bool:
     """True if the cue at `start` is asked about ("you asked whether I'm on Instagram"), not offered."""
     return bool(_question_pattern(language).search(folded, max(0, start - 20), start))
+
+
+#: Words for a group, and for the people a group belongs to when it is not the writer's offer:
+#: "Min klasse har en gruppe på Messenger", "my friends and I have a group chat on WhatsApp".
+_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)")
+_GROUP_OWNER_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_owner_words'))}(?!\w)")
+
+
+def _someone_elses_group(folded: str, start: int, platform_start: int, window: int = 50) -> bool:
+    """True if the cue names a group on the platform that belongs to a class, a team or friends.
+
+    "Min klasse har en gruppe på Messenger" tells; "jeg har oprettet en gruppe på Telegram"
+    (the writer's own group) still invites.
+    """
+    if not _GROUP_RE.search(folded, max(0, start - 15), platform_start):
+        return False
+    sentence = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start), start - window)
+    return bool(_GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start))
 
 
 _FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")

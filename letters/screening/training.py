@@ -252,6 +252,21 @@ def cross_validate(letters: list[dict], *, k: int = 5) -> dict[str, dict]:
     return results
 
 
+def hold_out_batch(letters: list[dict], prefix: str) -> dict[str, dict]:
+    """Return measure() for rules alone, model alone and both on the letters whose id starts
+    with `prefix` (one batch, e.g. "w6-"), the model trained on every other letter.
+
+    Random folds mix a batch's letters into training, and one writer's letters resemble each
+    other; leaving a whole batch out asks what a new writer's letters would meet.
+    """
+    held_out = [letter for letter in letters if letter["id"].startswith(prefix)]
+    if not held_out:
+        raise ValueError(f"no development letter has an id starting with {prefix!r}")
+    model = fit(examples_for([letter for letter in letters if not letter["id"].startswith(prefix)]))
+    return {name: measure(held_out, use_rules=rules, use_model=learned, model=model)
+            for name, rules, learned in (("rules", True, False), ("model", False, True), ("both", True, True))}
+
+
 def format_results(results: dict[str, dict]) -> list[str]:
     """Return the cross-validation tables as lines of text (docs/screening.md quotes them)."""
     lines = []

@@ -42,13 +42,17 @@ SAFEGUARDING = "safeguarding"
 URGENT = "urgent"
 
 
-def load_split(directory: Path) -> list[dict]:
+def load_split(directory: Path, batch: str = "") -> list[dict]:
     """Return every case of the *.jsonl files directly in `directory`, checking fragments.
+
+    With `batch` (a file-name prefix such as "w5_"), only that batch's files are read: a batch
+    just added to the development split can be measured on its own before anything is tuned
+    on it.
 
     Raises ValueError naming the file and line of a case whose fragment is not in its text.
     """
     cases = []
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in sorted(directory.glob(f"{batch}*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -107,6 +111,7 @@ class Report:
     contact_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     contact_false_alarms: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     urgent_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    urgent_letters: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     look_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     urgent_false_alarms: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[str] = field(default_factory=list)
@@ -115,6 +120,19 @@ class Report:
 def _rows(case: dict, *more: str) -> list[str]:
     """The rows a case counts in: everything, its language, and the rows named in `more`."""
     return ["all", f"lang {case['language']}", *more]
+
+
+def _score_letter(case: dict, urgent: list[tuple[int, int]], report: Report) -> None:
+    """Count whether a letter with urgent safeguarding items got any urgent finding at all.
+
+    Item recall (above) asks that every marked sentence be found; this asks what decides
+    whether a coordinator reads the letter before it is delivered: one urgent finding holds
+    the whole letter. Both are reported; neither replaces the other.
+    """
+    items = [e for e in case["expected"] if e["kind"] == SAFEGUARDING and e.get("severity", URGENT) == URGENT]
+    if items:
+        for row in _rows(case, f"author {case.get('author', 'mentee')}"):
+            report.urgent_letters[row].add(bool(urgent))
 
 
 def score_case(case: dict, findings: list, report: Report) -> None:
@@ -141,6 +159,7 @@ def score_case(case: dict, findings: list, report: Report) -> None:
             continue
         if not hit:
             report.misses.append(f"missed  {case['id']}: {expected['kind']} {expected['fragment']!r}")
+    _score_letter(case, urgent, report)
     if not case["expected"]:
         category = f"category {case.get('category', 'ordinary')}"
         for row in _rows(case, category):
@@ -181,6 +200,7 @@ def format_report(report: Report) -> list[str]:
         ("contact recall", report.contact_recall),
         ("contact false alarms (ordinary letters)", report.contact_false_alarms),
         ("urgent safeguarding recall", report.urgent_recall),
+        ("letters with urgent items that got an urgent finding", report.urgent_letters),
         ("safeguarding recall, any severity", report.look_recall),
         ("urgent false alarms (ordinary letters)", report.urgent_false_alarms),
     ]
@@ -195,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure screening on a labelled corpus split.")
     parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
     parser.add_argument("--mode", choices=sorted(MODES), default="both")
+    parser.add_argument("--batch", default="", help='only the files whose name starts with this, e.g. "w5_"')
     parser.add_argument("--misses", action="store_true", help="also list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the tallies as JSON")
     args = parser.parse_args(argv)
@@ -204,15 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    cases = load_split(SPLITS[args.split])
+    cases = load_split(SPLITS[args.split], args.batch)
     report = evaluate(cases, mode=args.mode)
     if args.json:
         tables = {name: {row: [t.hits, t.total] for row, t in getattr(report, name).items()}
-                  for name in ("contact_recall", "contact_false_alarms", "urgent_recall", "look_recall",
+                  for name in ("contact_recall", "contact_false_alarms", "urgent_recall", "urgent_letters", "look_recall",
                                "urgent_false_alarms")}
         print(json.dumps({"split": args.split, "mode": args.mode, "cases": len(cases), **tables}, indent=1))
     else:
-        print(f"{len(cases)} cases, split {args.split}, mode {args.mode}")
+        print(f"{len(cases)} cases, split {args.split}{' batch ' + args.batch if args.batch else ''}, mode {args.mode}")
         print("\n".join(format_report(report)))
     if args.misses:
         print("\n".join(report.misses))

@@ -48,3 +48,20 @@ def test_ordinary_letters_count_contact_and_urgent_false_alarms_by_category():
     assert report.urgent_false_alarms["lang da"].hits == 0
     assert any(line.startswith("alarm   t-2") for line in report.misses)
     assert "contact false alarms (ordinary letters):" in format_report(report)
+
+
+def test_a_letter_counts_as_caught_when_any_urgent_finding_holds_it_even_away_from_its_items():
+    two_items = {**CASE, "expected": [
+        {"kind": "safeguarding", "fragment": "ring 0612", "severity": "urgent", "concept": "grooming.platform"},
+        {"kind": "safeguarding", "fragment": "keep it our secret", "severity": "urgent", "concept": "grooming.secrecy"},
+    ]}
+    report = Report()
+    score_case(two_items, [_finding("safeguarding", 23, 30, "urgent")], report)
+    assert (report.urgent_recall["all"].hits, report.urgent_recall["all"].total) == (1, 2)
+    assert (report.urgent_letters["all"].hits, report.urgent_letters["all"].total) == (1, 1)
+    held_only = Report()
+    score_case(two_items, [_finding("safeguarding", 23, 30, "hold")], held_only)
+    assert (held_only.urgent_letters["author mentor"].hits, held_only.urgent_letters["author mentor"].total) == (0, 1)
+    ordinary = Report()
+    score_case({**CASE, "expected": []}, [], ordinary)
+    assert ordinary.urgent_letters["all"].total == 0

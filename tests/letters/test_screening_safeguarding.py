@@ -29,7 +29,7 @@ from letters.screening.model import (
 )
 from letters.screening.safeguarding import merge_hits
 from letters.screening.tokens import tokenize
-from letters.screening.training import fit, load_dev_corpus, sentence_features
+from letters.screening.training import fit, hold_out_batch, load_dev_corpus, sentence_features
 from tests.letters.test_moderation import submit
 
 SAFEGUARDING = FindingKind.SAFEGUARDING
@@ -336,6 +336,26 @@ def test_the_shipped_model_is_small_and_knows_every_concept():
     assert shipped_model() is not None
 
 
+def test_holding_out_a_batch_measures_only_that_batch_with_a_model_trained_without_it():
+    def letter(ident, text, fragment=None, concept="suicidal"):
+        expected = [{"kind": "safeguarding", "fragment": fragment, "severity": "urgent", "concept": concept}] if fragment else []
+        return {"id": ident, "text": text, "language": "en", "region": "GB", "author": "mentee", "expected": expected}
+
+    letters = [
+        letter("a-1", "We read chapter four. I want to disappear forever.", "I want to disappear forever"),
+        letter("a-2", "Football was fun and we won three nil."),
+        letter("b-1", "Sometimes I wish I could disappear for good.", "I wish I could disappear for good"),
+        letter("b-2", "The book was long but the ending was good."),
+    ]
+    results = hold_out_batch(letters, "b-")
+    assert set(results) == {"rules", "model", "both"}
+    # one expected item and one ordinary letter, both from batch b only
+    assert results["both"][("recall", "all")][0] == 1
+    assert results["both"][("alarm", "ordinary")][0] == 1
+    with pytest.raises(ValueError, match="c-"):
+        hold_out_batch(letters, "c-")
+
+
 def test_training_never_reads_the_unseen_split(tmp_path):
     with pytest.raises(ValueError, match="unseen"):
         load_dev_corpus(tmp_path / "unseen")
@@ -387,3 +407,213 @@ def test_the_screen_command_reads_the_author_and_the_signal_switches():
     assert [(f["kind"], f["severity"], f["concept"]) for f in first] == [("safeguarding", "urgent", "grooming.photo")]
     assert [(f["kind"], f["severity"]) for f in second] == [("safeguarding", "hold")]
     assert third == []
+
+
+# ------------------------------------------------------------------------------ an adult's moves, as written
+
+# Classes of grooming moves that the development letters showed fixed phrases missing, one
+# case per class and language, each beside an ordinary sentence that shares its words.
+# (language, author, text, concept)
+ADULT_MOVES = [
+    ('en', 'mentor', "There's no need to go through the office for something this small.", 'grooming.secrecy'),
+    ('da', 'mentor', 'Det er nemmere at klare det uden om kontoret denne gang.', 'grooming.secrecy'),
+    ('nb', 'mentor', 'Vi trenger ikke gå gjennom koordinatoren for noe så lite.', 'grooming.secrecy'),
+    ('fr', 'mentor', "On n'a pas besoin de passer par l'association pour si peu.", 'grooming.secrecy'),
+    ('en', 'mentor', 'On that app the chats vanish after a day, so nobody at home sees them.', 'grooming.secrecy'),
+    ('da', 'mentor', 'Der forsvinder beskederne af sig selv bagefter.', 'grooming.secrecy'),
+    ('nb', 'mentor', 'Der blir meldingene borte av seg selv.', 'grooming.secrecy'),
+    ('fr', 'mentor', "Là-bas les messages s'effacent tout seuls.", 'grooming.secrecy'),
+    ('en', 'mentor', "Honestly you're far more grown up than the girls your age.", 'grooming.flattery'),
+    ('da', 'mentor', 'Du er meget mere voksen end de andre drenge i din klasse.', 'grooming.flattery'),
+    ('nb', 'mentor', 'Du er mye klokere enn de andre på din alder.', 'grooming.flattery'),
+    ('fr', 'mentor', 'Tu es la plus jolie de toute ta classe.', 'grooming.flattery'),
+    ('en', 'mentor', 'I cycle past your house most mornings on my way to work.', 'grooming.meeting'),
+    ('da', 'mentor', 'Jeg kunne komme forbi med en kage en eftermiddag.', 'grooming.meeting'),
+    ('nb', 'mentor', 'Det blir best om du kommer alene på lørdag.', 'grooming.meeting'),
+    ('fr', 'mentor', 'Je pourrais passer te chercher en voiture samedi.', 'grooming.meeting'),
+    ('en', 'mentor', "I'll put some money on your account so you can buy the game.", 'grooming.gift'),
+    ('da', 'mentor', 'Jeg har sat 200 kr ind på din MobilePay.', 'grooming.gift'),
+    ('nb', 'mentor', 'Jeg kan sette inn penger på kontoen din i kveld.', 'grooming.gift'),
+    ('fr', 'mentor', "J'ai rechargé ton compte de jeu de 15 euros.", 'grooming.gift'),
+    ('en', 'mentor', 'Send me one of you in your swimsuit from the holiday.', 'grooming.photo'),
+    ('da', 'mentor', 'Har du nogle billeder i badetøj fra stranden?', 'grooming.photo'),
+    ('nb', 'mentor', 'Send meg et bilde i badedrakt fra stevnet.', 'grooming.photo'),
+    ('fr', 'mentor', "Tu pourrais m'en envoyer une en maillot de bain ?", 'grooming.photo'),
+    ('en', 'mentor', "I've set up a private email just for us two.", 'grooming.platform'),
+    ('da', 'mentor', 'Jeg har oprettet en konto til dig, som ingen andre kender.', 'grooming.platform'),
+    ('nb', 'mentor', 'Last ned Telegram, så kan vi snakke privat der.', 'grooming.platform'),
+    ('fr', 'mentor', "Viens sur Snapchat, c'est plus simple.", 'grooming.platform'),
+    ('en', 'mentor', 'What nights are your parents out late?', 'grooming.personal_info'),
+    ('da', 'mentor', 'Hvornår er dine forældre ude om aftenen?', 'grooming.personal_info'),
+    ('nb', 'mentor', 'Er det bare du hjemme om ettermiddagen?', 'grooming.personal_info'),
+    ('fr', 'mentor', 'À quelle heure tu rentres seule le mercredi ?', 'grooming.personal_info'),
+    ('en', 'mentee', 'the man at the shop keeps giving me vapes and money', 'grooming.gift'),
+    ('da', 'mentee', 'han giver mig slik og penge hver gang jeg går forbi', 'grooming.gift'),
+    ('nb', 'mentee', 'han har gitt meg masse robux', 'grooming.gift'),
+    ('fr', 'mentee', 'il me donne des robux si je lui réponds', 'grooming.gift'),
+]
+
+ADULT_MOVE_NEAR_MISSES = [
+    ('en', 'mentor', 'We always go through the office when we plan the summer trip.'),
+    ('da', 'mentor', 'Vi skriver altid gennem kontoret, det er reglen.'),
+    ('nb', 'mentor', 'Alle brevene går gjennom koordinatoren, sånn er det.'),
+    ('fr', 'mentor', "Pour la sortie, on passe toujours par l'association."),
+    ('en', 'mentor', 'The snow vanished overnight and the garden looked bare again.'),
+    ('da', 'mentor', 'Sneen forsvandt i nat, og haven var grøn igen.'),
+    ('nb', 'mentor', 'Snøen ble borte i natt, og hagen var grønn igjen.'),
+    ('fr', 'mentor', 'La neige a fondu cette nuit et le jardin est redevenu vert.'),
+    ('en', 'mentor', 'Honestly your handwriting is neater than it was last year.'),
+    ('da', 'mentor', 'Din håndskrift er blevet meget pænere end sidste år.'),
+    ('nb', 'mentor', 'Håndskriften din er mye penere enn i fjor.'),
+    ('fr', 'mentor', "Ton écriture est plus jolie que l'an dernier."),
+    ('en', 'mentor', 'I cycled past the lake most mornings when I was your age.'),
+    ('da', 'mentor', 'Hvis du nogensinde kommer forbi Aarhus, så besøg museet.'),
+    ('nb', 'mentor', 'Det blir best om du tar med deg boka på lørdag.'),
+    ('fr', 'mentor', 'Ma sœur est passée me chercher en voiture samedi.'),
+    ('en', 'mentor', 'I put some money in my savings account last week.'),
+    ('da', 'mentor', 'Jeg har sat penge ind på min opsparing.'),
+    ('nb', 'mentor', 'Jeg satte inn penger på sparekontoen min.'),
+    ('fr', 'mentor', "J'ai rechargé la batterie de mon vélo électrique."),
+    ('en', 'mentor', 'Send me a picture of your drawing from the holiday.'),
+    ('da', 'mentor', 'Har du nogle billeder af tegningen fra stranden?'),
+    ('nb', 'mentor', 'Her er et bilde av tegningen min fra stevnet.'),
+    ('fr', 'mentor', "Tu pourrais m'envoyer le dessin de ton maillot de foot ?"),
+    ('en', 'mentor', 'My mum texted me to come home for dinner.'),
+    ('da', 'mentor', 'Min mor oprettede en konto til biblioteket.'),
+    ('nb', 'mentor', 'Mamma lastet ned en app for å lære spansk.'),
+    ('fr', 'mentor', 'Ma nièce passe ses journées sur Snapchat.'),
+    ('en', 'mentor', 'My parents were out late last night at a concert.'),
+    ('da', 'mentor', 'Mine forældre var ude om aftenen i går.'),
+    ('nb', 'mentor', 'Det var bare meg hjemme i går ettermiddag, og jeg leste.'),
+    ('fr', 'mentor', 'À quelle heure tu te lèves le mercredi ?'),
+    ('en', 'mentee', 'nan gave me some money for my birthday'),
+    ('da', 'mentee', 'mormor gav mig penge til min fødselsdag'),
+    ('nb', 'mentee', 'bestemor ga meg penger til bursdagen'),
+    ('fr', 'mentee', "ma grand-mère m'a donné un livre pour mon anniversaire"),
+]
+
+
+@pytest.mark.parametrize(("language", "author_role", "text", "concept"), ADULT_MOVES)
+def test_the_rules_catch_classes_of_an_adults_moves(language, author_role, text, concept):
+    assert (concept, FindingSeverity.URGENT) in [(c, s) for c, s, _ in rule_concerns(text, language, author_role)]
+
+
+@pytest.mark.parametrize(("language", "author_role", "text"), ADULT_MOVE_NEAR_MISSES)
+def test_ordinary_sentences_sharing_their_words_raise_nothing_urgent(language, author_role, text):
+    assert not [c for c, s, _ in rule_concerns(text, language, author_role) if s == FindingSeverity.URGENT]
+
+# ------------------------------------------------------------------------------ a child's disclosures, by class
+
+# Each class of what children write when they tell of harm, in all four languages: a
+# disclosure in words the phrase lists did not have, and a near miss that shares its words
+# but is ordinary (a paper cut, a sibling's teasing, a holiday, a little brother at the door).
+# Written for these tests, not copied from the corpus.
+CHILD_CLASSES = [
+    # self-harm: a tool and a part of the body
+    ("en", "self_harm", "I took the blade out and used it on my thigh again.", "used it on my thigh",
+     "I cut my finger with the bread knife making sandwiches."),
+    ("da", "self_harm", "Jeg har brugt bladet fra blyantspidseren på maven.", "bladet fra blyantspidseren på maven",
+     "Jeg skar mig på et stykke papir i dansktimen."),
+    ("nb", "self_harm", "Jeg brukte kniven på låret i går kveld.", "kniven på låret",
+     "Jeg skar meg på et ark i norsktimen."),
+    ("fr", "self_harm", "Je me fais des traits sur la cuisse avec le compas.", "traits sur la cuisse",
+     "Je me suis coupé le doigt avec le couteau à pain."),
+    # self-harm: hiding the marks
+    ("en", "self_harm", "I wear my jumper in PE too so nobody notices my arms.", "nobody notices my arms",
+     "I wear my jumper in PE too because the hall is freezing."),
+    ("da", "self_harm", "Jeg har lange ærmer på, så ingen ser mine arme.", "ingen ser mine arme",
+     "Jeg har lange ærmer på, fordi det er koldt."),
+    ("nb", "self_harm", "Jeg går i genser så ingen ser armene mine.", "ingen ser armene",
+     "Jeg går i genser fordi det er kaldt i klasserommet."),
+    ("fr", "self_harm", "Je mets un sweat pour cacher mes poignets.", "cacher mes poignets",
+     "Je mets un sweat parce qu'il fait froid dans la classe."),
+    # suicidal: a farewell in plain words
+    ("en", "suicidal", "I won't be around much longer, so thank you for the letters.", "won't be around much longer",
+     "I won't be around much next week because of the school trip."),
+    ("da", "suicidal", "Jeg tror ikke jeg er her til jul, så tak for brevene.", "tror ikke jeg er her til jul",
+     "Jeg er ikke hjemme til jul, vi skal til Norge."),
+    ("nb", "suicidal", "Jeg tror ikke jeg er her lenger når du leser dette.", "tror ikke jeg er her lenger",
+     "Jeg er ikke her i jula, vi skal til Spania."),
+    ("fr", "suicidal", "Tout le monde serait plus tranquille sans moi.", "sans moi",
+     "Mes parents seraient plus tranquilles sans mes disputes avec mon frère."),
+    # suicidal: counting pills
+    ("en", "suicidal", "I keep looking up how many tablets it would take.", "how many tablets it would take",
+     "I keep looking up how many pages the last book has."),
+    ("da", "suicidal", "Jeg har googlet hvor mange piller man skal tage.", "hvor mange piller",
+     "Jeg har googlet hvor mange sider bogen har."),
+    ("nb", "suicidal", "Jeg har sjekket hvor mange tabletter som skal til.", "hvor mange tabletter",
+     "Jeg har sjekket hvor mange sider boka har."),
+    ("fr", "suicidal", "J'ai cherché combien de cachets il faut prendre.", "combien de cachets",
+     "J'ai cherché combien de pages il reste dans le livre."),
+    # abuse: a parent's words
+    ("en", "abuse", "My stepmum keeps telling me I'm worthless and a burden.", "telling me I'm worthless",
+     "My brother says I'm rubbish at Mario Kart, which is true."),
+    ("da", "abuse", "Min stedfar siger hele tiden at jeg er ubrugelig.", "jeg er ubrugelig",
+     "Min storebror siger at jeg er dårlig til fodbold."),
+    ("nb", "abuse", "Stefaren min sier at jeg er verdiløs.", "jeg er verdiløs",
+     "Broren min sier at jeg er dårlig i FIFA."),
+    ("fr", "abuse", "Ma belle-mère me traite de bonne à rien tous les soirs.", "bonne à rien",
+     "Mon frère me traite de nul à la console."),
+    # abuse: a threat, or a violent act told in words the lists did not have
+    ("en", "abuse", "He says if I tell anyone he'll make it worse.", "he'll make it worse",
+     "He says if I tell anyone about the party he'll be cross."),
+    ("da", "abuse", "Han trak mig i håret og smed mig ned ad trappen.", "trak mig i håret",
+     "Hun slår mig altid i skak, det er så irriterende."),
+    ("nb", "abuse", "Han dyttet meg inn i veggen fordi jeg svarte.", "dyttet meg inn i veggen",
+     "Jeg fikk blåmerker på leggen etter fotballkampen."),
+    ("fr", "abuse", "Il m'a tiré par les cheveux jusqu'à ma chambre.", "tiré par les cheveux",
+     "Mon père va me tuer quand il verra mon bulletin."),
+    # neglect: nobody collects the child
+    ("en", "neglect", "Nobody picked me up from football again, so I walked home in the dark.", "Nobody picked me up",
+     "Mum picked me up late from football because of the traffic."),
+    ("da", "neglect", "Der var ingen der hentede mig fra fritter igen.", "ingen der hentede mig",
+     "Mor hentede mig lidt sent, fordi bussen var forsinket."),
+    ("nb", "neglect", "Ingen hentet meg på SFO i dag heller.", "Ingen hentet meg",
+     "Mamma hentet meg sent fordi hun var på jobb."),
+    ("fr", "neglect", "Personne est venu me chercher à la garderie hier.", "Personne est venu me chercher",
+     "Mamie est venue me chercher à la garderie en vélo."),
+    # neglect: the facts of a home without heat or food
+    ("en", "neglect", "The heating has been off for weeks and we sleep in our coats.", "heating has been off",
+     "The heating broke at school so we all went home early."),
+    ("da", "neglect", "Vi har ikke haft varme i to uger, og der er kun knækbrød tilbage.", "ikke haft varme",
+     "Vi spiste knækbrød med ost til frokost."),
+    ("nb", "neglect", "Strømmen ble stengt og vi har bare knekkebrød igjen.", "Strømmen ble stengt",
+     "Vi spiste knekkebrød med brunost til frokost."),
+    ("fr", "neglect", "On a pas de chauffage depuis décembre et il reste que du pain sec.", "pas de chauffage depuis",
+     "On a mangé du pain avec du fromage au goûter."),
+    # sexual abuse: someone comes in while the child is undressed or the others sleep
+    ("en", "sexual", "He comes into the bathroom when I'm showering and won't leave.", "comes into the bathroom",
+     "My little brother always bursts into the bathroom, so annoying."),
+    ("da", "sexual", "Han kommer ind på mit værelse, når de andre sover.", "kommer ind på mit værelse",
+     "Min lillesøster kommer ind på mit værelse, når hun har mareridt."),
+    ("nb", "sexual", "Han kommer inn på badet når jeg dusjer.", "kommer inn på badet",
+     "Lillebroren min kommer inn på rommet mitt når han ikke får sove."),
+    ("fr", "sexual", "Il rentre dans la salle de bain quand je me douche et il reste à me regarder.", "reste à me regarder",
+     "Mon petit frère rentre toujours dans ma chambre sans frapper."),
+    # sexual abuse: a threat to share pictures or videos
+    ("en", "sexual", "He filmed it and says he'll send it to everyone at school if I say no.", "send it to everyone",
+     "We filmed our drama scene and sent it to everyone in the class."),
+    ("da", "sexual", "Han siger han viser billederne til hele klassen, hvis jeg ikke sender flere.", "hvis jeg ikke",
+     "Vi viste billederne fra lejrskolen til hele klassen."),
+    ("nb", "sexual", "Han sier han skal legge ut videoen hvis jeg ikke gjør det igjen.", "legge ut videoen",
+     "Vi skal legge ut videoen fra skoleavslutningen på skolens side."),
+    ("fr", "sexual", "Il menace de mettre la vidéo sur internet si j'envoie pas d'autres photos.", "si j'envoie pas",
+     "On a mis la vidéo du spectacle sur le site de l'école."),
+]
+
+
+@pytest.mark.parametrize(("language", "concept", "text", "fragment", "near_miss"), CHILD_CLASSES)
+def test_a_childs_disclosure_in_its_own_words_is_urgent(language, concept, text, fragment, near_miss):
+    start = text.index(fragment)
+    end = start + len(fragment)
+    findings = [f for f in screen(text, language=language, region=REGION[language], author_role="mentee",
+                                  use_model=False) if f.kind == SAFEGUARDING]
+    assert any(f.start <= start and f.end >= end and f.concept == concept and f.severity == FindingSeverity.URGENT
+               for f in findings), [(f.concept, f.severity, text[f.start:f.end]) for f in findings]
+
+
+@pytest.mark.parametrize(("language", "concept", "text", "fragment", "near_miss"), CHILD_CLASSES)
+@pytest.mark.parametrize("author_role", ["mentor", "mentee"])
+def test_the_ordinary_near_miss_of_each_disclosure_class_stays_quiet(language, concept, text, fragment, near_miss,
+                                                                      author_role):
+    assert not [c for c in rule_concerns(near_miss, language, author_role) if c[1] == FindingSeverity.URGENT]
