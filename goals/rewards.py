@@ -150,7 +150,7 @@ def _plain_rows(queryset, names: tuple[str, ...], moments: tuple[str, ...] = ())
                 value = row[index]
                 if value is not None and value.tzinfo is None:
                     row[index] = value.replace(tzinfo=UTC)
-        plain.append(dict(zip(names, row)))
+        plain.append(dict(zip(names, row, strict=True)))
     return plain
 
 

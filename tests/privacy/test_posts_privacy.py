@@ -66,7 +66,7 @@ def test_the_export_holds_the_persons_own_posts_as_they_wrote_them_and_nobody_el
                                  body="Who else plays football on Tuesdays?")
     _approved(world, theirs.opening)
     my_reply = spaces.reply_to_thread(mentee.user, thread=theirs, body="I play on Tuesdays too.")
-    waiting = spaces.reply_to_thread(mentee.user, thread=own, body="My reply that still waits.")
+    spaces.reply_to_thread(mentee.user, thread=own, body="My reply that still waits.")
     gone = spaces.reply_to_thread(mentee.user, thread=theirs, body="A reply a coordinator deleted.")
     spaces.delete_post(world["coordinator"], post=gone, reason="Off topic")
     spaces.leave_space(mentee.user, space=world["mentees_space"])  # their words stay theirs after leaving
