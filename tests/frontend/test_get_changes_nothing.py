@@ -13,6 +13,10 @@ Allowed to change, and nothing else:
   oversight.health computes from the letters, which the dashboard brings up to date before
   showing it (a pair whose judgement is missing or stamped changed). Nothing anyone did
   changes, and the same GET twice stores the same judgement;
+- the stored letter counts behind the statistics (oversight.LetterTally and
+  MonthlyLetterCount): the same kind of cache, of what oversight.letter_counts counts from
+  the letters, which the statistics page, its CSV and its API recount for stamped pairs
+  before reading (docs/design.md);
 - ALLOWED_NEW_ROWS: rows that audit reading itself, namely the review logs' "opened"
   entries (a coordinator opening a letter or a post on its review page is recorded;
   docs/moderation.md), and a program's empty peer space, made the first time anyone looks
@@ -39,7 +43,7 @@ from django.utils.regex_helper import normalize
 from goals import services as goal_services
 from letters.models import Letter, LetterStatus, Notification, ReviewAuditEntry
 from oversight import services as oversight_services
-from oversight.models import PairHealthRecord
+from oversight.models import LetterTally, MonthlyLetterCount, PairHealthRecord
 from programs import accounts
 from programs import services as program_services
 from privacy.models import DataExport
@@ -52,7 +56,7 @@ from timeline import services as timeline_services
 from toolbox import services as toolbox_services
 
 #: Tables whose rows a GET may change freely: sessions, and derived judgements (see above).
-IGNORED_MODELS = {Session, PairHealthRecord}
+IGNORED_MODELS = {Session, PairHealthRecord, LetterTally, MonthlyLetterCount}
 
 #: New rows a GET may add, by model: a predicate on the row's field values.
 ALLOWED_NEW_ROWS = {
