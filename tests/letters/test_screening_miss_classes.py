@@ -438,3 +438,75 @@ def test_a_childs_disclosure_of_the_fifth_round_is_urgent(language, text, concep
 @pytest.mark.parametrize(("language", "text"), CHILD_R5_QUIET)
 def test_the_same_words_about_something_harmless_stay_quiet(language, text):
     assert urgent_concerns(text, language, "mentee", use_model=False) == []
+
+# Fifth round: an adult's moves u3 missed, one class per row, worded unlike the letters.
+# (language, text, concept, words that must lie inside the urgent finding)
+FIFTH_ROUND_MOVES = [
+    # a confidence traded for the child's own
+    ("en", "I've told you stuff I've never told anybody, so it's only fair you share too.", "grooming.secrecy", "never told anybody"),
+    ("da", "Jeg har sagt dig ting jeg aldrig har fortalt nogen.", "grooming.secrecy", "aldrig"),
+    ("nb", "Jeg har fortalt deg ting som jeg aldri har sagt til noen andre.", "grooming.secrecy", "aldri"),
+    ("fr", "Je t'ai raconté des choses que je n'ai jamais dites à personne.", "grooming.secrecy", "jamais"),
+    # a picture asked for with the next letter
+    ("en", "Pop a selfie in with your next letter, would you?", "grooming.photo", "selfie"),
+    ("da", "Læg en selfie ved dit næste brev.", "grooming.photo", "selfie"),
+    ("nb", "Legg ved et bilde av deg i neste brev.", "grooming.photo", "neste brev"),
+    ("fr", "Glisse une photo dans ta prochaine lettre.", "grooming.photo", "prochaine lettre"),
+    # an app named as the place that is only for the two of them
+    ("en", "Telegram is better, it's only us on there.", "grooming.platform", "only us"),
+    ("da", "På Snapchat er det bare os.", "grooming.platform", "bare os"),
+    ("nb", "Jeg er på Signal. Der er det bare oss.", "grooming.platform", "bare oss"),
+    ("fr", "Sur Snap, c'est juste toi et moi.", "grooming.platform", "toi et moi"),
+    # more mature than the adult's own friends
+    ("nb", "Du virker modnere enn vennene mine, ærlig talt.", "grooming.flattery", "modnere enn vennene"),
+    ("fr", "Tu es plus mûre que la plupart de mes collègues.", "grooming.flattery", "plus mûre"),
+    # a spare ticket, something ordered, a present pushed through the door
+    ("en", "I've got an extra ticket for the gig, fancy it?", "grooming.gift", "extra ticket"),
+    ("en", "I'll slip it through your letterbox on Sunday.", "grooming.gift", "letterbox"),
+    ("da", "Jeg har to billetter til overs til FCK på søndag.", "grooming.gift", "til overs"),
+    ("da", "Jeg kan lægge den i jeres postkasse.", "grooming.gift", "postkasse"),
+    ("nb", "Vi har en plass til overs i bilen til konserten.", "grooming.gift", "til overs"),
+    ("nb", "Jeg har bestilt en ny sekk til deg.", "grooming.gift", "bestilt"),
+    ("fr", "Je t'ai réservé une place au concert.", "grooming.gift", "réservé"),
+    ("fr", "J'ai deux places en trop pour le match.", "grooming.gift", "en trop"),
+    # the child's number, or the address to send something to
+    ("en", "Which address is best to post it to?", "grooming.personal_info", "address"),
+    ("da", "Hvad er dit telefonnummer, så jeg kan skrive?", "grooming.personal_info", "telefonnummer"),
+    ("nb", "Hvilken adresse er best å sende den til?", "grooming.personal_info", "adresse"),
+    ("fr", "Quel est ton numéro ? Je t'écrirai le soir.", "grooming.personal_info", "ton numéro"),
+]
+
+# Near misses of those classes: the same words in an ordinary letter raise no urgent grooming finding.
+FIFTH_ROUND_NEAR_MISSES = [
+    ("en", "mentor", "I told you I had never seen snow before last winter."),
+    ("en", "mentor", "You could draw a picture of your cat and put it in your next letter."),
+    ("en", "mentee", "my class has a group on WhatsApp, it's just for homework"),
+    ("en", "mentor", "We had an extra ticket so my brother came along."),
+    ("en", "mentor", "The postman pushed the parcel through our door this morning."),
+    ("en", "mentor", "What's your favourite number? Mine is seven."),
+    ("da", "mentor", "Du kan tegne et billede af hunden og lægge det i dit næste brev."),
+    ("da", "mentor", "Der var kage til overs efter festen."),
+    ("da", "mentor", "Hvad er dit yndlingstal?"),
+    ("da", "mentor", "Jeg har fortalt dig om Rom, og jeg har aldrig været der før."),
+    ("da", "mentor", "Jeg lagde brevet i min postkasse ved en fejl."),
+    ("nb", "mentor", "Hvis du vil, kan du tegne et bilde av hunden og legge det ved neste brev."),
+    ("nb", "mentor", "Søsteren min er mer moden enn meg."),
+    ("nb", "mentor", "Det var mat til overs etter festen."),
+    ("nb", "mentor", "Jeg la brevet i postkassen i går."),
+    ("fr", "mentor", "Tu peux dessiner une image de ton chat pour ta prochaine lettre."),
+    ("fr", "mentor", "Ma sœur est plus mature que moi."),
+    ("fr", "mentor", "Il y avait du gâteau en trop après la fête."),
+    ("fr", "mentor", "J'ai mis ta lettre dans ma boîte aux lettres par erreur."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept", "words"), FIFTH_ROUND_MOVES)
+def test_an_adults_fifth_round_move_is_urgent(language, text, concept, words):
+    found = urgent_concerns(text, language, "mentor", use_model=False)
+    assert (concept in {c for c, _ in found}) and any(words in covered for _, covered in found), found
+
+
+@pytest.mark.parametrize(("language", "author", "text"), FIFTH_ROUND_NEAR_MISSES)
+def test_a_fifth_round_near_miss_raises_no_urgent_grooming(language, author, text):
+    found = urgent_concerns(text, language, author, use_model=False)
+    assert [c for c, _ in found if c.startswith("grooming.")] == [], found
