@@ -60,8 +60,10 @@ SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_word
 
 _FLOOR = (r"(?P<floor>,?\s+(?:\d{1,2}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?"
           r"|(?:th|tv|mf)\.?))?")
-# A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal.
-_STREET_NUMBER = (r"(?:(?:nr|no|nummer)\.?\s*)?(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z])?)"
+# A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal. Its letter may
+# stand apart and in lower case ("14 b", as children write it), but never "i" or "å" ("in",
+# "to"), "a" or "m" ("metres"), which are words or units after a number.
+_STREET_NUMBER = (r"(?:(?:nr|no|nummer)\.?\s*)?(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z]|\s[b-hj-ln-z](?![\w'’]))?)"
                   r"(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min|timer|uker|uger)\b)")
 
 

@@ -510,3 +510,29 @@ def test_the_same_cue_as_an_offer_is_still_found(language, text, fragment):
 ])
 def test_asking_whether_the_reader_has_a_platform_is_still_a_cue(language, text, fragment):
     assert_covered(text, language, SOCIAL, fragment)
+
+
+# Fifth round: a house letter written apart and in lower case ("14 b") still joins the street to
+# its postcode and town, so the whole address is redacted. The Nordic shape (street, number) is
+# where children write it; the English and French shapes put the number first and are checked quiet.
+HOUSE_LETTER_APART_CASES = [
+    ("nb", "NO", "jeg bor i bjerkeveien 14 b, 1362 hosle, det røde huset", "bjerkeveien 14 b, 1362 hosle"),
+    ("da", "DK", "vi bor på skolevej 7 c, 8000 aarhus c nu", "skolevej 7 c, 8000 aarhus c"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), HOUSE_LETTER_APART_CASES)
+def test_a_house_letter_apart_keeps_the_address_whole(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region=region)
+
+
+@pytest.mark.parametrize(("language", "region", "text", "expected"), [
+    # a unit or a word after the number is not its letter
+    ("nb", "NO", "vi løp Storgata 3 m bortover og snudde", []),
+    ("nb", "NO", "vi bor i storgata 5 i sentrum", [("contact.address", "storgata 5")]),
+    ("da", "DK", "vi bor på Nørregade 12 i Aarhus", [("contact.address", "Nørregade 12 i Aarhus")]),
+    ("en", "GB", "we scored 14 b goals, well nearly, in the b league", []),
+    ("fr", "FR", "on a fini 14 e sur 30 au cross, pas mal", []),
+])
+def test_a_lone_letter_or_unit_after_a_number_is_not_a_house_letter(language, region, text, expected):
+    assert findings(text, language, region) == expected

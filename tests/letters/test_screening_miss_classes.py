@@ -258,3 +258,255 @@ def test_a_group_may_hold_exact_words_and_phrases():
                                     "grooming": {"platform": {"said": ["{reach} me instead"]}}})
     assert hits(lexicon, "e-mail me instead") == [("grooming.platform", "e-mail me instead")]
     assert hits(lexicon, "texted me instead") == []
+
+
+# Fifth round: a child's disclosures the spent split u3 missed, one class per row group, in
+# all four languages and in wordings that are not in the corpus. Each class has a quiet
+# near miss next to it: the same words about something harmless.
+# (language, text, concept)
+CHILD_R5 = [
+    # self-harm by heat
+    ("en", "I pressed my palm against the hob until it blistered", "self_harm"),
+    ("da", "jeg holdt hånden på strygejernet med vilje", "self_harm"),
+    ("nb", "jeg holdt hånda på panelovnen til jeg fikk blemmer", "self_harm"),
+    ("fr", "j'ai posé ma main sur la plaque exprès", "self_harm"),
+    # purging
+    ("en", "after tea I go upstairs and put two fingers down my throat", "self_harm"),
+    ("da", "jeg stikker en finger i halsen efter aftensmaden", "self_harm"),
+    ("nb", "jeg stikker fingeren i halsen etter middag", "self_harm"),
+    ("fr", "je mets mes doigts dans la gorge après le dîner", "self_harm"),
+    # pills hidden or collected
+    ("en", "I've been stashing mum's sleeping pills in a sock", "suicidal"),
+    ("da", "jeg har samlet sovepiller i en æske i skabet", "suicidal"),
+    ("nb", "jeg har gjemt paracet i en sokk i skapet", "suicidal"),
+    ("fr", "j'ai planqué des cachets dans ma trousse", "suicidal"),
+    # a note left for the family where they will find it
+    ("en", "I wrote a letter for my dad and put it in my drawer", "suicidal"),
+    ("da", "jeg har skrevet et brev til min mor og lagt det under hovedpuden", "suicidal"),
+    ("nb", "jeg har skrevet en lapp til pappa som ligger i skuffen", "suicidal"),
+    ("fr", "j'ai écrit une lettre pour papa, elle est dans mon tiroir", "suicidal"),
+    # a wish to stop existing
+    ("en", "some nights I just want to stop being alive", "suicidal"),
+    ("da", "jeg vil bare holde op med at eksistere", "suicidal"),
+    ("nb", "jeg vil bare slutte å eksistere", "suicidal"),
+    ("fr", "je voudrais juste arrêter d'exister", "suicidal"),
+    # a wrist twisted
+    ("en", "my stepdad twisted my wrist behind my back", "abuse"),
+    ("da", "min stedfar vred mit håndled rundt", "abuse"),
+    ("nb", "stefaren min vridde armen min bak ryggen", "abuse"),
+    ("fr", "mon beau-père m'a tordu le bras dans le dos", "abuse"),
+    # a head banged on a table or wall
+    ("en", "she slammed my head against the kitchen wall", "abuse"),
+    ("da", "han slog mit hoved ned i bordet", "abuse"),
+    ("nb", "mamma slo hodet mitt mot veggen", "abuse"),
+    ("fr", "il m'a cogné la tête contre le mur", "abuse"),
+    # a threat of broken bones
+    ("en", "he said he'll snap my arm if I tell", "abuse"),
+    ("da", "han siger han vil brække mine fingre hvis jeg siger noget", "abuse"),
+    ("nb", "han sier han skal brekke armen min hvis jeg sier noe", "abuse"),
+    ("fr", "il a dit qu'il allait me casser les doigts si je parle", "abuse"),
+    # put out in the cold
+    ("en", "when I'm naughty mum locks me out on the balcony", "abuse"),
+    ("da", "mor sætter mig ud på altanen uden sko", "abuse"),
+    ("nb", "når jeg er slem stenger pappa meg ut på balkongen", "abuse"),
+    ("fr", "ma mère me met dehors sans manteau quand je réponds", "abuse"),
+    # gripped hard enough to leave marks
+    ("en", "he squeezed my arm so hard it left purple marks", "abuse"),
+    ("da", "han greb min arm så hårdt at der kom mærker", "abuse"),
+    ("nb", "hun klemte armen min så hardt at jeg fikk blåmerker", "abuse"),
+    ("fr", "il m'a serré le bras si fort que j'ai des bleus", "abuse"),
+    # exploitation by older youths: deliveries at night, beatings if he stops
+    ("en", "the older lads make my brother carry bags for them late at night", "abuse"),
+    ("en", "they said they'll batter him if he stops", "abuse"),
+    ("da", "de store drenge får ham til at køre pakker ud for dem om natten", "abuse"),
+    ("da", "de banker ham hvis han stopper", "abuse"),
+    ("nb", "de eldre gutta får ham til å levere pakker for dem om natta", "abuse"),
+    ("nb", "de juler ham hvis han slutter", "abuse"),
+    ("fr", "les grands lui font livrer des paquets pour eux la nuit", "abuse"),
+    ("fr", "ils vont le tabasser s'il arrête", "abuse"),
+    # a parent always in bed
+    ("en", "my dad stays in bed all the time now", "neglect"),
+    ("da", "min mor ligger i sengen hele tiden", "neglect"),
+    ("nb", "pappa ligger i senga hele tiden", "neglect"),
+    ("fr", "ma mère reste au lit tout le temps", "neglect"),
+    # no heating for weeks
+    ("en", "we have had no heating for three weeks", "neglect"),
+    ("da", "vi har ingen varme haft i tre uger", "neglect"),
+    ("nb", "vi har ikke hatt strøm på to uker", "neglect"),
+    ("fr", "on a plus d'électricité depuis deux semaines", "neglect"),
+    # broken glasses never replaced
+    ("en", "I have had no glasses for months", "neglect"),
+    ("da", "jeg har ikke haft briller i flere måneder", "neglect"),
+    ("nb", "jeg har ikke hatt briller på mange uker", "neglect"),
+    ("fr", "j'ai pas de lunettes depuis la rentrée", "neglect"),
+    # kept home to mind a sibling
+    ("en", "I couldn't go to school because I had to mind my baby sister", "neglect"),
+    ("da", "jeg var ikke i skole i dag fordi jeg skulle passe min lillebror", "neglect"),
+    ("nb", "jeg var ikke på skolen fordi jeg måtte passe lillebroren min", "neglect"),
+    ("fr", "je suis pas allée à l'école pour garder ma petite sœur", "neglect"),
+    # home alone all weekend
+    ("en", "I'm home alone the whole weekend again", "neglect"),
+    ("da", "jeg er alene hjemme hele weekenden igen", "neglect"),
+    ("nb", "jeg er alene hjemme hele helgen igjen", "neglect"),
+    ("fr", "je suis seule à la maison tout le week-end", "neglect"),
+    # touched while asleep
+    ("en", "my uncle touches me when I'm sleeping", "sexual"),
+    ("da", "han rører ved mig mens jeg sover", "sexual"),
+    ("nb", "han rører på meg når jeg sover", "sexual"),
+    ("fr", "il me touchait pendant que je dormais", "sexual"),
+]
+
+# (language, text): the same words about something harmless; no urgent finding.
+CHILD_R5_QUIET = [
+    ("en", "I held my hands on the radiator to warm them after football"),
+    ("da", "jeg holdt hænderne hen over radiatoren for at få varmen"),
+    ("nb", "jeg holdt hendene over ovnen for å få varmen"),
+    ("fr", "j'ai mis mes mains sur le radiateur pour les réchauffer"),
+    ("en", "I had a fishbone stuck in my throat at dinner"),
+    ("da", "jeg har ondt i halsen og feber"),
+    ("nb", "jeg har vondt i halsen i dag"),
+    ("fr", "j'ai mal à la gorge depuis hier"),
+    ("en", "mum keeps the headache pills on the top shelf"),
+    ("da", "mor har hovedpinepillerne i det øverste skab"),
+    ("nb", "mamma har tablettene i det øverste skapet"),
+    ("fr", "maman range les médicaments en haut du placard"),
+    ("en", "I left a note for mum on the fridge saying I was at Ella's"),
+    ("da", "jeg lagde en seddel til mor på køleskabet om at jeg var hos Ida"),
+    ("nb", "jeg la en lapp til mamma på kjøleskapet om at jeg var hos Ida"),
+    ("fr", "j'ai laissé un mot pour maman sur la table: je suis chez Léa"),
+    ("en", "I want to stop being so shy at school"),
+    ("da", "jeg vil holde op med at spise slik"),
+    ("nb", "jeg vil slutte å spise godteri"),
+    ("fr", "je voudrais arrêter de manger des bonbons"),
+    ("en", "I twisted my wrist at netball"),
+    ("da", "jeg vred om på foden til håndbold"),
+    ("nb", "jeg vred håndleddet på håndballtreningen"),
+    ("fr", "je me suis tordu le poignet au hand"),
+    ("en", "my little brother banged his head on the table and cried"),
+    ("da", "jeg slog hovedet mod bordet da jeg samlede blyanten op"),
+    ("nb", "jeg slo hodet i bordet da jeg plukket opp blyanten"),
+    ("fr", "je me suis cogné le coude contre la table en ramassant mon crayon"),
+    ("en", "I'll break my fingers if I practise the drums any harder"),
+    ("da", "jeg brækker nok mine fingre hvis jeg spiller mere klaver"),
+    ("nb", "jeg brekker fingrene mine hvis jeg øver mer på piano"),
+    ("fr", "je vais me casser les doigts si je joue encore du piano"),
+    ("en", "mum sent me out to play in the snow"),
+    ("da", "mor sendte mig ud for at lege i sneen"),
+    ("nb", "mamma sendte meg ut for å leke i snøen"),
+    ("fr", "maman m'a envoyé jouer dehors dans la neige"),
+    ("en", "my friend squeezed my hand so hard on the rollercoaster"),
+    ("da", "min veninde klemte min hånd så hårdt i rutsjebanen"),
+    ("nb", "venninna mi klemte hånda mi så hardt i berg-og-dal-banen"),
+    ("fr", "ma copine m'a serré la main si fort dans le grand huit"),
+    ("en", "my brother delivers newspapers in the morning for pocket money"),
+    ("da", "min bror bringer aviser ud om morgenen for lommepenge"),
+    ("nb", "broren min leverer aviser om morgenen for lommepenger"),
+    ("fr", "mon frère livre des journaux le matin pour son argent de poche"),
+    ("en", "mum was in bed on Sunday with a cold"),
+    ("da", "mor lå i sengen i søndags med feber"),
+    ("nb", "mamma lå i senga på søndag med forkjølelse"),
+    ("fr", "maman est restée au lit dimanche avec la grippe"),
+    ("en", "the heating broke at school so we went home early"),
+    ("da", "varmen gik i stykker på skolen i dag"),
+    ("nb", "varmen ble borte på skolen i dag så vi fikk gå tidlig"),
+    ("fr", "il y avait plus de chauffage au gymnase ce matin"),
+    ("en", "my glasses broke yesterday and we get new ones on friday"),
+    ("da", "mine briller gik i stykker i går, vi får nye på fredag"),
+    ("nb", "brillene mine ble knust i går, vi får nye på fredag"),
+    ("fr", "mes lunettes sont cassées, on va en chercher des nouvelles samedi"),
+    ("en", "I didn't go to school because I had a cold"),
+    ("da", "jeg var ikke i skole i dag fordi jeg var syg"),
+    ("nb", "jeg var ikke på skolen i dag fordi jeg var syk"),
+    ("fr", "je suis pas allée à l'école parce que j'étais malade"),
+    ("en", "I was home alone for an hour on Friday and watched a film"),
+    ("da", "jeg var alene hjemme en time i fredags"),
+    ("nb", "jeg var alene hjemme en time på fredag"),
+    ("fr", "j'étais seule à la maison une heure vendredi"),
+    ("en", "my cat touches my face when I'm sleeping"),
+    ("da", "min kat rører ved mit ansigt mens jeg sover"),
+    ("nb", "katten rører på meg når jeg sover"),
+    ("fr", "ma sœur a touché mon téléphone pendant que je dormais"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept"), CHILD_R5)
+def test_a_childs_disclosure_of_the_fifth_round_is_urgent(language, text, concept):
+    found = urgent_concerns(text, language, "mentee", use_model=False)
+    assert concept in {c for c, _ in found}, found
+
+
+@pytest.mark.parametrize(("language", "text"), CHILD_R5_QUIET)
+def test_the_same_words_about_something_harmless_stay_quiet(language, text):
+    assert urgent_concerns(text, language, "mentee", use_model=False) == []
+
+# Fifth round: an adult's moves u3 missed, one class per row, worded unlike the letters.
+# (language, text, concept, words that must lie inside the urgent finding)
+FIFTH_ROUND_MOVES = [
+    # a confidence traded for the child's own
+    ("en", "I've told you stuff I've never told anybody, so it's only fair you share too.", "grooming.secrecy", "never told anybody"),
+    ("da", "Jeg har sagt dig ting jeg aldrig har fortalt nogen.", "grooming.secrecy", "aldrig"),
+    ("nb", "Jeg har fortalt deg ting som jeg aldri har sagt til noen andre.", "grooming.secrecy", "aldri"),
+    ("fr", "Je t'ai raconté des choses que je n'ai jamais dites à personne.", "grooming.secrecy", "jamais"),
+    # a picture asked for with the next letter
+    ("en", "Pop a selfie in with your next letter, would you?", "grooming.photo", "selfie"),
+    ("da", "Læg en selfie ved dit næste brev.", "grooming.photo", "selfie"),
+    ("nb", "Legg ved et bilde av deg i neste brev.", "grooming.photo", "neste brev"),
+    ("fr", "Glisse une photo dans ta prochaine lettre.", "grooming.photo", "prochaine lettre"),
+    # an app named as the place that is only for the two of them
+    ("en", "Telegram is better, it's only us on there.", "grooming.platform", "only us"),
+    ("da", "På Snapchat er det bare os.", "grooming.platform", "bare os"),
+    ("nb", "Jeg er på Signal. Der er det bare oss.", "grooming.platform", "bare oss"),
+    ("fr", "Sur Snap, c'est juste toi et moi.", "grooming.platform", "toi et moi"),
+    # more mature than the adult's own friends
+    ("nb", "Du virker modnere enn vennene mine, ærlig talt.", "grooming.flattery", "modnere enn vennene"),
+    ("fr", "Tu es plus mûre que la plupart de mes collègues.", "grooming.flattery", "plus mûre"),
+    # a spare ticket, something ordered, a present pushed through the door
+    ("en", "I've got an extra ticket for the gig, fancy it?", "grooming.gift", "extra ticket"),
+    ("en", "I'll slip it through your letterbox on Sunday.", "grooming.gift", "letterbox"),
+    ("da", "Jeg har to billetter til overs til FCK på søndag.", "grooming.gift", "til overs"),
+    ("da", "Jeg kan lægge den i jeres postkasse.", "grooming.gift", "postkasse"),
+    ("nb", "Vi har en plass til overs i bilen til konserten.", "grooming.gift", "til overs"),
+    ("nb", "Jeg har bestilt en ny sekk til deg.", "grooming.gift", "bestilt"),
+    ("fr", "Je t'ai réservé une place au concert.", "grooming.gift", "réservé"),
+    ("fr", "J'ai deux places en trop pour le match.", "grooming.gift", "en trop"),
+    # the child's number, or the address to send something to
+    ("en", "Which address is best to post it to?", "grooming.personal_info", "address"),
+    ("da", "Hvad er dit telefonnummer, så jeg kan skrive?", "grooming.personal_info", "telefonnummer"),
+    ("nb", "Hvilken adresse er best å sende den til?", "grooming.personal_info", "adresse"),
+    ("fr", "Quel est ton numéro ? Je t'écrirai le soir.", "grooming.personal_info", "ton numéro"),
+]
+
+# Near misses of those classes: the same words in an ordinary letter raise no urgent grooming finding.
+FIFTH_ROUND_NEAR_MISSES = [
+    ("en", "mentor", "I told you I had never seen snow before last winter."),
+    ("en", "mentor", "You could draw a picture of your cat and put it in your next letter."),
+    ("en", "mentee", "my class has a group on WhatsApp, it's just for homework"),
+    ("en", "mentor", "We had an extra ticket so my brother came along."),
+    ("en", "mentor", "The postman pushed the parcel through our door this morning."),
+    ("en", "mentor", "What's your favourite number? Mine is seven."),
+    ("da", "mentor", "Du kan tegne et billede af hunden og lægge det i dit næste brev."),
+    ("da", "mentor", "Der var kage til overs efter festen."),
+    ("da", "mentor", "Hvad er dit yndlingstal?"),
+    ("da", "mentor", "Jeg har fortalt dig om Rom, og jeg har aldrig været der før."),
+    ("da", "mentor", "Jeg lagde brevet i min postkasse ved en fejl."),
+    ("nb", "mentor", "Hvis du vil, kan du tegne et bilde av hunden og legge det ved neste brev."),
+    ("nb", "mentor", "Søsteren min er mer moden enn meg."),
+    ("nb", "mentor", "Det var mat til overs etter festen."),
+    ("nb", "mentor", "Jeg la brevet i postkassen i går."),
+    ("fr", "mentor", "Tu peux dessiner une image de ton chat pour ta prochaine lettre."),
+    ("fr", "mentor", "Ma sœur est plus mature que moi."),
+    ("fr", "mentor", "Il y avait du gâteau en trop après la fête."),
+    ("fr", "mentor", "J'ai mis ta lettre dans ma boîte aux lettres par erreur."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "concept", "words"), FIFTH_ROUND_MOVES)
+def test_an_adults_fifth_round_move_is_urgent(language, text, concept, words):
+    found = urgent_concerns(text, language, "mentor", use_model=False)
+    assert (concept in {c for c, _ in found}) and any(words in covered for _, covered in found), found
+
+
+@pytest.mark.parametrize(("language", "author", "text"), FIFTH_ROUND_NEAR_MISSES)
+def test_a_fifth_round_near_miss_raises_no_urgent_grooming(language, author, text):
+    found = urgent_concerns(text, language, author, use_model=False)
+    assert [c for c, _ in found if c.startswith("grooming.")] == [], found
