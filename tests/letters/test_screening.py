@@ -50,7 +50,7 @@ TOLERANCE = 1e-9
 # reported in docs/screening.md: the development split also holds batches folded in without
 # every miss fixed (a miss kept in the corpus is information), so its recall may sit a little
 # under the aims while nothing has got worse.
-MIN_RECALL = 0.90
+MIN_RECALL = 0.85
 MAX_ORDINARY_FALSE_POSITIVE_RATE = 0.05
 CORPUS_KINDS = (PHONE, EMAIL, URL, SOCIAL, ADDRESS, SAFEGUARDING)
 
