@@ -37,12 +37,11 @@ from letters import deadlines
 from letters.models import Letter, LetterEvent, LetterStatus
 from letters.text import letter_length
 from programs.models import Membership, Pair
+from programs.plain_insert import insert_rows
 from readings.models import Assignment
 
 #: Pairs judged, or ticked steps read, per batch.
 BATCH = 500
-#: Stamps inserted per statement at most (fewer where the database takes fewer parameters).
-INSERT_ROWS = 1000
 #: A delivered letter at least this long (user-perceived characters) earns the thoughtful-letter stamp.
 LONG_LETTER_CHARS = 1200
 #: Each run reads this many events before the last one it saw again, and steps ticked this
@@ -212,12 +211,10 @@ def _step_awards(rows) -> list[Award]:
 def _insert(awards: list[Award]) -> int:
     """Insert the stamps of `awards` that do not exist yet; return how many were new.
 
-    One query for the existing keys, then one per INSERT_ROWS new stamps (fewer rows where the
-    database takes fewer parameters). The existing keys are read first, so a re-run inserts
-    nothing; the rest go in plain multi-row `INSERT ... ON CONFLICT DO NOTHING` statements of
-    ready values (SQLite and PostgreSQL), not
-    bulk_create, whose model instances cost more than the work, and the unique key turns a
-    row another worker inserted meanwhile into nothing.
+    One query for the existing keys, then one per few hundred new stamps. The existing keys
+    are read first, so a re-run inserts nothing; the rest go in as plain rows of ready values
+    (programs.plain_insert), not bulk_create, whose model instances cost more than the work,
+    and the unique key turns a row another worker inserted meanwhile into nothing.
     """
     unique = {award.key: award for award in awards}
     if not unique:
@@ -227,21 +224,11 @@ def _insert(awards: list[Award]) -> int:
     new = [award for key, award in unique.items() if key not in existing]
     if not new:
         return 0
-    ops, meta = connection.ops, Stamp._meta
-    fields = ("membership", "kind", "source", "earned_at", "created_at")
-    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in fields)
     moment = _moment_adapter()
     created_at = moment(timezone.now())
-    # Many rows a statement: one statement per row cost SQLite more than the rows themselves.
-    per_statement = max(1, min(INSERT_ROWS, (connection.features.max_query_params or 10_000) // len(fields)))
-    with connection.cursor() as cursor:
-        for start in range(0, len(new), per_statement):
-            rows = new[start:start + per_statement]
-            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-            cursor.execute(
-                f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES {values} ON CONFLICT DO NOTHING",
-                [value for a in rows for value in (a.membership_id, a.kind, a.source, moment(a.earned_at), created_at)],
-            )
+    insert_rows(Stamp, ("membership", "kind", "source", "earned_at", "created_at"),
+                [(a.membership_id, a.kind, a.source, moment(a.earned_at), created_at) for a in new],
+                ignore_conflicts=True)
     return len(new)
 
 

@@ -36,6 +36,7 @@ from django.utils import timezone
 from letters.models import Letter, LetterStatus
 from oversight.models import LetterTally, LetterTopic, MonthlyLetterCount
 from programs.models import Pair, Program
+from programs.plain_insert import insert_rows
 
 #: Pairs counted per round of queries (bounded by the database's limit on parameters).
 RECOUNT_CHUNK = 500
@@ -102,22 +103,15 @@ ROW_FIELDS = ("program", "pair", "month", "topic", "letters", "tagged", "whole")
 
 
 def _insert(rows: list[tuple]) -> None:
-    """Insert `rows` (ROW_FIELDS) in one executemany of plain values.
+    """Insert `rows` (ROW_FIELDS) as plain values (programs.plain_insert).
 
     Not bulk_create: at 60,000 rows (a first count of 10,000 pairs) building model instances
     and compiling an INSERT per hundred rows cost most of the time.
     """
-    if not rows:
-        return
-    ops, meta = connection.ops, MonthlyLetterCount._meta
-    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in ROW_FIELDS)
-    placeholders = ", ".join(["%s"] * len(ROW_FIELDS))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({placeholders})",
-            [(program, pair, ops.adapt_datefield_value(month), topic, letters, tagged, whole)
-             for program, pair, month, topic, letters, tagged, whole in rows],
-        )
+    adapt_date = connection.ops.adapt_datefield_value
+    insert_rows(MonthlyLetterCount, ROW_FIELDS,
+                [(program, pair, adapt_date(month), topic, letters, tagged, whole)
+                 for program, pair, month, topic, letters, tagged, whole in rows])
 
 
 def recount_pairs(pair_ids: Iterable[int], *, now: datetime | None = None) -> int:

@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -37,6 +37,7 @@ from letters.models import (
     ReminderStatus,
 )
 from programs.models import Membership, Pair, Program, User
+from programs.plain_insert import insert_rows
 from programs.reminder_settings import REMINDER_DEFAULTS, effective_setting
 from readings.models import Assignment
 
@@ -552,21 +553,12 @@ def _row_values(item: Planned, created_at) -> tuple:
 def _insert_rows(items: list[Planned]) -> None:
     """Insert one pending row per item; a key that exists by now (another sweep) is skipped, not an error.
 
-    Plain `INSERT ... ON CONFLICT DO NOTHING` (SQLite 3.24+ and PostgreSQL) of ready values,
-    not bulk_create: a sweep over 10,000 pairs starts with about 44,000 new rows, and building
-    and preparing that many model instances cost seconds. The unique key stays the guard.
+    Plain rows of ready values (programs.plain_insert), not bulk_create: a sweep over 10,000
+    pairs starts with about 44,000 new rows, and building and preparing that many model
+    instances cost seconds. The unique key stays the guard.
     """
-    if not items:
-        return
-    meta, ops = Reminder._meta, connection.ops
-    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in _INSERTED_FIELDS)
-    placeholders = ", ".join(["%s"] * len(_INSERTED_FIELDS))
-    created_at = ops.adapt_datetimefield_value(timezone.now())
-    with transaction.atomic(), connection.cursor() as cursor:  # one commit, not one per row
-        cursor.executemany(
-            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING",
-            [_row_values(item, created_at) for item in items],
-        )
+    created_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(Reminder, _INSERTED_FIELDS, [_row_values(item, created_at) for item in items], ignore_conflicts=True)
 
 
 def _existing_rows(owed: list[Planned]) -> dict[tuple, tuple[int, str]]:
