@@ -16,7 +16,7 @@ ENGLISH_STANDALONE_STREET_WORDS = frozenset(contact_words("en", "standalone_stre
 #: Suffixes that make a street of a lower-case word too ("rosenvej 12", "storgata 5b"); the
 #: others ("have", "park", "mark", "sti") end too many ordinary words.
 STRONG_STREET_SUFFIXES = frozenset({"gade", "gaden", "vej", "vejen", "stræde", "gata", "gate", "gaten", "veien",
-                                    "vei", "vegen", "veg", "allé"})
+                                    "vei", "vegen", "veg", "allé", "vænget", "vangen", "alleen", "alléen"})
 
 #: Phrases before an address that tell us the author is giving theirs (all languages).
 ADDRESS_CUES = all_contact_words("address_cues")

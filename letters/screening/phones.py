@@ -227,6 +227,33 @@ _DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{2,4}\Z")
 _ISBN_CONTEXT = re.compile(r"isbn[\s:-]*\Z")
 _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
+#: Words that name a number as something else ("order number", "lodnumre", "numéro de
+#: commande", "medlemsnummer"): a number right after one is not the writer's phone.
+_OTHER_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("other_number_words")) + r"[\s:.#=-]*(?:(?:is|er|est|:|=|no\.?|nr\.?|n°)\s*)?"
+    # … and a second number of the same kind after the first ("lodnumre er 45 12 78 90 og 45 12 78 91").
+    r"(?:\d[\d \-]{5,}\s*(?:,|og|and|et|&)\s*)?\Z")
+#: How far before a number a name for another kind of number is looked for.
+OTHER_NUMBER_WINDOW = 60
+#: Public helplines (Childline, BørneTelefonen, Alarmtelefonen, Fil Santé Jeunes …), as digits:
+#: a mentor who gives one points the child to help, not to themselves.
+PUBLIC_NUMBERS = frozenset(re.sub(r"\D", "", number) for number in all_contact_words("public_numbers"))
+#: A quantity written with its thousands apart: "31 536 000", "2 147 483 647", "0 678 912 345".
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3}){2,}\Z")
+
+
+def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits: str) -> bool:
+    """True if the number at [start, end) is said to be something other than a phone number.
+
+    It is named so just before ("order number 4471 2290 1836", "lodnumre er 45 12 78 90"),
+    it is a public helpline ("Childline is free on 0800 1111"), or it is written as a
+    quantity, with its thousands apart ("31 536 000"), and no phone cue comes before it.
+    """
+    if digits in PUBLIC_NUMBERS:
+        return True
+    if _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start):
+        return True
+    return bool(_THOUSANDS_RE.match(text[start:end].strip())) and not has_cue_before(folded, start, _PHONE_CUE_RE)
+
 
 @lru_cache(maxsize=4096)
 def _verdict(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
@@ -350,6 +377,33 @@ def _excluded(text: str, folded: str, start: int, end: int) -> bool:
     return bool(_DATE_RE.match(text[start:end]) or _ISBN_CONTEXT.search(folded[max(0, start - 8):start]))
 
 
+#: How a mobile number starts in each region, written nationally (a trunk 0 included).
+MOBILE_PREFIXES = {"GB": ("07",), "FR": ("06", "07"), "NO": ("4", "9"), "DK": (), "US": ()}
+#: The way North American numbers are punctuated: "(212) 555-0147", "212-555-0147".
+_NANP_SHAPE_RE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\Z")
+
+
+def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
+    """True for a possible number written as phones are, even where the range is not in service.
+
+    The phonenumbers metadata knows which ranges are allocated; a child who makes up or
+    half-remembers a number, or a range kept for fiction ("07700 900 418", "06 39 98 …",
+    "(212) 555-0147"), is not in it, yet nothing else looks like a mobile number of the
+    region: eleven digits starting 07 in Britain, ten starting 06 or 07 in France, eight
+    starting 4 or 9 in Norway, or the North American punctuation.
+    """
+    if plus:
+        return False
+    for region in regions:
+        prefixes = MOBILE_PREFIXES.get(region, ())
+        length = MIN_PHONE_DIGITS.get(region, 0) + (1 if region in ("GB", "FR") else 0)
+        if prefixes and len(digits) == length and digits.startswith(prefixes):
+            return True
+        if region == "US" and len(digits) == 10 and digits[0] in "23456789" and _NANP_SHAPE_RE.match(written.strip()):
+            return True
+    return False
+
+
 def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...],
                   disguised: Callable[[int, int], bool] = _nothing_disguised) -> bool:
     """Return True if one run of number tokens, read alone, is a phone number.
@@ -364,6 +418,8 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
+    if _another_kind_of_number(text, folded, start, end, digits):
+        return False
     if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
     possible, valid = _is_possible_phone(digits, run[0].plus, regions) if len(digits) <= 15 else (False, False)
@@ -371,7 +427,8 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
         return _spelled_with_a_slip(text, folded, run, regions)
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
-    return valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
+    return (valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
+            or _shaped_like_a_phone(text[start:end], digits, run[0].plus, regions))
 
 
 def _spelled_with_a_slip(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
@@ -423,6 +480,18 @@ def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool]:
     return True, bool(words), bool(joins.search(gap))
 
 
+@lru_cache(maxsize=None)
+def _range_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in with_english(language, "range_words"))
+
+
+def _is_range(gap: str, left: _NumberToken, right: _NumberToken, language: str) -> bool:
+    """True for "4512 til 4559", "pages 120 to 180": two numbers of one length and a "to" between."""
+    words = _GAP_WORD_RE.findall(gap)
+    return (len(words) == 1 and words[0] in _range_words(language) and not left.spelled and not right.spelled
+            and len(left.digits) == len(right.digits) and int(right.digits) > int(left.digits))
+
+
 #: How many runs may be joined across word gaps into one number.
 MAX_JOINED_RUNS = 4
 
@@ -444,8 +513,11 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     goes_on = words_between = False
     tokens = list(first)
     for run in runs[1:MAX_JOINED_RUNS]:
-        bridgeable, has_words, says_more = _bridge(folded, folded[tokens[-1].end:run[0].start], language)
+        gap = folded[tokens[-1].end:run[0].start]
+        bridgeable, has_words, says_more = _bridge(folded, gap, language)
         if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
+            return None
+        if _is_range(gap, tokens[-1], run[0], language):
             return None
         goes_on, words_between = goes_on or says_more, words_between or has_words
         tokens.extend(run)
@@ -458,11 +530,14 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
         if not (goes_on or cued):
             continue
         start, end = _span(text, tokens)
-        if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens):
+        if (_excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens)
+                or _another_kind_of_number(text, folded, start, end, digits)):
             return None
         possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
-        # Words between the parts ask for more: a valid number, or a cue and a "the rest is".
-        if valid or (possible and (not words_between or (cued and goes_on))):
+        # Words between the parts ask for more: a valid number, or a "the rest is" with a cue
+        # or with a first part that starts as a phone number does ("079 then 114 then 82036").
+        national_start = tokens[0].plus or first[0].digits.startswith("0")
+        if valid or (possible and (not words_between or (goes_on and (cued or national_start)))):
             return start, end
     return None
 
@@ -530,6 +605,8 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
             groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
             if _looks_like_ordinary_numbers(groups):
                 continue  # "2023-2024" is a valid Danish number and a season
+            if _another_kind_of_number(text, fold(text), start, offset + match.end, "".join(g.digits for g in groups)):
+                continue  # "Ordrenummeret er 40 12 55 93" is a valid Danish number and an order
             if _said_to_be_separate_numbers(fold(text), start, offset + match.end, [g.digits for g in groups]):
                 continue  # "far kastede 60 45 26 81 i de fire runder": four scores
             yield start, offset + match.end
