@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
-from letters.screening.text import alternation, compile_folded, has_cue_before
+from letters.screening.text import alternation, compile_folded, fold, has_cue_before
 
 #: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
 STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
@@ -41,6 +41,12 @@ FR_NUMBER_AFTER_RE = re.compile(
 EN_NUMBER_AFTER_RE = re.compile(
     rf"(?<!\w)(?P<name>(?:{_NAME_WORD}\s+){{1,2}})(?P<type>{alternation(contact_words('en', 'standalone_street_words'))})"
     rf"\b,?\s+(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)(?!\w)",
+    re.IGNORECASE,
+)
+#: "number 9 on Kestrel Way", "no. 14 in Mill Lane": the house number first, then "on"/"in" the street.
+EN_NUMBER_ON_RE = re.compile(
+    rf"(?<!\w)(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)\s+(?:on|in|at)\s+"
+    rf"(?P<name>(?:[A-Z][\w'’-]*\s+){{1,3}}?)(?P<type>{alternation(STREET_WORDS['en'])})\b\.?",
     re.IGNORECASE,
 )
 _NUMBER_WORD_HINT_RE = re.compile(r"(?:number|no|nr)\.?\s*\d|#\s*\d", re.IGNORECASE)
@@ -180,6 +186,9 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             words.pop(0)
         if words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words):
             yield text.index(words[0], match.start()), match.end()
+    for match in EN_NUMBER_ON_RE.finditer(text) if _NUMBER_WORD_HINT_RE.search(text) else ():
+        if match.group("name")[:1].isupper():
+            yield match.start(), match.end()
     if language == "fr":
         for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):
             for match in pattern.finditer(text):
@@ -197,9 +206,11 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
     if "GB" in regions:
         for match in GB_POSTCODE_RE.finditer(text):
             yield match.start(), match.end()
-        # "17 hawthorn rd, wakefield wf1 3xp": a lower-case postcode counts behind a street.
+        # "17 hawthorn rd, wakefield wf1 3xp": a lower-case postcode counts behind a street,
+        # or in a sentence where the writer says it is where they live ("new house is …").
         for match in GB_POSTCODE_ANY_CASE_RE.finditer(text):
-            if any(0 <= match.start() - end <= 30 for _, end in streets):
+            if (any(0 <= match.start() - end <= 30 for _, end in streets)
+                    or _OWN_PLACE_RE.search(fold(text), max(0, match.start() - 100), match.start())):
                 yield match.start(), match.end()
     if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
@@ -298,7 +309,7 @@ _DETAIL = (rf"(?:{_UNIT}|{_FLOOR}|(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2
            rf"|(?:porte|door|dør)\s+(?:{_SIDE_WORDS}|\w{{1,3}})|lieu-dit\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?!\w)")
 _ADDRESS_GLUE_RE = re.compile(
     rf"[\s,]*(?:{_DETAIL}[\s,]+){{0,3}}"
-    r"(?:[^\W\d_][\w'’-]+[\s,]*){0,2}(?:[iàa]\s+)?\Z",
+    r"(?:[^\W\d_][\w'’-]+[\s,]*){0,3}(?:[iàa]\s+)?\Z",
     re.IGNORECASE,
 )
 #: Longest gap between two address parts that the glue is tried on.
