@@ -229,9 +229,14 @@ _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
 #: Words that name a number as something else ("order number", "lodnumre", "numéro de
 #: commande", "medlemsnummer"): a number right after one is not the writer's phone.
-_OTHER_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("other_number_words")) + r"[\s:.#=-]*(?:(?:is|er|est|:|=|no\.?|nr\.?|n°)\s*)?"
+_OTHER_NUMBER_RE = compile_folded(
+    r"(?<!\w)" + alternation(all_contact_words("other_number_words"))
+    # … then up to four short words ("mitt i løpet er", "c'est", "is") …
+    + r"(?P<between>(?:[\s:.#=-]+(?:[^\W\d_][\w'’]{0,6}|n°|nr\.?|no\.?))*?)[\s:.#=-]*"
     # … and a second number of the same kind after the first ("lodnumre er 45 12 78 90 og 45 12 78 91").
     r"(?:\d[\d \-]{5,}\s*(?:,|og|and|et|&)\s*)?\Z")
+#: At most this many words between the name of another kind of number and the number.
+OTHER_NUMBER_MAX_WORDS = 4
 #: How far before a number a name for another kind of number is looked for.
 OTHER_NUMBER_WINDOW = 60
 #: Public helplines (Childline, BørneTelefonen, Alarmtelefonen, Fil Santé Jeunes …), as digits:
@@ -250,7 +255,9 @@ def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits
     """
     if digits in PUBLIC_NUMBERS:
         return True
-    if _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start):
+    named = _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start)
+    if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
+            and not _PHONE_CUE_RE.search(named.group("between")):
         return True
     return bool(_THOUSANDS_RE.match(text[start:end].strip())) and not has_cue_before(folded, start, _PHONE_CUE_RE)
 
