@@ -76,6 +76,10 @@ class LinearModel:
         self.weights = {f: tuple((int(c), w) for c, w in pairs) for f, pairs in weights.items()}
         self.thresholds = thresholds
         self.meta = meta or {}
+        # A normalised model divides a sentence's summed weights by the square root of its
+        # number of feature occurrences, in training and here alike, so that a long sentence
+        # of common words does not pile up a score no single word gave it.
+        self.normalised = bool(self.meta.get("normalised"))
         self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
         # feature -> {class index: weight}, built on first use by _explain (which looks up two
         # classes per feature occurrence; building the dict anew each time was its main cost).
@@ -110,9 +114,11 @@ class LinearModel:
 
     def probabilities(self, features) -> list[float]:
         """Return the softmax probability of each class for a bag of feature names."""
-        scores = list(self.bias)
-        self._add(scores, features)
-        return _softmax(scores)
+        features = list(features)
+        sums = [0.0] * len(self.classes)
+        self._add(sums, features)
+        scale = 1.0 / math.sqrt(max(1, len(features))) if self.normalised else 1.0
+        return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
     def _word_scores(self, norm: str, lemma: str) -> tuple[float, ...]:
         """Return what one word's own features add to each class score (cached per word)."""
@@ -129,10 +135,15 @@ class LinearModel:
         """Return the class probabilities of tokens[first:last+1], the same as
         probabilities(sentence_features(...)) but with each word's share cached."""
         word_scores = self._word_scores
-        vectors = [word_scores(t.norm, t.lemma) for t in tokens[first:last + 1]]
-        scores = [sum(column) for column in zip(self.bias, *vectors, strict=True)]
-        self._add(scores, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
-        return _softmax(scores)
+        words = tokens[first:last + 1]
+        vectors = [word_scores(t.norm, t.lemma) for t in words]
+        sums = [sum(column) for column in zip([0.0] * len(self.classes), *vectors, strict=True)]
+        self._add(sums, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
+        if not self.normalised:
+            return _softmax([b + s for b, s in zip(self.bias, sums, strict=True)])
+        occurrences = sum(len(word_features(t.norm, t.lemma)) for t in words) + (last - first)
+        scale = 1.0 / math.sqrt(max(1, occurrences))
+        return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
     def classify(self, tokens: list[Token], first: int, last: int) -> tuple[str, float, tuple[int, int]] | None:
         """Return (concept, probability, (first, last) explaining tokens) for a sentence, or None.

@@ -140,20 +140,22 @@ def fit(examples: list[tuple[list[str], str]], *, epochs: int = 25, rate: float 
         step = rate / (1 + epoch * 0.3)
         for i in order:
             features, label = examples[i]  # every occurrence counts, as at inference
-            scores = list(bias)
+            # Sentences are short and features many: normalise so a long sentence does not
+            # dominate, in the score as in the update (LinearModel.normalised does the same).
+            per_feature = 1.0 / math.sqrt(max(1, len(features)))
+            sums = [0.0] * size
             for feature in features:
                 row = weights.get(feature)
                 if row:
                     for c in range(size):
-                        scores[c] += row[c]
+                        sums[c] += row[c]
+            scores = [b + s * per_feature for b, s in zip(bias, sums, strict=True)]
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)
             target = index[label]
             scale = step * (1.0 if label == NONE else positive_weight)
             gradient = [scale * ((1.0 if c == target else 0.0) - e / total) for c, e in enumerate(exps)]
-            # Sentences are short and features many: normalise so a long sentence does not dominate.
-            per_feature = 1.0 / math.sqrt(max(1, len(features)))
             for feature in features:
                 row = weights[feature]
                 for c in range(size):
@@ -165,7 +167,7 @@ def fit(examples: list[tuple[list[str], str]], *, epochs: int = 25, rate: float 
         for feature, row in weights.items()
     }
     sparse = {f: pairs for f, pairs in sparse.items() if pairs}
-    return LinearModel(classes, bias, sparse, dict(DEFAULT_THRESHOLDS))
+    return LinearModel(classes, bias, sparse, dict(DEFAULT_THRESHOLDS), {"normalised": True})
 
 
 def examples_for(letters: list[dict]) -> list[tuple[list[str], str]]:
@@ -179,6 +181,7 @@ def train(letters: list[dict] | None = None) -> LinearModel:
     examples = examples_for(letters)
     model = fit(examples)
     model.meta = {
+        "normalised": True,
         "trained_on": f"{len(letters)} dev letters + lexicon examples",
         "examples": dict(sorted(Counter(label for _, label in examples).items())),
         "features": len(model.weights),
