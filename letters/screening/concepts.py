@@ -7,6 +7,11 @@ this module only knows how to read and apply them. One concept table may hold:
                disclosure ("cut myself") or a move made to the reader ("send me a photo").
 ``reported``   phrases in which the author reports what someone did to them ("he keeps
                asking me for pictures"): a disclosure, urgent whoever writes it.
+``cover_story``
+               phrases in which the author tells of the harmless explanation given for an
+               injury ("mum told the doctors I fell off the trampoline", "she said to say I
+               fell if anyone asks"): urgent whoever writes them, and never silenced by
+               `unless`, because a cover story names the harmless activity on purpose.
 ``near``       pairs of phrases that together are the concern when they occur within
                ``within`` words of each other, in either order ("present" near "school").
 ``unless``     phrases that silence a match they overlap or come within two words of, in the
@@ -143,6 +148,7 @@ class _Concept:
     name: str
     said: list[_Phrase] = field(default_factory=list)
     reported: list[_Phrase] = field(default_factory=list)
+    cover_story: list[_Phrase] = field(default_factory=list)
     near: list[tuple[_Phrase, _Phrase, int]] = field(default_factory=list)
     unless: list[_Phrase] = field(default_factory=list)
     unless_sentence: list[_Phrase] = field(default_factory=list)
@@ -164,7 +170,7 @@ def concept_tables(data: dict, prefix: str = "") -> Iterable[tuple[str, dict]]:
         if not isinstance(value, dict) or (not prefix and key == "words"):
             continue
         name = f"{prefix}{key}"
-        if any(k in value for k in ("said", "reported", "near", "exemplars")):
+        if any(k in value for k in ("said", "reported", "cover_story", "near", "exemplars")):
             yield name, value
         yield from concept_tables(value, f"{name}.")
 
@@ -184,6 +190,7 @@ class ConceptLexicon:
                 name=name,
                 said=[self._phrase(p) for p in table.get("said", ())],
                 reported=[self._phrase(p) for p in table.get("reported", ())],
+                cover_story=[self._phrase(p) for p in table.get("cover_story", ())],
                 near=[
                     (self._phrase(a), self._phrase(b), int(table.get("within", NEAR_WITHIN)))
                     for a, b in table.get("near", ())
@@ -319,6 +326,9 @@ class ConceptLexicon:
                     said = [r for r in said if sentence_of[r[0]] not in framed]
                 ranges += [(r, said_severity) for r in said]
             ranges += [(r, "urgent") for p in concept.reported for r in _matches(p, letter)]
+            # A cover story is never silenced: "I fell off the trampoline" is its very words.
+            hits += [Hit(tokens[first].start, tokens[last].end, concept.name, "urgent")
+                     for p in concept.cover_story for first, last in _matches(p, letter)]
             if not ranges:
                 continue
             silenced = [r for p in concept.unless for r in _matches(p, letter)]
