@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from letters import deadlines
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
-from programs.compiled import CompiledCount
+from programs.compiled import CompiledRead
 from programs.models import Membership, Pair, Program
 from programs.permissions import may_review
 from readings.models import Assignment
@@ -524,12 +524,12 @@ def _unread_notifications(user_id: int):
 
 
 #: Asked on every page (the menu's count): its statement is built once (programs.compiled).
-_count_unread = CompiledCount(_unread_notifications, values=1)
+_unread = CompiledRead(_unread_notifications)
 
 
 def count_unread_notifications(user) -> int:
     """Return how many of `user`'s notifications are unread (one query on the (user, read_at) index)."""
-    return _count_unread(user.pk)
+    return _unread.count(user.pk)
 
 
 #: Transitions whose note the coordinator writes to the letter's author: what to change, or

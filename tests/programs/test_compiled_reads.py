@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from letters.models import Notification, ReminderKind
 from letters.selectors import count_unread_notifications
-from programs.compiled import CompiledCount
+from programs.compiled import CompiledRead
 from programs.models import Membership
 from programs.permissions import is_coordinator, member_coordinates
 from tests import factories
@@ -32,16 +32,33 @@ def test_the_unread_count_is_each_persons_own_and_one_query(pair):
     assert count_unread_notifications(factories.make_user()) == 0
 
 
-def test_a_compiled_count_refuses_a_statement_that_does_not_use_its_value_once(db):
-    ignoring = CompiledCount(lambda user_id: Notification.objects.all(), values=1)
+def test_a_compiled_read_refuses_a_statement_that_does_not_use_its_value_once(db):
+    ignoring = CompiledRead(lambda user_id: Notification.objects.all())
     with pytest.raises(ValueError):
-        ignoring(1)
+        ignoring.count(1)
+    twice = CompiledRead(lambda user_id: Notification.objects.filter(user_id=user_id, program_id=user_id))
+    with pytest.raises(ValueError):
+        twice.count(1)
 
 
-def test_a_compiled_count_takes_as_many_values_as_it_was_built_for(db):
-    count = CompiledCount(lambda user_id: Notification.objects.filter(user_id=user_id), values=1)
-    with pytest.raises(TypeError):
-        count(1, 2)
+def test_a_compiled_read_gives_the_rows_and_counts_the_queryset_gives(pair):
+    users = [pair.mentee.user, pair.mentor.user, factories.make_user()]
+    for n, user in enumerate(users[:2]):
+        for i in range(n + 2):
+            _notice(user, read=bool(i % 2))
+
+    def build(user_ids, kind_user):
+        return (Notification.objects.filter(user_id__in=user_ids).exclude(user_id=kind_user)
+                .order_by("pk").values_list("pk", "user_id", "created_at", "read_at"))
+
+    read = CompiledRead(build)
+    for ids in ([users[0].pk], [users[0].pk, users[1].pk], [u.pk for u in users], []):
+        for other in (users[0].pk, users[2].pk):
+            assert read.rows(ids, other) == list(build(ids, other))
+            assert read.count(ids, other) == build(ids, other).count()
+    # Datetimes come back as Django gives them (aware, UTC).
+    row = read.rows([users[0].pk], users[2].pk)[0]
+    assert row[2] == Notification.objects.get(pk=row[0]).created_at and row[2].tzinfo is not None
 
 
 @pytest.mark.parametrize("side", ["mentee", "mentor"])
