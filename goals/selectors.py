@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from goals.models import Goal, GoalStep, Passport, Stamp
 from goals.stamps import CATALOGUE
 from letters.models import Letter
+from programs.compiled import CompiledRead
 from programs.models import Membership, Pair, Program
 
 
@@ -162,14 +163,26 @@ class HomeSummary:
     passport_shown: bool
 
 
+def _goal_counts_of(mentee_ids):
+    return Goal.objects.kept().filter(membership_id__in=mentee_ids).order_by().values("membership_id").annotate(**_COUNTS)
+
+
+def _newest_stamp_of(membership_id):
+    return (Stamp.objects.filter(membership_id=membership_id).order_by("-earned_at", "-pk")
+            .values_list("pk", "kind", "earned_at")[:1])
+
+
+#: The home page asks both on every view: their statements are built once (programs.compiled).
+_goal_counts_read = CompiledRead(_goal_counts_of)
+_newest_stamp_read = CompiledRead(_newest_stamp_of)
+
+
 def _goal_counts(mentee_ids) -> dict[int, dict]:
     """Return {membership id: _COUNTS} for the given mentee memberships (one query; none without ids)."""
     if not mentee_ids:
         return {}
-    return {
-        row["membership_id"]: row
-        for row in Goal.objects.kept().filter(membership_id__in=mentee_ids).order_by().values("membership_id").annotate(**_COUNTS)
-    }
+    keys = ("membership_id", *_COUNTS)
+    return {row[0]: dict(zip(keys, row, strict=True)) for row in _goal_counts_read.rows(list(mentee_ids))}
 
 
 def _newest_stamp(membership: Membership) -> ShownStamp | None:
@@ -177,8 +190,11 @@ def _newest_stamp(membership: Membership) -> ShownStamp | None:
     they have none or their program has stamps off (then without a query)."""
     if not membership.program.rewards_enabled:
         return None
-    stamp = Stamp.objects.filter(membership=membership).order_by("-earned_at", "-pk").only("kind", "earned_at").first()
-    return ShownStamp(stamp) if stamp is not None else None
+    rows = _newest_stamp_read.rows(membership.pk)
+    if not rows:
+        return None
+    pk, kind, earned_at = rows[0]
+    return ShownStamp(Stamp(pk=pk, membership=membership, kind=kind, earned_at=earned_at))
 
 
 def home_goals(user, *, memberships=None) -> HomeSummary:

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from letters import deadlines
-from letters.models import Finding, Letter, LetterEvent, LetterStatus, ReviewAuditEntry
+from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus, Redaction, ReviewAuditEntry
+from programs.compiled import CompiledRead
 from programs.models import Membership, Pair, Program
 from programs.permissions import may_review
 from readings.models import Assignment
@@ -369,7 +370,30 @@ def _render_with_redactions(text: str, spans: list[tuple[int, int]], render_remo
     return _paragraphs_html(_splice(text, spans, html.escape, render_removed))
 
 
+def attach_redaction_spans(letters: list[Letter]) -> None:
+    """Read the redactions of `letters` in one query and keep each letter's spans on it.
+
+    For a page that shows many letters' bodies: a prefetch builds a queryset per letter, which
+    cost a thread page more than the query. Only delivered letters are ever shown with their
+    redactions (to the recipient replaced, to the author struck through), so only theirs are read,
+    and a thread with none costs no query. Effect: sets `letter.redaction_spans` on each delivered
+    letter (the others read theirs as before, should anything ask).
+    """
+    shown = [letter for letter in letters if letter.status in RECIPIENT_VISIBLE]
+    if not shown:
+        return
+    spans: dict[int, list[tuple[int, int]]] = {}
+    rows = Redaction.objects.filter(letter_id__in=[letter.pk for letter in shown]).order_by("letter_id", "start", "pk")
+    for letter_id, start, end in rows.values_list("letter_id", "start", "end"):
+        spans.setdefault(letter_id, []).append((start, end))
+    for letter in shown:
+        letter.redaction_spans = spans.get(letter.pk, [])
+
+
 def _spans(letter: Letter) -> list[tuple[int, int]]:
+    attached = letter.__dict__.get("redaction_spans")  # attach_redaction_spans, for a list of letters
+    if attached is not None:
+        return attached
     return [(r.start, r.end) for r in letter.redactions.all()]
 
 
@@ -493,11 +517,19 @@ def render_notification(notification) -> tuple[str, str]:
     return message.subject, "\n\n".join(message.lines[1:])  # without the greeting: the page is theirs
 
 
-def count_unread_notifications(user) -> int:
-    """Return how many of `user`'s notifications are unread (one query on the (user, read_at) index)."""
+def _unread_notifications(user_id: int):
     from letters.models import Notification
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user_id=user_id, read_at__isnull=True)
+
+
+#: Asked on every page (the menu's count): its statement is built once (programs.compiled).
+_unread = CompiledRead(_unread_notifications)
+
+
+def count_unread_notifications(user) -> int:
+    """Return how many of `user`'s notifications are unread (one query on the (user, read_at) index)."""
+    return _unread.count(user.pk)
 
 
 #: Transitions whose note the coordinator writes to the letter's author: what to change, or

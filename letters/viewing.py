@@ -114,6 +114,12 @@ def letter_view_for(user, letter: Letter, *, coordinates: bool | None = None) ->
     return view_as(viewer_of(user, letter, coordinates=coordinates), letter)
 
 
+def body_html_for(user, letter: Letter, *, coordinates: bool | None = None) -> SafeString:
+    """Return only the HTML of what `user` sees of `letter` ("" when nothing): letter_view_for's
+    body_html, without working out the plain text a page does not show (for a thread's letters)."""
+    return _body_html(viewer_of(user, letter, coordinates=coordinates), letter)
+
+
 def recipient_view(letter: Letter) -> LetterView:
     """Return the letter as its recipient reads it: for a booklet printed for the pair."""
     if letter.status not in RECIPIENT_VISIBLE or letter.safeguarding_hold_until is not None:
@@ -123,15 +129,21 @@ def recipient_view(letter: Letter) -> LetterView:
 
 def view_as(viewer: Viewer, letter: Letter) -> LetterView:
     """Return the view of `letter` for someone who stands to it as `viewer` (already decided)."""
+    if viewer not in (Viewer.RECIPIENT, Viewer.AUTHOR, Viewer.COORDINATOR):
+        return LetterView(letter, Viewer.NOBODY, False)
+    text = recipient_text(letter) if viewer == Viewer.RECIPIENT else letter.body_text
+    return LetterView(letter, viewer, True, _body_html(viewer, letter), text)
+
+
+def _body_html(viewer: Viewer, letter: Letter) -> SafeString:
+    """Return the body_html of view_as(viewer, letter), and nothing else."""
     if viewer == Viewer.RECIPIENT:
-        return LetterView(letter, viewer, True, recipient_html(letter), recipient_text(letter))
+        return recipient_html(letter)
     if viewer == Viewer.AUTHOR:
-        delivered = letter.status in RECIPIENT_VISIBLE
-        body = author_html(letter) if delivered else _as_written(letter)
-        return LetterView(letter, viewer, True, body, letter.body_text)
+        return author_html(letter) if letter.status in RECIPIENT_VISIBLE else _as_written(letter)
     if viewer == Viewer.COORDINATOR:
-        return LetterView(letter, viewer, True, _as_written(letter), letter.body_text)
-    return LetterView(letter, Viewer.NOBODY, False)
+        return _as_written(letter)
+    return mark_safe("")
 
 
 def _as_written(letter: Letter) -> SafeString:

@@ -34,6 +34,24 @@ def is_coordinator(user, program: Program) -> bool:
     return Program.objects.coordinated_by(user).filter(pk=program.pk).exists()
 
 
+def member_coordinates(user, pair: Pair, member: Membership) -> bool:
+    """Return is_coordinator(user, pair.program) for `user` whose membership in `pair` is
+    `member` (pair.member_for(user)), without a query when it can.
+
+    A person holds one membership per program (a database constraint), and a pair's two
+    memberships belong to its program, so `member` is the person's only membership there: they
+    coordinate the program exactly when it is an active coordinator's, or when they are an
+    operator. Precondition: `member` was read with the pair (its role and status as stored).
+    """
+    if not user.is_authenticated or member.user_id != user.pk:
+        return False
+    if user.is_superuser:
+        return True
+    if member.program_id != pair.program_id:  # never for a pair made by programs.services; ask the rule
+        return is_coordinator(user, pair.program)
+    return member.role == Membership.Role.COORDINATOR and member.status == Membership.Status.ACTIVE
+
+
 def require_coordinator(user, program: Program) -> None:
     """Raise PermissionDenied unless `user` coordinates `program` (or is an operator)."""
     if not is_coordinator(user, program):

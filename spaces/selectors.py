@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from letters import moderation
 from letters.models import FindingSeverity
 from letters.selectors import review_segments
+from programs.compiled import CompiledRead
 from programs.models import Membership, Program
 from spaces.models import Post, PostEvent, PostFinding, PostReviewEntry, PostStatus, Report, Space, SpaceDeparture, Thread
 
@@ -247,6 +248,17 @@ def list_post_review_audit(post: Post) -> QuerySet[PostReviewEntry]:
 NEW_REPLIES_SINCE = timedelta(days=14)
 
 
+def _own_open_threads_of(user_id, membership_ids):
+    """The threads these memberships of the user started, still shown, in spaces the user has not left."""
+    left = SpaceDeparture.objects.filter(membership__user_id=user_id).values("space")
+    return (Thread.objects.filter(author_id__in=membership_ids, hidden_at__isnull=True, deleted_at__isnull=True)
+            .exclude(space__in=left).values_list("pk"))
+
+
+#: Asked on every view of the home page: its statement is built once (programs.compiled).
+_own_open_threads = CompiledRead(_own_open_threads_of)
+
+
 def list_new_replies(user, *, limit: int = 5, memberships=None) -> list[Post]:
     """Return the newest replies others published in the threads `user` started (last two weeks), newest first.
 
@@ -257,14 +269,16 @@ def list_new_replies(user, *, limit: int = 5, memberships=None) -> list[Post]:
     if not user.is_authenticated:
         return []
     # The person's own open threads in spaces they still belong in (a short list), then their new replies.
-    left = SpaceDeparture.objects.filter(membership__user=user).values("space")
     if memberships is None:
+        left = SpaceDeparture.objects.filter(membership__user=user).values("space")
         own = Thread.objects.filter(author__user=user, author__status=Membership.Status.ACTIVE)
+        threads = list(
+            own.filter(hidden_at__isnull=True, deleted_at__isnull=True).exclude(space__in=left)
+            .values_list("pk", flat=True)
+        )
     else:
-        own = Thread.objects.filter(author_id__in=[m.pk for m in memberships if m.status == Membership.Status.ACTIVE])
-    threads = list(
-        own.filter(hidden_at__isnull=True, deleted_at__isnull=True).exclude(space__in=left).values_list("pk", flat=True)
-    )
+        active = [m.pk for m in memberships if m.status == Membership.Status.ACTIVE]
+        threads = [row[0] for row in _own_open_threads.rows(user.pk, active)] if active else []
     if not threads:
         return []
     since = timezone.now() - NEW_REPLIES_SINCE

@@ -61,7 +61,12 @@ def letter_status(letter) -> str:
     A tag rather than an include: a page listing letters renders it once per letter, and an
     include costs a template context each time. frontend/includes/letter_status.html calls it.
     """
-    css, words = _STATUS_WORDS.get(letter.status, ("", ""))
+    return status_html(letter.status)
+
+
+def status_html(status: str) -> str:
+    """Return the labelled span letter_status shows for a letter in `status` ("" for an unknown one)."""
+    css, words = _STATUS_WORDS.get(status, ("", ""))
     return format_html('<span class="status {}">{}</span>', css, words) if css else ""
 
 

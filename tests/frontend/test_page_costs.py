@@ -43,3 +43,12 @@ def test_home_page_costs_the_same_with_2_or_14_letters(client, pair, coordinator
     short = _queries(client, url)
     _add_letters(pair, coordinator, 12)
     assert _queries(client, url) == short
+
+
+@pytest.mark.parametrize("side", ["mentee", "mentor"])
+def test_a_members_thread_reads_six_statements(client, pair, coordinator, side):
+    """The session, the user, the pair, its letters, their redactions and the unread-notice
+    count: whether the member coordinates is answered from their own membership in the pair."""
+    client.force_login(getattr(pair, side).user)
+    _add_letters(pair, coordinator, 4)
+    assert _queries(client, reverse("pair-thread", args=[pair.pk])) == 6

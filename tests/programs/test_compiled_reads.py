@@ -1,0 +1,89 @@
+"""The reads built once (programs.compiled) and the thread's member rule answer as the general forms do."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from letters.models import Notification, ReminderKind
+from letters.selectors import count_unread_notifications
+from programs.compiled import CompiledRead
+from programs.models import Membership
+from programs.permissions import is_coordinator, member_coordinates
+from tests import factories
+
+
+def _notice(user, *, read: bool) -> None:
+    Notification.objects.create(user=user, kind=ReminderKind.choices[0][0], title="t",
+                                read_at=timezone.now() if read else None)
+
+
+def test_the_unread_count_is_each_persons_own_and_one_query(pair):
+    mentee, mentor = pair.mentee.user, pair.mentor.user
+    for _ in range(3):
+        _notice(mentee, read=False)
+    _notice(mentee, read=True)
+    _notice(mentor, read=False)
+    with CaptureQueriesContext(connection) as captured:
+        counts = (count_unread_notifications(mentee), count_unread_notifications(mentor))
+    assert counts == (3, 1) and len(captured) == 1 + 1
+    Notification.objects.filter(user=mentee).update(read_at=timezone.now())
+    assert count_unread_notifications(mentee) == 0
+    assert count_unread_notifications(factories.make_user()) == 0
+
+
+def test_a_compiled_read_refuses_a_statement_that_does_not_use_its_value_once(db):
+    ignoring = CompiledRead(lambda user_id: Notification.objects.all())
+    with pytest.raises(ValueError):
+        ignoring.count(1)
+    twice = CompiledRead(lambda user_id: Notification.objects.filter(user_id=user_id, program_id=user_id))
+    with pytest.raises(ValueError):
+        twice.count(1)
+
+
+def test_a_compiled_read_gives_the_rows_and_counts_the_queryset_gives(pair):
+    users = [pair.mentee.user, pair.mentor.user, factories.make_user()]
+    for n, user in enumerate(users[:2]):
+        for i in range(n + 2):
+            _notice(user, read=bool(i % 2))
+
+    def build(user_ids, kind_user):
+        return (Notification.objects.filter(user_id__in=user_ids).exclude(user_id=kind_user)
+                .order_by("pk").values_list("pk", "user_id", "created_at", "read_at"))
+
+    read = CompiledRead(build)
+    for ids in ([users[0].pk], [users[0].pk, users[1].pk], [u.pk for u in users], []):
+        for other in (users[0].pk, users[2].pk):
+            assert read.rows(ids, other) == list(build(ids, other))
+            assert read.count(ids, other) == build(ids, other).count()
+    # Datetimes come back as Django gives them (aware, UTC).
+    row = read.rows([users[0].pk], users[2].pk)[0]
+    assert row[2] == Notification.objects.get(pk=row[0]).created_at and row[2].tzinfo is not None
+
+
+@pytest.mark.parametrize("side", ["mentee", "mentor"])
+def test_a_members_own_membership_answers_whether_they_coordinate(pair, side):
+    member = getattr(pair, side)
+    assert member_coordinates(member.user, pair, member) is False
+    assert member_coordinates(member.user, pair, member) == is_coordinator(member.user, pair.program)
+
+
+def test_a_member_whose_membership_became_a_coordinators_coordinates(pair):
+    member = pair.mentor
+    Membership.objects.filter(pk=member.pk).update(role=Membership.Role.COORDINATOR)
+    member.refresh_from_db()
+    assert is_coordinator(member.user, pair.program) is True
+    assert member_coordinates(member.user, pair, member) is True
+    Membership.objects.filter(pk=member.pk).update(status=Membership.Status.LEFT)
+    member.refresh_from_db()
+    assert is_coordinator(member.user, pair.program) is False
+    assert member_coordinates(member.user, pair, member) is False
+
+
+def test_an_operator_in_a_pair_coordinates_and_nobody_else_is_answered_for(pair):
+    member = pair.mentee
+    member.user.is_superuser = True
+    member.user.save(update_fields=["is_superuser"])
+    assert member_coordinates(member.user, pair, member) is True
+    # Someone else's membership never answers for a person.
+    assert member_coordinates(pair.mentor.user, pair, member) is False
