@@ -168,6 +168,15 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
              % {"author": details.get("author", "")}],
             _("Open the letter"), review_path,
         )
+    if reminder.kind == ReminderKind.URGENT_ESCALATION and details.get("about") == "post":
+        # Planned by the sweep (planning._escalation_reminders) from the spaces' source: to
+        # operators, who are not in the program, so it names nobody, not even by pseudonym.
+        return (
+            _("Urgent: a safeguarding alert in %(program)s has not been opened for an hour") % {"program": program},
+            [_("A post in one of the program's peer spaces with a possible safeguarding concern has waited an hour "
+               "without a coordinator opening it. Make sure someone handles it now.")],
+            _("Open the post"), reverse("space-post-review", args=[details.get("post", 0)]),
+        )
     if reminder.kind == ReminderKind.URGENT_ESCALATION:
         return (
             _("Urgent: a safeguarding alert in %(program)s has not been opened for an hour") % {"program": program},
