@@ -314,11 +314,12 @@ class ReminderKind(models.TextChoices):
     WEEKLY_DIGEST = "weekly_digest", _("Pairs that need attention this week")
     LETTER_WITHHELD = "letter_withheld", _("Your letter was not passed on")
     LETTER_REDACTED = "letter_redacted", _("Your letter was delivered with parts removed")
+    # The timeline's events and the peer spaces' notices (timeline.services, spaces.notices):
+    # shown in the app at once and e-mailed by the delivery (letters.reminders.notices.notify);
+    # SPACE_URGENT is no longer written (an urgent post gives coordinators URGENT_FINDING, as
+    # an urgent letter does) and stays for old notices.
     EVENT_CHANGED = "event_changed", _("An event in your program changed")
     EVENT_CANCELLED = "event_cancelled", _("An event in your program was cancelled")
-    # Peer spaces (spaces.notices): shown in the app at once and e-mailed by the delivery
-    # (letters.reminders.notices.plan_notice); SPACE_URGENT is no longer written (an urgent
-    # post gives coordinators URGENT_FINDING, as an urgent letter does) and stays for old notices.
     SPACE_REPLY = "space_reply", _("A new reply in your thread")
     SPACE_POST_HELD = "space_post_held", _("Your post waits for a coordinator")
     SPACE_POST_RETURNED = "space_post_returned", _("Your post was returned with a note")
@@ -328,19 +329,18 @@ class ReminderKind(models.TextChoices):
 
 #: Kinds a person can never switch off by e-mail: a child's safety comes first.
 ALWAYS_EMAILED = frozenset({ReminderKind.URGENT_FINDING, ReminderKind.URGENT_ESCALATION})
-#: Kinds that are only ever in-app notices, never a Reminder row or an e-mail: the timeline's
-#: events, worded and stored by the timeline through letters.reminders.notices.notify_in_app.
-#: SPACE_URGENT is here only for the notices written before urgent posts used URGENT_FINDING.
-IN_APP_ONLY = frozenset({
-    ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED, ReminderKind.SPACE_URGENT,
-})
-#: Kinds the apps above letters plan about their own objects (the peer spaces' notices) with
-#: letters.reminders.notices.plan_notice: a Reminder row, worded here in letters
-#: (letters.reminders.messages) and sent by the same delivery as every other reminder, so the
-#: member's e-mail preferences and a mentee's quiet hours apply.
+#: Kinds that are only in-app notices stored with their words, never e-mailed nor offered on
+#: the settings page: none is written any more. SPACE_URGENT stays for the notices written
+#: before urgent posts used URGENT_FINDING. (Event notices were in-app only until they went
+#: through the reminders; their old notices keep their stored words too.)
+IN_APP_ONLY = frozenset({ReminderKind.SPACE_URGENT})
+#: Kinds the apps above letters plan about their own objects (the peer spaces' notices, the
+#: timeline's changed and cancelled events) with letters.reminders.notices.notify: a Reminder
+#: row, worded here in letters (letters.reminders.messages) and sent by the same delivery as
+#: every other reminder, so the member's e-mail preferences and a mentee's quiet hours apply.
 PLANNED_FROM_ABOVE = frozenset({
     ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
-    ReminderKind.SPACE_REPORT,
+    ReminderKind.SPACE_REPORT, ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED,
 })
 
 

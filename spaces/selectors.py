@@ -6,17 +6,19 @@ marked, the note for its author) is decided here by `post_view_for`, which every
 the API use.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from letters import moderation
 from letters.models import FindingSeverity
+from letters.reminders.escalation import UrgentItem, UrgentSource, opened_since
 from letters.selectors import review_segments
 from programs.compiled import CompiledRead
 from programs.models import Membership, Program
@@ -228,6 +230,44 @@ def list_open_reports(program: Program) -> QuerySet[Report]:
         .select_related("post__author", "post__thread__space", "reporter")
         .order_by("created_at", "pk")
     )
+
+
+def urgent_posts_waiting(cutoff: datetime) -> list[UrgentItem]:
+    """Return the posts with an urgent finding that wait for a coordinator since `cutoff` or earlier (one query).
+
+    Waiting: in review, and neither hidden nor deleted (a coordinator who hid or deleted
+    it has acted on it). For the reminder sweep's escalation (POST_ESCALATION); the items
+    carry the post's id and nothing that names anyone. Precondition: none (no viewer).
+    """
+    rows = (
+        Post.objects.filter(status=PostStatus.IN_REVIEW, submitted_at__lte=cutoff, hidden_at__isnull=True,
+                            deleted_at__isnull=True)
+        .filter(Exists(PostFinding.objects.filter(post=OuterRef("pk"), severity=FindingSeverity.URGENT)))
+        .order_by("submitted_at", "pk")
+        .values_list("pk", "submitted_at", "thread__space__program_id")
+    )
+    return [UrgentItem(object_key=f"post:{pk}", program_id=program_id, since=submitted_at,
+                       details={"about": "post", "post": pk})
+            for pk, submitted_at, program_id in rows]
+
+
+def opened_post_ids(waiting: Mapping[int, datetime]) -> set[int]:
+    """Return which posts of `waiting` ({id: submitted at}) a coordinator opened since (one query).
+
+    Opened means a line in the post's review log at or after its submission: its review
+    page was opened (frontend.space_views.post_review records that on every GET), or it
+    was claimed or decided; the same meaning as a letter's.
+    """
+    last_seen = dict(
+        PostReviewEntry.objects.filter(post_id__in=list(waiting)).order_by()
+        .values("post_id").annotate(last=Max("at")).values_list("post_id", "last")
+    )
+    return opened_since(last_seen, waiting)
+
+
+#: What the spaces give the reminder sweep so that urgent posts escalate like letters
+#: (registered by SpacesConfig.ready: letters may not import the spaces).
+POST_ESCALATION = UrgentSource(prefix="post", waiting=urgent_posts_waiting, opened=opened_post_ids)
 
 
 def review_segments_for(post: Post, findings: list[PostFinding]):

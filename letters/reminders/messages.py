@@ -168,6 +168,15 @@ def _coordinator_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
              % {"author": details.get("author", "")}],
             _("Open the letter"), review_path,
         )
+    if reminder.kind == ReminderKind.URGENT_ESCALATION and details.get("about") == "post":
+        # Planned by the sweep (planning._escalation_reminders) from the spaces' source: to
+        # operators, who are not in the program, so it names nobody, not even by pseudonym.
+        return (
+            _("Urgent: a safeguarding alert in %(program)s has not been opened for an hour") % {"program": program},
+            [_("A post in one of the program's peer spaces with a possible safeguarding concern has waited an hour "
+               "without a coordinator opening it. Make sure someone handles it now.")],
+            _("Open the post"), reverse("space-post-review", args=[details.get("post", 0)]),
+        )
     if reminder.kind == ReminderKind.URGENT_ESCALATION:
         return (
             _("Urgent: a safeguarding alert in %(program)s has not been opened for an hour") % {"program": program},
@@ -242,6 +251,73 @@ def _space_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
     )
 
 
+def _day(moment: datetime | None, reminder: Reminder) -> str:
+    """Return the day of `moment` on the program's clock, for the active language."""
+    return formats.date_format(moment.astimezone(program_zone(reminder.program)), "DATE_FORMAT") if moment else ""
+
+
+def _clock(moment: datetime | None, reminder: Reminder) -> str:
+    """Return the time of `moment` on the program's clock, for the active language."""
+    return formats.time_format(moment.astimezone(program_zone(reminder.program)), "TIME_FORMAT") if moment else ""
+
+
+def _event_changes(reminder: Reminder, starts: datetime | None, ends: datetime | None) -> list[str]:
+    """Return one line per thing that changed about an event (details["changed"]), with what it was before."""
+    details = reminder.details
+    was = details.get("was", {})
+    was_starts, was_ends = parse_datetime(was.get("starts_at", "")), parse_datetime(was.get("ends_at", ""))
+    place, was_place = details.get("place", ""), was.get("place", "")
+    changed, lines = details.get("changed", []), []
+    if "date" in changed:
+        lines.append(_("New date: %(date)s (it was %(before)s).")
+                     % {"date": _day(starts, reminder), "before": _day(was_starts, reminder)})
+    if "time" in changed:
+        lines.append(_("New time: %(starts)s to %(ends)s (it was %(before_starts)s to %(before_ends)s).") % {
+            "starts": _clock(starts, reminder), "ends": _clock(ends, reminder),
+            "before_starts": _clock(was_starts, reminder), "before_ends": _clock(was_ends, reminder)})
+    if "place" in changed:
+        if place and was_place:
+            lines.append(_("New place: %(place)s (it was %(before)s).") % {"place": place, "before": was_place})
+        elif place:
+            lines.append(_("New place: %(place)s.") % {"place": place})
+        else:
+            lines.append(_("No place is given any more (it was %(before)s).") % {"before": was_place})
+    if "title" in changed:
+        lines.append(_("Until now it was called “%(before)s”.") % {"before": was.get("title", "")})
+    if "other" in changed:
+        lines.append(_("Other details changed too; the timeline shows them.") if lines
+                     else _("Some details changed; the timeline shows them."))
+    return lines
+
+
+def _event_message(reminder: Reminder) -> tuple[str, list[str], str, str]:
+    """A changed or cancelled event (planned by timeline.services): what changed, on the program's clock.
+
+    Worded from the details the timeline stored (title, times, place, what changed and
+    what it was), never the event's description, and naming nobody.
+    """
+    details = reminder.details
+    title = details.get("title", "")
+    starts, ends = parse_datetime(details.get("starts_at", "")), parse_datetime(details.get("ends_at", ""))
+    when = _when(starts, reminder)
+    if reminder.kind == ReminderKind.EVENT_CANCELLED:
+        return (
+            _("Cancelled: %(title)s") % {"title": title},
+            [_("“%(title)s” on %(when)s will not take place.") % {"title": title, "when": when}],
+            _("Open the timeline"), reverse("timeline"),
+        )
+    summary = _("“%(title)s” is now on %(when)s until %(until)s.") % {
+        "title": title, "when": when, "until": _clock(ends, reminder)}
+    if details.get("place"):
+        summary += " " + _("Place: %(place)s.") % {"place": details["place"]}
+    return (
+        _("Changed: %(title)s") % {"title": title},
+        [*_event_changes(reminder, starts, ends), summary],
+        _("Open the timeline"), reverse("timeline"),
+    )
+
+
+_EVENT = {ReminderKind.EVENT_CHANGED, ReminderKind.EVENT_CANCELLED}
 _SPACE = {ReminderKind.SPACE_REPLY, ReminderKind.SPACE_POST_HELD, ReminderKind.SPACE_POST_RETURNED,
           ReminderKind.SPACE_REPORT}
 _MENTEE_ASSIGNMENT = {ReminderKind.READING_OPEN, ReminderKind.LETTER_DUE, ReminderKind.LETTER_OVERDUE}
@@ -275,6 +351,8 @@ def compose(reminder: Reminder, pseudonym: str, *, language: str | None = None) 
             subject, lines, label, path = _letter_message(reminder)
         elif reminder.kind in _SPACE:
             subject, lines, label, path = _space_message(reminder)
+        elif reminder.kind in _EVENT:
+            subject, lines, label, path = _event_message(reminder)
         else:
             subject, lines, label, path = _coordinator_message(reminder)
         greeting = _("Hello %(name)s,") % {"name": pseudonym} if pseudonym else _("Hello,")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from functools import cached_property, partial
@@ -26,6 +27,8 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from letters import deadlines
+from letters.reminders import escalation
+from letters.reminders.escalation import UrgentItem
 from letters.models import (
     PLANNED_FROM_ABOVE,
     RECIPIENT_VISIBLE,
@@ -33,6 +36,7 @@ from letters.models import (
     Letter,
     LetterStatus,
     Reminder,
+    ReviewAuditEntry,
     ReminderKind,
     ReminderStatus,
 )
@@ -49,7 +53,7 @@ QUIET_FROM, QUIET_UNTIL = time(21, 0), time(7, 0)
 NOTICE_WINDOW = timedelta(days=7)
 #: A weekly digest not sent within this long after its moment (workers down) is skipped until next week.
 WEEKLY_DIGEST_WINDOW = timedelta(days=1)
-#: An escalation goes to operators when no coordinator opened an urgent letter within this long.
+#: An escalation goes to operators when no coordinator opened an urgent letter or post within this long.
 ESCALATE_AFTER = timedelta(hours=1)
 
 
@@ -151,7 +155,9 @@ class Snapshot:
     """Everything the planners read, loaded in a fixed number of queries.
 
     Pairs and delivered letters are plain tuples, and each program's reminder settings are
-    merged once (`setting`), because the planners look at every active pair.
+    merged once (`setting`), because the planners look at every active pair. `escalating`
+    holds the urgent letters and posts that have waited ESCALATE_AFTER, and `opened_keys`
+    those of them a coordinator opened (letters.reminders.escalation).
     """
 
     now: datetime
@@ -167,7 +173,8 @@ class Snapshot:
     decided: list[dict]
     in_review: list[dict]
     urgent_ids: set[int]
-    opened_ids: set[int]
+    escalating: list[UrgentItem]
+    opened_keys: set[str]
     coordinators: dict[int, list[int]]
     operators: list[int]
 
@@ -200,13 +207,58 @@ def _reply_span(program: Program) -> timedelta:
     return program.reply_window + timedelta(days=days) + NOTICE_WINDOW
 
 
-def opened_letter_ids(letter_ids) -> set[int]:
-    """Return which of `letter_ids` a coordinator has opened (so an urgent alert need not escalate).
+def opened_letter_ids(waiting: Mapping[int, datetime]) -> set[int]:
+    """Return which letters of `waiting` ({id: submitted at}) a coordinator has opened since (one query).
 
-    Until the moderation audit log exists, "opened" means the letter has left `in_review`.
-    When `ReviewAuditEntry` lands, add its "opened" rows here; nothing else changes.
+    Opened means a line in the letter's review log at or after its submission: its review
+    page was opened (frontend.review_views records that on every GET), or it was claimed
+    or decided. The same meaning as a post's (escalation.opened_since).
     """
-    return set(Letter.objects.filter(pk__in=list(letter_ids)).exclude(status=LetterStatus.IN_REVIEW).values_list("pk", flat=True))
+    last_seen = dict(
+        ReviewAuditEntry.objects.filter(letter_id__in=list(waiting)).order_by()
+        .values("letter_id").annotate(last=Max("at")).values_list("letter_id", "last")
+    )
+    return escalation.opened_since(last_seen, waiting)
+
+
+def urgent_letters(in_review: list[dict], urgent_ids: set[int]) -> list[UrgentItem]:
+    """Return the letters of `in_review` (rows of load_snapshot) with an urgent finding, as escalation items."""
+    return [
+        UrgentItem(object_key=f"letter:{row['pk']}", program_id=row["pair__program_id"], since=row["submitted_at"],
+                   pair_id=row["pair_id"], letter_id=row["pk"], details={"author": row["author__pseudonym"]})
+        for row in in_review if row["pk"] in urgent_ids
+    ]
+
+
+#: How the sweep tells which letters were opened; the sources above letters bring their own.
+_LETTERS_OPENED = {"letter": opened_letter_ids}
+
+
+def opened_keys(items: list[UrgentItem]) -> set[str]:
+    """Return the object keys of `items` that a coordinator opened since their submission (one query per kind).
+
+    Letters are judged here, posts by the source the spaces registered (escalation.register).
+    """
+    openers = {**_LETTERS_OPENED, **{source.prefix: source.opened for source in escalation.sources()}}
+    waiting: dict[str, dict[int, datetime]] = defaultdict(dict)
+    for item in items:
+        waiting[item.prefix][item.object_id] = item.since
+    return {f"{prefix}:{pk}" for prefix, since in waiting.items() for pk in openers[prefix](since)}
+
+
+def escalating_items(now: datetime, in_review: list[dict], urgent_ids: set[int], *,
+                     letters_only: bool) -> list[UrgentItem]:
+    """Return every urgent item that has waited ESCALATE_AFTER or longer: letters, then each source's.
+
+    `letters_only` (a snapshot of some pairs, plan_for_letter) leaves the sources out:
+    their items belong to no pair.
+    """
+    cutoff = now - ESCALATE_AFTER
+    items = [item for item in urgent_letters(in_review, urgent_ids) if item.since <= cutoff]
+    if not letters_only:
+        for source in escalation.sources():
+            items.extend(source.waiting(cutoff))
+    return items
 
 
 def load_snapshot(now: datetime, *, pair_ids: list[int] | None = None) -> Snapshot:
@@ -299,12 +351,12 @@ def load_snapshot(now: datetime, *, pair_ids: list[int] | None = None) -> Snapsh
     ).values_list("user_id", "program_id"):
         coordinators[program_id].append(user_id)
     operators = list(User.objects.filter(is_superuser=True, is_active=True).values_list("pk", flat=True))
-    escalating = [row["pk"] for row in in_review if row["pk"] in urgent_ids and row["submitted_at"] + ESCALATE_AFTER <= now]
+    escalating = escalating_items(now, in_review, urgent_ids, letters_only=pair_ids is not None)
     return Snapshot(
         now=now, programs=programs, settings=settings, pairs=pairs, assignments=assignments,
         assignment_pairs=assignment_pairs, submitted=submitted, delivered=delivered,
         last_submitted_by=last_submitted_by, returned=returned, decided=decided, in_review=in_review, urgent_ids=urgent_ids,
-        opened_ids=opened_letter_ids(escalating) if escalating else set(), coordinators=coordinators,
+        escalating=escalating, opened_keys=opened_keys(escalating), coordinators=coordinators,
         operators=operators,
     )
 
@@ -439,22 +491,17 @@ def _decision_reminders(snapshot: Snapshot) -> list[Planned]:
 
 
 def _review_reminders(snapshot: Snapshot) -> list[Planned]:
-    """Urgent findings (to coordinators at once, to operators after an hour unopened) and overdue reviews."""
+    """Urgent findings in letters (to coordinators at once) and overdue reviews."""
     now, planned = snapshot.now, []
     overdue_by_program: dict[int, list[dict]] = defaultdict(list)
     for row in snapshot.in_review:
         program = snapshot.programs[row["pair__program_id"]]
-        common = dict(object_key=f"letter:{row['pk']}", program=program, pair_id=row["pair_id"], letter_id=row["pk"],
-                      details={"author": row["author__pseudonym"]})
         if row["pk"] in snapshot.urgent_ids:
             for coordinator_id in snapshot.coordinators.get(program.pk, ()):
                 planned.append(Planned(recipient_id=coordinator_id, kind=ReminderKind.URGENT_FINDING,
-                                       due_at=row["submitted_at"], **common))
-            escalate_at = row["submitted_at"] + ESCALATE_AFTER
-            if escalate_at <= now and row["pk"] not in snapshot.opened_ids:
-                for operator_id in snapshot.operators:
-                    planned.append(Planned(recipient_id=operator_id, kind=ReminderKind.URGENT_ESCALATION,
-                                           due_at=escalate_at, **common))
+                                       object_key=f"letter:{row['pk']}", due_at=row["submitted_at"], program=program,
+                                       pair_id=row["pair_id"], letter_id=row["pk"],
+                                       details={"author": row["author__pseudonym"]}))
         if deadlines.is_overdue(deadlines.review_due_at(row["submitted_at"], program.review_sla), now):
             overdue_by_program[program.pk].append(row)
     hour = start_of_hour(now)
@@ -467,6 +514,29 @@ def _review_reminders(snapshot: Snapshot) -> list[Planned]:
         for coordinator_id in snapshot.coordinators.get(program_id, ()):
             planned.append(Planned(recipient_id=coordinator_id, kind=ReminderKind.REVIEW_DIGEST,
                                    object_key=f"program:{program_id}", due_at=hour, program=program, details=details))
+    return planned
+
+
+def _escalation_reminders(snapshot: Snapshot) -> list[Planned]:
+    """Urgent letters and posts that no coordinator opened within ESCALATE_AFTER go to every operator.
+
+    One rule for both (see letters.reminders.escalation): due ESCALATE_AFTER after the
+    submission, keyed by the item, so each is escalated once whatever the number of
+    sweeps. The kind is `urgent_escalation` for posts too, with the post in the key and
+    the details rather than a new kind: what makes it urgent (always e-mailed, never
+    muted, sent again if unsure: ALWAYS_EMAILED, RESEND_IF_UNSURE) must be the same, and
+    the object key already says what it is about, as for a goal's or a post's alert.
+    """
+    planned = []
+    for item in snapshot.escalating:
+        escalate_at = item.since + ESCALATE_AFTER
+        if escalate_at > snapshot.now or item.object_key in snapshot.opened_keys:
+            continue
+        program = snapshot.programs[item.program_id]
+        for operator_id in snapshot.operators:
+            planned.append(Planned(recipient_id=operator_id, kind=ReminderKind.URGENT_ESCALATION,
+                                   object_key=item.object_key, due_at=escalate_at, program=program,
+                                   pair_id=item.pair_id, letter_id=item.letter_id, details=item.details))
     return planned
 
 
@@ -518,7 +588,7 @@ def _weekly_digests(snapshot: Snapshot) -> list[Planned]:
 
 
 PLANNERS = (_mentee_assignment_reminders, _delivery_reminders, _returned_reminders, _decision_reminders,
-            _review_reminders, _weekly_digests)
+            _review_reminders, _escalation_reminders, _weekly_digests)
 
 
 def owed_reminders(now: datetime) -> list[Planned]:
@@ -637,10 +707,11 @@ def plan_notice(*, kind: str, program: Program, recipients: list[tuple[int, bool
     """Plan one reminder of `kind` for each (user id, quiet hours) in `recipients`; return the rows' ids.
 
     For the notices the apps above letters plan about their own objects
-    (letters.models.PLANNED_FROM_ABOVE, e.g. "thread:4"). Keyed like every reminder, so a
-    second call with the same key (the same thread within the same hour) adds nothing and
-    its id is returned again; the sweep never cancels it (see SWEPT_OBJECTS). `details`
-    holds ids, never words of a post or a name. Quiet hours are True for a mentee.
+    (letters.models.PLANNED_FROM_ABOVE, e.g. "thread:4", "event:7"). Keyed like every
+    reminder, so a second call with the same key (the same thread within the same hour)
+    adds nothing and its id is returned again; the sweep never cancels it (see
+    SWEPT_OBJECTS). `details` holds ids (and an event's title, times and place), never
+    words of a post or a name. Quiet hours are True for a mentee.
     Precondition: inside the caller's transaction, which records the cause.
     """
     if kind not in PLANNED_FROM_ABOVE:
@@ -658,7 +729,7 @@ def plan_notice(*, kind: str, program: Program, recipients: list[tuple[int, bool
 
 
 #: The planners whose reminders can concern one letter as soon as it changes state.
-LETTER_PLANNERS = (_delivery_reminders, _returned_reminders, _review_reminders)
+LETTER_PLANNERS = (_delivery_reminders, _returned_reminders, _review_reminders, _escalation_reminders)
 
 
 def plan_for_letter(letter_id: int, now: datetime) -> int:

@@ -266,6 +266,27 @@ def test_urgent_finding_alerts_every_coordinator_at_once_and_operators_after_an_
 
 
 @pytest.mark.django_db
+def test_an_urgent_letter_a_coordinator_opened_within_the_hour_does_not_escalate(client):
+    """Opening its review page is enough: the coordinator has seen it, even before deciding."""
+    with time_machine.travel(T0, tick=False) as traveller:
+        program = factories.make_program()
+        coordinator = factories.make_coordinator(program)
+        operator = factories.make_user("root", email="root@example.org", is_superuser=True, is_staff=True)
+        pair = factories.make_pair(program, coordinator)
+        opened, unopened = urgent_letter(pair), urgent_letter(pair)
+        reminders.sweep(T0)
+        traveller.move_to(T0 + timedelta(minutes=30))
+        client.force_login(coordinator)
+        assert client.get(f"/letters/{opened.pk}/review/").status_code == 200
+        traveller.move_to(T0 + timedelta(hours=1))
+        reminders.sweep(T0 + timedelta(hours=1))
+        reminders.sweep(T0 + timedelta(hours=1, minutes=1))  # a second sweep adds nothing
+    assert [m.to for m in mail.outbox if m.to == [operator.email]] == [[operator.email]]
+    assert not Reminder.objects.filter(kind="urgent_escalation", letter=opened).exists()
+    assert Reminder.objects.filter(kind="urgent_escalation", letter=unopened).count() == 1
+
+
+@pytest.mark.django_db
 def test_muted_kinds_stay_in_app_only():
     from letters.reminders.preferences import set_email_preferences
 

@@ -145,7 +145,9 @@ def test_a_change_tells_everyone_it_concerned_before_and_after_in_their_language
     titles = {n.user_id: n.title for n in told}
     assert titles[own.mentee.user_id] == "Changed: Visit day"  # their own choice of English
     assert titles[own.mentor.user_id] != "Changed: Visit day" and "Visit day" in titles[own.mentor.user_id]  # Danish
-    assert all(n.program_id == world["a"].pk and n.url == "/timeline/" and n.reminder_id is None for n in told)
+    # Each notice is a reminder about the event, e-mailed by the sweep (tests/timeline/test_event_notices.py).
+    key = f"event:{world['a_neighbour'].pk}"
+    assert all(n.program_id == world["a"].pk and n.url == "/timeline/" and n.reminder.object_key == key for n in told)
     assert ProgramAuditEntry.objects.filter(action="event_changed", target_id=world["a_neighbour"].pk).count() == 1
     assert not told.filter(user=world["coord_a"]).exists() and not told.filter(user=world["other"].mentee.user).exists()
 
