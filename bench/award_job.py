@@ -1,17 +1,16 @@
 """Time the letter passport's award job alone, at the benchmark's size, without a whole `make bench`.
 
     python -m bench.award_job seed [--pairs 10000 --assignments 20 --letters 200000]
-    python -m bench.award_job time [--repeat 3] [--stamps var/bench/award-stamps.txt]
+    python -m bench.award_job time [--repeat 3] [--stamps FILE] [--debug-cursor]
 
 `seed` fills var/bench/bench-award-seed.sqlite3 once, as `make bench` seeds its database (the
 benchmark program and the report's tenth-size program). `time` copies that file before each
-measurement, so every run starts from the same never-awarded state, migrates the copy to the
-code's schema (untimed), then runs the award job
-twice on the copy, as bench.scenarios.measure_award_job does: the first run reads every letter
-event since the seed, the second must give no stamp. It prints the wall and CPU seconds of
-the process for both runs and their queries; `--stamps` writes the set of stamps the first
-run gave, one "membership kind source earned_at" a line, sorted, so that two versions of the job can be
-compared on the same data. SQLite only (the copy is a file copy).
+measurement, so that every run starts from the same never-awarded state, migrates the copy to
+the code's schema (not timed), and runs bench.scenarios.measure_award_job on it, as `make
+bench` does: the first run reads every letter event since the seed, the second must give no
+stamp. It prints the wall and CPU seconds of both and their statements. `--stamps` writes
+the stamps of the first run to FILE, one "membership kind source earned_at" a line, sorted, so
+that two versions of the job can be compared on the same data. SQLite only (a file copy).
 """
 
 import argparse
@@ -36,6 +35,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed-file", default=str(SEED_FILE), help="the seeded database, kept between runs")
     parser.add_argument("--repeat", type=int, default=1, help="measurements, each on a fresh copy")
     parser.add_argument("--stamps", default="", help="write the first run's stamps to this file")
+    parser.add_argument("--debug-cursor", action="store_true",
+                        help="count queries with Django's debug cursor, as make bench did before (slower)")
     return parser.parse_args(argv)
 
 
@@ -82,18 +83,6 @@ def _copy(seed_file: Path, copy: Path) -> None:
     shutil.copyfile(seed_file, copy)
 
 
-def _one_run(award_stamps) -> dict:
-    """Run the award job once; return its result with wall and CPU seconds and queries."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = award_stamps()
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"wall_s": wall, "cpu_s": cpu, "queries": len(captured), **result}
-
-
 def time_award_job(args: argparse.Namespace) -> None:
     """Measure the award job `args.repeat` times, each on a fresh copy of the seed file."""
     seed_file = Path(args.seed_file)
@@ -104,8 +93,8 @@ def time_award_job(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from bench.scenarios import measure_award_job
     from goals.models import Stamp
-    from goals.rewards import award_stamps
 
     for attempt in range(args.repeat):
         if attempt:
@@ -113,11 +102,11 @@ def time_award_job(args: argparse.Namespace) -> None:
             _copy(seed_file, COPY_FILE)
         # The seed may be older than the code's schema; the migrations are not timed.
         call_command("migrate", verbosity=0, interactive=False)
-        first, again = _one_run(award_stamps), _one_run(award_stamps)
-        print(f"first run {first['wall_s']:.2f} s wall, {first['cpu_s']:.2f} s CPU, {first['queries']} queries, "
-              f"{first['stamps']} stamps, {first['pairs']} pairs | "
-              f"re-run {again['wall_s']:.2f} s wall, {again['cpu_s']:.2f} s CPU, {again['queries']} queries, "
-              f"{again['stamps']} stamps", flush=True)
+        run = measure_award_job(debug_cursor=args.debug_cursor)
+        print(f"first run {run['seconds']:.2f} s wall, {run['cpu_seconds']:.2f} s CPU, {run['queries']} queries, "
+              f"{run['result']['stamps']} stamps, {run['result']['pairs']} pairs | "
+              f"re-run {run['rerun_seconds']:.2f} s wall, {run['rerun_cpu_seconds']:.2f} s CPU, "
+              f"{run['rerun_queries']} queries, {run['rerun_stamps']} stamps", flush=True)
     if args.stamps:
         rows = Stamp.objects.values_list("membership_id", "kind", "source", "earned_at")
         Path(args.stamps).write_text("".join(f"{m} {k} {s} {e.isoformat()}\n" for m, k, s, e in sorted(rows)))
