@@ -23,7 +23,7 @@ def _parameters_per_statement() -> int:
 
     Django keeps SQLite's at 999, the limit of SQLite before 3.32; the library in use says its
     own (32,766 by default since then; Debian's allows 250,000). Statements of 199 rows rather
-    than ROWS_PER_STATEMENT cost the award job's first run a fifth more CPU in its inserts.
+    than ROWS_PER_STATEMENT cost the award job's first run a quarter more CPU in its inserts.
     """
     if connection.vendor == "sqlite":
         connection.ensure_connection()
