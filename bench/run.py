@@ -194,7 +194,7 @@ def format_report(results: dict) -> str:
         f"{str(sweep['queries']) + ' queries; ' + json.dumps(sweep['result']):<40} {sweep['target_s']:>8g} "
         f"{'yes' if sweep['meets_target'] else 'NO':>4}",
         f"{'passport award job (all pairs)':<34} {awards['seconds']:>9.2f} "
-        f"{str(awards['queries']) + ' queries; ' + str(awards['result']['stamps']) + ' stamps; re-run ' + str(awards['rerun_stamps']):<40} "
+        f"{str(awards['queries']) + ' queries; ' + str(awards['result']['stamps']) + ' stamps; ' + str(awards.get('cpu_seconds', '?')) + ' s CPU; re-run ' + str(awards['rerun_stamps']):<40} "
         f"{awards['target_s']:>8g} {'yes' if awards['meets_target'] else 'NO':>4}",
         f"{'pair health (all pairs)':<34} {refresh['seconds']:>9.2f} "
         f"{str(refresh['pairs']) + ' pairs, ' + str(refresh['queries']) + f' queries (every {REFRESH_EVERY_MINUTES} min)':<40}",

@@ -96,7 +96,9 @@ class Stamp(models.Model):
 
     Kind = StampKind
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="stamps")
+    # No index of its own: the unique key and the passport's index both begin with it, and the
+    # award job's first run, which writes hundreds of thousands of stamps, kept a third up to date.
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="stamps", db_index=False)
     kind = models.CharField(max_length=24, choices=StampKind.choices)
     source = models.CharField(max_length=40)
     earned_at = models.DateTimeField()

@@ -56,6 +56,13 @@ class DeadlineState(models.TextChoices):
 COUNTED_STATES = (DeadlineState.ON_TIME, DeadlineState.LATE, DeadlineState.OVERDUE)
 NOT_ON_TIME_STATES = (DeadlineState.LATE, DeadlineState.OVERDUE)
 
+# The members the rules over values return and compare with, read from their enums once:
+# reading a member from its class costs more than the rest of deadline_state, which the award
+# job and the reminder sweep call for every pair and assignment.
+_ON_TIME, _LATE, _OVERDUE = DeadlineState.ON_TIME, DeadlineState.LATE, DeadlineState.OVERDUE
+_NOT_DUE, _EXCUSED = DeadlineState.NOT_DUE, DeadlineState.EXCUSED
+_ACTIVE = Pair.Status.ACTIVE
+
 
 # ---------------------------------------------------------------------------- rules over values
 
@@ -92,12 +99,12 @@ def is_overdue(due_at: datetime | None, now: datetime) -> bool:
 
 def letter_owed(*, pair_status: str, pair_started_at: datetime, due_at: datetime) -> bool:
     """Return True if a pair (its status and start) still owes a letter due at `due_at`."""
-    return pair_status == Pair.Status.ACTIVE and due_at > pair_started_at
+    return pair_status == _ACTIVE and due_at > pair_started_at
 
 
 def reply_owed(*, pair_status: str) -> bool:
     """Return True if a pair in `pair_status` still owes the replies its mentor has not sent."""
-    return pair_status == Pair.Status.ACTIVE
+    return pair_status == _ACTIVE
 
 
 def letter_sent_at(submissions: Iterable[datetime | None]) -> datetime | None:
@@ -125,10 +132,10 @@ def deadline_state(*, due_at: datetime | None, sent_at: datetime | None, now: da
     if due_at is None:
         return None
     if sent_at is not None:
-        return DeadlineState.LATE if is_late(sent_at, due_at) else DeadlineState.ON_TIME
+        return _LATE if is_late(sent_at, due_at) else _ON_TIME
     if not owed:
-        return DeadlineState.EXCUSED
-    return DeadlineState.OVERDUE if is_overdue(due_at, now) else DeadlineState.NOT_DUE
+        return _EXCUSED
+    return _OVERDUE if is_overdue(due_at, now) else _NOT_DUE
 
 
 def on_time_rate(on_time: int, late: int, overdue: int) -> float | None:
