@@ -12,6 +12,7 @@ from oversight import health
 from programs.models import Membership, Pair, Program, User
 from readings import services as reading_services
 from tests import factories
+from tests.frontend import session_statements
 
 
 @pytest.fixture
@@ -426,9 +427,7 @@ def test_a_signed_in_page_costs_two_queries_before_its_view_and_a_home_thirteen(
     # mentor's home also asks which replies they owe, while their pair is at no moment. With
     # Redis the session is read from the cache (cached_db, config/settings.py), which saves
     # its query.
-    from django.conf import settings
-
-    home = 12 if settings.SESSION_ENGINE.endswith("cached_db") else 13
+    home = 12 + session_statements()
     client.force_login(pair.mentee.user)
     client.get("/")
     with django_assert_num_queries(home):
