@@ -269,13 +269,40 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-ZÆØÅÉ])|\n")
 PUBLIC_PLACE_BEFORE, PUBLIC_PLACE_AFTER = 80, 40
 
 
+#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouvert de 10h", or words such
+#: as "opening hours", "entrée gratuite" that need no time.
+_OPEN_TO_VISITORS_RE = compile_folded(
+    r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,2}\s*\d"
+    + r"|(?<!\w)" + alternation(all_contact_words("visitor_words")) + r"(?!\w)"
+)
+#: How far around an address the words of a place open to visitors are looked for: its own
+#: sentence and the next one, where a letter says when the place is open.
+OPEN_HOURS_BEFORE, OPEN_HOURS_AFTER = 120, 160
+
+
+def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
+    """True if opening hours or an entry fee are told around the address at [start, end).
+
+    Homes have no opening hours: "Dokk1, Hack Kampmanns Plads 2, … åbent til kl 22" and
+    "Cité de l'espace, avenue Jean Gonord, … ouvert de 10h à 18h" name a venue even when its
+    name is not one of the public-place words. Looks from the start of the address's sentence
+    to the end of the next sentence.
+    """
+    before_start = max(0, start - OPEN_HOURS_BEFORE)
+    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
+    sentence_start = breaks[-1].end() if breaks else before_start
+    after_end = min(len(text), end + OPEN_HOURS_AFTER)
+    return bool(_OPEN_TO_VISITORS_RE.search(folded, sentence_start, after_end))
+
+
 def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     """True if the address at [start, end) is a public place's and not the writer's.
 
     A public-place word stands in the same sentence shortly before it ("the museum on
     Cromwell Road", "Planetariet, Gammel Kongevej 10") or right after it ("12 Oak Street,
     the library"), and nothing in the sentence before it says the place is the writer's
-    ("I live", "my address", "jeg bor", "j'habite", "chez moi").
+    ("I live", "my address", "jeg bor", "j'habite", "chez moi"); or the letter tells when the
+    place is open (`_is_open_to_visitors`).
     """
     before_start = max(0, start - PUBLIC_PLACE_BEFORE)
     breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
@@ -286,6 +313,7 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     public = (_PUBLIC_PLACE_RE.search(folded, sentence_start, start) or _PUBLIC_PLACE_RE.search(folded, end, sentence_end)
               or _PUBLIC_COMPOUND_RE.search(text, sentence_start, start)
               or _PUBLIC_COMPOUND_RE.search(text, end, sentence_end))
+    public = public or _is_open_to_visitors(text, folded, start, end)
     return bool(public) and not _OWN_PLACE_RE.search(folded, sentence_start, start)
 
 
@@ -337,11 +365,18 @@ _UNIT_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_UNIT}[\s,]*(?:{_FLOOR}[\s,]*)?|{_FLO
 #: After a street: a floor and side ("au 3e étage à gauche", "2nd floor", "3. etasje"), a flat or
 #: a building ("oppgang B", "leil. H0203").
 _DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAIL}", re.IGNORECASE)
-#: Then a town after a comma or "i"/"in" ("27 Mortimer Street, Brighton", "Fjellveien 112 i Stavanger").
-_TOWN_AFTER_RE = re.compile(r"(?:,\s*|\s+(?:i|in)\s+)[A-ZÆØÅÉ][a-zæøåéèà'’-]+(?!\w)")
-#: After a flat or a building, the town may be in lower case when the sentence ends there
-#: ("storgata 5, oppgang B, lillestrøm.").
-_LOWER_TOWN_AFTER_RE = re.compile(r",\s*[a-zæøåéèà][a-zæøåéèà'’-]+(?=\s*(?:[.!?;)]|\Z))")
+#: Then a town after a comma or "i", "in", "à", "på", in any case, with Copenhagen's and
+#: Aarhus's district letter or the first half of a British postcode ("27 Mortimer Street,
+#: Brighton", "Fjellveien 112 i Stavanger", "kastanievej 14 i vejle", "ryesgade 31, aarhus c",
+#: "14 maple close, leeds LS17", "rue des lilas, au 12, à montreuil").
+_TOWN_AFTER_RE = re.compile(
+    r"(?:,\s*(?P<on>(?:à|i|in|på)\s+)?|\s+(?P<in>(?:i|in|à|på)\s+))(?P<town>[^\W\d_][\w'’-]+)"
+    r"(?:\s+(?:sv|nv|[cknvsø])(?!\w)|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
+    re.IGNORECASE,
+)
+#: Words that can follow "i", "in", "à" or a comma behind a street without being a town
+#: ("Storgata 5 i helgen", "rue des Lilas à midi", "14 Oak Close, and"), every language's.
+_NOT_TOWN_WORDS = frozenset(word.lower() for word in all_contact_words("not_town_words"))
 #: "rue Victor Hugo 27": a French street type and a capitalised name right before the house number.
 _FR_STREET_BEFORE_RE = re.compile(
     rf"(?<!\w)(?:{alternation(STREET_WORDS['fr'])})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
@@ -361,12 +396,41 @@ def _with_unit_before(text: str, start: int) -> int:
 
 
 def _with_details_after(text: str, end: int) -> int:
-    """Return `end`, moved past floors, flats and buildings ("au 3e étage à gauche", "oppgang B") and a town."""
+    """Return `end`, moved past floors, flats and buildings ("au 3e étage à gauche", "oppgang B"),
+    a town, and the floors and flats written after the town ("tollbugata 23 i bodø, i 3. etasje").
+
+    Widening an address found already only redacts a word more; it never makes one.
+    """
+    end = _past_details(text, end)
+    town = _TOWN_AFTER_RE.match(text, end)
+    if town and _is_town(text, town):
+        end = _past_details(text, town.end())
+    return end
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|\n|\Z)")
+
+
+def _is_town(text: str, town: re.Match) -> bool:
+    """True if `town` (a `_TOWN_AFTER_RE` match) is a town and not the next words of the sentence.
+
+    After "i", "in", "à" or "på" any word but the `not_town_words` is; after a bare comma a
+    lower-case word only where its clause ends ("…, stockport, right behind", not "…, avec").
+    """
+    word = town.group("town")
+    if word.lower() in _NOT_TOWN_WORDS:
+        return False
+    if town.group("on") or town.group("in") or word[0].isupper():
+        return True
+    return bool(_CLAUSE_END_RE.match(text, town.end()))
+
+
+def _past_details(text: str, end: int) -> int:
+    """Return `end`, moved past up to three floors, flats and buildings written right after it."""
     details = 0
     while details < 3 and (detail := _DETAIL_AFTER_RE.match(text, end)):
         end, details = detail.end(), details + 1
-    town = _TOWN_AFTER_RE.match(text, end) or (details and _LOWER_TOWN_AFTER_RE.match(text, end))
-    return town.end() if town else end
+    return end
 
 
 #: A Danish or Norwegian floor and door ("st. th", "2. tv", "1. sal") after a word and a number:
