@@ -37,10 +37,30 @@ FR_NUMBER_AFTER_RE = re.compile(
     rf",?\s+(?:au|n°|no\.?|numéro)\s*(?P<number>\d{{1,4}}(?:\s?(?:bis|ter))?)(?!\w)",
     re.IGNORECASE,
 )
-#: "maple avenue, number 22", "Oak Road no. 7": an English street with its number after it.
+#: "résidence les Tilleuls, bâtiment B", "cité des Fleurs, escalier 2": a housing estate with its
+#: building or stair is a home's address even without a street (the flat and floor follow).
+FR_ESTATE_RE = re.compile(
+    r"(?<!\w)(?:résidence|residence|cité)\s+(?:(?:les|le|la|des|du|de\s+la|de\s+l')\s+)?[^\W\d_][\w'’-]*"
+    r"(?:\s+[^\W\d_][\w'’-]*)?,?\s+(?:bâtiment|batiment|bât\.?|bat\.?|escalier|esc\.?|appartement|appt\.?)"
+    r"\s+\w{1,4}(?!\w)",
+    re.IGNORECASE,
+)
+#: "maple avenue, number 22", "Oak Road no. 7", "bramley close number 42": an English street
+#: with its number after it.
 EN_NUMBER_AFTER_RE = re.compile(
-    rf"(?<!\w)(?P<name>(?:{_NAME_WORD}\s+){{1,2}})(?P<type>{alternation(contact_words('en', 'standalone_street_words'))})"
+    rf"(?<!\w)(?P<name>(?:{_NAME_WORD}\s+){{1,2}})(?P<type>{alternation(STREET_WORDS['en'])})"
     rf"\b,?\s+(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)(?!\w)",
+    re.IGNORECASE,
+)
+#: Words after a number that make it a quantity, not a house number ("main street 3 weeks ago").
+_QUANTITY_AFTER = (r"(?:weeks?|days?|months?|years?|minutes?|mins?|hours?|hrs?|times|miles?|km|blocks?|houses?"
+                   r"|doors?|stops?|streets?)\b")
+#: "maple ridge dr 2217 apt 3b", "Elm Street 14": the street type, then its number, as some
+#: American children write it; taken with a flat or where the writer says it is theirs.
+EN_TYPE_THEN_NUMBER_RE = re.compile(
+    rf"(?<!\w)(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)(?P<type>{alternation(STREET_WORDS['en'])})\.?\s+"
+    rf"(?P<number>\d{{1,5}}[a-z]?)(?!\w|[.,:]\d|\s+{_QUANTITY_AFTER})"
+    rf"(?P<unit>,?\s+(?:apt|apartment|flat|unit|suite)\.?\s*#?\d{{1,4}}[a-z]?\b)?",
     re.IGNORECASE,
 )
 #: "number 9 on Kestrel Way", "no. 14 in Mill Lane": the house number first, then "on"/"in" the street.
@@ -52,10 +72,14 @@ EN_NUMBER_ON_RE = re.compile(
 _NUMBER_WORD_HINT_RE = re.compile(r"(?:number|no|nr)\.?\s*\d|#\s*\d", re.IGNORECASE)
 #: Abbreviated street types ("17 hawthorn rd", "2210 w elm st apt 4").
 _ABBREVIATED_STREET_WORDS = frozenset({"st", "rd", "ave", "ln", "dr", "blvd", "hwy", "ct", "pl"})
+_FR_NOT_NAME_WORDS = alternation(contact_words("fr", "not_town_words"))
 FR_STREET_RE = re.compile(
     # Not a time: "à 14 h 30, rue des Écoles" is when and where, not a house number.
     rf"(?<![\w.,])(?<!h\s)(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
-    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*(?:\s+[A-ZÉÈÀÂÎÔ][\w'’-]*){{0,3}})",
+    # Up to three more words of the name ("rue Victor Hugo", "av jean jaurès"), but not the
+    # words that go on with the sentence ("rue des Lilas à midi", "dans le 19e").
+    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*"
+    rf"(?:\s+(?!{_FR_NOT_NAME_WORDS}(?![\w'’]))[^\W\d_][\w'’-]*){{0,3}})",
     re.IGNORECASE,
 )
 
@@ -84,10 +108,18 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
 
 #: Where a lower-case word is followed by a number: the only places a lower-case street
 #: ("rosenvej 12", "storgata 5b", "bjørnstjerne bjørnsons gate 8") can end.
-_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])\s+(?=(?:(?:nr|no|nummer)\.?\s*)?\d)")
-_NUMBER_AND_FLOOR_RE = re.compile(rf"\s+{_STREET_NUMBER}{_FLOOR}")
+#: A comma may stand before a named number ("jernbanegata, nummer 17").
+_WORD_THEN_NUMBER_RE = re.compile(r"(?<=[a-zæøåé])(?:\s+|,\s*(?=(?:nr|no|nummer)\.?\s*\d))(?=(?:(?:nr|no|nummer)\.?\s*)?\d)")
+_NUMBER_AND_FLOOR_RE = re.compile(rf",?\s+{_STREET_NUMBER}{_FLOOR}")
 _STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
 _SEPARATE_WORDS = frozenset(SEPARATE_STREET_WORDS["da"]) | frozenset(SEPARATE_STREET_WORDS["nb"])
+
+
+def _is_strong_street_word(word: str) -> bool:
+    """True if a lower-case `word` ends in a suffix that is nearly always a street's, after a stem."""
+    return word.endswith(_STRONG_SUFFIXES) and any(
+        word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES
+    )
 
 
 def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
@@ -100,16 +132,19 @@ def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
     """
     for spot in _WORD_THEN_NUMBER_RE.finditer(text):
         end = spot.start()
-        words = text[max(0, end - 60):end].split()[-3:]
+        words = [word.rstrip(",") for word in text[max(0, end - 60):end].split()[-3:]]
         last = words[-1]
         last_start = end - len(last)
         if not (last.islower() and last.replace("-", "").isalpha()):
             continue
-        strong = last.endswith(_STRONG_SUFFIXES) and any(
-            last.endswith(suffix) and len(last) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES
-        )
+        strong = _is_strong_street_word(last)
         genitive = last in _SEPARATE_WORDS and len(words) >= 2 and words[-2].endswith("s") and words[-2].islower()
         if not (strong or genitive):
+            # "kirsebærvej i nørresundby nr 9": the street, its town, then its number.
+            if len(words) == 3 and words[1] in ("i", "på") and _is_strong_street_word(words[0]):
+                number = _NUMBER_AND_FLOOR_RE.match(text, end)
+                if number and number.group(0).lstrip(", ")[:1] in "nN":
+                    yield text.rfind(words[0], 0, last_start), number.end()
             continue
         number = _NUMBER_AND_FLOOR_RE.match(text, end)
         if not number:
@@ -171,7 +206,19 @@ def _looks_like_street(match: re.Match, folded: str) -> bool:
             return True
     # "3 chapters on the way" has the shape of "3 Abbey Way"; ask for a capitalised name
     # or for the author to have said that this is where they live.
-    return (capitalised and len(name_words) <= 2) or has_cue_before(folded, match.start(), _ADDRESS_CUE_RE)
+    return (capitalised and len(name_words) <= 2) or _says_it_is_theirs(folded, match.start())
+
+
+#: How far before a street the writer's "I live", "we moved", "send it to my house" is looked for.
+OWN_PLACE_WINDOW = 120
+
+
+def _says_it_is_theirs(folded: str, start: int) -> bool:
+    """True if, shortly before `start`, the writer says a place is theirs ("my address is",
+    "we moved", "new place is", "vi bor på", "j'habite"): then a street in lower case, or of a
+    type that is also an ordinary word ("close", "way", "drive"), is an address."""
+    return (has_cue_before(folded, start, _ADDRESS_CUE_RE)
+            or bool(_OWN_PLACE_RE.search(folded, max(0, start - OWN_PLACE_WINDOW), start)))
 
 
 def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
@@ -184,13 +231,20 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         words = match.group("name").split()
         while words and words[0].lower() in _ORDINARY_NAME_WORDS | _LINKING_WORDS:
             words.pop(0)
-        if words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words):
+        standalone = match.group("type").lower() in ENGLISH_STANDALONE_STREET_WORDS
+        if (words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words)
+                and (standalone or words[0][0].isupper() or _says_it_is_theirs(folded, match.start()))):
             yield text.index(words[0], match.start()), match.end()
+    for match in EN_TYPE_THEN_NUMBER_RE.finditer(text) if language == "en" else ():
+        words = match.group("name").split()
+        if (not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words)
+                and (match.group("unit") or _says_it_is_theirs(folded, match.start()))):
+            yield match.start(), match.end()
     for match in EN_NUMBER_ON_RE.finditer(text) if _NUMBER_WORD_HINT_RE.search(text) else ():
         if match.group("name")[:1].isupper():
             yield match.start(), match.end()
     if language == "fr":
-        for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE):
+        for pattern in (FR_STREET_RE, FR_NUMBER_AFTER_RE, FR_ESTATE_RE):
             for match in pattern.finditer(text):
                 yield match.start(), match.end()
     if language in ("da", "nb"):
@@ -371,7 +425,7 @@ _DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAI
 #: "14 maple close, leeds LS17", "rue des lilas, au 12, à montreuil").
 _TOWN_AFTER_RE = re.compile(
     r"(?:,\s*(?P<on>(?:à|i|in|på)\s+)?|\s+(?P<in>(?:i|in|à|på)\s+))(?P<town>[^\W\d_][\w'’-]+)"
-    r"(?:\s+(?:sv|nv|[cknvsø])(?!\w)|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
+    r"(?P<district>\s+(?:sv|nv|[cknvsø])(?!\w)|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
     re.IGNORECASE,
 )
 #: Words that can follow "i", "in", "à" or a comma behind a street without being a town
@@ -420,7 +474,7 @@ def _is_town(text: str, town: re.Match) -> bool:
     word = town.group("town")
     if word.lower() in _NOT_TOWN_WORDS:
         return False
-    if town.group("on") or town.group("in") or word[0].isupper():
+    if town.group("on") or town.group("in") or town.group("district") or word[0].isupper():
         return True
     return bool(_CLAUSE_END_RE.match(text, town.end()))
 
