@@ -240,17 +240,23 @@ def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
             yield match.start(), end
 
 
-#: A bare domain of one short plain word ("dr.dk", "Finn.no", "Chess.com", "bibliotek.dk"):
-#: the name of a public site a child mentions, not a page of their own (r7). Children's own
-#: sites are on blog hosts ("….blogspot.com") or named with a compound ("sofiesbokblogg.no").
-_SHORT_BARE_DOMAIN_RE = re.compile(r"[a-z]{1,9}\.[a-z]{2,3}\Z")
+#: A bare domain that is a public site's name ("dr.dk", "Finn.no", "Chess.com", "roblox.com"):
+#: a site a child mentions, not a page of their own (r7). Either a platform or game of the
+#: lexicon's lists with its domain, or one of each country's `public_sites` (broadcasters,
+#: classifieds, libraries), like the public helplines of `public_numbers`.
+_BARE_DOMAIN_RE = re.compile(r"([a-z0-9-]+)\.([a-z]{2,3})\Z")
+_PLATFORM_LABELS = frozenset(
+    fold(name).replace(" ", "") for name in all_contact_words("platforms") + all_contact_words("game_platforms")
+)
+_PUBLIC_SITES = frozenset(fold(site) for site in all_contact_words("public_sites"))
 #: "my site is …", "min blog", "notre page": words that make a site the writer's own ("vår" is
 #: left out: folded, it is the verb "var").
 _OWN_SITE_RE = compile_folded(r"(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)(?!\w)")
 
 
 def _a_public_sites_name(folded: str, start: int, end: int) -> bool:
-    """True for a short bare domain that nothing before it calls the writer's own."""
-    if not _SHORT_BARE_DOMAIN_RE.match(folded, start, end) or folded[end - 3:end].lstrip(".") not in TOP_LEVEL_DOMAINS:
+    """True for a bare public site's domain that nothing just before calls the writer's own."""
+    domain = _BARE_DOMAIN_RE.match(folded, start, end)
+    if not domain or not ({domain.group(1), domain.group()} & _PLATFORM_LABELS or domain.group() in _PUBLIC_SITES):
         return False
     return not _OWN_SITE_RE.search(folded, max(0, start - 25), start)

@@ -237,7 +237,7 @@ PUBLIC_SITE_CASES = [
     ("en", "I read about it on bbc.com last night"),
     ("da", "jeg så det på dr.dk i går"),
     ("nb", "pappa sitter på finn.no hele dagen"),
-    ("fr", "j'ai joué sur lichess.org avec papi"),
+    ("fr", "j'ai joué sur roblox.com avec mon cousin"),
 ]
 
 
@@ -265,3 +265,34 @@ def test_a_site_called_the_writers_own_or_on_a_blog_host_is_held(language, text,
 ])
 def test_a_number_called_a_code_is_not_a_phone(language, text):
     assert [kind for kind, _ in findings(text, language) if kind == PHONE] == []
+
+
+APP_PLACE_CASES = [
+    ("en", "I'm moss.frog7 on the app with the ghost lol", "I'm moss.frog7 on the app"),
+    ("da", "jeg hedder lille.ugle4 på appen med billeder", "jeg hedder lille.ugle4 på appen"),
+    ("nb", "jeg heter tegne.tove på det stedet med videoer", "jeg heter tegne.tove på det stedet"),
+    ("fr", "jsuis noa.foot9 sur l'appli avec le fantôme", "jsuis noa.foot9 sur l'appli"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), APP_PLACE_CASES)
+def test_a_user_name_on_an_app_described_but_not_named(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "tag me in #art2023 if you post it"),
+    ("da", "vi brugte #sommer2024 til alle billederne"),
+    ("nb", "tagg oss med #russ2025 lol"),
+    ("fr", "mets #vacances2024 sous la photo"),
+])
+def test_a_hashtag_with_digits_is_not_a_friend_code(language, text):
+    assert findings(text, language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "my tag is #2LQ9VP8R, add me", "my tag is #2LQ9VP8R"),
+    ("fr", "mon tag c'est #2LQ9VP8R on fait un clan", "mon tag c'est #2LQ9VP8R"),
+])
+def test_a_player_tag_called_my_tag(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
