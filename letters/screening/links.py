@@ -80,6 +80,11 @@ NAMED_PROVIDER_EMAIL_RE = compile_folded(
     rf"(?<!\w)(?:my|mon|ma|min|mit|mitt)\s+(?:{_PROVIDER}|e-?mail|mailadresse|epost|e-post)\s*(?:is|er|c'est|est|:)\s*"
     rf"(?P<local>{_HANDLE_LIKE_LOCAL}){_END}"
 )
+# "dragonboy 11 at outlook dot com": a name, its digits set apart, a plain "at" and a mail
+# provider with its domain (r7). The provider and domain make it an address, not a count.
+_NAME_DIGITS_AT_PROVIDER_RE = compile_folded(
+    rf"(?<![\w.@])[a-z][a-z0-9_.+-]*\s+\d{{1,4}}\s+at\s+{_PROVIDER}{_DOT}{_TLD}{_END}"
+)
 # The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
 PLAIN_AT_EMAIL_RE = compile_folded(
     rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
@@ -166,15 +171,33 @@ def _with_name_before_digits(folded: str, start: int) -> int:
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
         for match in _matches_near(pattern, folded, hint_re):
+            if pattern is EMAIL_RE and _handle_on_a_platform(folded, match.start(), match.end()):
+                continue
             yield _with_name_before_digits(folded, match.start()), match.end()
     for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
         yield match.start(), match.end()
+    if " at " in folded:
+        for match in _NAME_DIGITS_AT_PROVIDER_RE.finditer(folded):
+            yield match.start(), match.end()
     for match in NAMED_PROVIDER_EMAIL_RE.finditer(folded):
         yield match.start("local"), match.end("local")
     # A name spelled with dot words needs a dot word and a provider: quick substring looks
     # first, then the pattern only around each dot word.
     if any(p in folded for p in _FOLDED_PROVIDERS):
         yield from _spelled_preposition_emails(folded)
+
+
+#: "følg mig @emmaaa.dk på tiktok": a word, a space, "@" glued to a dotted name, then the
+#: platform it lives on. That is a handle, not the e-mail "mig@emmaaa.dk" (r7).
+_SPACE_THEN_AT_RE = re.compile(r"[^\s@]+\s+@(?=\S)")
+_ON_A_PLATFORM_RE = compile_folded(
+    rf"\s+(?:on|pa|sur|i|in|via)\s+{alternation(all_contact_words('platforms') + all_contact_words('game_platforms'))}(?!\w)"
+)
+
+
+def _handle_on_a_platform(folded: str, start: int, end: int) -> bool:
+    """True if the e-mail-shaped match at [start, end) is "word @name.tld on <platform>"."""
+    return bool(_SPACE_THEN_AT_RE.match(folded, start, end) and _ON_A_PLATFORM_RE.match(folded, end))
 
 
 def _spelled_preposition_emails(folded: str) -> Iterator[tuple[int, int]]:
@@ -212,4 +235,28 @@ def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for match in _matches_near(URL_RE, folded, _URL_HINT_RE):
         end = _trim_trailing_punctuation(text, match.start(), match.end())
         if end > match.start() and not _MISSING_SPACE_RE.match(text, match.start(), end):
+            if _a_public_sites_name(folded, match.start(), end):
+                continue
             yield match.start(), end
+
+
+#: A bare domain that is a public site's name ("dr.dk", "Finn.no", "Chess.com", "roblox.com"):
+#: a site a child mentions, not a page of their own (r7). Either a platform or game of the
+#: lexicon's lists with its domain, or one of each country's `public_sites` (broadcasters,
+#: classifieds, libraries), like the public helplines of `public_numbers`.
+_BARE_DOMAIN_RE = re.compile(r"([a-z0-9-]+)\.([a-z]{2,3})\Z")
+_PLATFORM_LABELS = frozenset(
+    fold(name).replace(" ", "") for name in all_contact_words("platforms") + all_contact_words("game_platforms")
+)
+_PUBLIC_SITES = frozenset(fold(site) for site in all_contact_words("public_sites"))
+#: "my site is …", "min blog", "notre page": words that make a site the writer's own ("vår" is
+#: left out: folded, it is the verb "var").
+_OWN_SITE_RE = compile_folded(r"(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)(?!\w)")
+
+
+def _a_public_sites_name(folded: str, start: int, end: int) -> bool:
+    """True for a bare public site's domain that nothing just before calls the writer's own."""
+    domain = _BARE_DOMAIN_RE.match(folded, start, end)
+    if not domain or not ({domain.group(1), domain.group()} & _PLATFORM_LABELS or domain.group() in _PUBLIC_SITES):
+        return False
+    return not _OWN_SITE_RE.search(folded, max(0, start - 25), start)

@@ -70,7 +70,7 @@ _LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKE_DIGITS)
 _LOOKALIKE_WORD = r"[\dOoIl|SgBZ]+"
 _LOOKALIKE_RUN_RE = re.compile(
-    rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-]*\d){_LOOKALIKE_WORD}(?:[ .\-]{{1,2}}{_LOOKALIKE_WORD})*(?![\w|])"
+    rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-]*\d){_LOOKALIKE_WORD}(?:(?:[ .\-()]{{1,2}}|[ \t]*\n[ \t]*){_LOOKALIKE_WORD})*(?![\w|])"
 )
 #: A digit right next to a look-alike letter, or an upper-case look-alike word between two digits.
 _LOOKALIKE_HINT_RE = re.compile(r"[OoIl|SgBZ]\d|\d(?:[OoIl|SgBZ][\dOoIl|SgBZ]|[OoI|SZ](?![\w|])|[ .\-]{1,2}[OIS|BZ]{1,3}[ .\-]{1,2}\d)")
@@ -231,10 +231,15 @@ def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:
         return []
     edits = []
     for run in _LOOKALIKE_RUN_RE.finditer(text):
-        words = [(run.start() + m.start(), m.group()) for m in re.finditer(r"[^ .\-]+", run.group())]
+        words = [(run.start() + m.start(), m.group()) for m in re.finditer(r"[^ .\-\s()]+", run.group())]
         if all(word.isdigit() for _, word in words):
             continue
-        with_digit = [any(c.isdigit() for c in word) and not _ends_in_unit(word) for _, word in words]
+        # "3l 6O 42 l9": a word ending in "l" is a number of litres only when no other word of
+        # the run hides a digit; among "6O" and "l9" it is one more disguised digit (r7).
+        hidden = any(not word.isdigit() and any(c.isdigit() for c in word) and not _ends_in_unit(word)
+                     for _, word in words)
+        with_digit = [any(c.isdigit() for c in word) and (not _ends_in_unit(word) or (hidden and word[-1] == "l"))
+                      for _, word in words]
         readable = [
             has or (0 < i < len(words) - 1 and with_digit[i - 1] and with_digit[i + 1] and len(words[i][1]) <= 3
                     and not any(c.islower() for c in words[i][1]))

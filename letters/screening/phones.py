@@ -134,7 +134,8 @@ def _number_token_pattern(language: str) -> re.Pattern:
     # number word are read in `_number_tokens`, which keeps this pattern, tried at every
     # position of the letter, as short as it was.
     repeat = f"(?:{alternation(repeaters)}[\\s-]+)?" if repeaters else ""
-    word = rf"(?<!\w){repeat}{words}(?!\w)"
+    # "femti6", "forty2": a tens word with its unit glued on as a digit (r7).
+    word = rf"(?<!\w){repeat}{words}(?:(?P<glued>[1-9])(?!\w)|(?!\w))"
     return compile_folded(rf"(?P<digits>\(?{_DIGIT_GROUP}\)?)|(?P<word>{word})")
 
 
@@ -184,12 +185,20 @@ def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
             yield _NumberToken(start, match.end(), digits, spelled=False, plus="+" in raw)
             continue
         times = 1
+        glued = match.group("glued")
+        if glued:
+            raw = raw[:-1]
         first = _FIRST_WORD_RE.match(raw)
         if first and first.group(1) in repeaters and raw[first.end():]:
             times, raw = repeaters[first.group(1)], raw[first.end():]
         spelled = folded_words.get(re.sub(r"\s+", " ", raw))
         if spelled is None:
             continue
+        if glued:
+            # Only a round tens word takes a glued unit: "femti6" is 56, "seks6" is nothing.
+            if len(spelled) != 2 or not spelled.endswith("0") or spelled == "10":
+                continue
+            spelled = spelled[0] + glued
         # "plus trente-trois": the country code's "+" said as a word.
         plus = (plus_before.search(folded, max(0, start - 8), start)
                 if plus_before and folded[start - 1:start] == " " and "plus" in folded[max(0, start - 8):start] else None)
@@ -246,20 +255,52 @@ PUBLIC_NUMBERS = frozenset(re.sub(r"\D", "", number) for number in all_contact_w
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3}){2,}\Z")
 
 
-def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits: str) -> bool:
+def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits: str, *,
+                            hidden: bool = False) -> bool:
     """True if the number at [start, end) is said to be something other than a phone number.
 
     It is named so just before ("order number 4471 2290 1836", "lodnumre er 45 12 78 90"),
     it is a public helpline ("Childline is free on 0800 1111"), or it is written as a
     quantity, with its thousands apart ("31 536 000"), and no phone cue comes before it.
     """
-    if digits in PUBLIC_NUMBERS:
+    if digits in PUBLIC_NUMBERS or _a_public_switchboard(folded, start, end):
         return True
     named = _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start)
     if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
             and not _PHONE_CUE_RE.search(named.group("between")):
         return True
-    return bool(_THOUSANDS_RE.match(text[start:end].strip())) and not has_cue_before(folded, start, _PHONE_CUE_RE)
+    # Digits written as letters are hidden on purpose, never a quantity ("O7 7OO 9OO l53").
+    return (not hidden and bool(_THOUSANDS_RE.match(text[start:end].strip()))
+            and not has_cue_before(folded, start, _PHONE_CUE_RE))
+
+
+#: A public place or office named before a number ("the school office on", "skolens kontor",
+#: "Central Library, …, phone"), and opening hours after one ("tlf …, åben 10-17"): a
+#: switchboard copied off a leaflet, not anyone's own number (r7).
+_PUBLIC_OWNER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("public_number_owners")) + r"(?!\w)")
+_OPENING_HOURS_RE = compile_folded(
+    r"[\s,;:.)–-]*(?:(?:and|og|et|,)\s+)?(?:[^\W\d_][\w'’]*\s+){0,2}?"
+    + alternation(all_contact_words("opening_hours_words")) + r"(?!\w)")
+#: Words that make a number someone's own after all ("my", "mum's", "min", "mon"…).
+_OWN_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_number_words")) + r"(?!\w)")
+_PUBLIC_OWNER_WINDOW = 80
+
+
+def _a_public_switchboard(folded: str, start: int, end: int) -> bool:
+    """True if the number is a public place's: named as such before it, or with opening hours after.
+
+    "ring the school office on …", "skolens kontor …", "Central Library, St Peter's Square, …,
+    phone …", "tlf …, åben 10-17", "… and they're open until 8". A word that makes the number
+    someone's own between the place and the number ("the museum, or my mum on …") keeps it.
+    """
+    sentence = max(folded.rfind(c, 0, start) for c in "!?\n")
+    low = max(sentence + 1, start - _PUBLIC_OWNER_WINDOW)
+    owners = list(_PUBLIC_OWNER_RE.finditer(folded, low, start))
+    if owners and not _OWN_NUMBER_RE.search(folded, owners[-1].end(), start):
+        return True
+    stop = min(len(folded), end + 40)
+    hours = _OPENING_HOURS_RE.match(folded, end, stop)
+    return bool(hours) and not _OWN_NUMBER_RE.search(folded, max(low, start - 30), start)
 
 
 @lru_cache(maxsize=4096)
@@ -386,6 +427,9 @@ def _excluded(text: str, folded: str, start: int, end: int) -> bool:
 
 #: How a mobile number starts in each region, written nationally (a trunk 0 included).
 MOBILE_PREFIXES = {"GB": ("07",), "FR": ("06", "07"), "NO": ("4", "9"), "DK": (), "US": ()}
+#: How many digits a mobile number has in each region, written nationally: eleven in Britain
+#: (the round before counted ten, so a made-up "07700 900 318" went unread without a cue).
+MOBILE_LENGTHS = {"GB": 11, "FR": 10, "NO": 8}
 #: The way North American numbers are punctuated: "(212) 555-0147", "212-555-0147".
 _NANP_SHAPE_RE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\Z")
 
@@ -399,11 +443,18 @@ def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[s
     region: eleven digits starting 07 in Britain, ten starting 06 or 07 in France, eight
     starting 4 or 9 in Norway, or the North American punctuation.
     """
-    if plus:
-        return False
     for region in regions:
         prefixes = MOBILE_PREFIXES.get(region, ())
-        length = MIN_PHONE_DIGITS.get(region, 0) + (1 if region in ("GB", "FR") else 0)
+        length = MOBILE_LENGTHS.get(region, 0)
+        if plus:
+            # "+44 7700 900813": the country's code read as its trunk prefix (r7).
+            code = str(phonenumbers.country_code_for_region(region))
+            if not prefixes or not digits.startswith(code):
+                continue
+            national = ("0" if region in ("GB", "FR") else "") + digits[len(code):]
+            if len(national) == length and national.startswith(prefixes):
+                return True
+            continue
         if prefixes and len(digits) == length and digits.startswith(prefixes):
             return True
         if region == "US" and len(digits) == 10 and digits[0] in "23456789" and _NANP_SHAPE_RE.match(written.strip()):
@@ -425,7 +476,7 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
-    if _another_kind_of_number(text, folded, start, end, digits):
+    if _another_kind_of_number(text, folded, start, end, digits, hidden=disguised(start, end)):
         return False
     if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
@@ -561,7 +612,7 @@ def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str,
             continue
         joined = _joined_phone(text, folded, runs[index:index + MAX_JOINED_RUNS], language, regions)
         if joined:
-            yield joined
+            yield _with_lead_words(folded, *joined, language)
             while index < len(runs) and runs[index][0].start < joined[1]:
                 index += 1
             continue
@@ -636,3 +687,27 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     if _ANY_DIGIT_RE.search(text):
         yield from _phones_from_library(text, regions[0])
     yield from _phones_from_runs(text, folded, language, regions, disguised)
+
+
+@lru_cache(maxsize=None)
+def _phone_lead_words(language: str) -> frozenset[str]:
+    """Words that open a number given in parts ("første del er", "d'abord"), folded (r7)."""
+    return frozenset(fold(word) for word in with_english(language, "phone_lead_words"))
+
+
+_LEAD_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[ \t]*[,:]?[ \t]*\Z")
+
+
+def _with_lead_words(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Widen a number given in parts over the words that open it: "første del er 52 71 og så 90 36".
+
+    The parts after the first are already inside the finding with the words between them;
+    the words before the first part say the same thing and redaction should hide them too.
+    """
+    leads = _phone_lead_words(language)
+    for _ in range(4):
+        before = _LEAD_WORD_BEFORE_RE.search(folded, max(0, start - 30), start)
+        if not before or before.group(1) not in leads:
+            break
+        start = before.start()
+    return start, end

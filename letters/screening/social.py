@@ -56,7 +56,7 @@ _ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 
 
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
-_MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?!\w)"
+_MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?![\w%])"
 _NAME = rf"{_MULTI_WORD_NAME}|@?{_HANDLE}(?!\w)"
 _INTRODUCER = _tree(HANDLE_INTRODUCERS)
 #: After an introducer: the end of a word, so that "is" is not read at the start of "iskrigeren".
@@ -85,8 +85,10 @@ def _is_name(token: str) -> bool:
 def _add_me_pattern(language: str) -> re.Pattern:
     """"add me, I'm Night Owl 42", "tilføj mig: natugle_42": a name offered without a platform."""
     cues = _tree(with_english(language, "add_me_cues"))
+    # "ajoute moi sur disc : enzo_lgd": a place named in a word of its own and a ":" (r7).
     return compile_folded(
-        rf"(?<!\w){cues}[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        rf"(?<!\w){cues}(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
+        rf"[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
 
@@ -100,7 +102,7 @@ def _social_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     handled = compile_folded(
         rf"(?<!\w)(?P<platform>{_ANY_PLATFORM})(?!\w)[\s?:,!-]*"
         rf"(?:(?:[\w'’]+\s+){{0,3}}?(?P<introducer>{_INTRODUCER})\s*:?\s*|:\s*"
-        rf"|(?:[\w'’]+\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
+        rf"|(?:[\w'’]+,?\s+){{0,2}}?(?=@|{_HANDLE_LIKE}))?"
         rf"(?P<handle>{_MULTI_WORD_NAME}|@?{_HANDLE})(?!\w)"
     )
     return cued, handled
@@ -115,7 +117,8 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     for start, end in _social_spans(text, folded, language):
         end = _cut_off_tail(folded, end)
         platforms = _PLATFORMS_AFTER_RE.match(folded, end)
-        yield start, platforms.end() if platforms else end
+        end = platforms.end() if platforms else end
+        yield _widen(folded, start, end, language)
 
 
 #: "på insta", "on snap and tiktok", "sur insta et tiktok" right after a handle.
@@ -160,7 +163,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             # and when no count word follows ("on fortnite as well 3 times").
             if match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle")):
                 yield match.start("platform"), match.end("handle")
-        elif handle.startswith("@") or _is_handle(handle):
+        elif handle.startswith("@") or (_is_handle(handle) and not _NOT_A_NAME_RE.match(handle)):
+            # "Roblox till 1am", "on snap at 10pm": a time or an ordinal is not a name (r7).
             yield match.start("platform"), match.end("handle")
     # An @handle needs an "@" and a name#1234 tag a "#": a substring test skips a scan.
     for pattern, needed in ((AT_HANDLE_RE, "@"), (DISCORD_TAG_RE, "#")):
@@ -184,9 +188,14 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
     yield from _offered_names(text, folded, language)
+    yield from _names_there(folded, language)
+    if "#" in folded:
+        yield from _friend_codes(folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
+            if match.group("place") and not (handle.startswith("@") or _is_handle(handle)):
+                continue
             if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
                 yield match.start(), match.end()
 
@@ -507,3 +516,98 @@ _FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
 def _first_person(cue: str) -> bool:
     """True if the cue speaks of the writer ("I'm on", "jeg har"): "whether you have snap" still asks."""
     return bool(_FIRST_PERSON_RE.match(cue))
+
+
+
+# ------------------------------------------------------------ seventh round (r7): words around a handle
+@lru_cache(maxsize=None)
+def _lead_words(language: str) -> frozenset[str]:
+    """Words that may stand before a handle and belong to the offer, with the platforms' names."""
+    words = {fold(word) for word in with_english(language, "handle_lead_words")}
+    return frozenset(words | _PLATFORM_LAST_WORDS | {fold(w) for w in USERNAME_WORDS if " " not in w})
+
+
+@lru_cache(maxsize=None)
+def _place_after_pattern(language: str) -> re.Pattern:
+    """"on there", "derinde", "dessus" right after a handle."""
+    return compile_folded(rf"[ \t]+{_tree(with_english(language, 'handle_place_words'))}(?!\w)")
+
+
+#: The word before a position, with the spaces and a comma or colon after it.
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[ \t]*[,:]?[ \t]*\Z")
+#: How many words a finding is widened over, before it.
+_LEAD_REACH = 6
+
+
+def _widen(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Widen a handle's span over the words of the offer before it and a place word after it.
+
+    "jeg hedder mathias_fcm derinde", "mon snap c kyky.rl", "I'm wolfie_kai on there": the
+    name alone was found, but the words around it are part of what the writer gives away, and
+    redaction should hide them too. Only small words of the offer (pronouns, being and naming
+    verbs, possessives, "add me", platform names: `handle_lead_words`) are taken, never
+    across the end of a sentence, so a finding never grows into the letter's other news.
+    """
+    leads = _lead_words(language)
+    for _ in range(_LEAD_REACH):
+        before = _WORD_BEFORE_RE.search(folded, max(0, start - 40), start)
+        if not before or before.group(1) not in leads:
+            break
+        start = before.start()
+    place = _place_after_pattern(language).match(folded, end)
+    return start, place.end() if place else end
+
+
+#: A handle after a being or naming verb: letters with a digit, dot or underscore (it may start with "_").
+_THERE_HANDLE = rf"_?{_HANDLE_LIKE}"
+
+
+@lru_cache(maxsize=None)
+def _names_there_pattern(language: str) -> re.Pattern:
+    """"I'm X on there", "jeg hedder X derinde", "je suis X dessus", "så er jeg X" after a platform."""
+    verbs = _tree(with_english(language, "name_there_verbs"))
+    places = _tree(with_english(language, "handle_place_words"))
+    return compile_folded(
+        rf"(?<!\w){verbs}\s+(?P<handle>{_THERE_HANDLE})(?P<place>\s+{places}(?!\w))?"
+    )
+
+
+def _names_there(folded: str, language: str, window: int = 80) -> Iterator[tuple[int, int]]:
+    """Yield a user name a writer says they are, "there" or on a platform named just before.
+
+    "im xX_ghostfrog_Xx on there", "jeg er trollungen_44 derinne", "jsuis _ines.lmp dessus": a
+    being or naming verb, a token shaped like a user name, and a word for the place it lives;
+    or, without the place word, a platform earlier in the same sentence ("if you have discord,
+    I'm pixel.viking07"). A first name or a plain word after "I'm" never counts: the token
+    must have a digit, dot or underscore.
+    """
+    for match in _names_there_pattern(language).finditer(folded):
+        handle = match.group("handle")
+        if _NOT_A_NAME_RE.match(handle.lstrip("_")):
+            continue
+        if not match.group("place"):
+            sentence = max(folded.rfind(c, 0, match.start()) for c in ".!?\n")
+            if not _PLATFORM_RE.search(folded, max(sentence + 1, match.start() - window), match.start()):
+                continue
+        yield match.start(), match.end()
+
+
+#: Tokens shaped like a handle that are a time, an ordinal or a measure ("1am", "2nd", "20h", "1.5km").
+_NOT_A_NAME_RE = re.compile(
+    r"[\d.,]+(?:am|pm|h|st|nd|rd|th|e|er|eme|ieme|ere|k|kg|km|m|cm|mm|min|ml|l|g|kr|p|x)?\Z"
+)
+
+
+@lru_cache(maxsize=None)
+def _friend_code_pattern(language: str) -> re.Pattern:
+    """A game's friend or player code: "#" and six to ten letters and digits, after a code word."""
+    words = _tree(with_english(language, "friend_code_words"))
+    return compile_folded(
+        rf"(?<!\w){words}(?!\w)[^.!?\n#]{{0,30}}?(?<![\w#])(?P<code>#(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{{6,10}})(?!\w)"
+    )
+
+
+def _friend_codes(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield "my brawl stars code is #8QJ…"-shaped friend codes: the code word through the code."""
+    for match in _friend_code_pattern(language).finditer(folded):
+        yield match.start(), match.end()
