@@ -280,7 +280,7 @@ def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits
 _PUBLIC_OWNER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("public_number_owners")) + r"(?!\w)")
 _OPENING_HOURS_RE = compile_folded(
     r"[\s,;:.)–-]*(?:(?:and|og|et|,)\s+)?(?:[^\W\d_][\w'’]*\s+){0,2}?"
-    + alternation(all_contact_words("opening_hours_words")) + r"(?!\w)")
+    + alternation(all_contact_words("open_words") + all_contact_words("visitor_words")) + r"(?!\w)")
 #: Words that make a number someone's own after all ("my", "mum's", "min", "mon"…).
 _OWN_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_number_words")) + r"(?!\w)")
 _PUBLIC_OWNER_WINDOW = 80
