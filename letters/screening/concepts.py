@@ -205,7 +205,9 @@ class ConceptLexicon:
                     raise PhraseError(f"{language}.toml: {name}: severity {severity!r} is not one of {SEVERITIES}")
             self.concepts.append(concept)
         self._typo_index = self._build_typo_index()
+        self._phrase_index = _PhraseIndex(self.concepts)
         self._forms_cache: dict[str, frozenset[str]] = {}
+        self._plain_forms_cache: dict[str, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- compiling phrases
 
@@ -295,6 +297,20 @@ class ConceptLexicon:
             self._forms_cache[token.lower] = result
         return result
 
+    def plain_forms(self, token: Token) -> frozenset[str]:
+        """Return `token` and its lemma in this language, without near-miss spellings.
+
+        Used when this lexicon reads a letter in another language (English phrases in a
+        Danish letter); cached like `forms`, as every letter asks it of every word.
+        """
+        cached = self._plain_forms_cache.get(token.lower)
+        if cached is not None:
+            return cached
+        result = frozenset((token.norm, lemma_of(token.lower, self.language)))
+        if len(self._plain_forms_cache) < 50000:
+            self._plain_forms_cache[token.lower] = result
+        return result
+
     def find(self, tokens: list[Token], *, author_role: str | None,
              sentence_of: list[int] | None = None, typos: bool = True) -> list[Hit]:
         """Return the concepts this lexicon recognises in `tokens`, weighed for `author_role`.
@@ -307,13 +323,10 @@ class ConceptLexicon:
         """
         if not tokens:
             return []
-        if typos:
-            forms = [self.forms(t) for t in tokens]
-        else:
-            forms = [frozenset((t.norm, lemma_of(t.lower, self.language))) for t in tokens]
+        forms = [self.forms(t) if typos else self.plain_forms(t) for t in tokens]
         if sentence_of is None:
             sentence_of = [0] * len(tokens)
-        letter = _Letter(tokens, forms, sentence_of)
+        letter = _Letter(tokens, forms, sentence_of, self._phrase_index)
         hits = []
         for concept in self.concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
@@ -354,10 +367,70 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+class _PhraseIndex:
+    """Every phrase of a lexicon's concepts, filed under the forms of one word it cannot do without.
+
+    A letter can match a phrase only if each slot that does not start with a prefix word
+    finds one of its forms in the letter. Rather than ask that of all the lexicon's phrases
+    for every letter, each phrase is filed under the forms of its first such slot; a letter
+    then looks up its own forms and checks only the phrases it finds there. A phrase whose
+    every slot starts with a prefix word is always a candidate.
+    """
+
+    def __init__(self, concepts: list[_Concept]):
+        self.by_form: dict[str, list[_Phrase]] = {}
+        self.always: list[_Phrase] = []
+        seen: set[int] = set()
+        for concept in concepts:
+            for phrase in _phrases_of(concept):
+                if id(phrase) in seen:
+                    continue
+                seen.add(id(phrase))
+                key = min((slot for slot in phrase.slots if not slot.open_ended), key=_commonness, default=None)
+                if key is None:
+                    self.always.append(phrase)
+                for form in key.reachable if key is not None else ():
+                    self.by_form.setdefault(form, []).append(phrase)
+
+    def possible(self, all_forms: frozenset[str]) -> set[int]:
+        """Return the ids of the phrases a letter holding `all_forms` may match."""
+        found = {id(phrase) for phrase in self.always}
+        by_form = self.by_form
+        for form in all_forms:
+            for phrase in by_form.get(form, ()):
+                if id(phrase) not in found and all(
+                    slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots
+                ):
+                    found.add(id(phrase))
+        return found
+
+
+def _commonness(slot: _Slot) -> tuple[int, int]:
+    """How often a slot's words are likely to occur in a letter, to file a phrase under its rarest slot.
+
+    Short words ("i", "me", "du", "ne") are the common ones; a slot is as common as its
+    shortest form, then as its number of forms.
+    """
+    return -min(map(len, slot.reachable)), len(slot.reachable)
+
+
+def _phrases_of(concept: _Concept) -> Iterable[_Phrase]:
+    """Yield every phrase of `concept`, in every role it has."""
+    yield from concept.said
+    yield from concept.reported
+    yield from concept.cover_story
+    for a, b, _ in concept.near:
+        yield a
+        yield b
+    yield from concept.unless
+    yield from concept.unless_sentence
+
+
 class _Letter:
     """The tokens of one letter, their forms, and where each form occurs (one per lexicon)."""
 
-    def __init__(self, tokens: list[Token], forms: list[frozenset[str]], sentence_of: list[int] | None = None):
+    def __init__(self, tokens: list[Token], forms: list[frozenset[str]], sentence_of: list[int] | None = None,
+                 phrase_index: _PhraseIndex | None = None):
         self.tokens, self.forms = tokens, forms
         self.sentence_of = sentence_of if sentence_of is not None else [0] * len(tokens)
         self.positions: dict[str, list[int]] = {}
@@ -365,9 +438,12 @@ class _Letter:
             for form in token_forms:
                 self.positions.setdefault(form, []).append(index)
         self.all_forms = frozenset(self.positions)
+        self._possible = phrase_index.possible(self.all_forms) if phrase_index is not None else None
 
     def possible(self, phrase: _Phrase) -> bool:
         """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
+        if self._possible is not None:
+            return id(phrase) in self._possible
         all_forms = self.all_forms
         return all(slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots)
 
@@ -387,23 +463,39 @@ def _word_matches(word: _Word, forms: frozenset[str], token: Token) -> bool:
     return not word.forms.isdisjoint(forms)
 
 
-def _slot_ends(slot: _Slot, at: int, letter: _Letter) -> Iterable[int]:
-    """Yield the index after each alternative of `slot` that matches at token `at`."""
+def _run_ends(slot: _Slot, at: int, letter: _Letter) -> Iterable[int]:
+    """Yield the index after each of `slot`'s other alternatives (`runs`) that matches at token `at`."""
     tokens, forms = letter.tokens, letter.forms
-    if not slot.single.isdisjoint(forms[at]):
-        yield at + 1
     for run in slot.runs:
         end = at + len(run)
-        if end <= len(tokens) and all(_word_matches(w, forms[at + k], tokens[at + k]) for k, w in enumerate(run)):
+        if end > len(tokens):
+            continue
+        for k, word in enumerate(run):  # a loop rather than all(): most runs fail on their first word
+            if not _word_matches(word, forms[at + k], tokens[at + k]):
+                break
+        else:
             yield end
 
 
 def _match_from(slots: tuple[_Slot, ...], index: int, at: int, letter: _Letter) -> int | None:
-    """Return the end of the first match of slots[index:] starting within its gap after `at`."""
+    """Return the end of the first match of slots[index:] starting within its gap after `at`.
+
+    At each start the one-word alternatives are tried first (one set test, written out here
+    as this loop runs for every candidate start of every phrase), then the longer ones.
+    """
     slot = slots[index]
+    forms, single, runs, last = letter.forms, slot.single, slot.runs, index + 1 == len(slots)
     for start in range(at, min(len(letter.tokens), at + slot.gap + 1)):
-        for end in _slot_ends(slot, start, letter):
-            if index + 1 == len(slots):
+        if single and not single.isdisjoint(forms[start]):
+            if last:
+                return start + 1
+            found = _match_from(slots, index + 1, start + 1, letter)
+            if found is not None:
+                return found
+        if not runs:
+            continue
+        for end in _run_ends(slot, start, letter):
+            if last:
                 return end
             found = _match_from(slots, index + 1, end, letter)
             if found is not None:

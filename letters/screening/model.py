@@ -80,7 +80,7 @@ class LinearModel:
         # number of feature occurrences, in training and here alike, so that a long sentence
         # of common words does not pile up a score no single word gave it.
         self.normalised = bool(self.meta.get("normalised"))
-        self._word_cache: dict[tuple[str, str], tuple[float, ...]] = {}
+        self._word_cache: dict[tuple[str, str], tuple[tuple[float, ...], int]] = {}
         # feature -> {class index: weight}, built on first use by _explain (which looks up two
         # classes per feature occurrence; building the dict anew each time was its main cost).
         self._class_weights: dict[str, dict[int, float]] = {}
@@ -120,13 +120,15 @@ class LinearModel:
         scale = 1.0 / math.sqrt(max(1, len(features))) if self.normalised else 1.0
         return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
-    def _word_scores(self, norm: str, lemma: str) -> tuple[float, ...]:
-        """Return what one word's own features add to each class score (cached per word)."""
+    def _word_scores(self, norm: str, lemma: str) -> tuple[tuple[float, ...], int]:
+        """Return what one word's own features add to each class score, and how many features
+        it has (cached per word)."""
         cached = self._word_cache.get((norm, lemma))
         if cached is None:
+            features = word_features(norm, lemma)
             scores = [0.0] * len(self.classes)
-            self._add(scores, word_features(norm, lemma))
-            cached = tuple(scores)
+            self._add(scores, features)
+            cached = tuple(scores), len(features)
             if len(self._word_cache) < 100000:
                 self._word_cache[(norm, lemma)] = cached
         return cached
@@ -136,12 +138,12 @@ class LinearModel:
         probabilities(sentence_features(...)) but with each word's share cached."""
         word_scores = self._word_scores
         words = tokens[first:last + 1]
-        vectors = [word_scores(t.norm, t.lemma) for t in words]
-        sums = [sum(column) for column in zip([0.0] * len(self.classes), *vectors, strict=True)]
+        scored = [word_scores(t.norm, t.lemma) for t in words]
+        sums = [sum(column) for column in zip([0.0] * len(self.classes), *(v for v, _ in scored), strict=True)]
         self._add(sums, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
         if not self.normalised:
             return _softmax([b + s for b, s in zip(self.bias, sums, strict=True)])
-        occurrences = sum(len(word_features(t.norm, t.lemma)) for t in words) + (last - first)
+        occurrences = sum(count for _, count in scored) + (last - first)
         scale = 1.0 / math.sqrt(max(1, occurrences))
         return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
