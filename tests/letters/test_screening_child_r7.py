@@ -100,6 +100,35 @@ DISCLOSURES = [
     ("fr", "il me touche entre les jambes", "sexual"),
     ("nb", "han tvinger meg til å gjøre ting med ham", "sexual"),
     ("fr", "il me montre des films porno sur sa tablette", "sexual"),
+    # second batch: no adults home, a parent drinking, no food but one thing, no dentist
+    ("da", "der har ikke været nogen voksne hjemme siden lørdag", "neglect"),
+    ("da", "min mor er på druk igen", "neglect"),
+    ("en", "my dad's been at his girlfriend's since monday", "neglect"),
+    ("en", "there's nothing in the fridge except butter", "neglect"),
+    ("fr", "il y a rien dans les placards à part du riz", "neglect"),
+    ("nb", "det er ingen mat i kjøleskapet", "neglect"),
+    ("nb", "ingen har bestilt tannlegen selv om det gjør vondt", "neglect"),
+    ("da", "ingen har ringet til lægen selvom jeg har ondt", "neglect"),
+    # the family would manage without me; better if I did not exist; would it hurt for long
+    ("da", "min familie ville klare sig bedre uden mig", "suicidal"),
+    ("nb", "familien min ville klart seg fint uten meg", "suicidal"),
+    ("fr", "ce serait mieux pour tout le monde si j'existais plus", "suicidal"),
+    ("fr", "je me demande si ça ferait mal longtemps", "suicidal"),
+    ("en", "I've written goodbye letters to everyone", "suicidal"),
+    ("fr", "j'ai commencé à donner mes livres à mes cousins", "suicidal"),
+    ("nb", "jeg vil bare forsvinne ned og ikke komme opp igjen", "suicidal"),
+    # self-harm: marks one makes oneself, banging one's head, scratching till it bleeds
+    ("en", "the cuts on my arm are ones I made myself", "self_harm"),
+    ("en", "when my head is too loud I hit it against the door", "self_harm"),
+    ("nb", "jeg klorer meg på armen til det blir blodig", "self_harm"),
+    ("nb", "slår jeg meg på lårene til de blir blå", "self_harm"),
+    # abuse and sexual abuse told with the verb first, or with other objects
+    ("nb", "i går slo stefaren meg i magen", "abuse"),
+    ("da", "hun holdt mig fast i håret og råbte", "abuse"),
+    ("fr", "il me frappe avec sa ceinture quand je réponds", "abuse"),
+    ("nb", "han tar bilder av meg når jeg skifter", "sexual"),
+    ("en", "he takes pictures of me when I'm changing", "sexual"),
+    ("da", "han rører ved mig dernede", "sexual"),
 ]
 
 QUIET = [
@@ -128,6 +157,10 @@ QUIET = [
     ("nb", "vi sto på brua og så ned på båtene"),
     # regret and decisions about ordinary things
     ("en", "I've decided to quit piano, it's better for everyone"),
+    # needing nothing after school is lunch at gran's, not a goodbye
+    ("en", "I won't need a packed lunch after school today"),
+    # shopping done
+    ("da", "far har handlet ind til hele ugen"),
 ]
 
 
