@@ -193,6 +193,19 @@ QUIET = [
     ("en", "My parents are away at work all week, so I'm feeding their cat."),
     # the mentor's own past
     ("en", "When I was your age I was older than most of my class, because of my birthday."),
+    # near misses of this round's phrases: the same words about other things
+    ("en", "You play chess pretty well for your age, and better than me."),
+    ("en", "I'm working on it as fast as I can."),
+    ("en", "The text is so much easier to read in the new edition."),
+    ("en", "Next time you're in London you could stop by the Science Museum."),
+    ("en", "Is it easy to cycle in your area?"),
+    ("nb", "I helgen så jeg en voksen elg ved hytta."),
+    ("nb", "Jeg gir katten mat hver morgen før jobb."),
+    ("da", "Huset har udseendet af et lille slot."),
+    ("da", "Min hund er ældre end 12 år nu."),
+    ("fr", "Tu as eu ton contrôle de physique ?"),
+    ("fr", "C'était bien de se retrouver en famille à Noël."),
+    ("fr", "Je n'ai jamais parlé de ça à personne avant toi, mais j'ai peur des araignées."),
 ]
 
 
