@@ -13,7 +13,9 @@ this module only knows how to read and apply them. One concept table may hold:
                fell if anyone asks"): urgent whoever writes them, and never silenced by
                `unless`, because a cover story names the harmless activity on purpose.
 ``near``       pairs of phrases that together are the concern when they occur within
-               ``within`` words of each other, in either order ("present" near "school").
+               ``within`` words of each other, in either order ("present" near "school");
+               a third element sets that pair's own distance (["tickets", "thought of
+               you", 25]: an offer often follows a sentence later).
 ``unless``     phrases that silence a match they overlap or come within two words of, in the
                same sentence ("die of boredom").
 ``unless_sentence``
@@ -192,8 +194,9 @@ class ConceptLexicon:
                 reported=[self._phrase(p) for p in table.get("reported", ())],
                 cover_story=[self._phrase(p) for p in table.get("cover_story", ())],
                 near=[
-                    (self._phrase(a), self._phrase(b), int(table.get("within", NEAR_WITHIN)))
-                    for a, b in table.get("near", ())
+                    (self._phrase(pair[0]), self._phrase(pair[1]),
+                     int(pair[2]) if len(pair) > 2 else int(table.get("within", NEAR_WITHIN)))
+                    for pair in table.get("near", ())
                 ],
                 unless=[self._phrase(p) for p in table.get("unless", ())],
                 unless_sentence=[self._phrase(p) for p in table.get("unless_sentence", ())],
