@@ -51,7 +51,10 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
-DEFAULT_THRESHOLDS = {"hold": 0.9, "urgent": 0.95}
+#: Chosen on u6 held out (docs/screening.md, "Seventh round"): at 0.8 the normalised model
+#: alone found 337 of 656 urgent items with 3 of 480 ordinary letters alarmed; at 0.75 it
+#: found 365 but alarmed short ordinary sentences ("je me suis cachée dans l'armoire").
+DEFAULT_THRESHOLDS = {"hold": 0.7, "urgent": 0.8}
 
 
 def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
@@ -121,12 +124,14 @@ def lexicon_examples() -> Iterable[tuple[list[str], str]]:
 
 
 def fit(examples: list[tuple[list[str], str]], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-4,
-        positive_weight: float = 3.0, min_weight: float = 0.02, seed: int = 18) -> LinearModel:
+        positive_weight: float = 3.0, min_weight: float = 0.1, seed: int = 18) -> LinearModel:
     """Fit multinomial logistic regression to `examples` and return it, small weights pruned.
 
     Sentences of a concept count `positive_weight` times as much as "none" sentences, which
     outnumber them many times over. Weights below `min_weight` in size are dropped: they
-    barely move a score and would only make the shipped file bigger.
+    barely move a score and would only make the shipped file bigger (held out on u6,
+    dropping those under 0.1 rather than 0.02 cost the model one urgent item of 656 and
+    more than halved the file).
     """
     classes = [NONE, *sorted({label for _, label in examples if label != NONE})]
     index = {c: i for i, c in enumerate(classes)}
