@@ -56,6 +56,9 @@ def list_thread(user, pair: Pair, *, member=None, coordinates: bool | None = Non
     return (
         letters
         .select_related("author", "assignment__reading")
+        # Whether each letter has redactions, in the same statement: most threads have none,
+        # and attach_redaction_spans then reads nothing more.
+        .annotate(has_redactions=Exists(Redaction.objects.filter(letter=OuterRef("pk"))))
         .order_by("submitted_at", "created_at", "pk")
     )
 
@@ -376,16 +379,19 @@ def attach_redaction_spans(letters: list[Letter]) -> None:
     For a page that shows many letters' bodies: a prefetch builds a queryset per letter, which
     cost a thread page more than the query. Only delivered letters are ever shown with their
     redactions (to the recipient replaced, to the author struck through), so only theirs are read,
-    and a thread with none costs no query. Effect: sets `letter.redaction_spans` on each delivered
-    letter (the others read theirs as before, should anything ask).
+    and only those that have some when the letters say so (`has_redactions`, list_thread): a
+    thread without redactions costs no query. Effect: sets `letter.redaction_spans` on each
+    delivered letter (the others read theirs as before, should anything ask).
     """
     shown = [letter for letter in letters if letter.status in RECIPIENT_VISIBLE]
-    if not shown:
-        return
+    # Letters read by list_thread say whether they have any (`has_redactions`): those without
+    # need no read; a letter read another way is looked up.
+    redacted = [letter.pk for letter in shown if getattr(letter, "has_redactions", True)]
     spans: dict[int, list[tuple[int, int]]] = {}
-    rows = Redaction.objects.filter(letter_id__in=[letter.pk for letter in shown]).order_by("letter_id", "start", "pk")
-    for letter_id, start, end in rows.values_list("letter_id", "start", "end"):
-        spans.setdefault(letter_id, []).append((start, end))
+    if redacted:
+        rows = Redaction.objects.filter(letter_id__in=redacted).order_by("letter_id", "start", "pk")
+        for letter_id, start, end in rows.values_list("letter_id", "start", "end"):
+            spans.setdefault(letter_id, []).append((start, end))
     for letter in shown:
         letter.redaction_spans = spans.get(letter.pk, [])
 
