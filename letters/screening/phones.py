@@ -11,7 +11,14 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, has_cue_before, trie_alternation
+from letters.screening.text import (
+    alternation,
+    compile_folded,
+    fold,
+    has_cue_before,
+    start_before_words,
+    trie_alternation,
+)
 
 # Number words per language, 0–99, as {spelling: digits}, built from the lists in the
 # [contact] section of each language's lexicon. Children read a phone number out in pairs
@@ -695,19 +702,10 @@ def _phone_lead_words(language: str) -> frozenset[str]:
     return frozenset(fold(word) for word in with_english(language, "phone_lead_words"))
 
 
-_LEAD_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[ \t]*[,:]?[ \t]*\Z")
-
-
 def _with_lead_words(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
     """Widen a number given in parts over the words that open it: "første del er 52 71 og så 90 36".
 
     The parts after the first are already inside the finding with the words between them;
     the words before the first part say the same thing and redaction should hide them too.
     """
-    leads = _phone_lead_words(language)
-    for _ in range(4):
-        before = _LEAD_WORD_BEFORE_RE.search(folded, max(0, start - 30), start)
-        if not before or before.group(1) not in leads:
-            break
-        start = before.start()
-    return start, end
+    return start_before_words(folded, start, _phone_lead_words(language), reach=4, window=30), end

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, trie_alternation
+from letters.screening.text import alternation, compile_folded, fold, start_before_words, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -533,8 +533,6 @@ def _place_after_pattern(language: str) -> re.Pattern:
     return compile_folded(rf"[ \t]+{_tree(with_english(language, 'handle_place_words'))}(?!\w)")
 
 
-#: The word before a position, with the spaces and a comma or colon after it.
-_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[ \t]*[,:]?[ \t]*\Z")
 #: How many words a finding is widened over, before it.
 _LEAD_REACH = 6
 
@@ -548,12 +546,7 @@ def _widen(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
     verbs, possessives, "add me", platform names: `handle_lead_words`) are taken, never
     across the end of a sentence, so a finding never grows into the letter's other news.
     """
-    leads = _lead_words(language)
-    for _ in range(_LEAD_REACH):
-        before = _WORD_BEFORE_RE.search(folded, max(0, start - 40), start)
-        if not before or before.group(1) not in leads:
-            break
-        start = before.start()
+    start = start_before_words(folded, start, _lead_words(language), reach=_LEAD_REACH, window=40)
     place = _place_after_pattern(language).match(folded, end)
     return start, place.end() if place else end
 

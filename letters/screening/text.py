@@ -7,7 +7,7 @@ from typing import Iterable
 
 from programs.text import fold, strip_accent
 
-__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "trie_alternation"]
+__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "start_before_words", "trie_alternation"]
 
 
 # fold() comes from programs.text: screening and the watch words' keys must fold alike.
@@ -51,3 +51,22 @@ def _tree_pattern(node: dict) -> str:
 
 def has_cue_before(folded: str, start: int, cues_re: re.Pattern, window: int = 40) -> bool:
     return bool(cues_re.search(folded[max(0, start - window):start]))
+
+
+#: The word right before a position, with the spaces and a comma or colon after it.
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[ \t]*[,:]?[ \t]*\Z")
+
+
+def start_before_words(folded: str, start: int, words: frozenset[str], *, reach: int, window: int) -> int:
+    """Return `start`, moved back over up to `reach` of `words` that stand right before it.
+
+    Used to widen a finding over the words that offer it ("mon snap c kyky.rl", "første del er
+    52 71 …"): each step takes the one word ending within `window` characters before the
+    current start, a comma or colon after it allowed, if it is one of `words` (folded).
+    """
+    for _ in range(reach):
+        before = _WORD_BEFORE_RE.search(folded, max(0, start - window), start)
+        if not before or before.group(1) not in words:
+            break
+        start = before.start()
+    return start
