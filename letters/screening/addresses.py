@@ -334,6 +334,13 @@ _OPEN_TO_VISITORS_RE = compile_folded(
 OPEN_HOURS_BEFORE, OPEN_HOURS_AFTER = 120, 160
 
 
+def _sentence_start(text: str, start: int, reach: int) -> int:
+    """Return where the sentence holding `start` begins, looking back `reach` characters at most."""
+    before_start = max(0, start - reach)
+    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
+    return breaks[-1].end() if breaks else before_start
+
+
 def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
     """True if opening hours or an entry fee are told around the address at [start, end).
 
@@ -342,9 +349,7 @@ def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
     name is not one of the public-place words. Looks from the start of the address's sentence
     to the end of the next sentence.
     """
-    before_start = max(0, start - OPEN_HOURS_BEFORE)
-    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
-    sentence_start = breaks[-1].end() if breaks else before_start
+    sentence_start = _sentence_start(text, start, OPEN_HOURS_BEFORE)
     after_end = min(len(text), end + OPEN_HOURS_AFTER)
     return bool(_OPEN_TO_VISITORS_RE.search(folded, sentence_start, after_end))
 
@@ -358,9 +363,7 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     ("I live", "my address", "jeg bor", "j'habite", "chez moi"); or the letter tells when the
     place is open (`_is_open_to_visitors`).
     """
-    before_start = max(0, start - PUBLIC_PLACE_BEFORE)
-    breaks = list(_SENTENCE_BREAK_RE.finditer(text, before_start, start))
-    sentence_start = breaks[-1].end() if breaks else before_start
+    sentence_start = _sentence_start(text, start, PUBLIC_PLACE_BEFORE)
     after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
     after_break = _SENTENCE_BREAK_RE.search(text, end, after_end)
     sentence_end = after_break.start() if after_break else after_end
