@@ -249,9 +249,9 @@ _PLATFORM_LABELS = frozenset(
     fold(name).replace(" ", "") for name in all_contact_words("platforms") + all_contact_words("game_platforms")
 )
 _PUBLIC_SITES = frozenset(fold(site) for site in all_contact_words("public_sites"))
-#: "my site is …", "min blog", "notre page": words that make a site the writer's own ("vår" is
-#: left out: folded, it is the verb "var").
-_OWN_SITE_RE = compile_folded(r"(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)(?!\w)")
+#: "my site is …", "min blog", "notre page": words that make a site the writer's own
+#: (`own_site_words` of each lexicon).
+_OWN_SITE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_site_words")) + r"(?!\w)")
 
 
 def _a_public_sites_name(folded: str, start: int, end: int) -> bool:
