@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from letters.deadlines import overdue_reply_expression
 from letters.models import Letter
+from programs.compiled import CompiledRead
 from programs.models import LANGUAGE_CODES, Membership, Pair, Program
 from toolbox.models import AUDIENCE_OF_ROLE, Article, ArticleVersion, HiddenArticle, Moment
 
@@ -139,6 +140,22 @@ def _own_open_pairs(user) -> list[Pair]:
     return list(Pair.objects.open().filter(Q(mentor_id__in=own) | Q(mentee_id__in=own)).select_related("program", "mentor"))
 
 
+def _pair_facts(pair_ids, overdue_reply):
+    """Rows (pair id, whether its mentee has sent a letter, `overdue_reply`) of the pairs `pair_ids`."""
+    wrote = Letter.objects.filter(pair=OuterRef("pk"), author=OuterRef("mentee_id"), submitted_at__isnull=False)
+    return (Pair.objects.filter(pk__in=pair_ids).annotate(mentee_wrote=Exists(wrote), has_overdue_reply=overdue_reply)
+            .values_list("pk", "mentee_wrote", "has_overdue_reply"))
+
+
+def _pair_facts_without_replies(pair_ids):
+    return _pair_facts(pair_ids, Value(False))
+
+
+#: Asked on every home page of a person who mentors none of their pairs (most are mentees):
+#: its statement is built once (programs.compiled).
+_mentee_pair_facts = CompiledRead(_pair_facts_without_replies)
+
+
 def _pairs_with_moments(user, *, now, pairs=None) -> list[Pair]:
     """Return `user`'s open pairs as a member, in id order, with `mentee_wrote` and `has_overdue_reply` set.
 
@@ -150,13 +167,12 @@ def _pairs_with_moments(user, *, now, pairs=None) -> list[Pair]:
     pairs = sorted(_own_open_pairs(user) if pairs is None else pairs, key=lambda pair: pair.pk)
     if not pairs:
         return []
-    wrote = Letter.objects.filter(pair=OuterRef("pk"), author=OuterRef("mentee_id"), submitted_at__isnull=False)
-    facts = Pair.objects.filter(pk__in=[pair.pk for pair in pairs]).annotate(mentee_wrote=Exists(wrote))
+    pair_ids = [pair.pk for pair in pairs]
     if any(pair.mentor.user_id == user.pk for pair in pairs):
-        facts = facts.annotate(has_overdue_reply=overdue_reply_expression(now=now))
+        rows = _pair_facts(pair_ids, overdue_reply_expression(now=now))
     else:
-        facts = facts.annotate(has_overdue_reply=Value(False))
-    known = {pk: (wrote, overdue) for pk, wrote, overdue in facts.values_list("pk", "mentee_wrote", "has_overdue_reply")}
+        rows = _mentee_pair_facts.rows(pair_ids)
+    known = {pk: (wrote, overdue) for pk, wrote, overdue in rows}
     for pair in pairs:
         pair.mentee_wrote, pair.has_overdue_reply = known.get(pair.pk, (True, False))
     return pairs
