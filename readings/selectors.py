@@ -5,8 +5,33 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from programs.compiled import CompiledRead
 from programs.models import Pair, Program
 from readings.models import Assignment, Reading
+
+#: The columns of an assignment that current_assignments reads, in the model's field order,
+#: and the reading's title beside them.
+_CURRENT_FIELDS = ("id", "program_id", "reading_id", "opens_at", "due_at", "targets_all_pairs")
+
+
+def _schedule_of(program_ids):
+    """Rows (the _CURRENT_FIELDS, reading title) of every assignment of `program_ids`, due first."""
+    return (Assignment.objects.filter(program_id__in=program_ids).order_by("due_at", "pk")
+            .values_list(*_CURRENT_FIELDS, "reading__title"))
+
+
+#: Asked on every home page: its statement is built once (programs.compiled). The time is
+#: compared in Python so that the statement does not change with it; a program has tens
+#: of assignments, not thousands.
+_schedule = CompiledRead(_schedule_of)
+
+
+def _assignment_from(row, database: str) -> Assignment:
+    """An Assignment of a _schedule row, with its reading's title; other fields load if asked for."""
+    *fields, title = row
+    assignment = Assignment.from_db(database, _CURRENT_FIELDS, fields)
+    assignment.reading = Reading.from_db(database, ("id", "title"), (assignment.reading_id, title))
+    return assignment
 
 
 def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> dict[int, Assignment | None]:
@@ -16,12 +41,9 @@ def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> di
     One query, and a second only when some opened assignment targets chosen pairs.
     """
     now = now or timezone.now()
-    program_ids = {pair.program_id for pair in pairs}
-    assignments = list(
-        Assignment.objects.filter(program_id__in=program_ids, opens_at__lte=now)
-        .select_related("reading")
-        .order_by("due_at", "pk")
-    )
+    program_ids = sorted({pair.program_id for pair in pairs})
+    assignments = [assignment for assignment in (_assignment_from(row, "default") for row in _schedule.rows(program_ids))
+                   if assignment.opens_at <= now]
     targeted = _targeted_pairs([a for a in assignments if not a.targets_all_pairs], pairs)
     result = {}
     for pair in pairs:

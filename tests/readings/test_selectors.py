@@ -22,3 +22,23 @@ def test_a_pair_works_on_the_next_assignment_meant_for_it(program, coordinator, 
                                               pairs=[other])
     with django_assert_num_queries(2):
         assert current_assignments([pair, other]) == {pair.pk: for_all, other.pk: only_other}
+
+
+def test_the_current_assignment_carries_its_readings_title_and_loads_the_rest_when_asked(program, coordinator, pair):
+    reading = services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    now = timezone.now()
+    scheduled = services.schedule_assignment(coordinator, program=program, reading=reading, prompt="Which wave?",
+                                             opens_at=now - timedelta(days=1), due_at=now + timedelta(days=5))
+    current = current_assignments([pair])[pair.pk]
+    assert (current.pk, current.due_at, current.reading.title) == (scheduled.pk, scheduled.due_at, "Tide")
+    assert current.prompt == "Which wave?" and current.reading.body == reading.body  # read on demand
+
+
+def test_an_assignment_that_has_not_opened_yet_is_not_current(program, coordinator, pair):
+    reading = services.create_reading(coordinator, program=program, title="Tide", body="The sea.")
+    now = timezone.now()
+    opened = services.schedule_assignment(coordinator, program=program, reading=reading,
+                                          opens_at=now - timedelta(days=3), due_at=now - timedelta(days=1))
+    services.schedule_assignment(coordinator, program=program, reading=reading,
+                                 opens_at=now + timedelta(days=1), due_at=now + timedelta(days=4))
+    assert current_assignments([pair]) == {pair.pk: opened}
