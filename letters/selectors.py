@@ -137,12 +137,25 @@ def find_open_draft(user, *, pair: Pair, assignment_id: int | None, in_reply_to_
     )
 
 
+def _own_letters_about_of(user_id, assignment_ids):
+    """Rows (id, assignment id, status) of the letters `user_id` wrote about `assignment_ids`, oldest change first."""
+    return (Letter.objects.filter(author__in=_memberships_of(user_id), assignment_id__in=assignment_ids)
+            .order_by("updated_at", "pk").values_list(*_OWN_LETTER_FIELDS))
+
+
+#: What the home page shows of a person's letter about a reading, in the model's field order.
+_OWN_LETTER_FIELDS = ("id", "assignment_id", "status")
+#: Asked on every home page: its statement is built once (programs.compiled).
+_own_letters_about = CompiledRead(_own_letters_about_of)
+
+
 def list_own_letters_for(user, assignment_ids) -> dict[int, Letter]:
-    """Return {assignment id: `user`'s latest letter about it} for `assignment_ids` (one query)."""
-    letters = Letter.objects.filter(author__in=_memberships_of(user), assignment_id__in=list(assignment_ids)).order_by(
-        "updated_at", "pk"
-    )
-    return {letter.assignment_id: letter for letter in letters}
+    """Return {assignment id: `user`'s latest letter about it} for `assignment_ids` (one query at most).
+
+    Each Letter holds its id, assignment and status; any other field loads when asked for.
+    """
+    rows = _own_letters_about.rows(user.pk, sorted(assignment_ids))
+    return {row[1]: Letter.from_db("default", _OWN_LETTER_FIELDS, row) for row in rows}
 
 
 def latest_event_note(letter: Letter) -> str:
