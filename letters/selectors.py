@@ -20,6 +20,7 @@ from programs.compiled import CompiledRead
 from programs.models import Membership, Pair, Program
 from programs.permissions import may_review
 from readings.models import Assignment
+from readings.selectors import assignment_with_title
 
 #: Statuses in which the author may still change the letter (kept in step with letters.services.EDITABLE).
 EDITABLE_STATUSES = (LetterStatus.DRAFT, LetterStatus.CHANGES_REQUESTED)
@@ -105,6 +106,10 @@ def list_replies_owed(user) -> list[tuple[Letter, datetime | None]]:
     return [(letter, deadlines.reply_due_for(letter)) for letter in letters]
 
 
+#: What the home page shows of a person's own letter, in the model's field order.
+_OWN_LETTER_FIELDS = ("id", "assignment_id", "status")
+
+
 def _memberships_of(user) -> QuerySet[Membership]:
     """Return `user`'s memberships as a subquery for `author__in` filters.
 
@@ -116,13 +121,33 @@ def _memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).values("pk")
 
 
-def list_editable_letters(user) -> QuerySet[Letter]:
-    """Return `user`'s own drafts and returned letters, most recently changed first."""
+def _editable_letters_of(user_id):
+    """Rows (id, assignment id, status, the assignment's reading id and title) of `user_id`'s
+    drafts and returned letters, most recently changed first."""
     return (
-        Letter.objects.filter(author__in=_memberships_of(user), status__in=EDITABLE_STATUSES)
-        .select_related("pair", "assignment__reading")
+        Letter.objects.filter(author__in=_memberships_of(user_id), status__in=EDITABLE_STATUSES)
         .order_by("-updated_at", "-pk")
+        .values_list(*_OWN_LETTER_FIELDS, "assignment__reading_id", "assignment__reading__title")
     )
+
+
+#: Asked on every home page: its statement is built once (programs.compiled).
+_editable_letters = CompiledRead(_editable_letters_of)
+
+
+def list_editable_letters(user) -> list[Letter]:
+    """Return `user`'s own drafts and returned letters, most recently changed first (one query).
+
+    Each Letter holds its id, status and assignment with the reading's title; any other
+    field loads when asked for.
+    """
+    letters = []
+    for *values, reading_id, title in _editable_letters.rows(user.pk):
+        letter = Letter.from_db("default", _OWN_LETTER_FIELDS, values)
+        if letter.assignment_id is not None:
+            letter.assignment = assignment_with_title(("id", "reading_id"), (letter.assignment_id, reading_id), title)
+        letters.append(letter)
+    return letters
 
 
 def find_open_draft(user, *, pair: Pair, assignment_id: int | None, in_reply_to_id: int | None) -> Letter | None:
@@ -143,8 +168,6 @@ def _own_letters_about_of(user_id, assignment_ids):
             .order_by("updated_at", "pk").values_list(*_OWN_LETTER_FIELDS))
 
 
-#: What the home page shows of a person's letter about a reading, in the model's field order.
-_OWN_LETTER_FIELDS = ("id", "assignment_id", "status")
 #: Asked on every home page: its statement is built once (programs.compiled).
 _own_letters_about = CompiledRead(_own_letters_about_of)
 

@@ -26,12 +26,21 @@ def _schedule_of(program_ids):
 _schedule = CompiledRead(_schedule_of)
 
 
-def _assignment_from(row, database: str) -> Assignment:
-    """An Assignment of a _schedule row, with its reading's title; other fields load if asked for."""
-    *fields, title = row
-    assignment = Assignment.from_db(database, _CURRENT_FIELDS, fields)
+def assignment_with_title(fields: tuple[str, ...], values, title: str, *, database: str = "default") -> Assignment:
+    """Return an Assignment of the columns `fields` (attnames in the model's field order, among them
+    "reading_id") and `values` read from the database, its reading holding `title`.
+
+    For pages that show a reading's title beside a few columns read through programs.compiled:
+    any other field of either loads from the database if asked for.
+    """
+    assignment = Assignment.from_db(database, fields, values)
     assignment.reading = Reading.from_db(database, ("id", "title"), (assignment.reading_id, title))
     return assignment
+
+
+def _assignment_from(row) -> Assignment:
+    *values, title = row
+    return assignment_with_title(_CURRENT_FIELDS, values, title)
 
 
 def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> dict[int, Assignment | None]:
@@ -42,7 +51,7 @@ def current_assignments(pairs: list[Pair], *, now: datetime | None = None) -> di
     """
     now = now or timezone.now()
     program_ids = sorted({pair.program_id for pair in pairs})
-    assignments = [assignment for assignment in (_assignment_from(row, "default") for row in _schedule.rows(program_ids))
+    assignments = [assignment for assignment in (_assignment_from(row) for row in _schedule.rows(program_ids))
                    if assignment.opens_at <= now]
     targeted = _targeted_pairs([a for a in assignments if not a.targets_all_pairs], pairs)
     result = {}
