@@ -12,35 +12,49 @@ from django.utils.translation import gettext_lazy as _
 
 from letters.models import RECIPIENT_VISIBLE, Finding, Letter, LetterEvent, LetterStatus
 from oversight.models import Report
+from programs.compiled import CompiledRead
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program
 from readings.models import Assignment
 
 
-def list_memberships_with_pairs(user) -> list[dict]:
-    """Return `user`'s active memberships, each with its open pairs and unread-letter counts.
+def _active_memberships_of(user_id):
+    return Membership.objects.active().filter(user_id=user_id).select_related("program").order_by("program__name")
 
-    Costs three queries whatever the number of memberships and pairs.
-    """
-    memberships = list(
-        Membership.objects.active().filter(user=user).select_related("program").order_by("program__name")
-    )
+
+def _open_pairs_with_unread_of(mentor_ids, mentee_ids, own_ids):
+    """The open pairs where one of `mentor_ids` mentors or one of `mentee_ids` is mentored, each with
+    `unread`: its delivered letters by anyone but `own_ids` (the same ids, given once per use)."""
     # Literal id lists on the two indexed columns: joining to the user (or IN subqueries)
     # made SQLite and PostgreSQL scan every pair of the installation (docs/performance.md).
-    # Pairs of an inactive membership would have no program entry below to appear under.
-    own = [membership.pk for membership in memberships]
-    pairs = (
+    return (
         Pair.objects.open()
-        .filter(Q(mentor_id__in=own) | Q(mentee_id__in=own))
+        .filter(Q(mentor_id__in=mentor_ids) | Q(mentee_id__in=mentee_ids))
         .select_related("mentor", "mentee", "program")
         .annotate(
             unread=Count(
                 "letters",
                 # By author id, not author__user: the same letters without a join per letter.
-                filter=Q(letters__status=LetterStatus.DELIVERED) & ~Q(letters__author_id__in=own),
+                filter=Q(letters__status=LetterStatus.DELIVERED) & ~Q(letters__author_id__in=own_ids),
             )
         )
     )
+
+
+#: Both asked on every home page: their statements are built once (programs.compiled).
+_active_memberships = CompiledRead(_active_memberships_of)
+_open_pairs_with_unread = CompiledRead(_open_pairs_with_unread_of)
+
+
+def list_memberships_with_pairs(user) -> list[dict]:
+    """Return `user`'s active memberships, each with its open pairs and unread-letter counts.
+
+    Costs two queries whatever the number of memberships and pairs.
+    """
+    memberships = _active_memberships.objects(user.pk)
+    # Pairs of an inactive membership would have no program entry below to appear under.
+    own = [membership.pk for membership in memberships]
+    pairs = _open_pairs_with_unread.objects(own, own, own)
     by_program: dict[int, list[Pair]] = {}
     for pair in pairs:
         by_program.setdefault(pair.program_id, []).append(pair)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
 
 #: Stand-ins for the caller's values while a statement is built: negative numbers no model of
 #: ours stores as a constant in a filter, so each is found exactly once among the parameters.
@@ -49,12 +50,14 @@ class CompiledRead:
     def _shape(values) -> tuple:
         return tuple(None if isinstance(v, int) else len(v) for v in values)
 
-    def _statement(self, connection, shape: tuple, *, count: bool):
-        """Return (sql, slots, converters) for `shape`, or None when Django runs no SQL for it."""
-        key = (connection.vendor, shape, count)
+    def _statement(self, connection, shape: tuple, *, count: bool, objects: bool = False):
+        """Return (sql, slots, converters, compiler) for `shape`, or None when Django runs no SQL for it."""
+        key = (connection.vendor, shape, count, objects)
         if key not in self._compiled:
             marks = _marks(shape)
             queryset = self._build(*marks)
+            if objects:
+                _require_plain_objects(queryset)
             if count:
                 queryset = queryset.order_by().values("pk")
             compiler = queryset.query.get_compiler(connection=connection)
@@ -70,22 +73,23 @@ class CompiledRead:
             slots = [("value", where[p]) if isinstance(p, int) and p in where else ("constant", p) for p in params]
             if sorted(slot for kind, slot in slots if kind == "value") != sorted(where.values()):
                 raise ValueError("each value must appear exactly once in the statement")
-            converters = {} if count else compiler.get_converters([column for column, _sql, _alias in compiler.select])
+            converters = {} if count or objects else compiler.get_converters(
+                [column for column, _sql, _alias in compiler.select])
             if count:
                 sql = f"SELECT COUNT(*) FROM ({sql}) counted"
-            self._compiled[key] = (sql, slots, list(converters.items()))
+            self._compiled[key] = (sql, slots, list(converters.items()), _Instances(compiler) if objects else None)
         return self._compiled[key]
 
-    def _run(self, values, *, count: bool):
+    def _run(self, values, *, count: bool, objects: bool = False):
         connection = connections[self._using]
         shape = self._shape(values)
         # A long list would need a statement per length (and its stand-ins could meet the next value's).
         statement = None if any(size and size > _LONGEST_LIST for size in shape) else (
-            self._statement(connection, shape, count=count))
+            self._statement(connection, shape, count=count, objects=objects))
         if statement is None:
             queryset = self._build(*values)
             return queryset.count() if count else list(queryset)
-        sql, slots, converters = statement
+        sql, slots, converters, instances = statement
         params = [
             (int(values[slot[0]]) if slot[1] is None else int(values[slot[0]][slot[1]])) if kind == "value" else slot
             for kind, slot in slots
@@ -95,6 +99,8 @@ class CompiledRead:
             rows = cursor.fetchall()
         if count:
             return rows[0][0]
+        if instances is not None:
+            return instances.from_rows(rows, self._using)
         if not converters:
             return [tuple(row) for row in rows]
         converted = []
@@ -115,3 +121,48 @@ class CompiledRead:
     def count(self, *values: int | Iterable[int]) -> int:
         """Return the number of rows (one query at most)."""
         return self._run([v if isinstance(v, int) else list(v) for v in values], count=True)
+
+    def objects(self, *values: int | Iterable[int]) -> list:
+        """Return the model instances iterating the queryset would give: its select_related objects
+        and annotations set, any deferred field loading when asked for (one query at most).
+
+        Precondition: `build` returns a queryset of model instances (no values_list), without
+        prefetch_related and not from a related manager; ValueError otherwise.
+        """
+        return self._run([v if isinstance(v, int) else list(v) for v in values], count=False, objects=True)
+
+
+def _require_plain_objects(queryset: QuerySet) -> None:
+    if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups \
+            or queryset._known_related_objects:
+        raise ValueError("objects() takes a queryset of model instances without prefetches or a related manager")
+
+
+class _Instances:
+    """Turns the rows of a compiled model statement into instances, as Django's ModelIterable does
+    (django/db/models/query.py), with what it works out once per statement kept."""
+
+    def __init__(self, compiler):
+        self.compiler = compiler
+        select, klass_info = compiler.select, compiler.klass_info
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start:self.end]]
+        self.annotations = list(compiler.annotation_col_map.items())
+        self.select = select
+
+    def from_rows(self, rows: list, database: str) -> list:
+        compiler = self.compiler
+        if compiler.has_extra_select:  # columns added only for ordering, as execute_sql drops them
+            rows = [row[:compiler.col_count] for row in rows]
+        populators = get_related_populators(compiler.klass_info, self.select, database)
+        instances = []
+        for row in compiler.results_iter(results=[rows]):
+            instance = self.model.from_db(database, self.init_list, row[self.start:self.end])
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        return instances

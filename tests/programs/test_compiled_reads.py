@@ -87,3 +87,46 @@ def test_an_operator_in_a_pair_coordinates_and_nobody_else_is_answered_for(pair)
     assert member_coordinates(member.user, pair, member) is True
     # Someone else's membership never answers for a person.
     assert member_coordinates(pair.mentor.user, pair, member) is False
+
+
+def test_compiled_objects_are_the_querysets_instances_with_related_objects_and_annotations(pair, coordinator):
+    from django.db.models import Count, Q
+
+    from programs.models import Pair
+
+    factories.make_letter(pair, status="delivered", coordinator=coordinator)
+    factories.make_letter(pair, by="mentor", status="delivered", coordinator=coordinator)
+    other = factories.make_pair(pair.program, coordinator)
+
+    def build(member_ids, also_member_ids, author_ids):
+        return (Pair.objects.filter(Q(mentor_id__in=member_ids) | Q(mentee_id__in=also_member_ids))
+                .select_related("mentor", "mentee", "program").order_by("pk")
+                .annotate(delivered=Count("letters", filter=Q(letters__status="delivered")
+                                          & ~Q(letters__author_id__in=author_ids))))
+
+    read = CompiledRead(build)
+
+    def seen(pairs):
+        return [(p.pk, p.mentor.pseudonym, p.mentee.user_id, p.program.name, p.delivered, p.status) for p in pairs]
+
+    for ids in ([pair.mentee_id], [pair.mentor_id, other.mentee_id], []):
+        with CaptureQueriesContext(connection) as captured:
+            compiled = read.objects(ids, ids, ids)
+            shown = seen(compiled)
+        assert shown == seen(build(ids, ids, ids))
+        assert len(captured) == (1 if ids else 0)  # the related objects came with the statement
+    assert [p.delivered for p in read.objects([pair.mentee_id], [pair.mentee_id], [pair.mentee_id])] == [1]
+    # Instances are real: a field not selected would load, and saving works.
+    instance = read.objects([pair.mentee_id], [pair.mentee_id], [])[0]
+    instance.status_reason = "checked"
+    instance.save(update_fields=["status_reason"])
+    assert Pair.objects.get(pk=pair.pk).status_reason == "checked"
+
+
+def test_compiled_objects_refuse_what_they_cannot_rebuild(pair):
+    from programs.models import Pair
+
+    with pytest.raises(ValueError):
+        CompiledRead(lambda pair_id: Pair.objects.filter(pk=pair_id).values_list("pk")).objects(pair.pk)
+    with pytest.raises(ValueError):
+        CompiledRead(lambda pair_id: Pair.objects.filter(pk=pair_id).prefetch_related("letters")).objects(pair.pk)
