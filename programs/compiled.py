@@ -9,6 +9,7 @@ turn the rows into Python values with the same converters Django would use.
 """
 
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -18,25 +19,44 @@ from django.db.models.query import ModelIterable, get_related_populators
 #: Stand-ins for the caller's values while a statement is built: negative numbers no model of
 #: ours stores as a constant in a filter, so each is found exactly once among the parameters.
 _MARK_BASE = -918_273_000
+#: Stand-ins for moments (aware datetimes): a second apart, in a year no row of ours is dated.
+_MOMENT_BASE = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+#: The shape of a moment value (a whole number's is None, a list's its length).
+_MOMENT = "moment"
 #: Lists longer than this are run as the ordinary queryset.
 _LONGEST_LIST = 50
 
 
 def _marks(shape: tuple) -> list:
-    """Return a stand-in per value: a number for a whole number, a list of numbers for a list of `n`."""
+    """Return a stand-in per value: a number for a whole number, a moment for a moment, a list of
+    numbers for a list of `n`."""
     marks = []
     for position, size in enumerate(shape):
         first = _MARK_BASE - 1000 * position
-        marks.append(first if size is None else [first - n for n in range(size)])
+        if size is None:
+            marks.append(first)
+        elif size == _MOMENT:
+            marks.append(_MOMENT_BASE + timedelta(seconds=position))
+        else:
+            marks.append([first - n for n in range(size)])
     return marks
+
+
+def _shape_of(value) -> int | str | None:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("a moment given to a compiled read must be time-zone aware")
+        return _MOMENT
+    return None if isinstance(value, int) else len(value)
 
 
 class CompiledRead:
     """Rows (or their count) of the queryset `build(*values)` returns, its SQL built once per database
     and per length of each list value.
 
-    `build` takes whole numbers (ids) or lists of them and returns a queryset (`values_list` for
-    rows); it must use each value once, as an ordinary parameter (an equality or an IN list).
+    `build` takes whole numbers (ids), lists of them, or aware datetimes compared with a
+    DateTimeField, and returns a queryset (`values_list` for rows); it must use each value once,
+    as an ordinary parameter (an equality, a comparison or an IN list).
     Checked when a statement is built: each stand-in value appears exactly once among the
     parameters, or ValueError is raised. A shape Django answers without SQL (an empty list) is
     run as the ordinary queryset every time.
@@ -48,7 +68,7 @@ class CompiledRead:
 
     @staticmethod
     def _shape(values) -> tuple:
-        return tuple(None if isinstance(v, int) else len(v) for v in values)
+        return tuple(_shape_of(v) for v in values)
 
     def _statement(self, connection, shape: tuple, *, count: bool, objects: bool = False):
         """Return (sql, slots, converters, compiler) for `shape`, or None when Django runs no SQL for it."""
@@ -68,9 +88,12 @@ class CompiledRead:
                 return None
             where = {}
             for position, mark in enumerate(marks):
+                if isinstance(mark, datetime):  # found among the parameters as the database is given it
+                    where[connection.ops.adapt_datetimefield_value(mark)] = (position, _MOMENT)
+                    continue
                 for index, single in enumerate([mark] if isinstance(mark, int) else mark):
                     where[single] = (position, None if isinstance(mark, int) else index)
-            slots = [("value", where[p]) if isinstance(p, int) and p in where else ("constant", p) for p in params]
+            slots = [("value", where[p]) if _is_stand_in(p, where) else ("constant", p) for p in params]
             if sorted(slot for kind, slot in slots if kind == "value") != sorted(where.values()):
                 raise ValueError("each value must appear exactly once in the statement")
             converters = {} if count or objects else compiler.get_converters(
@@ -84,16 +107,13 @@ class CompiledRead:
         connection = connections[self._using]
         shape = self._shape(values)
         # A long list would need a statement per length (and its stand-ins could meet the next value's).
-        statement = None if any(size and size > _LONGEST_LIST for size in shape) else (
+        statement = None if any(isinstance(size, int) and size > _LONGEST_LIST for size in shape) else (
             self._statement(connection, shape, count=count, objects=objects))
         if statement is None:
             queryset = self._build(*values)
             return queryset.count() if count else list(queryset)
         sql, slots, converters, instances = statement
-        params = [
-            (int(values[slot[0]]) if slot[1] is None else int(values[slot[0]][slot[1]])) if kind == "value" else slot
-            for kind, slot in slots
-        ]
+        params = [_value(connection, values, slot) if kind == "value" else slot for kind, slot in slots]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -114,22 +134,40 @@ class CompiledRead:
             converted.append(tuple(row))
         return converted
 
-    def rows(self, *values: int | Iterable[int]) -> list[tuple]:
+    def rows(self, *values: int | datetime | Iterable[int]) -> list[tuple]:
         """Return the rows as tuples of Python values, as values_list would (one query at most)."""
-        return self._run([v if isinstance(v, int) else list(v) for v in values], count=False)
+        return self._run(_plain(values), count=False)
 
-    def count(self, *values: int | Iterable[int]) -> int:
+    def count(self, *values: int | datetime | Iterable[int]) -> int:
         """Return the number of rows (one query at most)."""
-        return self._run([v if isinstance(v, int) else list(v) for v in values], count=True)
+        return self._run(_plain(values), count=True)
 
-    def objects(self, *values: int | Iterable[int]) -> list:
+    def objects(self, *values: int | datetime | Iterable[int]) -> list:
         """Return the model instances iterating the queryset would give: its select_related objects
         and annotations set, any deferred field loading when asked for (one query at most).
 
         Precondition: `build` returns a queryset of model instances (no values_list), without
         prefetch_related and not from a related manager; ValueError otherwise.
         """
-        return self._run([v if isinstance(v, int) else list(v) for v in values], count=False, objects=True)
+        return self._run(_plain(values), count=False, objects=True)
+
+
+def _plain(values) -> list:
+    return [v if isinstance(v, (int, datetime)) else list(v) for v in values]
+
+
+def _is_stand_in(param, where: dict) -> bool:
+    return not isinstance(param, bool) and isinstance(param, (int, str, datetime)) and param in where
+
+
+def _value(connection, values: list, slot: tuple):
+    """Return the caller's value for a stand-in's `slot` (position, index in a list or kind), as a parameter."""
+    position, index = slot
+    if index is None:
+        return int(values[position])
+    if index == _MOMENT:
+        return connection.ops.adapt_datetimefield_value(values[position])
+    return int(values[position][index])
 
 
 def _require_plain_objects(queryset: QuerySet) -> None:

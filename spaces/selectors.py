@@ -286,6 +286,8 @@ def list_post_review_audit(post: Post) -> QuerySet[PostReviewEntry]:
 
 #: How far back the home page looks for new replies.
 NEW_REPLIES_SINCE = timedelta(days=14)
+#: How many of them the home page shows.
+NEW_REPLIES_SHOWN = 5
 
 
 def _own_open_threads_of(user_id, membership_ids):
@@ -299,8 +301,9 @@ def _own_open_threads_of(user_id, membership_ids):
 _own_open_threads = CompiledRead(_own_open_threads_of)
 
 
-def list_new_replies(user, *, limit: int = 5, memberships=None) -> list[Post]:
-    """Return the newest replies others published in the threads `user` started (last two weeks), newest first.
+def list_new_replies(user, *, memberships=None) -> list[Post]:
+    """Return the NEW_REPLIES_SHOWN newest replies others published in the threads `user` started
+    (last two weeks), newest first.
 
     Only threads they may still see, in spaces they have not left (Post.objects.visible_to).
     `memberships`: `user`'s active memberships, when the caller loaded them (the home page):
@@ -322,18 +325,26 @@ def list_new_replies(user, *, limit: int = 5, memberships=None) -> list[Post]:
     if not threads:
         return []
     since = timezone.now() - NEW_REPLIES_SINCE
-    posts = Post.objects.public().filter(thread__in=threads, published_at__gte=since)
     if memberships is None:
-        posts = posts.exclude(author__user=user)
-    else:
-        # A person has one membership per program, and these threads are in their programs' spaces,
-        # so their own posts there are those of these memberships.
-        posts = posts.exclude(author_id__in=[m.pk for m in memberships])
-    return list(
-        posts
-        .select_related("author")
-        .order_by("-published_at", "-pk")[:limit]
-    )
+        posts = _replies_in(threads, since).exclude(author__user=user)
+        return list(posts.select_related("author").order_by("-published_at", "-pk")[:NEW_REPLIES_SHOWN])
+    # A person has one membership per program, and these threads are in their programs' spaces,
+    # so their own posts there are those of these memberships.
+    return _new_replies_by_others.objects(threads, since, [m.pk for m in memberships])
+
+
+def _replies_in(thread_ids, since):
+    return Post.objects.public().filter(thread__in=thread_ids, published_at__gte=since)
+
+
+def _new_replies_by_others_of(thread_ids, since, own_membership_ids):
+    return (_replies_in(thread_ids, since).exclude(author_id__in=own_membership_ids)
+            .select_related("author").order_by("-published_at", "-pk")[:NEW_REPLIES_SHOWN])
+
+
+#: Asked on every home page (which has the person's memberships): its statement is built once
+#: (programs.compiled).
+_new_replies_by_others = CompiledRead(_new_replies_by_others_of)
 
 
 def space_dashboard_counts(program: Program) -> dict:

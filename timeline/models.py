@@ -50,8 +50,22 @@ class EventQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         if memberships is not None and pairs is not None:
-            return self.filter(self._member_condition_of(memberships, pairs))
+            return self.for_member_ids(*self.member_ids(memberships, pairs))
         return self.filter(self._member_condition(user))
+
+    def for_member_ids(self, program_ids, pair_ids) -> "EventQuerySet":
+        """for_member written with the ids member_ids returned (for statements built once, programs.compiled)."""
+        targeted = Event.pairs.through.objects.filter(event=OuterRef("pk"), pair_id__in=pair_ids)
+        return self.filter(Q(targets_all_pairs=True, program_id__in=program_ids) | Q(Exists(targeted)))
+
+    @staticmethod
+    def member_ids(memberships, pairs) -> tuple[list[int], list[int]]:
+        """Return (program ids, pair ids) that invite a person to events, from their active memberships
+        and open pairs already loaded: _member_condition's rule, by ids."""
+        program_ids = sorted({m.program_id for m in memberships
+                              if m.status == Membership.Status.ACTIVE and m.role in MEMBER_ROLES})
+        pair_ids = sorted(pair.pk for pair in pairs if pair.status != Pair.Status.CLOSED)
+        return program_ids, pair_ids
 
     @staticmethod
     def _member_condition(user) -> Q:
@@ -61,15 +75,6 @@ class EventQuerySet(models.QuerySet):
         own_pairs = Pair.objects.open().filter(Q(mentor__user=user) | Q(mentee__user=user))
         targeted = Event.pairs.through.objects.filter(event=OuterRef("pk"), pair__in=own_pairs)
         return Q(targets_all_pairs=True, program__in=member_programs) | Q(Exists(targeted))
-
-    @staticmethod
-    def _member_condition_of(memberships, pairs) -> Q:
-        """_member_condition for memberships and open pairs already loaded (the same rule, by ids)."""
-        program_ids = sorted({m.program_id for m in memberships
-                              if m.status == Membership.Status.ACTIVE and m.role in MEMBER_ROLES})
-        pair_ids = sorted(pair.pk for pair in pairs if pair.status != Pair.Status.CLOSED)
-        targeted = Event.pairs.through.objects.filter(event=OuterRef("pk"), pair_id__in=pair_ids)
-        return Q(targets_all_pairs=True, program_id__in=program_ids) | Q(Exists(targeted))
 
 
 #: The roles that are invited to events as members (coordinators see their programs' events otherwise).

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from letters.selectors import list_due_dates
+from programs.compiled import CompiledRead
 from programs.models import Pair, Program
 from timeline.models import Event, EventStatus
 
@@ -63,9 +64,22 @@ def next_for_member(user, *, now: datetime | None = None, memberships=None, pair
     `memberships` and `pairs`: see Event.objects.for_member (the home page passes its own).
     """
     now = now or timezone.now()
+    if memberships is not None and pairs is not None and user.is_authenticated:
+        found = _next_event.objects(*Event.objects.member_ids(memberships, pairs), now)
+        return found[0] if found else None
     # Without member_events' program: the home page shows the event's own fields only.
     return (Event.objects.for_member(user, memberships=memberships, pairs=pairs)
             .filter(ends_at__gte=now, status=EventStatus.SCHEDULED).order_by("starts_at", "pk").first())
+
+
+def _next_event_of(program_ids, pair_ids, now):
+    return (Event.objects.for_member_ids(program_ids, pair_ids).filter(ends_at__gte=now, status=EventStatus.SCHEDULED)
+            .order_by("starts_at", "pk")[:1])
+
+
+#: Asked on every home page (which has the person's memberships and pairs): its statement is
+#: built once (programs.compiled).
+_next_event = CompiledRead(_next_event_of)
 
 
 def list_program_events(program: Program) -> list[Event]:

@@ -130,3 +130,23 @@ def test_compiled_objects_refuse_what_they_cannot_rebuild(pair):
         CompiledRead(lambda pair_id: Pair.objects.filter(pk=pair_id).values_list("pk")).objects(pair.pk)
     with pytest.raises(ValueError):
         CompiledRead(lambda pair_id: Pair.objects.filter(pk=pair_id).prefetch_related("letters")).objects(pair.pk)
+
+
+def test_a_compiled_read_takes_a_moment_and_compares_it_as_the_queryset_does(pair):
+    from datetime import timedelta
+
+    user = pair.mentee.user
+    for _ in range(3):
+        _notice(user, read=False)
+    created = sorted(Notification.objects.filter(user=user).values_list("created_at", flat=True))
+
+    def build(user_id, since):
+        return Notification.objects.filter(user_id=user_id, created_at__gte=since).order_by("pk").values_list("pk")
+
+    read = CompiledRead(build)
+    for since in (created[0], created[1], created[-1] + timedelta(microseconds=1), created[0] - timedelta(days=1)):
+        for shown in (since, timezone.localtime(since)):  # the same moment in another time zone
+            assert read.rows(user.pk, shown) == list(build(user.pk, shown))
+    assert len(read.rows(user.pk, created[1])) == 2
+    with pytest.raises(ValueError):
+        read.rows(user.pk, created[1].replace(tzinfo=None))

@@ -52,3 +52,37 @@ def test_list_selectors_agree_with_visible_to(world):
                 assert posts == set(Post.objects.visible_to(user).filter(thread=thread).values_list("pk", flat=True))
                 checked += 1
     assert checked >= 8
+
+
+def test_the_home_pages_new_replies_are_others_published_recent_ones_in_the_same_order_both_ways(world):
+    """list_new_replies reads a person's threads by their memberships on the home page (a statement
+    built once) and by their user elsewhere: the two give the same posts, and only the replies
+    others published in the last two weeks, newest first, at most NEW_REPLIES_SHOWN."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from oversight.selectors import list_memberships_with_pairs
+
+    c = world["coordinator"]
+    thread = published_mentee_thread(world)
+    replies = []
+    for n in range(8):
+        reply = services.reply_to_thread(world["mentee2"], thread=thread, body=f"Reply number {n} from the second mentee")
+        services.approve_post(c, post=reply)
+        replies.append(reply)
+    services.reply_to_thread(world["mentee2"], thread=thread, body="A reply still held")
+    own = services.reply_to_thread(world["mentee"], thread=thread, body="My own answer")
+    services.approve_post(c, post=own)
+    Post.objects.filter(pk=replies[0].pk).update(published_at=timezone.now() - timedelta(days=15))
+    services.delete_post(c, post=replies[7], reason="Not kind")
+
+    mentee = world["mentee"]
+    memberships = [entry["membership"] for entry in list_memberships_with_pairs(mentee)]
+    by_membership = [post.pk for post in selectors.list_new_replies(mentee, memberships=memberships)]
+    by_user = [post.pk for post in selectors.list_new_replies(mentee)]
+    # Six qualify (the first is too old, the last deleted); the newest five are shown.
+    assert by_membership == by_user == [r.pk for r in reversed(replies[2:7])]
+    assert [post.author.pseudonym for post in selectors.list_new_replies(mentee, memberships=memberships)][0] \
+        == replies[6].author.pseudonym
+    assert selectors.list_new_replies(world["mentee2"], memberships=[]) == []
