@@ -17,6 +17,10 @@ Training examples are sentences:
 * the `exemplars` of each concept table in the lexicon files are examples of that concept,
   and their `counter_examples` examples of "none".
 
+A sentence of a letter carries the last words of the sentence before it as context
+(letters.screening.model.CONTEXT_WORDS), whether or not that sentence is an example itself,
+as at inference; an exemplar, a sentence on its own, carries none.
+
 The model is multinomial logistic regression fitted by stochastic gradient descent in plain
 Python (a few thousand sentences train in well under a minute), so training needs nothing
 beyond the runtime dependencies. Shuffling uses a fixed seed: the same data give the same
@@ -98,7 +102,9 @@ def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
         for e in letter["expected"]
         if e["kind"] == SAFEGUARDING
     ]
+    previous = None  # the sentence before, read as context whether or not it is an example
     for first, last in sentence_token_ranges(text, tokens):
+        context, previous = previous, (first, last)
         start, end = tokens[first].start, tokens[last].end
         overlapping = [c for s, e, c in wanted if s < end and start < e]
         if wanted and not overlapping:
@@ -109,7 +115,7 @@ def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
         if label != NONE and letter.get("author", "mentee") == "mentee" and \
                 said_severity(label, language=language, author_role="mentee") != "urgent":
             label += TOLD_SUFFIX
-        yield [f for f, _, _ in sentence_features(tokens, first, last)], label
+        yield [f for f, _, _ in sentence_features(tokens, first, last, context)], label
 
 
 def lexicon_examples() -> Iterable[tuple[list[str], str]]:
