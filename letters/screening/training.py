@@ -55,10 +55,14 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
-#: Chosen on u6 held out (docs/screening.md, "Seventh round"): at 0.8 the normalised model
-#: alone found 337 of 656 urgent items with 3 of 480 ordinary letters alarmed; at 0.75 it
-#: found 365 but alarmed short ordinary sentences ("je me suis cachée dans l'armoire").
-DEFAULT_THRESHOLDS = {"hold": 0.7, "urgent": 0.8}
+#: Chosen on three batches held out in turn (u6, w6, u5: the model trained on every other
+#: development letter; docs/screening.md, "Eighth round"). With the lemma n-grams and the
+#: previous sentence's words, an urgent threshold of 0.77 alone overlapped 681 of 1,761
+#: urgent items with 8 of 872 ordinary letters alarmed, where the model before them at 0.8
+#: overlapped 630 with 10; per batch it alarms one letter fewer or the same, except w6 (6
+#: of 320 against 5). Lower thresholds alarm short ordinary sentences ("je me suis cachée
+#: dans l'armoire").
+DEFAULT_THRESHOLDS = {"hold": 0.7, "urgent": 0.77}
 
 
 def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
