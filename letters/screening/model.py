@@ -2,7 +2,11 @@
 
 The model reads a letter one sentence at a time. A sentence's features are the character
 3-, 4- and 5-grams of each folded word (with a space on either side, so "die" and "died"
-share " di" but not "die "), each word's lemma, and each pair of neighbouring lemmas. The
+share " di" but not "die "), the same n-grams of its lemma when the lemma is written
+differently ("skar" also gives the n-grams of "skære"), each word's lemma, each pair of
+neighbouring lemmas, and the lemmas of the last CONTEXT_WORDS words of the sentence before
+(a disclosure is often told over two sentences: "I haven't told anyone. He comes in at
+night."). The
 model has one weight per (feature, class) for the classes "none" and each safeguarding
 concept; the class with the highest score wins, and its softmax probability is compared
 with two thresholds: above `urgent` the finding weighs as the rules would for this author
@@ -40,6 +44,9 @@ from letters.screening.tokens import Token, sentence_bounds, tokenize
 WEIGHTS_FILE = Path(__file__).resolve().parent / "model_weights.json.gz"
 NONE = "none"
 CHAR_NGRAMS = (3, 4, 5)
+#: How many words at the end of the previous sentence are read as context of a sentence.
+#: Held out on u6 and w6 (docs/screening.md, "Eighth round"), 5 did better than 3 or 10.
+CONTEXT_WORDS = 5
 #: A word counts towards the explanation when it carries at least this share of the
 #: strongest word's push towards the winning class.
 EXPLAIN_SHARE = 0.35
@@ -47,22 +54,59 @@ EXPLAIN_SHARE = 0.35
 TOLD_SUFFIX = "/told"
 
 
+def _char_ngrams(word: str) -> list[str]:
+    """Return the distinct character n-grams (CHAR_NGRAMS) of ` word `, sorted."""
+    padded = f" {word} "
+    return sorted({padded[i:i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)})
+
+
 @lru_cache(maxsize=65536)
 def word_features(norm: str, lemma: str) -> tuple[str, ...]:
-    """Return the features one word contributes on its own: character n-grams and its lemma."""
-    padded = f" {norm} "
-    grams = {padded[i:i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)}
-    return (*("c" + g for g in sorted(grams)), "w" + lemma)
+    """Return the features one word contributes on its own: the character n-grams of its
+    folded form ("c"), those of its lemma when that is written differently ("l"), and its
+    lemma ("w").
+
+    The lemma's n-grams let an inflected form the training letters never used share
+    weights with the other forms of its word ("slog", "slår" and "slå" all give " sla"),
+    where the lemma feature alone needs that exact lemma to have been seen. A word written
+    as its lemma gets none: they would repeat its "c" n-grams under another name.
+    """
+    features = ["c" + g for g in _char_ngrams(norm)]
+    if lemma != norm:
+        features += ["l" + g for g in _char_ngrams(lemma)]
+    features.append("w" + lemma)
+    return tuple(features)
 
 
-def sentence_features(tokens: list[Token], first: int, last: int) -> Iterator[tuple[str, int, int]]:
-    """Yield (feature, first token, last token) for the sentence tokens[first:last+1]."""
+def context_features(tokens: list[Token], previous: tuple[int, int] | None) -> list[str]:
+    """Return the context features ("p" + lemma) of the last CONTEXT_WORDS words of the
+    sentence tokens[previous[0]:previous[1]+1]; none when `previous` is None (the first
+    sentence of a letter, or a sentence read on its own)."""
+    if previous is None:
+        return []
+    first, last = previous
+    return ["p" + tokens[i].lemma for i in range(max(first, last - CONTEXT_WORDS + 1), last + 1)]
+
+
+def sentence_features(tokens: list[Token], first: int, last: int,
+                      previous: tuple[int, int] | None = None) -> Iterator[tuple[str, int, int]]:
+    """Yield (feature, first token, last token) for the sentence tokens[first:last+1].
+
+    `previous` is the (first, last) token range of the sentence before it in the same
+    letter, or None. Its context features come last, each with the index of the word it
+    was read from, which lies before `first` (LinearModel.classify explains a finding with
+    the sentence's own features only: a finding never reaches into the sentence before).
+    """
     for index in range(first, last + 1):
         token = tokens[index]
         for feature in word_features(token.norm, token.lemma):
             yield feature, index, index
         if index < last:
             yield f"b{token.lemma} {tokens[index + 1].lemma}", index, index + 1
+    if previous is not None:
+        start = max(previous[0], previous[1] - CONTEXT_WORDS + 1)
+        for index, feature in enumerate(context_features(tokens, previous), start=start):
+            yield feature, index, index
 
 
 class LinearModel:
@@ -133,31 +177,37 @@ class LinearModel:
                 self._word_cache[(norm, lemma)] = cached
         return cached
 
-    def sentence_probabilities(self, tokens: list[Token], first: int, last: int) -> list[float]:
-        """Return the class probabilities of tokens[first:last+1], the same as
-        probabilities(sentence_features(...)) but with each word's share cached."""
+    def sentence_probabilities(self, tokens: list[Token], first: int, last: int,
+                               previous: tuple[int, int] | None = None) -> list[float]:
+        """Return the class probabilities of tokens[first:last+1] after the sentence `previous`
+        (sentence_features), the same as probabilities(sentence_features(...)) but with each
+        word's share cached."""
         word_scores = self._word_scores
         words = tokens[first:last + 1]
         scored = [word_scores(t.norm, t.lemma) for t in words]
         sums = [sum(column) for column in zip([0.0] * len(self.classes), *(v for v, _ in scored), strict=True)]
         self._add(sums, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
+        context = context_features(tokens, previous)
+        self._add(sums, context)
         if not self.normalised:
             return _softmax([b + s for b, s in zip(self.bias, sums, strict=True)])
-        occurrences = sum(count for _, count in scored) + (last - first)
+        occurrences = sum(count for _, count in scored) + (last - first) + len(context)
         scale = 1.0 / math.sqrt(max(1, occurrences))
         return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
-    def classify(self, tokens: list[Token], first: int, last: int) -> tuple[str, float, tuple[int, int]] | None:
+    def classify(self, tokens: list[Token], first: int, last: int,
+                 previous: tuple[int, int] | None = None) -> tuple[str, float, tuple[int, int]] | None:
         """Return (concept, probability, (first, last) explaining tokens) for a sentence, or None.
 
-        None when the most probable class is "none" or its probability is below the hold
-        threshold.
+        `previous` is the token range of the sentence before it in the letter, or None.
+        None is returned when the most probable class is "none" or its probability is below
+        the hold threshold. The explaining tokens always lie within the sentence.
         """
-        probabilities = self.sentence_probabilities(tokens, first, last)
+        probabilities = self.sentence_probabilities(tokens, first, last, previous)
         best = max(range(len(self.classes)), key=probabilities.__getitem__)
         if self.classes[best] == NONE or probabilities[best] < self.thresholds["hold"]:
             return None
-        features = list(sentence_features(tokens, first, last))
+        features = list(sentence_features(tokens, first, last))  # the sentence's own: context explains nothing
         return self.classes[best], probabilities[best], self._explain(features, best, first, last)
 
     def _explain(self, features, best: int, first: int, last: int) -> tuple[int, int]:
@@ -219,8 +269,10 @@ def find_with_model(text: str, *, language: str, author_role: str | None = None,
         return []
     tokens = tokenize(text, language) if tokens is None else tokens
     hits = []
+    previous = None
     for first, last in sentence_token_ranges(text, tokens):
-        found = model.classify(tokens, first, last)
+        found = model.classify(tokens, first, last, previous)
+        previous = first, last
         if found is None:
             continue
         concept, probability, (start, end) = found

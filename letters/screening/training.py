@@ -17,6 +17,10 @@ Training examples are sentences:
 * the `exemplars` of each concept table in the lexicon files are examples of that concept,
   and their `counter_examples` examples of "none".
 
+A sentence of a letter carries the last words of the sentence before it as context
+(letters.screening.model.CONTEXT_WORDS), whether or not that sentence is an example itself,
+as at inference; an exemplar, a sentence on its own, carries none.
+
 The model is multinomial logistic regression fitted by stochastic gradient descent in plain
 Python (a few thousand sentences train in well under a minute), so training needs nothing
 beyond the runtime dependencies. Shuffling uses a fixed seed: the same data give the same
@@ -51,10 +55,14 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
-#: Chosen on u6 held out (docs/screening.md, "Seventh round"): at 0.8 the normalised model
-#: alone found 337 of 656 urgent items with 3 of 480 ordinary letters alarmed; at 0.75 it
-#: found 365 but alarmed short ordinary sentences ("je me suis cachée dans l'armoire").
-DEFAULT_THRESHOLDS = {"hold": 0.7, "urgent": 0.8}
+#: Chosen on three batches held out in turn (u6, w6, u5: the model trained on every other
+#: development letter; docs/screening.md, "Eighth round"). With the lemma n-grams and the
+#: previous sentence's words, an urgent threshold of 0.77 alone overlapped 681 of 1,761
+#: urgent items with 8 of 872 ordinary letters alarmed, where the model before them at 0.8
+#: overlapped 630 with 10; per batch it alarms one letter fewer or the same, except w6 (6
+#: of 320 against 5). Lower thresholds alarm short ordinary sentences ("je me suis cachée
+#: dans l'armoire").
+DEFAULT_THRESHOLDS = {"hold": 0.7, "urgent": 0.77}
 
 
 def load_dev_corpus(folder: Path = DEV_CORPUS) -> list[dict]:
@@ -98,7 +106,9 @@ def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
         for e in letter["expected"]
         if e["kind"] == SAFEGUARDING
     ]
+    previous = None  # the sentence before, read as context whether or not it is an example
     for first, last in sentence_token_ranges(text, tokens):
+        context, previous = previous, (first, last)
         start, end = tokens[first].start, tokens[last].end
         overlapping = [c for s, e, c in wanted if s < end and start < e]
         if wanted and not overlapping:
@@ -109,7 +119,7 @@ def letter_examples(letter: dict) -> Iterable[tuple[list[str], str]]:
         if label != NONE and letter.get("author", "mentee") == "mentee" and \
                 said_severity(label, language=language, author_role="mentee") != "urgent":
             label += TOLD_SUFFIX
-        yield [f for f, _, _ in sentence_features(tokens, first, last)], label
+        yield [f for f, _, _ in sentence_features(tokens, first, last, context)], label
 
 
 def lexicon_examples() -> Iterable[tuple[list[str], str]]:
