@@ -2,10 +2,11 @@
 
 Building and compiling a statement costs Django about a millisecond of CPU, far more than
 SQLite or PostgreSQL spend answering a small indexed read. The reads a page asks on every
-request (the unread-notice count, the home page's goal counts and newest stamp, the threads a
-person started) are therefore built once from an ordinary queryset, so the rules and the
-column names still come from the models, and later calls put their values in its place and
-turn the rows into Python values with the same converters Django would use.
+request (the unread-notice count; on the home page the person's memberships and pairs, their
+readings, letters, next event, new replies, goals and newest stamp) are therefore built once
+from an ordinary queryset, so the rules and the column names still come from the models, and
+later calls put their values in its place and turn the rows into Python values, or into model
+instances, the way Django would.
 """
 
 from collections.abc import Callable, Iterable
@@ -71,7 +72,7 @@ class CompiledRead:
         return tuple(_shape_of(v) for v in values)
 
     def _statement(self, connection, shape: tuple, *, count: bool, objects: bool = False):
-        """Return (sql, slots, converters, compiler) for `shape`, or None when Django runs no SQL for it."""
+        """Return (sql, slots, converters, _Instances or None) for `shape`, or None when Django runs no SQL for it."""
         key = (connection.vendor, shape, count, objects)
         if key not in self._compiled:
             marks = _marks(shape)
