@@ -147,6 +147,12 @@ CHILD = [
     ("da", "han vil have mig uden trøje på kamera", "sexual"),
     ("nb", "han vil ha meg uten genser på kamera", "sexual"),
     ("fr", "il veut que je sois sans t-shirt devant la caméra", "sexual"),
+    ("en", "he asked me to go on facetime in my underwear", "sexual"),
+    ("fr", "il veut que je me mette en webcam torse nu", "sexual"),
+    ("en", "my cousin made me do things under the duvet", "sexual"),
+    ("da", "min fætter fik mig til at gøre ting under dynen", "sexual"),
+    ("nb", "fetteren min fikk meg til å gjøre ting under dyna", "sexual"),
+    ("fr", "mon cousin m'a fait faire des trucs sous la couette", "sexual"),
 ]
 
 
@@ -246,7 +252,7 @@ QUIET_CHILD = [
     ("en", "I threw up after dinner on the ferry, I get seasick"),
     ("da", "min lillebror kastede op efter aftensmaden"),
     ("nb", "lillebroren min kastet opp etter middagen, han har omgangssyke"),
-    ("fr", "j'ai vomi après le repas, j'avais la gastro"),
+    ("fr", "mon petit frère a vomi après le repas"),
     # quitting a club, choir or scouts
     ("en", "if I quit the choir they know where to find a new alto"),
     ("da", "hvis jeg stopper med spejder, ved de ikke hvem der skal bage kage"),
@@ -265,8 +271,10 @@ QUIET_CHILD = [
     # it's normal to be nervous; a sister's boyfriend
     ("en", "he says it's normal to be nervous before a test"),
     ("en", "my sister's boyfriend is 22"),
-    # swimming without a top
+    # swimming without a top; a cousin who made me do chores
     ("en", "I swam without a top at the beach"),
+    ("en", "my cousin made me do the dishes after tea"),
+    ("fr", "ma cousine m'a fait faire des crêpes dans sa cuisine"),
     # u7's false alarms: embarrassment, a dictation, a desk, a foreign land, boredom, an opinion
     ("fr", "j'avais envie de disparaître sous la table tellement j'avais honte"),
     ("fr", "français : 12 (le contrôle m'a tuée)"),
