@@ -134,6 +134,11 @@ CHILD = [
     ("da", "jeg spiser kun toast hele ugen", "neglect"),
     ("nb", "jeg får frokost på skolen, ellers blir det ingenting", "neglect"),
     ("fr", "la cantine c'est mon seul repas de la journée", "neglect"),
+    # the power cut off, told beside a book (the English "booked" frame read every "book")
+    ("en", "we read our book by torchlight because the electricity got cut off", "neglect"),
+    ("da", "jeg læser bogen med lommelygte, for strømmen er blevet lukket", "neglect"),
+    ("nb", "jeg leser boka med lommelykt fordi strømmen er stengt", "neglect"),
+    ("fr", "je lis mon livre à la bougie, l'électricité est coupée depuis lundi", "neglect"),
     # sexual: "it's normal in families", a much older boyfriend, on camera without a top
     ("en", "he says it's normal and that everybody does it in families", "sexual"),
     ("da", "han siger det er normalt og at alle gør det i familier", "sexual"),
@@ -266,6 +271,9 @@ QUIET_CHILD = [
     ("nb", "jeg vil ikke hjem i kveld, det er så gøy på leir"),
     # anyone asking about a party
     ("en", "if anyone asks, the party starts at six"),
+    # a dentist booked; a storm that cut the power
+    ("en", "mum booked the dentist for Tuesday"),
+    ("fr", "le courant a été coupé pendant l'orage hier soir"),
     # a favourite school lunch
     ("en", "school lunch is my favourite meal on Fridays"),
     # it's normal to be nervous; a sister's boyfriend
