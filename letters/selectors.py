@@ -40,20 +40,9 @@ def draft_version(letter: Letter) -> str:
 
 
 
-def list_thread(user, pair: Pair, *, member=None, coordinates: bool | None = None) -> QuerySet[Letter]:
-    """Return the letters of `pair` that `user` may see, oldest first, ready to render.
-
-    Precondition: `pair` was fetched through programs.access.access_pair for `user`. When the
-    caller knows that `user` is the pair's `member` (mentor or mentee) and does not
-    coordinate its program (`coordinates` False), the letters are read with the member's
-    form of the rule (Letter.objects.visible_to_pair_member), which costs less to build.
-    """
-    # Through the pair's own manager, every letter's `pair` is this very object (with its
-    # program and members loaded), so rendering a letter never fetches them again.
-    if member is not None and coordinates is False and not user.is_superuser:
-        letters = pair.letters.visible_to_pair_member(member)
-    else:
-        letters = pair.letters.visible_to(user)
+def _thread_letters(letters: QuerySet[Letter]) -> QuerySet[Letter]:
+    """Return `letters` shaped for a thread page: authors and readings joined, whether each has
+    redactions, oldest first."""
     return (
         letters
         .select_related("author", "assignment__reading")
@@ -62,6 +51,31 @@ def list_thread(user, pair: Pair, *, member=None, coordinates: bool | None = Non
         .annotate(has_redactions=Exists(Redaction.objects.filter(letter=OuterRef("pk"))))
         .order_by("submitted_at", "created_at", "pk")
     )
+
+
+#: A member's thread (pair id, the member's id): the thread page's read, built once per process.
+_MEMBER_THREAD = CompiledRead(lambda pair_id, member_id: _thread_letters(
+    Letter.objects.filter(pair_id=pair_id).visible_to_pair_member(Membership(pk=member_id))
+))
+
+
+def list_thread(user, pair: Pair, *, member=None, coordinates: bool | None = None) -> QuerySet[Letter] | list[Letter]:
+    """Return the letters of `pair` that `user` may see, oldest first, ready to render.
+
+    Precondition: `pair` was fetched through programs.access.access_pair for `user`. When the
+    caller knows that `user` is the pair's `member` (mentor or mentee) and does not
+    coordinate its program (`coordinates` False), the letters are read with the member's
+    form of the rule (Letter.objects.visible_to_pair_member) from a statement built once,
+    and come as a list; otherwise as a queryset the caller may narrow further.
+    Either way every letter's `pair` is this very object (with its program and members
+    loaded), so rendering a letter never fetches them again.
+    """
+    if member is not None and coordinates is False and not user.is_superuser:
+        letters = _MEMBER_THREAD.objects(pair.pk, member.pk)
+        for letter in letters:
+            letter.pair = pair
+        return letters
+    return _thread_letters(pair.letters.visible_to(user))
 
 
 def list_letter_events(letter: Letter) -> QuerySet[LetterEvent]:

@@ -35,6 +35,7 @@ from letters.models import Finding, Letter, LetterEvent, LetterStatus, Redaction
 from letters import deadlines
 from letters.selectors import EDITABLE_STATUSES, draft_version
 from letters.text import fits_draft_storage, length_problem_of, letter_length, normalise_newlines, too_long_message
+from programs.compiled import CompiledRead
 from programs.exceptions import StateConflict
 from programs.models import Membership, Pair, Program, User
 from programs.pair_changes import pairs_changed
@@ -72,13 +73,25 @@ class DraftConflict(StateConflict):
 # ---------------------------------------------------------------------------- helpers
 
 
+#: A letter by id under a row lock, with what the checks need; built once per process, as it is
+#: read again on every save and send (docs/performance.md).
+_LOCKED_LETTER = CompiledRead(lambda pk: (
+    Letter.objects.select_for_update(of=("self",))
+    .select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment", "in_reply_to")
+    .filter(pk=pk)
+))
+
+
 def _lock(letter: Letter) -> Letter:
-    """Return `letter` re-read under a row lock, with what the checks need."""
-    return (
-        Letter.objects.select_for_update(of=("self",))
-        .select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment", "in_reply_to")
-        .get(pk=letter.pk)
-    )
+    """Return `letter` re-read under a row lock, with what the checks need.
+
+    Precondition: inside a transaction (the lock lasts until it ends). Raises
+    Letter.DoesNotExist if the letter was deleted since it was read.
+    """
+    found = _LOCKED_LETTER.objects(letter.pk)
+    if not found:
+        raise Letter.DoesNotExist(f"Letter {letter.pk} no longer exists.")
+    return found[0]
 
 
 def _conflict(letter: Letter) -> StateConflict:

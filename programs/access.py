@@ -7,6 +7,7 @@ rules are those of programs.permissions (and the querysets it is built on).
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from programs.compiled import CompiledRead
 from programs.models import Membership, Pair, Program, WatchWord
 from programs.permissions import is_coordinator, is_member_of_pair, may_see_pair
 
@@ -31,21 +32,26 @@ def access_pair(user, pair_id: int, *, for_update: bool = False) -> Pair:
         raise Http404(_("No such pair.")) from None
 
 
+#: A pair by id with its program and members: the thread page's read, built once per process.
+_PAIR_WITH_MEMBERS = CompiledRead(lambda pair_id: Pair.objects.select_related("program", "mentor", "mentee").filter(pk=pair_id))
+
+
 def access_pair_for_members(user, pair_id: int) -> Pair:
     """Return the pair if `user` may see it, as access_pair does, for a page its members use.
 
     The pair is read by id alone, then judged by the one-pair rule (permissions.may_see_pair,
     which is Pair.objects.visible_to for one pair): for its mentor or mentee that costs no
     further query, where visible_to's three-way OR with a program subquery cost the thread
-    page more to build than to run. A coordinator pays one query more.
+    page more to build than to run; the read itself is built once per process. A coordinator
+    pays one query more.
     """
     try:
-        pair = Pair.objects.select_related("program", "mentor", "mentee").get(pk=pair_id)
-    except (Pair.DoesNotExist, ValueError, TypeError):
+        found = _PAIR_WITH_MEMBERS.objects(int(pair_id))
+    except (ValueError, TypeError):
         raise Http404(_("No such pair.")) from None
-    if not may_see_pair(user, pair):
+    if not found or not may_see_pair(user, found[0]):
         raise Http404(_("No such pair."))
-    return pair
+    return found[0]
 
 
 def access_coordinated_pair(user, pair_id: int) -> Pair:

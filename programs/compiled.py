@@ -26,6 +26,10 @@ _MOMENT_BASE = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 _MOMENT = "moment"
 #: Lists longer than this are run as the ordinary queryset.
 _LONGEST_LIST = 50
+#: Whole numbers a database column of ours can hold (a signed 64-bit integer). Django answers a
+#: lookup outside them with no rows; a database given one as a parameter raises instead, so such
+#: values (an id typed into a URL, say) are run as the ordinary queryset.
+_STORABLE = range(-(2**63), 2**63)
 
 
 def _marks(shape: tuple) -> list:
@@ -108,7 +112,7 @@ class CompiledRead:
         connection = connections[self._using]
         shape = self._shape(values)
         # A long list would need a statement per length (and its stand-ins could meet the next value's).
-        statement = None if any(isinstance(size, int) and size > _LONGEST_LIST for size in shape) else (
+        statement = None if not _fits(values, shape) else (
             self._statement(connection, shape, count=count, objects=objects))
         if statement is None:
             queryset = self._build(*values)
@@ -151,6 +155,19 @@ class CompiledRead:
         prefetch_related and not from a related manager; ValueError otherwise.
         """
         return self._run(_plain(values), count=False, objects=True)
+
+
+def _fits(values: list, shape: tuple) -> bool:
+    """Return True if `values` can go into a built statement: no list longer than _LONGEST_LIST and
+    no whole number a column cannot hold."""
+    for value, size in zip(values, shape):
+        if size == _MOMENT:
+            continue
+        if size is None and value not in _STORABLE:
+            return False
+        if size is not None and (size > _LONGEST_LIST or any(v not in _STORABLE for v in value)):
+            return False
+    return True
 
 
 def _plain(values) -> list:

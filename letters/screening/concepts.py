@@ -114,6 +114,8 @@ class _Slot:
     case is one set intersection; `runs` holds the other alternatives. `reachable` is every
     form some alternative can start with, and `open_ended` says an alternative starts with a
     prefix word: a letter holding none of `reachable` cannot match the slot unless it is open-ended.
+    `run_heads` is every form a run can start with: a word holding none of them starts no run
+    (unless the slot is open-ended), which spares trying each run at most words of a letter.
     """
 
     alternatives: tuple[tuple[_Word, ...], ...]
@@ -122,6 +124,7 @@ class _Slot:
     runs: tuple[tuple[_Word, ...], ...] = ()
     reachable: frozenset[str] = frozenset()
     open_ended: bool = False
+    run_heads: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, alternatives: tuple[tuple[_Word, ...], ...], gap: int) -> _Slot:
@@ -130,8 +133,9 @@ class _Slot:
 
         single = frozenset().union(*(run[0].forms for run in alternatives if simple(run)))
         runs = tuple(run for run in alternatives if not simple(run))
-        reachable = single.union(*(run[0].forms for run in runs if run[0].prefix is None))
-        return cls(alternatives, gap, single, runs, reachable, any(run[0].prefix is not None for run in runs))
+        run_heads = frozenset().union(*(run[0].forms for run in runs if run[0].prefix is None))
+        return cls(alternatives, gap, single, runs, single | run_heads,
+                   any(run[0].prefix is not None for run in runs), run_heads)
 
 
 @dataclass(frozen=True)
@@ -488,6 +492,7 @@ def _match_from(slots: tuple[_Slot, ...], index: int, at: int, letter: _Letter) 
     """
     slot = slots[index]
     forms, single, runs, last = letter.forms, slot.single, slot.runs, index + 1 == len(slots)
+    heads, open_ended = slot.run_heads, slot.open_ended
     for start in range(at, min(len(letter.tokens), at + slot.gap + 1)):
         if single and not single.isdisjoint(forms[start]):
             if last:
@@ -495,7 +500,9 @@ def _match_from(slots: tuple[_Slot, ...], index: int, at: int, letter: _Letter) 
             found = _match_from(slots, index + 1, start + 1, letter)
             if found is not None:
                 return found
-        if not runs:
+        # A run's first word is matched by its written form or by one of its forms (both in
+        # forms[start]), or by a prefix (open-ended): without either, no run starts here.
+        if not runs or (not open_ended and heads.isdisjoint(forms[start])):
             continue
         for end in _run_ends(slot, start, letter):
             if last:

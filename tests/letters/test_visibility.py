@@ -6,6 +6,7 @@ from django.http import Http404
 
 from letters.access import access_letter, access_own_letter
 from letters.models import Letter
+from letters.selectors import list_thread
 from programs.access import access_pair, access_pair_for_members
 from programs.models import Pair
 from tests import factories
@@ -128,16 +129,21 @@ def test_a_pair_members_form_of_the_letter_rule_agrees_with_visible_to(world, si
     fast = set(pair.letters.visible_to_pair_member(member).values_list("pk", flat=True))
     assert fast == set(pair.letters.visible_to(member.user).values_list("pk", flat=True))
     assert held.pk not in fast and len(fast) > 2
+    # The thread page reads it from a statement built once (letters.selectors.list_thread).
+    thread = list_thread(member.user, pair, member=member, coordinates=False)
+    assert {letter.pk for letter in thread} == fast and all(letter.pair is pair for letter in thread)
 
 
 def test_access_helpers_give_404_for_nonsense_ids(world):
-    for bad in ("abc", None, 10**9):
+    for bad in ("abc", None, 10**9, 2**70):
         with pytest.raises(Http404):
             access_letter(world["coordinator"], bad)
         with pytest.raises(Http404):
             access_pair(world["coordinator"], bad)
         with pytest.raises(Http404):
             access_pair_for_members(world["coordinator"], bad)
+        with pytest.raises(Http404):
+            access_own_letter(world["pairs"]["own"].mentee.user, bad)
 
 
 def test_a_coordinator_who_left_sees_nothing(world):

@@ -150,3 +150,14 @@ def test_a_compiled_read_takes_a_moment_and_compares_it_as_the_queryset_does(pai
     assert len(read.rows(user.pk, created[1])) == 2
     with pytest.raises(ValueError):
         read.rows(user.pk, created[1].replace(tzinfo=None))
+
+
+@pytest.mark.parametrize("id_", [2**63, 2**70, -(2**63) - 1])
+def test_an_id_no_column_can_hold_finds_nothing_as_the_queryset_does(pair, id_):
+    # A URL may carry any digits: Django finds no row for such a primary key, where the
+    # database would refuse it as a parameter of a statement built once.
+    _notice(pair.mentee.user, read=False)
+    mine = Notification.objects.get(user=pair.mentee.user).pk
+    one = CompiledRead(lambda pk: Notification.objects.filter(pk=pk))
+    assert one.count(id_) == 0 and one.objects(id_) == []
+    assert one.count(mine) == 1
