@@ -1,0 +1,216 @@
+"""Contact details in the shapes the u7 letters showed, in all four languages, beside near misses.
+
+u7 (1,680 letters by seven writers who had not read the detector) was measured twice as the
+unseen split and then folded into the development corpus. Its home addresses were the weakest
+contact kind (25 of 56 covered) and pulled the whole development split under the floor of 0.85;
+its ordinary letters raised contact alarms on venues, booking codes and apps named in passing.
+Each class fixed in the ninth round has cases here in our own words (never the corpus letters),
+each beside a near miss that must stay quiet:
+
+* a home told by where it stands: after the writer's "we live" (`home_cues`), a definite dwelling
+  ("the yellow house", "det røde rækkehus", "la maison jaune") or a relation ("above the
+  bakery") and enough to find the door in the sentence (a street, a shop, a town, a number, a
+  floor or door: `_locators`); the whole description is the address, as redaction must hide it;
+* the description that goes on after an address (", the blue door opposite the chemist", ", le
+  code c'est …"): the address is widened to the end of its sentence;
+* a capitalised name and a number before a postcode and town are the street, whatever the name
+  ends in ("Skovbrynet 8, 5260 Odense S"), and a Danish district of two letters ("Odense SV");
+* the town's postcode after it ("i vejle 7100"), a French floor without "étage" ("au 2ème"), a
+  floor as a word ("andre etasje"), "porte de gauche", a "lieu-dit" before the road, and an
+  estate with its town before its building;
+* venues: a named place right before the address after a comma ("we went to Kelvin Hall, …"), a
+  public event in the sentence ("author visit", "forfatterbesøk", "atelier d'écriture"), and
+  opening hours that "the address is" no longer outweighs (only "I live", "my address" do);
+* a booking code is not a British postcode (only the real postcode areas are), and "3 BD à 2 €"
+  are comics, not a boulevard.
+"""
+
+import pytest
+
+from tests.letters.test_screening_contact_forms import ADDRESS, assert_covered, findings
+
+
+def _addresses(text: str, language: str, region: str | None = None) -> list[str]:
+    return [covered for kind, covered in findings(text, language, region) if kind == ADDRESS]
+
+
+# ------------------------------------------------------------------ a home told by where it stands
+
+DESCRIBED_HOME_CASES = [
+    ("en", "GB", "If you're ever passing, we live in the green house at the top of Mill Brow in Kendal, "
+                 "the one with the swing. Mum says hi.",
+     "the green house at the top of Mill Brow in Kendal, the one with the swing"),
+    ("en", "US", "we live above my grandpa's bakery, Rosa's on Fifth Street, the side door, apartment 2. come by",
+     "above my grandpa's bakery, Rosa's on Fifth Street, the side door, apartment 2"),
+    ("da", "DK", "vi bor i det hvide hus lige bag Brugsen på Kirkebakken i Hammel, det med flagstangen.",
+     "det hvide hus lige bag Brugsen på Kirkebakken i Hammel, det med flagstangen"),
+    ("da", "DK", "Jeg bor i den grå blok ved siden af skolen i Gellerup, 4. sal, der står Ali på døren.",
+     "den grå blok ved siden af skolen i Gellerup, 4. sal, der står Ali på døren"),
+    ("nb", "NO", "nå bor vi i det røde huset overfor Coop Extra på Nesbyen, nummer 7. kom gjerne",
+     "det røde huset overfor Coop Extra på Nesbyen, nummer 7"),
+    ("nb", "NO", "Vi bor i den blå blokka rett bak kirka i Grorud, 2. etasje, det står Ahmed på døra.",
+     "den blå blokka rett bak kirka i Grorud, 2. etasje, det står Ahmed på døra"),
+    ("fr", "FR", "on habite la maison blanche au bout de l'impasse des Cerisiers à Quimper, celle avec le portail vert.",
+     "la maison blanche au bout de l'impasse des Cerisiers à Quimper, celle avec le portail vert"),
+    ("fr", "FR", "J'habite au-dessus de la pharmacie de la place du Marché à Dole, porte bleue, 1er étage.",
+     "au-dessus de la pharmacie de la place du Marché à Dole, porte bleue, 1er étage"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), DESCRIBED_HOME_CASES)
+def test_a_home_told_by_where_it_stands_is_an_address(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
+
+
+NOT_A_DESCRIBED_HOME_CASES = [
+    # No "we live": a house in a story or a walk.
+    ("en", "GB", "In the book they find the green house at the top of Mill Brow in Kendal, the one with the swing."),
+    # Someone else's caravan, and numbers that are days.
+    ("en", "GB", "We're in my aunt's caravan in Cornwall for 9 days and it rained on 6 of them."),
+    # Any house, said with an indefinite article.
+    ("da", "DK", "Vi bor i et hvidt hus i Hammel, og jeg har mit eget værelse nu."),
+    # A dwelling with one locator is not enough to find the door.
+    ("nb", "NO", "Vi bor i det gule huset i Bergen, og jeg har fått eget rom."),
+    ("fr", "FR", "On habite la maison de ma grand-mère depuis l'été, c'est plus grand."),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text"), NOT_A_DESCRIBED_HOME_CASES)
+def test_a_house_without_the_way_to_its_door_stays_quiet(language, region, text):
+    assert _addresses(text, language, region) == []
+
+
+# ------------------------------------------------------------------ the description after an address
+
+DESCRIPTION_AFTER_CASES = [
+    ("en", "GB", "i live at 14 Wren Road, the red door next to the chemist in Hove, so come by",
+     "14 Wren Road, the red door next to the chemist in Hove"),
+    ("da", "DK", "min adresse er Lindevej 6, det blå hus lige overfor bageren. Hilsen",
+     "Lindevej 6, det blå hus lige overfor bageren"),
+    ("nb", "NO", "Adressen min er Furuveien 3 i Moss, i det grønne huset rett ved butikken. Ha det",
+     "Furuveien 3 i Moss, i det grønne huset rett ved butikken"),
+    ("fr", "FR", "C'est au 9 rue des Acacias, 44000 Nantes, 3e étage, le code c'est 19B4. Bisous",
+     "9 rue des Acacias, 44000 Nantes, 3e étage, le code c'est 19B4"),
+    ("fr", "FR", "J'habite 5 rue Pasteur à Albi, l'immeuble au-dessus du fleuriste, 2e étage. Bises",
+     "5 rue Pasteur à Albi, l'immeuble au-dessus du fleuriste, 2e étage"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), DESCRIPTION_AFTER_CASES)
+def test_the_description_after_an_address_is_part_of_it(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "The red door next to the chemist in Hove is where the story starts."),
+    ("da", "DK", "Det blå hus lige overfor bageren er med i bogen."),
+    ("nb", "NO", "Det grønne huset rett ved butikken er i kapittel 3."),
+    ("fr", "FR", "L'immeuble au-dessus du fleuriste, dans le livre, brûle au chapitre 4."),
+])
+def test_a_description_alone_without_an_address_or_a_home_cue_stays_quiet(language, region, text):
+    assert _addresses(text, language, region) == []
+
+
+# ------------------------------------------------------------------ a street of any name before its postcode
+
+STREET_BEFORE_POSTCODE_CASES = [
+    ("en", "DK", "Our new address is Engtoften 12, 8260 Viby J, come for cake!", "Engtoften 12, 8260 Viby J"),
+    ("da", "DK", "Kom til fest på lørdag, Skovkanten 5, 5260 Odense S.", "Skovkanten 5, 5260 Odense S"),
+    ("da", "DK", "Adressen er Fasanhaven 19, 2. tv, 5250 Odense SV.", "Fasanhaven 19, 2. tv, 5250 Odense SV"),
+    ("nb", "NO", "Vi har flyttet til Løvåsberget 4, 1475 Finstadjordet!", "Løvåsberget 4, 1475 Finstadjordet"),
+    ("fr", "NO", "On a déménagé en Norvège : Granlia 8, 0680 Oslo.", "Granlia 8, 0680 Oslo"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), STREET_BEFORE_POSTCODE_CASES)
+def test_a_name_and_a_number_before_a_postcode_are_its_street(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "DK", "We read Harry Potter 3, 2013 was the year I started."),
+    ("da", "DK", "Jeg fik Lego 4 og 1000 brikker."),
+    ("nb", "NO", "Vi vant Cupen 2, 2000 folk så på."),
+    ("fr", "FR", "J'ai lu Astérix 12, 2002 pages en tout cet été."),
+])
+def test_a_title_and_a_year_are_not_a_street_and_postcode(language, region, text):
+    assert _addresses(text, language, region) == []
+
+
+# ------------------------------------------------------------------ the details around a street
+
+DETAIL_CASES = [
+    ("en", "GB", "We moved! 12 Larch Way, Hexham NE46 3QP, second floor, so come and see.",
+     "12 Larch Way, Hexham NE46 3QP, second floor"),
+    ("da", "DK", "send bogen til mosevej 4 1. th i silkeborg 8600 tak", "mosevej 4 1. th i silkeborg 8600"),
+    ("nb", "NO", "Vi bor i Kirkegata 22, andre etasje over frisøren, i Larvik.",
+     "Kirkegata 22, andre etasje over frisøren, i Larvik"),
+    ("fr", "FR", "j'habite 3 rue des Pins à Dax, au 2ème, porte de gauche", "3 rue des Pins à Dax, au 2ème, porte de gauche"),
+    ("fr", "FR", "Écris-moi au lieu-dit Les Landes, chemin du Lac, 40200 Mimizan.",
+     "lieu-dit Les Landes, chemin du Lac, 40200 Mimizan"),
+    ("fr", "FR", "Envoie-le à : résidence du Parc à Bron, bâtiment F, 4e étage.",
+     "résidence du Parc à Bron, bâtiment F, 4e étage"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), DETAIL_CASES)
+def test_the_floors_towns_and_postcodes_around_a_street_belong_to_it(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
+
+
+# ------------------------------------------------------------------ venues
+
+VENUE_CASES = [
+    ("en", "GB", "On Sunday we went to Kelvin Hall, 1445 Argyle Street, Glasgow G3 8AW, and saw the whales."),
+    ("en", "GB", "The library holds an author visit on 4 May from 5 to 6 pm at Bridge House, 12 Quay Street, "
+                 "Truro TR1 2HE; your coordinator can sign you up."),
+    ("da", "DK", "I søndags var vi i Kulturhuset Kasernen, Nørrebrogade 20, 8000 Aarhus C, og så en film."),
+    ("da", "DK", "Byens bibliotek holder forfattermøde torsdag kl. 16-17 i Salen, Torvet 3, 7100 Vejle."),
+    ("nb", "NO", "Vi var på Teknisk museum, Kjelsåsveien 143, 0491 Oslo, hele lørdagen."),
+    ("nb", "NO", "Det er forfatterbesøk for ungdom tirsdag kl. 18 på Torggata 1, 0181 Oslo, ta med klassen."),
+    ("nb", "NO", "Jeg var på Bjørnholt bibliotek i helgen. Adressen er Olaf Helsets vei 4, 0694 Oslo. "
+                 "De har åpent 10-19 på hverdager."),
+    ("fr", "FR", "Mercredi on est allés à la Cité des jeux, 4 rue du Port, 17000 La Rochelle, c'était génial."),
+    ("fr", "FR", "La médiathèque du quartier organise un atelier d'écriture pour les collégiens le samedi de 10 h "
+                 "à 12 h, au 8 rue Balzac, 37000 Tours."),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text"), VENUE_CASES)
+def test_a_venue_or_an_event_keeps_its_address_quiet(language, region, text):
+    assert _addresses(text, language, region) == []
+
+
+HOME_NEAR_A_VENUE_CASES = [
+    ("en", "GB", "I live at 6 Kelvin Drive, Glasgow G20 8QQ, next to the Kelvin Hall."),
+    ("da", "DK", "Jeg bor på Nørrebrogade 22, 8000 Aarhus C, lige ved Kulturhuset."),
+    ("nb", "NO", "Min adresse er Kjelsåsveien 150, 0491 Oslo. Butikken under oss har åpent 8-22."),
+    ("fr", "FR", "J'habite au 6 rue du Port, 17000 La Rochelle, à côté de la Cité des jeux."),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text"), HOME_NEAR_A_VENUE_CASES)
+def test_a_home_near_a_venue_stays_held(language, region, text):
+    assert _addresses(text, language, region) != []
+
+
+# ------------------------------------------------------------------ codes and comics
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "Our flight is on Friday, booking ref QX72TN, from Bristol at 07:10."),
+    ("da", "GB", "Billetten til London har koden JV38KP, og vi flyver kl. 9."),
+    ("nb", "GB", "Hotellet i Leeds ga oss koden ZX41RW for bagasjen."),
+    ("fr", "FR", "J'ai vendu 4 BD à 3 € et 2 romans à 1 €."),
+])
+def test_a_booking_code_and_comics_are_not_addresses(language, region, text):
+    assert _addresses(text, language, region) == []
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), [
+    ("en", "GB", "Send it to 4 Dale View, Keswick CA12 5DD please", "CA12 5DD"),
+    ("da", "GB", "Min onkel bor på 9 Park Lane, Hull HU5 2TT.", "HU5 2TT"),
+    ("nb", "GB", "Skriv til meg på 2 Mill Road, Ely CB7 4NN.", "CB7 4NN"),
+    ("fr", "FR", "Écris-moi au 12 bd Voltaire, 75011 Paris.", "12 bd Voltaire, 75011 Paris"),
+])
+def test_real_postcodes_and_boulevards_stay_held(language, region, text, fragment):
+    assert_covered(text, language, ADDRESS, fragment, region)
