@@ -39,7 +39,8 @@ POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "t
 
 # A token that has a letter and a digit, dot or underscore ("sivert.ski", "lucy_b2011"): after
 # a platform and a word or two ("snappen min e sivert.ski") it is a handle without an introducer.
-_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*[\d._])[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
+# The dot must stand inside the token: "er jeg single." ends a sentence (r9).
+_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 # A handle may begin with "_" ("@_chloe.dessine_").
@@ -87,7 +88,8 @@ def _add_me_pattern(language: str) -> re.Pattern:
     cues = _tree(with_english(language, "add_me_cues"))
     # "ajoute moi sur disc : enzo_lgd": a place named in a word of its own and a ":" (r7).
     return compile_folded(
-        rf"(?<!\w){cues}(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
+        # The cue ends a word: "søknadsfristen" does not start with "søk" (r9).
+        rf"(?<!\w){cues}(?!\w)(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
         rf"[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
@@ -161,7 +163,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if " " in handle:
             # "on roblox as Captain Pickle 99": several words count only after "as", "is", "er"…
             # and when no count word follows ("on fortnite as well 3 times").
-            if match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle")):
+            if (match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle"))
+                    and _plain_name_words(handle)):
                 yield match.start("platform"), match.end("handle")
         elif handle.startswith("@") or (_is_handle(handle) and not _NOT_A_NAME_RE.match(handle)):
             # "Roblox till 1am", "on snap at 10pm": a time or an ordinal is not a name (r7).
@@ -180,6 +183,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             handle = match.group("handle")
             # A plain word needs "is", "er", "c'est", ":" before it: "mon pseudo sur le jeu" is not one.
             announced = match.group("separator") or ":" in match.group() or "=" in match.group()
+            if " " in handle and not _plain_name_words(handle):
+                continue  # "mit gamertag har tallene 0707": a sentence about the name, not the name
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
@@ -188,7 +193,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
     yield from _offered_names(text, folded, language)
-    yield from _names_there(folded, language)
+    yield from _names_there(text, folded, language)
     if "#" in folded:
         yield from _friend_codes(folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
@@ -196,6 +201,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             handle = match.group("handle")
             if match.group("place") and not (handle.startswith("@") or _is_handle(handle)):
                 continue
+            if " " in handle and (not _plain_name_words(handle) or _COUNTED_WORD_RE.match(folded, match.end())):
+                continue  # "on l'a cherché pendant 20 minutes"
             if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
                 yield match.start(), match.end()
 
@@ -240,6 +247,23 @@ _NOT_NAME_STARTS = frozenset(
     "page side chapter kapitel chapitre level bane niveau class klasse classe year room rom salle tv dr nrk tf1 "
     "france bbc itv channel kanal chaine season saeson sesong saison part del partie episode afsnit".split()
 )
+
+
+#: Words that are never part of a user name of several words (r9): prepositions, verbs and count
+#: words, as in "min minecraft verden er på dag 212", "my island has 3", "cherché pendant 20".
+_NOT_IN_A_NAME = frozenset(
+    "pa i in on at to til for med with og and et ou but men mais has have har hat er is was var est sont are am "
+    "only kun bare juste us os oss nous we vi there dag dage dagen day days jour jours uge week uke semaine pendant "
+    "during under efter after etter apres avant before pour par since siden depuis about om the den det le la les "
+    "tallene numbers nummer numero number".split()
+)
+
+
+def _plain_name_words(handle: str) -> bool:
+    """True if the words of a name of several words ("Night Owl 42") can all be a user name's:
+    its first is no page, level or channel word and none is a small word of the sentence."""
+    words = handle.split()[:-1]
+    return bool(words) and words[0] not in _NOT_NAME_STARTS and not _NOT_IN_A_NAME.intersection(words)
 
 
 #: Words after a number that make it a count ("2 ganger", "3 times", "12 ans").
@@ -494,7 +518,11 @@ def _reported_question_before(folded: str, start: int, language: str) -> bool:
 
 #: Words for a group, and for the people a group belongs to when it is not the writer's offer:
 #: "Min klasse har en gruppe på Messenger", "my friends and I have a group chat on WhatsApp".
-_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)")
+_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)|(?<=\w-)chat(?!\w)")
+#: What a group is for, after the platform: "… on whatsapp for our history project" (r9).
+_GROUP_PURPOSE_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_purpose_words'))}(?!\w)")
+#: How far after the platform a group's purpose is looked for, within its sentence.
+GROUP_PURPOSE_AFTER = 40
 _GROUP_OWNER_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_owner_words'))}(?!\w)")
 
 
@@ -507,7 +535,11 @@ def _someone_elses_group(folded: str, start: int, platform_start: int, window: i
     if not _GROUP_RE.search(folded, max(0, start - 15), platform_start):
         return False
     sentence = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start), start - window)
-    return bool(_GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start))
+    if _GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start):
+        return True
+    after = platform_start + GROUP_PURPOSE_AFTER
+    stop = min(i for i in (folded.find(".", platform_start, after), folded.find("\n", platform_start, after), after) if i >= 0)
+    return bool(_GROUP_PURPOSE_RE.search(folded, platform_start, stop))
 
 
 _FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
@@ -552,7 +584,10 @@ def _widen(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
 
 
 #: A handle after a being or naming verb: letters with a digit, dot or underscore (it may start with "_").
-_THERE_HANDLE = rf"_?{_HANDLE_LIKE}"
+_THERE_HANDLE = rf"_?(?:{_HANDLE_LIKE}|[a-z][a-z0-9]{{5,29}}(?!\w))"
+_HANDLE_LIKE_RE = compile_folded(_HANDLE_LIKE)
+#: A capital after a small letter inside a word: a user name in mixed case ("xXDragonDrengXx").
+_MIXED_CASE_RE = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 
 
 @lru_cache(maxsize=None)
@@ -565,18 +600,21 @@ def _names_there_pattern(language: str) -> re.Pattern:
     )
 
 
-def _names_there(folded: str, language: str, window: int = 80) -> Iterator[tuple[int, int]]:
+def _names_there(text: str, folded: str, language: str, window: int = 80) -> Iterator[tuple[int, int]]:
     """Yield a user name a writer says they are, "there" or on a platform named just before.
 
     "im xX_ghostfrog_Xx on there", "jeg er trollungen_44 derinne", "jsuis _ines.lmp dessus": a
     being or naming verb, a token shaped like a user name, and a word for the place it lives;
     or, without the place word, a platform earlier in the same sentence ("if you have discord,
     I'm pixel.viking07"). A first name or a plain word after "I'm" never counts: the token
-    must have a digit, dot or underscore.
+    must have a digit, dot or underscore, or (r9) be written in mixed case inside a word
+    ("xXDragonDrengXx"), which `text`, the unfolded view, shows.
     """
     for match in _names_there_pattern(language).finditer(folded):
         handle = match.group("handle")
         if _NOT_A_NAME_RE.match(handle.lstrip("_")):
+            continue
+        if not _HANDLE_LIKE_RE.match(handle.lstrip("_")) and not _MIXED_CASE_RE.search(text, *match.span("handle")):
             continue
         if not match.group("place"):
             sentence = max(folded.rfind(c, 0, match.start()) for c in ".!?\n")

@@ -214,3 +214,92 @@ def test_a_booking_code_and_comics_are_not_addresses(language, region, text):
 ])
 def test_real_postcodes_and_boulevards_stay_held(language, region, text, fragment):
     assert_covered(text, language, ADDRESS, fragment, region)
+
+
+# ------------------------------------------------------------------ apps named in passing
+
+from tests.letters.test_screening_contact_forms import SOCIAL, URL  # noqa: E402
+
+
+def _kinds(text: str, language: str, region: str | None = None) -> list[str]:
+    return [kind for kind, _ in findings(text, language, region)]
+
+
+APP_IN_PASSING_CASES = [
+    # "over" a platform after anything but a verb of talking.
+    ("en", "My best friend fell out with me over snap and now the whole class knows."),
+    ("da", "Min kæreste droppede mig over insta i går, så nu er jeg single."),
+    ("nb", "Han gjorde det slutt med meg over snap, så flaut."),
+    # A group chat for homework, said after the platform.
+    ("en", "We set up a group chat on whatsapp for our science project and nobody answers."),
+    ("nb", "Vi har en gruppe-chat på Messenger for prosjektet i naturfag, men ingen skriver noe."),
+    ("da", "Vi lavede en gruppe-chat på snap til projektet i dansk."),
+    ("fr", "On a fait un groupe sur whatsapp pour l'exposé d'histoire et personne ne répond."),
+    # Words and a number after a game or a user-name word that are a sentence, not a name.
+    ("en", "My roblox island is on day 140 and my cat has 3 lives left."),
+    ("da", "Min minecraft verden er på dag 98 nu, og jeg er ikke død endnu."),
+    ("nb", "Gamertaggen min har tallene 1204 fordi det er bursdagen min."),
+    ("fr", "On l'a cherché pendant 15 minutes dans le métro."),
+    # A word that starts like an add-me cue.
+    ("nb", "Søknadsfristen er 1. mars, så jeg må skynde meg."),
+    ("da", "Søgemaskinen er 10 gange bedre nu."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), APP_IN_PASSING_CASES)
+def test_an_app_or_a_name_word_in_passing_is_no_handle(language, text):
+    assert SOCIAL not in _kinds(text, language)
+
+
+OFFER_NEAR_MISS_CASES = [
+    ("en", "text me over snap later, I'm lily_b2012", "text me over snap"),
+    ("da", "skriv til mig på snap, jeg hedder freja.k11", "skriv til mig på snap"),
+    ("nb", "vi kan chatte på Snapchat, brukernavn: ola_fotball7", "chatte på Snapchat"),
+    ("fr", "ajoute-moi sur insta, mon pseudo c'est lea_dessine08", "ajoute-moi sur insta"),
+    ("en", "can we chat on whatsapp instead?", "chat on whatsapp"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), OFFER_NEAR_MISS_CASES)
+def test_an_offer_to_talk_on_an_app_is_still_held(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "We looked the word up on dictionary.com in class."),
+    ("da", "Vi bruger ordnet.dk til at slå ord op i dansk."),
+    ("nb", "På ung.no kan man spørre om alt, helt anonymt."),
+    ("fr", "J'ai cherché le mot sur larousse.fr pour mon exposé."),
+])
+def test_a_reference_or_help_site_is_no_contact(language, text):
+    assert URL not in _kinds(text, language)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "my blog is lilydraws.co.uk, have a look", "lilydraws.co.uk"),
+    ("da", "Min side hedder fodboldfreja.dk", "fodboldfreja.dk"),
+    ("nb", "bloggen min er bokormen.no", "bokormen.no"),
+    ("fr", "mon blog c'est chatsdelea.fr", "chatsdelea.fr"),
+])
+def test_a_childs_own_site_is_still_held(language, text, fragment):
+    assert_covered(text, language, URL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "add me on roblox, I'm SkyPirateKing. see you there", "SkyPirateKing"),
+    ("da", "på fortnite jeg hedder LynUlvenDK, skriv hvis du vil spille", "LynUlvenDK"),
+    ("nb", "på roblox heter jeg IsbjornKongen, legg meg til", "IsbjornKongen"),
+    ("fr", "sur fortnite je suis LoupDeFeu, ajoute-moi", "LoupDeFeu"),
+])
+def test_a_name_in_mixed_case_after_a_platform_is_a_handle(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She left me over text on snap, so now I'm single."),
+    ("da", "Han slog op på snap i går, så nu er jeg single."),
+    ("nb", "Vi snakket på snap i går, og nå er jeg lettet."),
+    ("fr", "On s'est parlé sur snap hier et maintenant je suis soulagée."),
+])
+def test_a_plain_word_that_ends_a_sentence_after_a_platform_is_no_handle(language, text):
+    assert SOCIAL not in _kinds(text, language)
