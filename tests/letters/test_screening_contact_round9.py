@@ -303,3 +303,57 @@ def test_a_name_in_mixed_case_after_a_platform_is_a_handle(language, text, fragm
 ])
 def test_a_plain_word_that_ends_a_sentence_after_a_platform_is_no_handle(language, text):
     assert SOCIAL not in _kinds(text, language)
+
+
+# ------------------------------------------------------------------ phone numbers in pieces
+
+from tests.letters.test_screening_contact_forms import PHONE  # noqa: E402
+
+LABELLED_PARTS_CASES = [
+    ("en", "GB", "ok my number in bits. first part is 0791\n\nthe book was sad\n\nsecond part: 184\n\nlast bit is 2 3 5 6",
+     ["0791", "184", "2 3 5 6"]),
+    ("da", "DK", "mit nummer starter med 31\n\njeg er på kapitel 4\n\nså kommer 62\n\nog det slutter med 90 48", ["31", "62", "90 48"]),
+    ("nb", "NO", "nummeret mitt starter på 93\n\nboka er fin\n\nså kommer 41\n\nog det slutter på 27 06", ["93", "41", "27 06"]),
+    ("fr", "FR", "le début c'est 07 48\n\nj'ai fini le livre\n\nla suite c 21\n\net la fin c 66 30", ["07 48", "21", "66 30"]),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "parts"), LABELLED_PARTS_CASES)
+def test_a_number_given_in_labelled_parts_across_a_letter(language, region, text, parts):
+    for part in parts:
+        assert_covered(text, language, PHONE, part, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "The first part of the book has 12 chapters and the second part has 14."),
+    ("da", "DK", "Første del af bogen er 120 sider, og anden del er 98."),
+    ("nb", "NO", "Første del av filmen var 45 minutter, og andre del var 50."),
+    ("fr", "FR", "La première partie dure 45 minutes et la deuxième partie 30."),
+])
+def test_labelled_parts_of_a_book_are_not_a_number(language, region, text):
+    assert PHONE not in _kinds(text, language, region)
+
+
+JOINED_PARTS_CASES = [
+    ("en", "US", "my cell starts with 415 then 620 and the last four are 3381", "415 then 620 and the last four are 3381"),
+    ("en", "GB", "My number is oh seven seven zero zero, nine double oh, one two nought", "oh seven seven zero zero, nine double oh, one two nought"),
+    ("da", "DK", "mit nummer starter med 28 og så 51, og de sidste fire er 7730", "28 og så 51, og de sidste fire er 7730"),
+    ("nb", "NO", "nummeret mitt begynner på 4 og så 81 og så 22 og så 905", "4 og så 81 og så 22 og så 905"),
+    ("nb", "NO", "ring meg på 915/33/802 hvis du vil", "915/33/802"),
+    ("fr", "FR", "mon numéro c'est 07 puis 61 puis 28 puis 44 puis 90", "07 puis 61 puis 28 puis 44 puis 90"),
+]
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), JOINED_PARTS_CASES)
+def test_a_number_in_parts_with_counted_or_single_digit_parts(language, region, text, fragment):
+    assert_covered(text, language, PHONE, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "We played 3 matches then 4 more and the last four were draws."),
+    ("da", "DK", "Vi læste 3 kapitler og så 12 sider, og de sidste fire er kedelige."),
+    ("nb", "NO", "Bursdagen er 14/07/2012 og vi blir 9 og så 12 på festen."),
+    ("fr", "FR", "On a gagné 3 puis 2 puis 4 puis 1 cette saison."),
+])
+def test_counts_and_dates_in_parts_stay_quiet(language, region, text):
+    assert PHONE not in _kinds(text, language, region)
