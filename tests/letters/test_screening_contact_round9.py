@@ -357,3 +357,24 @@ def test_a_number_in_parts_with_counted_or_single_digit_parts(language, region, 
 ])
 def test_counts_and_dates_in_parts_stay_quiet(language, region, text):
     assert PHONE not in _kinds(text, language, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), [
+    ("en", "US", "my cell starts 415 and the rest is 6o2 - 33 - 81", "415 and the rest is 6o2 - 33 - 81"),
+    ("da", "DK", "mit nummer starter med 61 og resten er 4o-27-93", "61 og resten er 4o-27-93"),
+    ("nb", "NO", "nummeret mitt er 472 og resten er 8o 1 66", "472 og resten er 8o 1 66"),
+    ("nb", "NO", "ring meg på 41O/77/3l9 i kveld", "41O/77/3l9"),
+    ("fr", "FR", "mon numéro c'est 06 et la suite c'est 2o 41 87 33", "06 et la suite c'est 2o 41 87 33"),
+])
+def test_letters_for_digits_in_the_rest_of_a_number(language, region, text, fragment):
+    assert_covered(text, language, PHONE, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "The rest is 10 of us on the bus, and the rest of the class."),
+    ("da", "DK", "Resten er 2o grader varmt og sol."),
+    ("nb", "NO", "Resten er 1o km å gå, sier pappa."),
+    ("fr", "FR", "La suite c'est 2o pages de plus."),
+])
+def test_the_rest_of_something_else_is_no_number(language, region, text):
+    assert PHONE not in _kinds(text, language, region)
