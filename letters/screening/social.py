@@ -45,7 +45,8 @@ _HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 # A handle may begin with "_" ("@_chloe.dessine_").
 AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z_][\w.]{1,29}(?<![.])")
-DISCORD_TAG_RE = compile_folded(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
+# A tag's name may be a first name and an initial: "jaylen h#4471" (r9).
+DISCORD_TAG_RE = compile_folded(r"(?<![\w@])(?:[a-z][\w.]{1,20} )?[a-z][\w.]{0,31}#\d{4}(?!\w)")
 
 def _tree(words) -> str:
     """A prefix-tree alternation of folded `words` (same matches as `alternation`, faster on long lists)."""
@@ -194,6 +195,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _names_after_own_platform(folded, language)
     yield from _offered_names(text, folded, language)
     yield from _names_there(text, folded, language)
+    yield from _spelled_out_names(folded, language)
+    yield from _same_names(folded, language)
     if "#" in folded:
         yield from _friend_codes(folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
@@ -642,3 +645,74 @@ def _friend_codes(folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield "my brawl stars code is #8QJ…"-shaped friend codes: the code word through the code."""
     for match in _friend_code_pattern(language).finditer(folded):
         yield match.start(), match.end()
+
+
+# ------------------------------------------------------------ ninth round (r9): names told how to write
+@lru_cache(maxsize=None)
+def _spelling_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a spelling instruction, a name's introducer right before it, an account or platform word)."""
+    instruction = compile_folded(rf"(?<!\w){_tree(with_english(language, 'spelling_instructions'))}(?!\w)")
+    introducer = compile_folded(
+        r"(?:(?<!\w)(?:is|it's|its|er|c'est|cest|c|est|called|named|hedder|heter|s'appelle|suis|am|i'm|im|opp|efter|etter"
+        r"|cherche|search|up)|[:=«\"])\s*(?P<name>(?:[\w.'’#-]+\s+){0,4}?[\w.'’#-]+)"
+        r"(?:\s*[»\"]?\s*(?:[(,]|\bbut\b|\bmen\b|\bmais\b)?\s*(?:(?:all|alt|tout|when|u|you|type|it|with|the)\s+){0,4})\Z"
+    )
+    account = compile_folded(
+        rf"(?<!\w)(?:{_tree(with_english(language, 'account_words'))}|{_ANY_PLATFORM})(?!\w)"
+    )
+    return instruction, introducer, account
+
+
+#: How far before a spelled-out name its account or platform word is looked for.
+SPELLED_NAME_ACCOUNT_WINDOW = 150
+
+
+def _spelled_out_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a user name that the writer says how to write: "den hedder sofie læser ting men i ét ord
+    uden mellemrum", "my roblox user is Lil Dragon Boi 09 (no spaces when u type it)", "mon pseudo c'est
+    Le Roi Des Loups 13 (avec les espaces)".
+
+    A spelling instruction (`spelling_instructions`) after up to five words that follow an introducer
+    ("is", "er", "c'est", "heter", "søk opp", a colon or a quotation mark) makes those words a name, when
+    an account or platform word stands shortly before (`account_words`, a platform, a game). The span
+    runs from the name to the end of the instruction.
+    """
+    instruction_re, introducer_re, account_re = _spelling_patterns(language)
+    for instruction in instruction_re.finditer(folded):
+        introduced = introducer_re.search(folded, max(0, instruction.start() - 70), instruction.start())
+        if not introduced:
+            continue
+        start = introduced.start("name")
+        if "\n" in folded[start:instruction.start()] or not account_re.search(
+                folded, max(0, start - SPELLED_NAME_ACCOUNT_WINDOW), start):
+            continue
+        # The instruction goes on to the end of its clause: "… with underscores instead of the spaces".
+        clause_end = _INSTRUCTION_END_RE.search(folded, instruction.end())
+        end = min(clause_end.start() if clause_end else len(folded), instruction.end() + 60)
+        # "(uten mellomrom)": the bracket that closes the instruction is part of it.
+        yield start, end + 1 if folded[end:end + 1] == ")" else end
+
+
+_INSTRUCTION_END_RE = re.compile(r"[.,;:!?)\n]")
+
+
+@lru_cache(maxsize=None)
+def _same_name_pattern(language: str) -> re.Pattern:
+    """A platform, its introducer and "the same": "my discord is the same", "sur discord c'est le même"."""
+    return compile_folded(
+        # The writer's own account ("my discord", "snappen min", "sur insta"), not "snap is the same as insta".
+        rf"(?<!\w)(?:(?:my|min|mit|mitt|mon|ma|on|pa|sur)\s+{_ANY_PLATFORM}|{_ANY_PLATFORM}\s+(?:min|mit|mitt))"
+        rf"\s+(?:{_INTRODUCER}){_WORD_END}\s*"
+        rf"(?:{_tree(with_english(language, 'same_name_words'))})(?!\w)(?!\s+(?:as|som|que|qu'|comme)(?!\w))"
+    )
+
+
+_CLAUSE_END_RE = re.compile(r"[.!?\n]|\Z")
+
+
+def _same_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield "my discord is the same but all one word", "min tiktok er det samme bare med små bogstaver":
+    a handle given by pointing at the one just given, from the platform to the end of its sentence."""
+    for match in _same_name_pattern(language).finditer(folded):
+        end = _CLAUSE_END_RE.search(folded, match.end()).start()
+        yield match.start(), min(end, match.end() + 120)

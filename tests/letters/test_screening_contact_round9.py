@@ -378,3 +378,67 @@ def test_letters_for_digits_in_the_rest_of_a_number(language, region, text, frag
 ])
 def test_the_rest_of_something_else_is_no_number(language, region, text):
     assert PHONE not in _kinds(text, language, region)
+
+
+# ------------------------------------------------------------------ user names told how to write
+
+SPELLED_NAME_CASES = [
+    ("en", "I made a booktok!! it's called Page Turner Pip but all one word, no spaces.", "Page Turner Pip"),
+    ("en", "my xbox gamertag is Sleepy Otter 31 (no spaces when you type it)", "Sleepy Otter 31"),
+    ("en", "my insta is sky pilot 12 but with underscores instead of the spaces", "sky pilot 12 but with underscores instead of the spaces"),
+    ("da", "jeg har lavet en booktok, den hedder emma elsker bøger men i ét ord uden mellemrum", "emma elsker bøger"),
+    ("da", "mit roblox navn er Grøn Ninja Helt 4 (uden mellemrum)", "Grøn Ninja Helt 4"),
+    ("nb", "jeg har en bokkanal på tiktok, den heter jonas leser mye men alt i ett ord", "jonas leser mye"),
+    ("nb", "brukernavnet mitt på fortnite er Rask Rev Kongen (med mellomrom)", "Rask Rev Kongen"),
+    ("fr", "j'ai créé un compte booktok, il s'appelle lina lit tout mais tout attaché sans espaces", "lina lit tout"),
+    ("fr", "mon pseudo fortnite c'est Le Chat Noir 22 (avec les espaces)", "Le Chat Noir 22"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), SPELLED_NAME_CASES)
+def test_a_name_the_writer_says_how_to_write_is_a_handle(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # A spelling lesson, with no account or platform before it.
+    ("en", "In spelling we learnt that 'into' is one word, no spaces, and 'a lot' is two."),
+    ("da", "Læreren siger at fodboldbane er i ét ord uden mellemrum."),
+    ("nb", "Vi lærte at fotballbane skrives i ett ord, uten mellomrom."),
+    ("fr", "La maîtresse dit que « aujourd'hui » s'écrit sans espaces et avec l'apostrophe."),
+])
+def test_a_spelling_lesson_is_no_handle(language, text):
+    assert SOCIAL not in _kinds(text, language)
+
+
+SAME_NAME_CASES = [
+    ("en", "add me on roblox, I'm Bolt_Runner7. my tiktok is the same but all lowercase.", "my tiktok is the same but all lowercase"),
+    ("da", "på roblox hedder jeg Lyn_Drengen. min snap er det samme bare uden store bogstaver.", "min snap er det samme bare uden store bogstaver"),
+    ("nb", "på fortnite er jeg Isfjell_22. snappen min er den samme men med små bokstaver.", "snappen min er den samme men med små bokstaver"),
+    ("fr", "mon pseudo fortnite c'est Zorro_13. sur insta c'est le même mais sans le 13.", "sur insta c'est le même mais sans le 13"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), SAME_NAME_CASES)
+def test_a_handle_given_as_the_same_as_another_is_held(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Everyone at school says snap is the same as insta now."),
+    ("da", "Min bror siger tiktok er det samme som youtube."),
+    ("nb", "Pappa tror snap er det samme som messenger."),
+    ("fr", "Ma mère pense que tiktok c'est pareil que youtube."),
+])
+def test_saying_two_apps_are_alike_is_no_handle(language, text):
+    assert SOCIAL not in _kinds(text, language)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "my discord is maya k#2210 if you want", "maya k#2210"),
+    ("da", "min discord er emil s#5531", "emil s#5531"),
+    ("nb", "discorden min er ola b#7788", "ola b#7788"),
+    ("fr", "mon discord c'est lou m#9012", "lou m#9012"),
+])
+def test_a_discord_tag_with_a_first_name_and_an_initial(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
