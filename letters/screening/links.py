@@ -25,7 +25,9 @@ BRACKETED_AT_WORDS = all_contact_words("bracketed_at_words")
 #: the page of links children put in their profiles).
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
-                     "blog", "biz", "edu", "gov", "ac", "ee")
+                     "blog", "biz", "edu", "gov", "ac", "ee",
+                     # r9: the countries families in the program write from as well ("wp dot pl").
+                     "pl", "es", "pt", "fi", "ie")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -86,8 +88,12 @@ _NAME_DIGITS_AT_PROVIDER_RE = compile_folded(
     rf"(?<![\w.@])[a-z][a-z0-9_.+-]*\s+\d{{1,4}}\s+at\s+{_PROVIDER}{_DOT}{_TLD}{_END}"
 )
 # The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
+# A name spelled with "dot" words is a name, so any domain may follow its "at" (r9): "kasia dot nowak 78
+# at wp dot pl".
+_SPELLED_LOCAL = (rf"[a-z0-9_+-]+(?:\s+{alternation(DOT_WORDS)}\s+[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?")
 PLAIN_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
+    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}"
+    rf"|{_SPELLED_LOCAL}\s+at\s+{_LABEL}{_DOT}{_TLD}){_END}"
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"

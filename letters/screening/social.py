@@ -199,6 +199,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _same_names(folded, language)
     if "#" in folded:
         yield from _friend_codes(folded, language)
+    yield from _game_ids(folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -645,6 +646,24 @@ def _friend_codes(folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield "my brawl stars code is #8QJ…"-shaped friend codes: the code word through the code."""
     for match in _friend_code_pattern(language).finditer(folded):
         yield match.start(), match.end()
+
+
+@lru_cache(maxsize=None)
+def _game_id_pattern(language: str) -> re.Pattern:
+    """A player id after its word (`game_id_words`): eight to ten digits, a Switch code, or name#TAG."""
+    words = _tree(with_english(language, "game_id_words"))
+    return compile_folded(
+        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*(?:(?:is|er|c'est|cest|c|est)\s*:?\s*)?"
+        r"(?P<id>(?:sw-)?\d{4}-\d{4}-\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
+    )
+
+
+def _game_ids(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a game's player id named by its word: "my friend code is SW-6081-4472-9135",
+    "mon UID c'est 712458903", "riot id-en min er sjokomelk#NOR" (r9). Only the id is held;
+    "the code on the box was 12345678" has no player-id word."""
+    for match in _game_id_pattern(language).finditer(folded):
+        yield match.span("id")
 
 
 # ------------------------------------------------------------ ninth round (r9): names told how to write

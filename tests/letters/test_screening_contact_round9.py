@@ -442,3 +442,50 @@ def test_saying_two_apps_are_alike_is_no_handle(language, text):
 ])
 def test_a_discord_tag_with_a_first_name_and_an_initial(language, text, fragment):
     assert_covered(text, language, SOCIAL, fragment)
+
+
+# ------------------------------------------------------------------ player ids, "dc:" and spelled e-mails
+
+from tests.letters.test_screening_contact_forms import EMAIL  # noqa: E402
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "do you have a switch? my friend code is SW-1234-5678-9012", "SW-1234-5678-9012"),
+    ("en", "if you play valorant my riot id is tealfox#EUW", "tealfox#EUW"),
+    ("da", "spiller du genshin? mit uid er 803344129", "803344129"),
+    ("nb", "riot id-en min er fjellrev#NOR, legg meg til", "fjellrev#NOR"),
+    ("fr", "tu joues à genshin ? mon UID c'est 701234567", "701234567"),
+    ("en", "find me on discord, dc: moonlit.fox.09", "moonlit.fox.09"),
+])
+def test_a_player_id_after_its_word_is_a_handle(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The code on the box was 12345678 and it still didn't work."),
+    ("da", "Koden til skabet er 40112233, sagde læreren."),
+    ("nb", "Koden på billetten var 55667788."),
+    ("fr", "Le code du colis c'est 12345678."),
+])
+def test_a_code_that_is_no_player_id_stays_quiet(language, text):
+    assert SOCIAL not in _kinds(text, language)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "my aunt's email is ana dot silva 61 at sapo dot pt", "ana dot silva 61 at sapo dot pt"),
+    ("da", "min mors mail er ola dot berg at onet dot pl", "ola dot berg at onet dot pl"),
+    ("nb", "mammas e-post er rita dot hansen 70 at wp dot pl", "rita dot hansen 70 at wp dot pl"),
+    ("fr", "l'adresse de ma tante c'est maria dot lopez at terra dot es", "maria dot lopez at terra dot es"),
+])
+def test_a_name_spelled_with_dots_at_any_domain_is_an_email(language, text, fragment):
+    assert_covered(text, language, EMAIL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "There were 12 at swim club and 3 at the pool."),
+    ("da", "Vi var 20 at se filmen."),
+    ("nb", "Vi så 3 elger at the hytte, haha."),
+    ("fr", "On était 12 at the cinema avec la classe."),
+])
+def test_counts_before_at_are_no_email(language, text):
+    assert EMAIL not in _kinds(text, language)
