@@ -91,7 +91,8 @@ def _add_me_pattern(language: str) -> re.Pattern:
     return compile_folded(
         # The cue ends a word: "søknadsfristen" does not start with "søk" (r9).
         rf"(?<!\w){cues}(?!\w)(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
-        rf"[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        # The name may stand in quotation marks: "cherche « axel edits 93 » sur TikTok" (r9).
+        rf"[\s,:!.«“\"-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
 
@@ -176,7 +177,9 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             for match in pattern.finditer(folded):
                 yield match.start(), match.end()
     for match in _INTRODUCER_RE.finditer(folded):
-        if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
+        # "Har du Snapchat? Så kan vi skrive … Mit er henrik.b74": the platform may be asked about a
+        # sentence before the name (r9: 100 characters, was 60).
+        if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start(), window=100):
             yield match.start("handle"), match.end("handle")
     yield from _platform_and_name(folded)
     if any(word in folded for word in _USERNAME_FIRST_WORDS):

@@ -489,3 +489,24 @@ def test_a_name_spelled_with_dots_at_any_domain_is_an_email(language, text, frag
 ])
 def test_counts_before_at_are_no_email(language, text):
     assert EMAIL not in _kinds(text, language)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "Do you have Snapchat? We could chat about the book so much faster than with letters. Mine is tom.k88, add me.", "tom.k88"),
+    ("da", "Har du Snapchat? Så kan vi skrive meget hurtigere end med de her breve. Mit er ida.b09, bare tilføj mig.", "ida.b09"),
+    ("nb", "Har du Snapchat? Da kan vi skrive mye fortere enn med disse brevene. Min er ola.h07, bare legg meg til.", "ola.h07"),
+    ("fr", "Search « mia draws 12 » on TikTok, that's me.", "mia draws 12"),
+    ("fr", "Cherche « lou danse 08 » sur TikTok, c'est moi.", "lou danse 08"),
+])
+def test_a_name_a_sentence_after_its_platform_or_in_quotation_marks(language, text, fragment):
+    assert_covered(text, language, SOCIAL, fragment)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "My sister saw it on Snapchat and laughed. Mine is version 2.0 of the game, hers is 3.1."),
+    ("da", "Min bror så det på Snapchat i går. Mit er nummer 3.5 på listen over film."),
+    ("nb", "Broren min så det på Snapchat. Min er bare versjon 2.0 av spillet."),
+    ("fr", "Cherche « le petit prince » à la bibliothèque, c'est super."),
+])
+def test_a_version_number_or_a_book_title_is_no_handle(language, text):
+    assert SOCIAL not in _kinds(text, language)
