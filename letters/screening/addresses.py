@@ -367,7 +367,8 @@ _STRONG_OWN_PLACE_RE = compile_folded(
         cue for cue in ADDRESS_CUES
         if set(cue.split()) & {"my", "our", "min", "mit", "mitt", "vores", "vår", "mon", "ma", "notre", "live", "lives",
                                "bor", "habite", "habitons", "j'habite"}))
-    + r"(?!\w)|(?<!\w)(?:my|our|min|mit|mitt|vores|vår|mon|ma|notre)\s+(?:home\s+)?(?:address|adresse)(?!\w)"
+    # "vår" is left out: folded it is "var", a verb.
+    + r"(?!\w)|(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)\s+(?:home\s+)?(?:address|adresse)(?!\w)"
 )
 
 
@@ -405,11 +406,13 @@ def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
 def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     """True if the address at [start, end) is a public place's and not the writer's.
 
-    A public-place word stands in the same sentence shortly before it ("the museum on
-    Cromwell Road", "Planetariet, Gammel Kongevej 10") or right after it ("12 Oak Street,
-    the library"), and nothing in the sentence before it says the place is the writer's
-    ("I live", "my address", "jeg bor", "j'habite", "chez moi"); or the letter tells when the
-    place is open (`_is_open_to_visitors`).
+    A public-place word or a public event stands in the same sentence shortly before it ("the
+    museum on Cromwell Road", "Planetariet, Gammel Kongevej 10", "forfatterbesøk … Schous
+    plass 10") or right after it ("12 Oak Street, the library"), or a named place right before
+    it after a comma ("vi var i Tivoli, Vesterbrogade 3"), and nothing in the sentence before it
+    says the place is the writer's ("I live", "my address", "jeg bor", "j'habite", "chez moi");
+    or the letter tells when the place is open (`_is_open_to_visitors`), and the writer does not
+    plainly say it is theirs (a neutral "the address is" is not enough).
     """
     sentence_start = _sentence_start(text, start, PUBLIC_PLACE_BEFORE)
     after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
@@ -588,6 +591,7 @@ def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
 # enough to find the door (`_locators`).
 
 def _home_re(language: str, key: str) -> str:
+    """Return an alternation of the list `key` of English and `language` (children mix them)."""
     return alternation(with_english(language, key))
 
 
@@ -619,6 +623,7 @@ _HOME_PATTERNS: dict[str, dict[str, re.Pattern]] = {}
 
 
 def _home_pattern(language: str, name: str) -> re.Pattern:
+    """Return the described-home pattern `name` of `language`, compiled once per process."""
     if language not in _HOME_PATTERNS:
         _HOME_PATTERNS[language] = _home_patterns(language)
     return _HOME_PATTERNS[language][name]
