@@ -277,9 +277,32 @@ def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits
     if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
             and not _PHONE_CUE_RE.search(named.group("between")):
         return True
+    if _named_as_a_things_number(folded, start):
+        return True
     # Digits written as letters are hidden on purpose, never a quantity ("O7 7OO 9OO l53").
     return (not hidden and bool(_THOUSANDS_RE.match(text[start:end].strip()))
             and not has_cue_before(folded, start, _PHONE_CUE_RE))
+
+
+#: A number engraved on a thing ("frame number", "stelnummer", "numéro de cadre"), and how far
+#: back in its sentence it is looked for (r9).
+_OBJECT_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("object_number_words")) + r"(?!\w)")
+OBJECT_NUMBER_WINDOW = 80
+
+
+def _named_as_a_things_number(folded: str, start: int) -> bool:
+    """True if a thing's number ("le numéro de cadre", "the frame number") is named earlier in the
+    sentence of the number at `start`, and no phone cue or owner ("my", "mum's") stands between:
+    "le numéro de cadre au cas où on le vole, c'est 06 3381 2297" is the bicycle's."""
+    window_start = max(0, start - OBJECT_NUMBER_WINDOW)
+    sentence = max(folded.rfind(stop, window_start, start) for stop in (".", "!", "?", "\n"))
+    named = None
+    for named in _OBJECT_NUMBER_RE.finditer(folded, max(window_start, sentence + 1), start):
+        pass
+    if named is None:
+        return False
+    between = folded[named.end():start]
+    return not (_PHONE_CUE_RE.search(between) or _OWN_NUMBER_RE.search(between))
 
 
 #: A public place or office named before a number ("the school office on", "skolens kontor",

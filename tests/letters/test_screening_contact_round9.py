@@ -510,3 +510,25 @@ def test_a_name_a_sentence_after_its_platform_or_in_quotation_marks(language, te
 ])
 def test_a_version_number_or_a_book_title_is_no_handle(language, text):
     assert SOCIAL not in _kinds(text, language)
+
+
+# ------------------------------------------------------------------ a thing's number
+
+@pytest.mark.parametrize(("language", "region", "text"), [
+    ("en", "GB", "Dad wrote down the frame number in case the bike gets stolen, it's 07 4412 8830 X."),
+    ("da", "DK", "Far skrev stelnummeret ned hvis cyklen bliver stjålet, det er 40 1122 3344 A."),
+    ("nb", "NO", "Pappa skrev ned rammenummeret i tilfelle sykkelen blir stjålet, det er 41 2233 4455 B."),
+    ("fr", "FR", "Papa a noté le numéro de cadre au cas où on le vole, c'est 06 1122 3344 C."),
+])
+def test_a_number_named_as_a_things_earlier_in_the_sentence_is_no_phone(language, region, text):
+    assert PHONE not in _kinds(text, language, region)
+
+
+@pytest.mark.parametrize(("language", "region", "text", "fragment"), [
+    ("en", "GB", "I lost the serial number of my bike, but my mobile is 07700 900 418.", "07700 900 418"),
+    ("da", "DK", "Serienummeret er væk, men ring til mig på 40 11 22 33.", "40 11 22 33"),
+    ("nb", "NO", "Serienummeret er borte, men ring meg på 41 22 33 44.", "41 22 33 44"),
+    ("fr", "FR", "J'ai perdu le numéro de série, mais appelle-moi au 06 12 34 56 78.", "06 12 34 56 78"),
+])
+def test_a_phone_after_a_things_number_with_a_cue_between_is_held(language, region, text, fragment):
+    assert_covered(text, language, PHONE, fragment, region)
