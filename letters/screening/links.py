@@ -174,12 +174,34 @@ def _with_name_before_digits(folded: str, start: int) -> int:
     return name.start() if name else start
 
 
+#: A spelling instruction right after an address ("(uden mellemrum)", "no spaces"): the words
+#: before its "@" were typed with spaces, and one more of them belongs to the name (r9).
+_SPACES_INSTRUCTION_RE = compile_folded(
+    r"\s*[(,-]?\s*(?:" + alternation(all_contact_words("spelling_instructions")) + r")(?!\w)"
+)
+#: The word before the name, when it is a plain word and not the cue before the address
+#: ("skriv til mig på frida larsen [snabel-a] …": "frida", not "på").
+_WORD_BEFORE_NAME_RE = compile_folded(r"(?<![\w.@])(?P<word>[a-z][a-z'-]{1,20})\s+\Z")
+_NOT_A_NAME_WORD = frozenset(fold(word) for word in (
+    "på", "pa", "til", "to", "at", "is", "er", "c'est", "est", "me", "mig", "meg", "moi", "on", "sur", "mail", "email",
+    "e-mail", "epost", "adresse", "address", "min", "mit", "mitt", "my", "mon", "ma", "her", "hendes", "hennes", "sa"))
+
+
+def _with_spaced_name(folded: str, start: int, end: int) -> int:
+    """Return `start`, moved back over one plain word when the address is followed by an instruction
+    to leave out its spaces: "frida larsen [snabel-a] hotmail [punktum] dk (uden mellemrum)"."""
+    if not _SPACES_INSTRUCTION_RE.match(folded, end):
+        return start
+    word = _WORD_BEFORE_NAME_RE.search(folded, max(0, start - 25), start)
+    return word.start() if word and word.group("word") not in _NOT_A_NAME_WORD else start
+
+
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
         for match in _matches_near(pattern, folded, hint_re):
             if pattern is EMAIL_RE and _handle_on_a_platform(folded, match.start(), match.end()):
                 continue
-            yield _with_name_before_digits(folded, match.start()), match.end()
+            yield _with_spaced_name(folded, _with_name_before_digits(folded, match.start()), match.end()), match.end()
     for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
         yield match.start(), match.end()
     if " at " in folded:

@@ -532,3 +532,13 @@ def test_a_number_named_as_a_things_earlier_in_the_sentence_is_no_phone(language
 ])
 def test_a_phone_after_a_things_number_with_a_cue_between_is_held(language, region, text, fragment):
     assert_covered(text, language, PHONE, fragment, region)
+
+
+@pytest.mark.parametrize(("language", "text", "fragment"), [
+    ("en", "write to me at lucy green (at) gmail (dot) com (no spaces)", "lucy green (at) gmail (dot) com"),
+    ("da", "skriv til mig på emma holm [snabel-a] gmail [punktum] com (uden mellemrum)", "emma holm [snabel-a] gmail [punktum] com"),
+    ("nb", "skriv til meg på ida berg (krøll) gmail (punktum) com (uten mellomrom)", "ida berg (krøll) gmail (punktum) com"),
+    ("fr", "écris-moi à lea martin (arobase) gmail (point) com (sans espaces)", "lea martin (arobase) gmail (point) com"),
+])
+def test_an_email_typed_with_spaces_is_held_from_its_first_word(language, text, fragment):
+    assert_covered(text, language, EMAIL, fragment)
