@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from letters.screening.contact_lexicon import all_contact_words, contact_words
+from letters.screening.contact_lexicon import all_contact_words, contact_words, with_english
 from letters.screening.text import alternation, compile_folded, fold, has_cue_before
 
 #: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
@@ -41,7 +41,8 @@ FR_NUMBER_AFTER_RE = re.compile(
 #: building or stair is a home's address even without a street (the flat and floor follow).
 FR_ESTATE_RE = re.compile(
     r"(?<!\w)(?:résidence|residence|cité)\s+(?:(?:les|le|la|des|du|de\s+la|de\s+l')\s+)?[^\W\d_][\w'’-]*"
-    r"(?:\s+[^\W\d_][\w'’-]*)?,?\s+(?:bâtiment|batiment|bât\.?|bat\.?|escalier|esc\.?|appartement|appt\.?)"
+    # The town may stand between the estate and its building (r9): "résidence des Tilleuls à Saint-Priest, bâtiment C".
+    r"(?:\s+[^\W\d_][\w'’-]*)?(?:\s+à\s+[A-ZÉ][\w'’-]+)?,?\s+(?:bâtiment|batiment|bât\.?|bat\.?|escalier|esc\.?|appartement|appt\.?)"
     r"\s+\w{1,4}(?!\w)",
     re.IGNORECASE,
 )
@@ -78,7 +79,8 @@ FR_STREET_RE = re.compile(
     rf"(?<![\w.,])(?<!h\s)(?P<number>{_HOUSE_NUMBER}),?\s+(?P<type>{alternation(STREET_WORDS['fr'])})\.?\s+"
     # Up to three more words of the name ("rue Victor Hugo", "av jean jaurès"), but not the
     # words that go on with the sentence ("rue des Lilas à midi", "dans le 19e").
-    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?[^\W\d_][\w'’-]*"
+    # The name is not a small word of the sentence: "3 BD à 2 €" are comics (r9).
+    rf"(?P<name>(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les)\s*)?(?!(?:à|a|et|en|pour|par|sur)\s)[^\W\d_][\w'’-]*"
     rf"(?:\s+(?!{_FR_NOT_NAME_WORDS}(?![\w'’]))[^\W\d_][\w'’-]*){{0,3}})",
     re.IGNORECASE,
 )
@@ -165,15 +167,25 @@ def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
 _SCANDINAVIAN_STREET_RES = {lang: _scandinavian_street_re(lang) for lang in STREET_SUFFIXES}
 
 #: A postcode and a town: "BS1 4DJ", "1165 København K", "0155 Oslo", "75002 Paris", "CA 90210".
-GB_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+#: The postcode areas of the United Kingdom (and the Crown dependencies): a code of another
+#: area ("ZK94PR", a booking reference) is not a postcode (r9).
+GB_POSTCODE_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK "
+    "FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP "
+    "NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W "
+    "WA WC WD WF WN WR WS WV YO ZE"
+).split()
+GB_POSTCODE_RE = re.compile(rf"\b(?:{'|'.join(sorted(GB_POSTCODE_AREAS, key=len, reverse=True))})\d[A-Z\d]?\s?\d[A-Z]{{2}}\b")
 GB_POSTCODE_ANY_CASE_RE = re.compile(GB_POSTCODE_RE.pattern, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
-POSTCODE_TOWN_RE = re.compile(r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅ](?![\w]))?)")
+POSTCODE_TOWN_RE = re.compile(
+    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|SØ|NØ|[A-ZÆØÅ])(?![\w]))?)"
+)
 
 #: The same with a lower-case town ("rosenvej 12, 8000 aarhus c"), accepted only behind a
 #: street; Copenhagen's and Aarhus's district letters (K, V, N, Ø, S, C, SV, NV) go with it.
 POSTCODE_LOWER_TOWN_RE = re.compile(
-    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)(?:\s+(?:sv|nv|[cknvsø])(?!\w))?"
+    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[a-zæøåé][\w'’-]+)(?:\s+(?i:sv|nv|[cknvsø])(?!\w))?"
 )
 #: A US state and ZIP code in lower case ("columbus oh 43210"), accepted only behind a street.
 US_ZIP_ANY_CASE_RE = re.compile(US_ZIP_RE.pattern, re.IGNORECASE)
@@ -278,10 +290,21 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
         before = text[max(0, match.start() - 2):match.start()]
         near_street = any(0 <= match.start() - end <= 40 for _, end in streets)
         if before.endswith(", ") or before.endswith(",") or near_street:
-            yield match.start(), match.end()
+            # "Skovbrynet 8, 5260 Odense S": a name and a house number right before a postcode
+            # and its town are the street, whatever the name ends in (r9).
+            street = _STREET_BEFORE_POSTCODE_RE.search(text, max(0, match.start() - 70), match.start())
+            yield (street.start() if street else match.start()), match.end()
     for match in POSTCODE_LOWER_TOWN_RE.finditer(text):
         if _behind_street(text, match.start(), streets):
             yield match.start(), match.end()
+
+
+#: A capitalised name of one to three words and a house number, a comma, perhaps a floor and door,
+#: ending where a postcode starts: "Tokerudberget 7, ", "Kløvervænget 17, 1. tv, ".
+_STREET_BEFORE_POSTCODE_RE = re.compile(
+    r"(?<![\w.])(?:[A-ZÆØÅ][\w'’.-]*\s+){0,2}[A-ZÆØÅ][\w'’-]{2,}\s+\d{1,4}[A-Za-z]?,\s*"
+    r"(?:(?:st\.?|\d{1,2}\.)\s*(?:th|tv|mf|sal)?\.?,\s*)?\Z"
+)
 
 
 def _behind_street(text: str, start: int, streets: list[tuple[int, int]], window: int = 50) -> bool:
@@ -297,19 +320,25 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     """Yield address spans in `text` (`folded` is its fold()); `regions` are the program's countries.
 
     The address of a public place (a museum, a stadium, a library, the zoo) is left out
-    unless the writer says it is theirs (`_is_public_place`).
+    unless the writer says it is theirs (`_is_public_place`). A home the writer describes by
+    where it stands is an address too (`_described_homes`), and an address is widened over
+    the description of the home that follows it (`_with_description_after`).
     """
     streets = sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
     spans = streets + list(_postcode_spans(text, tuple(regions), streets))
     for start, end in _join_address_parts(text, sorted(spans)):
         start, end = _with_unit_before(text, start), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
-            yield start, end
+            yield start, _with_description_after(text, folded, end, language)
+    # A home told by where it stands needs no street; the writer has said it is theirs.
+    yield from _described_homes(text, folded, language)
 
 
 # ---------------------------------------------------------------- public places
 #: Public places, every language's together (children mix them): "the museum", "Planetariet".
-_PUBLIC_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("public_place_words")) + r"(?!\w)")
+_PUBLIC_PLACE_RE = compile_folded(
+    r"(?<!\w)" + alternation(all_contact_words("public_place_words") + all_contact_words("public_event_words")) + r"(?!\w)"
+)
 #: A capitalised Danish or Norwegian compound that names a venue: "Hovedbibliotek", "Nordstrandshallen".
 _PUBLIC_COMPOUND_RE = re.compile(
     r"(?<!\w)[A-ZÆØÅ][a-zæøå]{2,}(?i:" + alternation(all_contact_words("public_place_suffixes")) + r")(?!\w)"
@@ -318,9 +347,29 @@ _PUBLIC_COMPOUND_RE = re.compile(
 _OWN_PLACE_RE = compile_folded(
     r"(?<!\w)" + alternation(all_contact_words("own_place_cues") + ADDRESS_CUES) + r"(?!\w)"
 )
-_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-ZÆØÅÉ])|\n")
+#: A sentence ends at a full stop before a capital, or (r9) after a word of three letters or more
+#: before a lower-case word, as children write ("på biblioteket. du kan sende den til …"); not
+#: after a number or an abbreviation ("nr. 4", "3. sal").
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-ZÆØÅÉ])|(?<=[^\W\d_]{3})[.!?](?=\s+[a-zæøåé])|\n")
 #: How far before and after an address a public place word is looked for (within its sentence).
-PUBLIC_PLACE_BEFORE, PUBLIC_PLACE_AFTER = 80, 40
+PUBLIC_PLACE_BEFORE, PUBLIC_PLACE_AFTER = 130, 40
+#: A named place right before the address, after a comma: "vi var i Tivoli, Vesterbrogade 3", "on est
+#: allés à la Cité des sciences, 30 avenue …", "i Globus1, Gudrunsvej 9" (r9). A home is introduced by
+#: "I live", which `_OWN_PLACE_RE` reads, not by a name and a comma.
+_NAMED_PLACE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?i:på|i|at|in|to|à|au|til|ved|de)\s+(?:(?i:the|la|le|les)\s+|[lL]['’])?"
+    r"[A-ZÆØÅ][\w'’.&-]*(?:\s+[\w'’.-]+){0,3},\s*\Z"
+)
+#: The writer's own place said plainly ("I live", "my address", "jeg bor", "chez moi"), not only
+#: "the address is", which a letter also says of a library: only these outweigh opening hours (r9).
+_STRONG_OWN_PLACE_RE = compile_folded(
+    r"(?<!\w)" + alternation(all_contact_words("own_place_cues") + tuple(
+        cue for cue in ADDRESS_CUES
+        if set(cue.split()) & {"my", "our", "min", "mit", "mitt", "vores", "vår", "mon", "ma", "notre", "live", "lives",
+                               "bor", "habite", "habitons", "j'habite"}))
+    # "vår" is left out: folded it is "var", a verb.
+    + r"(?!\w)|(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)\s+(?:home\s+)?(?:address|adresse)(?!\w)"
+)
 
 
 #: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouvert de 10h", or words such
@@ -357,11 +406,13 @@ def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
 def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     """True if the address at [start, end) is a public place's and not the writer's.
 
-    A public-place word stands in the same sentence shortly before it ("the museum on
-    Cromwell Road", "Planetariet, Gammel Kongevej 10") or right after it ("12 Oak Street,
-    the library"), and nothing in the sentence before it says the place is the writer's
-    ("I live", "my address", "jeg bor", "j'habite", "chez moi"); or the letter tells when the
-    place is open (`_is_open_to_visitors`).
+    A public-place word or a public event stands in the same sentence shortly before it ("the
+    museum on Cromwell Road", "Planetariet, Gammel Kongevej 10", "forfatterbesøk … Schous
+    plass 10") or right after it ("12 Oak Street, the library"), or a named place right before
+    it after a comma ("vi var i Tivoli, Vesterbrogade 3"), and nothing in the sentence before it
+    says the place is the writer's ("I live", "my address", "jeg bor", "j'habite", "chez moi");
+    or the letter tells when the place is open (`_is_open_to_visitors`), and the writer does not
+    plainly say it is theirs (a neutral "the address is" is not enough).
     """
     sentence_start = _sentence_start(text, start, PUBLIC_PLACE_BEFORE)
     after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
@@ -370,8 +421,10 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     public = (_PUBLIC_PLACE_RE.search(folded, sentence_start, start) or _PUBLIC_PLACE_RE.search(folded, end, sentence_end)
               or _PUBLIC_COMPOUND_RE.search(text, sentence_start, start)
               or _PUBLIC_COMPOUND_RE.search(text, end, sentence_end))
-    public = public or _is_open_to_visitors(text, folded, start, end)
-    return bool(public) and not _OWN_PLACE_RE.search(folded, sentence_start, start)
+    public = public or _NAMED_PLACE_BEFORE_RE.search(text, max(sentence_start, start - 60), start)
+    if public:
+        return not _OWN_PLACE_RE.search(folded, sentence_start, start)
+    return _is_open_to_visitors(text, folded, start, end) and not _STRONG_OWN_PLACE_RE.search(folded, sentence_start, start)
 
 
 # Between two address parts: flats, floors, buildings and up to two words of a town, in any
@@ -387,11 +440,15 @@ _SIDE_WORDS = r"(?:gauche|droite|venstre|høyre|højre|left|right)"
 _UNIT = (rf"(?:(?:[^\W\d_]+\s+)?{_UNIT_WORDS}\.?(?:\s*(?:n°|no\.?|nr\.?|#)?\s*(?:[a-z]{{0,2}}\d{{1,4}}[a-z]?|[a-z])(?!\w))"
          rf"|(?:basement|ground|garden|top)\s+{_UNIT_WORDS})")
 #: A floor ("2nd floor", "top floor", "1er étage", "3. etasje", "etg 2") and a side.
-_FLOOR = (rf"(?:(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?|top|ground|first|second|third|basement)\s*"
+_FLOOR = (rf"(?:(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?|top|ground|first|second|third|basement"
+          # The floor as a word (r9): "andre etasje", "første sal", "deuxième étage".
+          rf"|første|anden|andre|tredje|fjerde|femte|premier|deuxième|troisième|quatrième)\s*"
           rf"{_FLOOR_WORDS}|{_FLOOR_WORDS}\s+\d{{1,2}})(?:\s+(?:à\s+|til\s+|on\s+the\s+)?{_SIDE_WORDS})?")
 #: One detail of an address between the street and the town: a flat, a floor, a building, a door, a "lieu-dit".
 _DETAIL = (rf"(?:{_UNIT}|{_FLOOR}|(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
-           rf"|(?:porte|door|dør)\s+(?:{_SIDE_WORDS}|\w{{1,3}})|lieu-dit\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?!\w)")
+           rf"|(?:porte|door|dør)\s+(?:(?:de\s+|à\s+)?{_SIDE_WORDS}|\w{{1,3}})|lieu-dit\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
+           # "au 2ème", "au 3e": a French floor without "étage" (r9).
+           rf"|au\s+\d{{1,2}}(?:e|er|re|ème|eme))(?!\w)")
 _ADDRESS_GLUE_RE = re.compile(
     rf"[\s,]*(?:{_DETAIL}[\s,]+){{0,3}}"
     r"(?:[^\W\d_][\w'’-]+[\s,]*){0,3}(?:[iàa]\s+)?\Z",
@@ -428,7 +485,7 @@ _DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAI
 #: "14 maple close, leeds LS17", "rue des lilas, au 12, à montreuil").
 _TOWN_AFTER_RE = re.compile(
     r"(?:,\s*(?P<on>(?:à|i|in|på)\s+)?|\s+(?P<in>(?:i|in|à|på)\s+))(?P<town>[^\W\d_][\w'’-]+)"
-    r"(?P<district>\s+(?:sv|nv|[cknvsø])(?!\w)|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
+    r"(?P<district>\s+(?:sv|nv|[cknvsø])(?![\w'’])|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
     re.IGNORECASE,
 )
 #: Words that can follow "i", "in", "à" or a comma behind a street without being a town
@@ -449,7 +506,13 @@ def _with_unit_before(text: str, start: int) -> int:
         if street:
             start = street.start()
     unit = _UNIT_BEFORE_RE.search(text, max(0, start - 40), start)
-    return unit.start() if unit else start
+    start = unit.start() if unit else start
+    # "lieu-dit La Grange, route de Vitrac": the hamlet before the road (r9).
+    hamlet = _HAMLET_BEFORE_RE.search(text, max(0, start - 50), start)
+    return hamlet.start() if hamlet else start
+
+
+_HAMLET_BEFORE_RE = re.compile(r"(?<!\w)lieu-dit\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s*\Z", re.IGNORECASE)
 
 
 def _with_details_after(text: str, end: int) -> int:
@@ -461,8 +524,14 @@ def _with_details_after(text: str, end: int) -> int:
     end = _past_details(text, end)
     town = _TOWN_AFTER_RE.match(text, end)
     if town and _is_town(text, town):
-        end = _past_details(text, town.end())
+        end = town.end()
+        # The postcode after the town, as some write it ("i vejle 7100", "à rennes 35000") (r9).
+        postcode = _POSTCODE_AFTER_TOWN_RE.match(text, end)
+        end = _past_details(text, postcode.end() if postcode else end)
     return end
+
+
+_POSTCODE_AFTER_TOWN_RE = re.compile(r",?\s+\d{4,5}(?!\w|[.,:]\d)")
 
 
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|\n|\Z)")
@@ -512,3 +581,142 @@ def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
             if match.end() == floor.end():
                 yield match.start(), match.end()
                 break
+
+
+# ---------------------------------------------------------------- homes told by where they stand (r9)
+# Children rarely give a street and number; they tell a visitor how to find the house: "we live in
+# the yellow house at the end of Birchwood Lane in Fairview", "vi bor i den røde blok lige overfor
+# moskeen i Vollsmose, 3. sal", "on habite au-dessus du kebab de mon oncle, porte verte, 2e étage".
+# Such a description is a home address when the writer says it is where they live and it gives
+# enough to find the door (`_locators`).
+
+def _home_re(language: str, key: str) -> str:
+    """Return an alternation of the list `key` of English and `language` (children mix them)."""
+    return alternation(with_english(language, key))
+
+
+def _home_patterns(language: str) -> dict[str, re.Pattern]:
+    """Compile, for `language` and English, the patterns of a described home (on folded text)."""
+    words, relations = _home_re(language, "home_words"), _home_re(language, "home_relations")
+    doors, determiners = _home_re(language, "home_door_words"), _home_re(language, "home_determiners")
+    return {
+        # "we live in ", "bor vi i ", "on habite ", "jhabite dans ": the stretch starts after them.
+        "cue": compile_folded(rf"(?<!\w)(?:{_home_re(language, 'home_cues')})"
+                              rf"(?:\s+(?:{_home_re(language, 'home_prepositions')}))?\s+"),
+        # "the yellow house", "den sidste opgang", "la maison avec", "bâtiment C": up to three words
+        # (checked by `_plain_words`) and a dwelling.
+        "head": compile_folded(rf"(?:(?P<det>{determiners})(?:\s+|(?<=['’])))?(?P<words>(?:[\w'’-]+\s+){{0,3}}?)"
+                               rf"(?P<home>{words})(?!\w)"),
+        "relation": compile_folded(rf"(?<!\w){relations}(?!\w)"),
+        "door": compile_folded(rf"(?<!\w)(?:{doors}|{_FLOOR_WORDS}|{_UNIT_WORDS})(?!\w)"),
+        # After an address found already: ", the one with the trampoline", ", det gule hus lige overfor
+        # netto", ", i det gule huset", ", l'immeuble au-dessus de la boulangerie", ", le code c'est 4B72".
+        "tail": compile_folded(
+            rf"(?:,\s*|\s+)(?:(?:{_home_re(language, 'home_prepositions')})\s+)?"
+            rf"(?:{_home_re(language, 'home_tail_heads')}|{relations}"
+            rf"|(?:{determiners})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}?(?:{words}|{doors})|{doors})(?!\w)"
+        ),
+    }
+
+
+_HOME_PATTERNS: dict[str, dict[str, re.Pattern]] = {}
+
+
+def _home_pattern(language: str, name: str) -> re.Pattern:
+    """Return the described-home pattern `name` of `language`, compiled once per process."""
+    if language not in _HOME_PATTERNS:
+        _HOME_PATTERNS[language] = _home_patterns(language)
+    return _HOME_PATTERNS[language][name]
+
+
+#: Words that cannot stand between "we live in" and the dwelling of a described home: "bor i Oslo i
+#: et hus" is a town, then a house; "a house" is any house.
+_NOT_HOME_FILLERS = frozenset({"a", "an", "en", "et", "ei", "un", "une", "i", "in", "on", "at", "på", "pa", "dans",
+                               "a", "à", "med", "with", "avec", "of", "af", "av", "de", "og", "and", "et"})
+#: The longest described home read, from its first word to where its sentence ends.
+HOME_MAX_LENGTH = 260
+#: A run of capitalised words: a street, a shop or a town ("Birchwood Lane", "Netto", "Saint-Priest").
+_NAME_RUN_RE = re.compile(r"(?<![\w'’-])[A-ZÆØÅÉÈÀ][\w'’-]*(?:\s+[A-ZÆØÅÉÈÀ][\w'’-]*)*")
+#: A number that helps find a house: not a quantity ("for 9 days", "7 of them", "5 min unna").
+_LOCATOR_NUMBER_RE = re.compile(
+    r"(?<!\d)\d+(?!\d|[.,:]\d|\s*(?:%|€|kr\b|km\b|m\b|h\b|of\b|min|minutes?|minutter|timer|hours?|heures?|days?|dage|dager"
+    r"|jours?|weeks?|uger|uker|semaines?|months?|måneder|mois|years?|år\b|ans\b|times|gange|ganger|fois))",
+    re.IGNORECASE,
+)
+#: Where a described home's sentence ends: ".", "!" or "?" before a space, or a line break; not the
+#: dot of "nr. 14" or of a Scandinavian floor ("3. sal", "4. etasje", "2. th").
+_HOME_END_RE = re.compile(r"[.!?]+(?=\s|\Z)|\n")
+_ABBREVIATION_BEFORE_DOT_RE = re.compile(r"(?<!\w)(?:nr|no|st|ca|apt|leil|lejl|bd|av|ave|rd|n°)\Z", re.IGNORECASE)
+_ORDINAL_DOT_RE = re.compile(rf"(?<!\w)\d{{1,2}}\.\s*(?:{_FLOOR_WORDS}|sal|th|tv|mf|etg|etasje|etage)(?!\w)",
+                             re.IGNORECASE)
+#: After a sentence end, a house number or a town that still belongs to the home: "… på alle. nummer 88",
+#: "apartment 3B. in Tacoma".
+_HOME_GOES_ON_RE = re.compile(
+    r"[.!?]+\s+(?:(?:in|i|på|à)\s+[A-ZÆØÅÉ][\w'’-]+|(?i:nummer|number|numéro|numero|nr|no|n°)\.?\s*\d{1,5}[a-z]?)(?!\w)"
+)
+
+
+def _home_end(text: str, start: int) -> int:
+    """Return where the description that starts at `start` ends: its sentence's end, or a house number
+    or town right after it, at most `HOME_MAX_LENGTH` characters on."""
+    limit = min(len(text), start + HOME_MAX_LENGTH)
+    end = limit
+    for stop in _HOME_END_RE.finditer(text, start, limit):
+        if stop.group(0) == "." and (_ABBREVIATION_BEFORE_DOT_RE.search(text, max(0, stop.start() - 5), stop.start())
+                                     or _ORDINAL_DOT_RE.match(text, max(0, stop.start() - 2))
+                                     or _ORDINAL_DOT_RE.match(text, max(0, stop.start() - 1))):
+            continue
+        end = stop.start()
+        break
+    goes_on = _HOME_GOES_ON_RE.match(text, end)
+    return goes_on.end() if goes_on else end
+
+
+def _locators(text: str, folded: str, start: int, end: int, language: str) -> int:
+    """Count what in text[start:end] helps a stranger find the door: each relation to something else
+    ("opposite", "ved siden af"), each run of capitalised names (a street, a shop, a town), each number
+    (a house number, a floor), and a door, floor or flat word (once)."""
+    relations = sum(1 for _ in _home_pattern(language, "relation").finditer(folded, start, end))
+    names = sum(1 for name in _NAME_RUN_RE.finditer(text, start, end) if name.group(0) != "I")
+    numbers = sum(1 for _ in _LOCATOR_NUMBER_RE.finditer(text, start, end))
+    door = 1 if _home_pattern(language, "door").search(folded, start, end) else 0
+    return relations + names + numbers + door
+
+
+def _described_homes(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield homes the writer says they live in and describes by where they stand.
+
+    Precondition: `folded` is fold(text). After a "we live" cue (`home_cues`, English and the letter's
+    language) comes either a definite dwelling ("the yellow house", "det gule huset", "la ferme") with
+    at least two locators in its sentence, or a relation ("above my uncle's shop") with at least three.
+    The span runs from the dwelling or relation to the end of the sentence (`_home_end`): redaction
+    hides the whole description, which the corpus marks as the address.
+    """
+    for cue in _home_pattern(language, "cue").finditer(folded):
+        start = cue.end()
+        head = _home_pattern(language, "head").match(folded, start)
+        # Without a determiner the dwelling comes first ("bâtiment C", "huset"): "my aunt's caravan"
+        # is someone's, and "a house" any house.
+        if head and _plain_words(head.group("words")) and (head.group("det") or not head.group("words")):
+            needed, described_from = 2, head.end()
+        elif _home_pattern(language, "relation").match(folded, start):
+            needed, described_from = 3, start
+        else:
+            continue
+        end = _home_end(text, start)
+        if _locators(text, folded, described_from, end, language) >= needed:
+            yield start, end
+
+
+def _plain_words(words: str) -> bool:
+    """True if none of `words` (between a determiner and a dwelling) is an article or preposition."""
+    return not _NOT_HOME_FILLERS.intersection(words.split())
+
+
+def _with_description_after(text: str, folded: str, end: int, language: str) -> int:
+    """Return `end`, moved to the end of its sentence when the words after the address go on
+    describing the home (", the blue door opposite the Co-op", ", det gule hus med trampolinen",
+    ", l'interphone c'est Benali"). Widening only redacts more; it never makes a finding."""
+    if _home_pattern(language, "tail").match(folded, end):
+        return max(end, _home_end(text, end))
+    return end

@@ -25,7 +25,9 @@ BRACKETED_AT_WORDS = all_contact_words("bracketed_at_words")
 #: the page of links children put in their profiles).
 TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu", "be",
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
-                     "blog", "biz", "edu", "gov", "ac", "ee")
+                     "blog", "biz", "edu", "gov", "ac", "ee",
+                     # r9: the countries families in the program write from as well ("wp dot pl").
+                     "pl", "es", "pt", "fi", "ie")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -86,8 +88,12 @@ _NAME_DIGITS_AT_PROVIDER_RE = compile_folded(
     rf"(?<![\w.@])[a-z][a-z0-9_.+-]*\s+\d{{1,4}}\s+at\s+{_PROVIDER}{_DOT}{_TLD}{_END}"
 )
 # The name before a plain "at" has a letter: "12 at free swim" and "3 at live music" are counts.
+# A name spelled with "dot" words is a name, so any domain may follow its "at" (r9): "kasia dot nowak 78
+# at wp dot pl".
+_SPELLED_LOCAL = (rf"[a-z0-9_+-]+(?:\s+{alternation(DOT_WORDS)}\s+[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?")
 PLAIN_AT_EMAIL_RE = compile_folded(
-    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}){_END}"
+    rf"(?<![\w.@])(?=[\w.+-]*[a-z])(?:{_LOCAL}\s+at\s+{_PROVIDER}(?:(?:{_DOT}{_LABEL})+|{_PROVIDER_DOMAIN})|{_HANDLE_LIKE_LOCAL}\s+at\s+{_DOMAIN}"
+    rf"|{_SPELLED_LOCAL}\s+at\s+{_LABEL}{_DOT}{_TLD}){_END}"
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"
@@ -168,12 +174,34 @@ def _with_name_before_digits(folded: str, start: int) -> int:
     return name.start() if name else start
 
 
+#: A spelling instruction right after an address ("(uden mellemrum)", "no spaces"): the words
+#: before its "@" were typed with spaces, and one more of them belongs to the name (r9).
+_SPACES_INSTRUCTION_RE = compile_folded(
+    r"\s*[(,-]?\s*(?:" + alternation(all_contact_words("spelling_instructions")) + r")(?!\w)"
+)
+#: The word before the name, when it is a plain word and not the cue before the address
+#: ("skriv til mig på frida larsen [snabel-a] …": "frida", not "på").
+_WORD_BEFORE_NAME_RE = compile_folded(r"(?<![\w.@])(?P<word>[a-z][a-z'-]{1,20})\s+\Z")
+_NOT_A_NAME_WORD = frozenset(fold(word) for word in (
+    "på", "pa", "til", "to", "at", "is", "er", "c'est", "est", "me", "mig", "meg", "moi", "on", "sur", "mail", "email",
+    "e-mail", "epost", "adresse", "address", "min", "mit", "mitt", "my", "mon", "ma", "her", "hendes", "hennes", "sa"))
+
+
+def _with_spaced_name(folded: str, start: int, end: int) -> int:
+    """Return `start`, moved back over one plain word when the address is followed by an instruction
+    to leave out its spaces: "frida larsen [snabel-a] hotmail [punktum] dk (uden mellemrum)"."""
+    if not _SPACES_INSTRUCTION_RE.match(folded, end):
+        return start
+    word = _WORD_BEFORE_NAME_RE.search(folded, max(0, start - 25), start)
+    return word.start() if word and word.group("word") not in _NOT_A_NAME_WORD else start
+
+
 def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for pattern, hint_re in ((EMAIL_RE, _EMAIL_HINT_RE), (PLAIN_AT_EMAIL_RE, _PLAIN_AT_HINT_RE)):
         for match in _matches_near(pattern, folded, hint_re):
             if pattern is EMAIL_RE and _handle_on_a_platform(folded, match.start(), match.end()):
                 continue
-            yield _with_name_before_digits(folded, match.start()), match.end()
+            yield _with_spaced_name(folded, _with_name_before_digits(folded, match.start()), match.end()), match.end()
     for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
         yield match.start(), match.end()
     if " at " in folded:

@@ -70,13 +70,20 @@ _LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKE_DIGITS)
 _LOOKALIKE_WORD = r"[\dOoIl|SgBZ]+"
 _LOOKALIKE_RUN_RE = re.compile(
-    rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-]*\d){_LOOKALIKE_WORD}(?:(?:[ .\-()]{{1,2}}|[ \t]*\n[ \t]*){_LOOKALIKE_WORD})*(?![\w|])"
+    # Slashes and a spaced dash part the words too (r9): "93O/55/2l8", "6o4 - 19 - 77".
+    rf"(?<![\w|])(?=[\dOoIl|SgBZ .\-/]*\d){_LOOKALIKE_WORD}(?:(?:[ .\-()/]{{1,2}}| - |[ \t]*\n[ \t]*){_LOOKALIKE_WORD})*(?![\w|])"
 )
 #: A digit right next to a look-alike letter, or an upper-case look-alike word between two digits.
 _LOOKALIKE_HINT_RE = re.compile(r"[OoIl|SgBZ]\d|\d(?:[OoIl|SgBZ][\dOoIl|SgBZ]|[OoI|SZ](?![\w|])|[ .\-]{1,2}[OIS|BZ]{1,3}[ .\-]{1,2}\d)")
 #: A run needs this many characters that read as digits, and this many real digits, to be a number.
 _LOOKALIKE_MIN_LENGTH = 7
 _LOOKALIKE_MIN_DIGITS = 3
+#: Right after words that say the rest of a number follows, a part of five characters is enough (r9).
+_LOOKALIKE_MIN_PART = 5
+_LOOKALIKE_PART_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:the\s+rest|rest\s+of\s+it|resten|la\s+suite|le\s+reste|the\s+second\s+part|anden\s+del|andre\s+del)"
+    r"(?:\s+(?:is|er|c'est|c|est|=|:))?[\s:]*\Z"
+)
 # One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
 # Three or more of the same letter: "snaaap", "pleeease".
@@ -231,7 +238,10 @@ def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:
         return []
     edits = []
     for run in _LOOKALIKE_RUN_RE.finditer(text):
-        words = [(run.start() + m.start(), m.group()) for m in re.finditer(r"[^ .\-\s()]+", run.group())]
+        words = [(run.start() + m.start(), m.group()) for m in re.finditer(r"[^ .\-\s()/]+", run.group())]
+        # The rest of a number given in parts is short: after "the rest is", "resten er", "la suite" (r9).
+        minimum = _LOOKALIKE_MIN_PART if _LOOKALIKE_PART_CUE_RE.search(text, max(0, run.start() - 40), run.start()) \
+            else _LOOKALIKE_MIN_LENGTH
         if all(word.isdigit() for _, word in words):
             continue
         # "3l 6O 42 l9": a word ending in "l" is a number of litres only when no other word of
@@ -251,16 +261,16 @@ def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:
             if ok:
                 part.append(word)
                 continue
-            edits += _lookalike_part_edits(part)
+            edits += _lookalike_part_edits(part, minimum)
             part = []
     return edits
 
 
-def _lookalike_part_edits(words: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """Return the edits for one run of readable words, if it is long enough to be a number."""
+def _lookalike_part_edits(words: list[tuple[int, str]], minimum: int = _LOOKALIKE_MIN_LENGTH) -> list[tuple[int, int, str]]:
+    """Return the edits for one run of readable words, if it is `minimum` characters long or more."""
     length = sum(len(word) for _, word in words)
     digits = sum(c.isdigit() for _, word in words for c in word)
-    if length < _LOOKALIKE_MIN_LENGTH or digits < _LOOKALIKE_MIN_DIGITS:
+    if length < minimum or digits < _LOOKALIKE_MIN_DIGITS:
         return []
     return [(start, start + len(word), word.translate(_LOOKALIKE_TABLE)) for start, word in words if not word.isdigit()]
 

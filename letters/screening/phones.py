@@ -239,7 +239,8 @@ def _joins(folded: str, left: _NumberToken, right: _NumberToken) -> bool:
     return bool(_SEPARATOR_RE.match(gap))
 
 
-_DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{2,4}\Z")
+# A year has two or four digits: "988/21/430" is a number in slashes, not a date (r9).
+_DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1(?:\d{2}|\d{4})\Z")
 _ISBN_CONTEXT = re.compile(r"isbn[\s:-]*\Z")
 _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
@@ -276,9 +277,32 @@ def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits
     if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
             and not _PHONE_CUE_RE.search(named.group("between")):
         return True
+    if _named_as_a_things_number(folded, start):
+        return True
     # Digits written as letters are hidden on purpose, never a quantity ("O7 7OO 9OO l53").
     return (not hidden and bool(_THOUSANDS_RE.match(text[start:end].strip()))
             and not has_cue_before(folded, start, _PHONE_CUE_RE))
+
+
+#: A number engraved on a thing ("frame number", "stelnummer", "numéro de cadre"), and how far
+#: back in its sentence it is looked for (r9).
+_OBJECT_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("object_number_words")) + r"(?!\w)")
+OBJECT_NUMBER_WINDOW = 80
+
+
+def _named_as_a_things_number(folded: str, start: int) -> bool:
+    """True if a thing's number ("le numéro de cadre", "the frame number") is named earlier in the
+    sentence of the number at `start`, and no phone cue or owner ("my", "mum's") stands between:
+    "le numéro de cadre au cas où on le vole, c'est 06 3381 2297" is the bicycle's."""
+    window_start = max(0, start - OBJECT_NUMBER_WINDOW)
+    sentence = max(folded.rfind(stop, window_start, start) for stop in (".", "!", "?", "\n"))
+    named = None
+    for named in _OBJECT_NUMBER_RE.finditer(folded, max(window_start, sentence + 1), start):
+        pass
+    if named is None:
+        return False
+    between = folded[named.end():start]
+    return not (_PHONE_CUE_RE.search(between) or _OWN_NUMBER_RE.search(between))
 
 
 #: A public place or office named before a number ("the school office on", "skolens kontor",
@@ -558,7 +582,7 @@ def _is_range(gap: str, left: _NumberToken, right: _NumberToken, language: str) 
 
 
 #: How many runs may be joined across word gaps into one number.
-MAX_JOINED_RUNS = 4
+MAX_JOINED_RUNS = 6
 
 
 def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], language: str,
@@ -573,11 +597,15 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     both a cue and a "the rest is" word say so).
     """
     first = runs[0]
-    if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < 2:
+    # "nummeret mitt begynner på 9 og så 40 …": one digit opens a number after a phone cue (r9).
+    cued_first = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=40)
+    if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < (1 if cued_first else 2):
         return None
     goes_on = words_between = False
     tokens = list(first)
     for run in runs[1:MAX_JOINED_RUNS]:
+        if _counts_the_digits(folded, run):
+            continue  # "and the last four are 1958": "four" counts the digits that follow (r9)
         gap = folded[tokens[-1].end:run[0].start]
         bridgeable, has_words, says_more = _bridge(folded, gap, language)
         if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
@@ -605,6 +633,16 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
         if valid or (possible and (not words_between or (goes_on and (cued or national_start)))):
             return start, end
     return None
+
+
+#: After a number word that counts the digits to come: "the last four are", "de sidste fire er".
+_COUNT_THEN_RE = compile_folded(r"\s+(?:are|is|er|sont|c'est|:)(?!\w)")
+
+
+def _counts_the_digits(folded: str, run: list[_NumberToken]) -> bool:
+    """True if `run` is one number word that says how many digits follow ("four" in "the last four are")."""
+    return (len(run) == 1 and run[0].spelled and len(run[0].digits) == 1
+            and bool(_COUNT_THEN_RE.match(folded, run[0].end)))
 
 
 def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...],
@@ -694,6 +732,45 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     if _ANY_DIGIT_RE.search(text):
         yield from _phones_from_library(text, regions[0])
     yield from _phones_from_runs(text, folded, language, regions, disguised)
+    yield from _labelled_parts(folded, language, regions)
+
+
+# ---------------------------------------------------------------- a number in labelled parts (r9)
+@lru_cache(maxsize=None)
+def _part_label_pattern(language: str) -> re.Pattern:
+    """A part's label, the words that give it ("is", "er", "c'est", "c", ":"), and its digits."""
+    labels = alternation(with_english(language, "phone_part_labels"))
+    return compile_folded(
+        rf"(?<!\w){labels}(?:\s+(?:of|af|av|de)\s+(?:my|mit|mitt|mon)\s+(?:number|nummer|numero))?"
+        r"[\s:,=-]*(?:(?:is|are|er|c'est|cest|c|est|=)\s*:?\s*)?"
+        r"(?P<digits>\d(?:[ .\-]?\d){0,5})(?![\d\w])"
+    )
+
+
+#: At least this many labelled parts make a number without a phone word in the letter.
+LABELLED_PARTS_WITHOUT_CUE = 3
+
+
+def _labelled_parts(folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Yield the parts of a number given piece by piece across a letter, each after its label.
+
+    "first part: 469" … "second part is 318" … "the last bit is 7 0 2 4"; "le début c'est 06 29"
+    … "la suite c 84" … "la fin c 11 70". Each label (`phone_part_labels`) is followed by a
+    few digits; two or more such parts, in the letter's order, whose digits together make a
+    possible number of the program's countries, are held when a phone word stands anywhere
+    in the letter ("my number", "nummeret mitt"), or when there are three of them.
+    """
+    parts = [match for match in _part_label_pattern(language).finditer(folded)]
+    if len(parts) < 2:
+        return
+    digits = "".join(re.sub(r"\D", "", part.group("digits")) for part in parts)
+    if not 8 <= len(digits) <= 12:
+        return
+    if len(parts) < LABELLED_PARTS_WITHOUT_CUE and not _PHONE_CUE_RE.search(folded):
+        return
+    if _is_possible_phone(digits, False, regions)[0]:
+        for part in parts:
+            yield part.span("digits")
 
 
 @lru_cache(maxsize=None)

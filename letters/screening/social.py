@@ -39,12 +39,14 @@ POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "t
 
 # A token that has a letter and a digit, dot or underscore ("sivert.ski", "lucy_b2011"): after
 # a platform and a word or two ("snappen min e sivert.ski") it is a handle without an introducer.
-_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*[\d._])[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
+# The dot must stand inside the token: "er jeg single." ends a sentence (r9).
+_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 # A handle may begin with "_" ("@_chloe.dessine_").
 AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z_][\w.]{1,29}(?<![.])")
-DISCORD_TAG_RE = compile_folded(r"(?<![\w@])[a-z][\w.]{1,31}#\d{4}(?!\w)")
+# A tag's name may be a first name and an initial: "jaylen h#4471" (r9).
+DISCORD_TAG_RE = compile_folded(r"(?<![\w@])(?:[a-z][\w.]{1,20} )?[a-z][\w.]{0,31}#\d{4}(?!\w)")
 
 def _tree(words) -> str:
     """A prefix-tree alternation of folded `words` (same matches as `alternation`, faster on long lists)."""
@@ -87,8 +89,10 @@ def _add_me_pattern(language: str) -> re.Pattern:
     cues = _tree(with_english(language, "add_me_cues"))
     # "ajoute moi sur disc : enzo_lgd": a place named in a word of its own and a ":" (r7).
     return compile_folded(
-        rf"(?<!\w){cues}(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
-        rf"[\s,:!.-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
+        # The cue ends a word: "søknadsfristen" does not start with "søk" (r9).
+        rf"(?<!\w){cues}(?!\w)(?P<place>\s+(?:on|sur|pa|in|i)\s+[a-z][\w.]{{1,15}}\s*:)?"
+        # The name may stand in quotation marks: "cherche « axel edits 93 » sur TikTok" (r9).
+        rf"[\s,:!.«“\"-]*(?:{_INTRODUCER}{_WORD_END}\s*[:=]?\s*)?(?P<handle>{_NAME})"
     )
 
 
@@ -161,7 +165,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if " " in handle:
             # "on roblox as Captain Pickle 99": several words count only after "as", "is", "er"…
             # and when no count word follows ("on fortnite as well 3 times").
-            if match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle")):
+            if (match.group("introducer") and not _COUNTED_WORD_RE.match(folded, match.end("handle"))
+                    and _plain_name_words(handle)):
                 yield match.start("platform"), match.end("handle")
         elif handle.startswith("@") or (_is_handle(handle) and not _NOT_A_NAME_RE.match(handle)):
             # "Roblox till 1am", "on snap at 10pm": a time or an ordinal is not a name (r7).
@@ -172,7 +177,9 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             for match in pattern.finditer(folded):
                 yield match.start(), match.end()
     for match in _INTRODUCER_RE.finditer(folded):
-        if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start()):
+        # "Har du Snapchat? Så kan vi skrive … Mit er henrik.b74": the platform may be asked about a
+        # sentence before the name (r9: 100 characters, was 60).
+        if _is_handle(match.group("handle")) and _platform_nearby(folded, match.start(), window=100):
             yield match.start("handle"), match.end("handle")
     yield from _platform_and_name(folded)
     if any(word in folded for word in _USERNAME_FIRST_WORDS):
@@ -180,6 +187,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             handle = match.group("handle")
             # A plain word needs "is", "er", "c'est", ":" before it: "mon pseudo sur le jeu" is not one.
             announced = match.group("separator") or ":" in match.group() or "=" in match.group()
+            if " " in handle and not _plain_name_words(handle):
+                continue  # "mit gamertag har tallene 0707": a sentence about the name, not the name
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
@@ -188,14 +197,19 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
     yield from _offered_names(text, folded, language)
-    yield from _names_there(folded, language)
+    yield from _names_there(text, folded, language)
+    yield from _spelled_out_names(folded, language)
+    yield from _same_names(folded, language)
     if "#" in folded:
         yield from _friend_codes(folded, language)
+    yield from _game_ids(folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
             if match.group("place") and not (handle.startswith("@") or _is_handle(handle)):
                 continue
+            if " " in handle and (not _plain_name_words(handle) or _COUNTED_WORD_RE.match(folded, match.end())):
+                continue  # "on l'a cherché pendant 20 minutes"
             if handle.startswith("@") or _is_handle(handle) or handle[-1].isdigit():
                 yield match.start(), match.end()
 
@@ -240,6 +254,23 @@ _NOT_NAME_STARTS = frozenset(
     "page side chapter kapitel chapitre level bane niveau class klasse classe year room rom salle tv dr nrk tf1 "
     "france bbc itv channel kanal chaine season saeson sesong saison part del partie episode afsnit".split()
 )
+
+
+#: Words that are never part of a user name of several words (r9): prepositions, verbs and count
+#: words, as in "min minecraft verden er på dag 212", "my island has 3", "cherché pendant 20".
+_NOT_IN_A_NAME = frozenset(
+    "pa i in on at to til for med with og and et ou but men mais has have har hat er is was var est sont are am "
+    "only kun bare juste us os oss nous we vi there dag dage dagen day days jour jours uge week uke semaine pendant "
+    "during under efter after etter apres avant before pour par since siden depuis about om the den det le la les "
+    "tallene numbers nummer numero number".split()
+)
+
+
+def _plain_name_words(handle: str) -> bool:
+    """True if the words of a name of several words ("Night Owl 42") can all be a user name's:
+    its first is no page, level or channel word and none is a small word of the sentence."""
+    words = handle.split()[:-1]
+    return bool(words) and words[0] not in _NOT_NAME_STARTS and not _NOT_IN_A_NAME.intersection(words)
 
 
 #: Words after a number that make it a count ("2 ganger", "3 times", "12 ans").
@@ -494,7 +525,11 @@ def _reported_question_before(folded: str, start: int, language: str) -> bool:
 
 #: Words for a group, and for the people a group belongs to when it is not the writer's offer:
 #: "Min klasse har en gruppe på Messenger", "my friends and I have a group chat on WhatsApp".
-_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)")
+_GROUP_RE = compile_folded(r"(?<!\w)(?:group|gruppe|groupe|gruppa|gruppen|groupchat)|(?<=\w-)chat(?!\w)")
+#: What a group is for, after the platform: "… on whatsapp for our history project" (r9).
+_GROUP_PURPOSE_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_purpose_words'))}(?!\w)")
+#: How far after the platform a group's purpose is looked for, within its sentence.
+GROUP_PURPOSE_AFTER = 40
 _GROUP_OWNER_RE = compile_folded(rf"(?<!\w){_tree(all_contact_words('group_owner_words'))}(?!\w)")
 
 
@@ -507,7 +542,11 @@ def _someone_elses_group(folded: str, start: int, platform_start: int, window: i
     if not _GROUP_RE.search(folded, max(0, start - 15), platform_start):
         return False
     sentence = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start), start - window)
-    return bool(_GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start))
+    if _GROUP_OWNER_RE.search(folded, max(0, sentence), platform_start):
+        return True
+    after = platform_start + GROUP_PURPOSE_AFTER
+    stop = min(i for i in (folded.find(".", platform_start, after), folded.find("\n", platform_start, after), after) if i >= 0)
+    return bool(_GROUP_PURPOSE_RE.search(folded, platform_start, stop))
 
 
 _FIRST_PERSON_RE = re.compile(r"(?:i|i'm|im|jeg|je|moi)(?![\w'])|j'")
@@ -552,7 +591,10 @@ def _widen(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
 
 
 #: A handle after a being or naming verb: letters with a digit, dot or underscore (it may start with "_").
-_THERE_HANDLE = rf"_?{_HANDLE_LIKE}"
+_THERE_HANDLE = rf"_?(?:{_HANDLE_LIKE}|[a-z][a-z0-9]{{5,29}}(?!\w))"
+_HANDLE_LIKE_RE = compile_folded(_HANDLE_LIKE)
+#: A capital after a small letter inside a word: a user name in mixed case ("xXDragonDrengXx").
+_MIXED_CASE_RE = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 
 
 @lru_cache(maxsize=None)
@@ -565,18 +607,21 @@ def _names_there_pattern(language: str) -> re.Pattern:
     )
 
 
-def _names_there(folded: str, language: str, window: int = 80) -> Iterator[tuple[int, int]]:
+def _names_there(text: str, folded: str, language: str, window: int = 80) -> Iterator[tuple[int, int]]:
     """Yield a user name a writer says they are, "there" or on a platform named just before.
 
     "im xX_ghostfrog_Xx on there", "jeg er trollungen_44 derinne", "jsuis _ines.lmp dessus": a
     being or naming verb, a token shaped like a user name, and a word for the place it lives;
     or, without the place word, a platform earlier in the same sentence ("if you have discord,
     I'm pixel.viking07"). A first name or a plain word after "I'm" never counts: the token
-    must have a digit, dot or underscore.
+    must have a digit, dot or underscore, or (r9) be written in mixed case inside a word
+    ("xXDragonDrengXx"), which `text`, the unfolded view, shows.
     """
     for match in _names_there_pattern(language).finditer(folded):
         handle = match.group("handle")
         if _NOT_A_NAME_RE.match(handle.lstrip("_")):
+            continue
+        if not _HANDLE_LIKE_RE.match(handle.lstrip("_")) and not _MIXED_CASE_RE.search(text, *match.span("handle")):
             continue
         if not match.group("place"):
             sentence = max(folded.rfind(c, 0, match.start()) for c in ".!?\n")
@@ -604,3 +649,92 @@ def _friend_codes(folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield "my brawl stars code is #8QJ…"-shaped friend codes: the code word through the code."""
     for match in _friend_code_pattern(language).finditer(folded):
         yield match.start(), match.end()
+
+
+@lru_cache(maxsize=None)
+def _game_id_pattern(language: str) -> re.Pattern:
+    """A player id after its word (`game_id_words`): eight to ten digits, a Switch code, or name#TAG."""
+    words = _tree(with_english(language, "game_id_words"))
+    return compile_folded(
+        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*(?:(?:is|er|c'est|cest|c|est)\s*:?\s*)?"
+        r"(?P<id>(?:sw-)?\d{4}-\d{4}-\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
+    )
+
+
+def _game_ids(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a game's player id named by its word: "my friend code is SW-6081-4472-9135",
+    "mon UID c'est 712458903", "riot id-en min er sjokomelk#NOR" (r9). Only the id is held;
+    "the code on the box was 12345678" has no player-id word."""
+    for match in _game_id_pattern(language).finditer(folded):
+        yield match.span("id")
+
+
+# ------------------------------------------------------------ ninth round (r9): names told how to write
+@lru_cache(maxsize=None)
+def _spelling_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a spelling instruction, a name's introducer right before it, an account or platform word)."""
+    instruction = compile_folded(rf"(?<!\w){_tree(with_english(language, 'spelling_instructions'))}(?!\w)")
+    introducer = compile_folded(
+        r"(?:(?<!\w)(?:is|it's|its|er|c'est|cest|c|est|called|named|hedder|heter|s'appelle|suis|am|i'm|im|opp|efter|etter"
+        r"|cherche|search|up)|[:=«\"])\s*(?P<name>(?:[\w.'’#-]+\s+){0,4}?[\w.'’#-]+)"
+        r"(?:\s*[»\"]?\s*(?:[(,]|\bbut\b|\bmen\b|\bmais\b)?\s*(?:(?:all|alt|tout|when|u|you|type|it|with|the)\s+){0,4})\Z"
+    )
+    account = compile_folded(
+        rf"(?<!\w)(?:{_tree(with_english(language, 'account_words'))}|{_ANY_PLATFORM})(?!\w)"
+    )
+    return instruction, introducer, account
+
+
+#: How far before a spelled-out name its account or platform word is looked for.
+SPELLED_NAME_ACCOUNT_WINDOW = 150
+
+
+def _spelled_out_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a user name that the writer says how to write: "den hedder sofie læser ting men i ét ord
+    uden mellemrum", "my roblox user is Lil Dragon Boi 09 (no spaces when u type it)", "mon pseudo c'est
+    Le Roi Des Loups 13 (avec les espaces)".
+
+    A spelling instruction (`spelling_instructions`) after up to five words that follow an introducer
+    ("is", "er", "c'est", "heter", "søk opp", a colon or a quotation mark) makes those words a name, when
+    an account or platform word stands shortly before (`account_words`, a platform, a game). The span
+    runs from the name to the end of the instruction.
+    """
+    instruction_re, introducer_re, account_re = _spelling_patterns(language)
+    for instruction in instruction_re.finditer(folded):
+        introduced = introducer_re.search(folded, max(0, instruction.start() - 70), instruction.start())
+        if not introduced:
+            continue
+        start = introduced.start("name")
+        if "\n" in folded[start:instruction.start()] or not account_re.search(
+                folded, max(0, start - SPELLED_NAME_ACCOUNT_WINDOW), start):
+            continue
+        # The instruction goes on to the end of its clause: "… with underscores instead of the spaces".
+        clause_end = _INSTRUCTION_END_RE.search(folded, instruction.end())
+        end = min(clause_end.start() if clause_end else len(folded), instruction.end() + 60)
+        # "(uten mellomrom)": the bracket that closes the instruction is part of it.
+        yield start, end + 1 if folded[end:end + 1] == ")" else end
+
+
+_INSTRUCTION_END_RE = re.compile(r"[.,;:!?)\n]")
+
+
+@lru_cache(maxsize=None)
+def _same_name_pattern(language: str) -> re.Pattern:
+    """A platform, its introducer and "the same": "my discord is the same", "sur discord c'est le même"."""
+    return compile_folded(
+        # The writer's own account ("my discord", "snappen min", "sur insta"), not "snap is the same as insta".
+        rf"(?<!\w)(?:(?:my|min|mit|mitt|mon|ma|on|pa|sur)\s+{_ANY_PLATFORM}|{_ANY_PLATFORM}\s+(?:min|mit|mitt))"
+        rf"\s+(?:{_INTRODUCER}){_WORD_END}\s*"
+        rf"(?:{_tree(with_english(language, 'same_name_words'))})(?!\w)(?!\s+(?:as|som|que|qu'|comme)(?!\w))"
+    )
+
+
+_CLAUSE_END_RE = re.compile(r"[.!?\n]|\Z")
+
+
+def _same_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield "my discord is the same but all one word", "min tiktok er det samme bare med små bogstaver":
+    a handle given by pointing at the one just given, from the platform to the end of its sentence."""
+    for match in _same_name_pattern(language).finditer(folded):
+        end = _CLAUSE_END_RE.search(folded, match.end()).start()
+        yield match.start(), min(end, match.end() + 120)
