@@ -47,6 +47,7 @@ Phrase syntax, one phrase per string, words separated by spaces:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -142,11 +143,28 @@ class _Slot:
 class _Phrase:
     """A compiled phrase; `first_forms`/`first_prefixes` say where a match can start.
 
+    `anchor` is the index of a later slot that must find one of its forms in the letter (the
+    rarest such slot; None when there is none), and `reach` the furthest, in words after the
+    start of a match, that slot can begin: a start with no word of the anchor within reach
+    after it cannot begin a match (`_matches` passes over it without trying the slots).
     """
 
     slots: tuple[_Slot, ...]
     first_forms: frozenset[str]
     first_prefixes: tuple[str, ...]
+    anchor: int | None = None
+    reach: int = 0
+
+    @classmethod
+    def of(cls, slots: tuple[_Slot, ...]) -> _Phrase:
+        starts = [run[0] for run in slots[0].alternatives]
+        later = [i for i in range(1, len(slots)) if not slots[i].open_ended]
+        anchor = min(later, key=lambda i: _commonness(slots[i]), default=None)
+        # Slot i begins at most (the longest alternative of slot i-1) + (slot i's gap) words
+        # after slot i-1 began; the first slot begins at the start itself.
+        reach = sum(max(map(len, slots[i - 1].alternatives)) + slots[i].gap for i in range(1, (anchor or 0) + 1))
+        return cls(slots, frozenset().union(*(w.forms for w in starts)),
+                   tuple(w.prefix for w in starts if w.prefix is not None), anchor, reach)
 
 
 @dataclass
@@ -272,12 +290,7 @@ class ConceptLexicon:
             gap = SHORT_GAP
         if not slots:
             raise PhraseError(f"{self.language}.toml: empty phrase")
-        starts = [run[0] for run in slots[0].alternatives]
-        return _Phrase(
-            tuple(slots),
-            frozenset().union(*(w.forms for w in starts)),
-            tuple(w.prefix for w in starts if w.prefix is not None),
-        )
+        return _Phrase.of(tuple(slots))
 
     # ---------------------------------------------------------------- matching
 
@@ -454,6 +467,14 @@ class _Letter:
         all_forms = self.all_forms
         return all(slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots)
 
+    def anchor_positions(self, phrase: _Phrase) -> list[int] | None:
+        """Return, in order, the indexes of the words that hold a form of `phrase`'s anchor slot
+        (None when the phrase has no anchor)."""
+        if phrase.anchor is None:
+            return None
+        positions = self.positions
+        return sorted({i for form in phrase.slots[phrase.anchor].reachable & self.all_forms for i in positions[form]})
+
     def starts(self, phrase: _Phrase) -> list[int]:
         """Return the token indexes where `phrase` may begin, in order."""
         found = {i for form in phrase.first_forms & self.all_forms for i in self.positions[form]}
@@ -518,9 +539,15 @@ def _matches(phrase: _Phrase, letter: _Letter) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     if not letter.possible(phrase):
         return found
+    anchors = letter.anchor_positions(phrase)
     for start in letter.starts(phrase):
         if found and start <= found[-1][1]:
             continue
+        if anchors is not None:
+            # The anchor slot begins after the start and within reach of it, or nowhere.
+            after = bisect_right(anchors, start)
+            if after == len(anchors) or anchors[after] > start + phrase.reach:
+                continue
         last = _match_from(phrase.slots, 0, start, letter)  # the first slot has no gap: it starts here
         if last is not None and letter.sentence_of[start] == letter.sentence_of[last - 1]:
             found.append((start, last - 1))
