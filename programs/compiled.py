@@ -160,7 +160,7 @@ class CompiledRead:
 def _fits(values: list, shape: tuple) -> bool:
     """Return True if `values` can go into a built statement: no list longer than _LONGEST_LIST and
     no whole number a column cannot hold."""
-    for value, size in zip(values, shape):
+    for value, size in zip(values, shape, strict=True):
         if size == _MOMENT:
             continue
         if size is None and value not in _STORABLE:

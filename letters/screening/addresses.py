@@ -632,7 +632,7 @@ def _home_pattern(language: str, name: str) -> re.Pattern:
 #: Words that cannot stand between "we live in" and the dwelling of a described home: "bor i Oslo i
 #: et hus" is a town, then a house; "a house" is any house.
 _NOT_HOME_FILLERS = frozenset({"a", "an", "en", "et", "ei", "un", "une", "i", "in", "on", "at", "på", "pa", "dans",
-                               "a", "à", "med", "with", "avec", "of", "af", "av", "de", "og", "and", "et"})
+                               "à", "med", "with", "avec", "of", "af", "av", "de", "og", "and"})
 #: The longest described home read, from its first word to where its sentence ends.
 HOME_MAX_LENGTH = 260
 #: A run of capitalised words: a street, a shop or a town ("Birchwood Lane", "Netto", "Saint-Priest").

@@ -296,9 +296,10 @@ def _named_as_a_things_number(folded: str, start: int) -> bool:
     "le numéro de cadre au cas où on le vole, c'est 06 3381 2297" is the bicycle's."""
     window_start = max(0, start - OBJECT_NUMBER_WINDOW)
     sentence = max(folded.rfind(stop, window_start, start) for stop in (".", "!", "?", "\n"))
+    # The last thing's number named in the sentence before the number is the one that counts.
     named = None
-    for named in _OBJECT_NUMBER_RE.finditer(folded, max(window_start, sentence + 1), start):
-        pass
+    for match in _OBJECT_NUMBER_RE.finditer(folded, max(window_start, sentence + 1), start):
+        named = match
     if named is None:
         return False
     between = folded[named.end():start]
