@@ -367,7 +367,7 @@ _STRONG_OWN_PLACE_RE = compile_folded(
         cue for cue in ADDRESS_CUES
         if set(cue.split()) & {"my", "our", "min", "mit", "mitt", "vores", "vår", "mon", "ma", "notre", "live", "lives",
                                "bor", "habite", "habitons", "j'habite"}))
-    # "vår" is left out: folded it is "var", a verb.
+    # "vår" is left out of "our address" below: folded it is "var", a verb.
     + r"(?!\w)|(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)\s+(?:home\s+)?(?:address|adresse)(?!\w)"
 )
 

@@ -12,6 +12,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from letters.screening.contact_lexicon import all_contact_words, contact_table, contact_words, with_english
 from letters.screening.text import (
+    IS_WORDS,
     alternation,
     compile_folded,
     fold,
@@ -743,7 +744,7 @@ def _part_label_pattern(language: str) -> re.Pattern:
     labels = alternation(with_english(language, "phone_part_labels"))
     return compile_folded(
         rf"(?<!\w){labels}(?:\s+(?:of|af|av|de)\s+(?:my|mit|mitt|mon)\s+(?:number|nummer|numero))?"
-        r"[\s:,=-]*(?:(?:is|are|er|c'est|cest|c|est|=)\s*:?\s*)?"
+        rf"[\s:,=-]*{IS_WORDS}"
         r"(?P<digits>\d(?:[ .\-]?\d){0,5})(?![\d\w])"
     )
 

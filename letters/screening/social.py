@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, start_before_words, trie_alternation
+from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, start_before_words, trie_alternation
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -656,7 +656,7 @@ def _game_id_pattern(language: str) -> re.Pattern:
     """A player id after its word (`game_id_words`): eight to ten digits, a Switch code, or name#TAG."""
     words = _tree(with_english(language, "game_id_words"))
     return compile_folded(
-        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*(?:(?:is|er|c'est|cest|c|est)\s*:?\s*)?"
+        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*{IS_WORDS}"
         r"(?P<id>(?:sw-)?\d{4}-\d{4}-\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
     )
 

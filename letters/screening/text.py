@@ -18,6 +18,11 @@ def compile_folded(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile("".join(map(strip_accent, pattern)), flags | re.IGNORECASE)
 
 
+#: The optional words that say "this is" before a value a writer gives ("is", "er", "c'est",
+#: "c", "="), with a colon after them: shared by the patterns that read a labelled number or id.
+IS_WORDS = r"(?:(?:is|are|er|c'est|cest|c|est|=)\s*:?\s*)?"
+
+
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of `words`, longest first, spaces matching any whitespace."""
     escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
