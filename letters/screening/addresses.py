@@ -360,15 +360,17 @@ _NAMED_PLACE_BEFORE_RE = re.compile(
     r"(?<!\w)(?i:på|i|at|in|to|à|au|til|ved|de)\s+(?:(?i:the|la|le|les)\s+|[lL]['’])?"
     r"[A-ZÆØÅ][\w'’.&-]*(?:\s+[\w'’.-]+){0,3},\s*\Z"
 )
+#: Words that make an address cue the writer's own ("my", "live", "bor", "j'habite"): every language's `own_address_words`.
+_OWN_ADDRESS_WORDS = frozenset(all_contact_words("own_address_words"))
 #: The writer's own place said plainly ("I live", "my address", "jeg bor", "chez moi"), not only
 #: "the address is", which a letter also says of a library: only these outweigh opening hours (r9).
+#: The address cues count when they hold one of `_OWN_ADDRESS_WORDS`.
 _STRONG_OWN_PLACE_RE = compile_folded(
     r"(?<!\w)" + alternation(all_contact_words("own_place_cues") + tuple(
-        cue for cue in ADDRESS_CUES
-        if set(cue.split()) & {"my", "our", "min", "mit", "mitt", "vores", "vår", "mon", "ma", "notre", "live", "lives",
-                               "bor", "habite", "habitons", "j'habite"}))
-    # "vår" is left out of "our address" below: folded it is "var", a verb.
-    + r"(?!\w)|(?<!\w)(?:my|our|min|mit|mitt|vores|mon|ma|notre)\s+(?:home\s+)?(?:address|adresse)(?!\w)"
+        cue for cue in ADDRESS_CUES if set(cue.split()) & _OWN_ADDRESS_WORDS))
+    # "vår" is left out of Norwegian "our address" (`own_address_possessives`): folded it is "var", a verb.
+    + r"(?!\w)|(?<!\w)" + alternation(all_contact_words("own_address_possessives"))
+    + r"\s+(?:home\s+)?(?:address|adresse)(?!\w)"
 )
 
 
@@ -431,8 +433,8 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
 # case ("4 Mill Road, Bristol BS1 4DJ", "17 hawthorn rd, wakefield wf1 3xp", "42 Station Rd,
 # Flat B, Didcot, OX11 7NR", "7 mill lane, basement flat, york yo31 7xx", "bat b 1er étage
 # porte gauche 35200 rennes", "8 chemin du moulin, lieu-dit La Garenne, 24200 Sarlat").
-_BUILDING_WORDS = ("bâtiment|batiment|bât\\.?|bat\\.?|résidence|residence|immeuble|escalier|esc\\.?|appartement|"
-                   "appt\\.?|entrée|block|building|opgang|blok|oppgang|bygg")
+#: Every language's `building_words` ("bâtiment", "bât.", "opgang", "block"), abbreviations with and without their dot.
+_BUILDING_WORDS = alternation(all_contact_words("building_words"))
 _UNIT_WORDS = alternation(all_contact_words("unit_words"))
 _FLOOR_WORDS = alternation(all_contact_words("floor_words"))
 _SIDE_WORDS = r"(?:gauche|droite|venstre|høyre|højre|left|right)"

@@ -182,9 +182,8 @@ _SPACES_INSTRUCTION_RE = compile_folded(
 #: The word before the name, when it is a plain word and not the cue before the address
 #: ("skriv til mig på frida larsen [snabel-a] …": "frida", not "på").
 _WORD_BEFORE_NAME_RE = compile_folded(r"(?<![\w.@])(?P<word>[a-z][a-z'-]{1,20})\s+\Z")
-_NOT_A_NAME_WORD = frozenset(fold(word) for word in (
-    "på", "pa", "til", "to", "at", "is", "er", "c'est", "est", "me", "mig", "meg", "moi", "on", "sur", "mail", "email",
-    "e-mail", "epost", "adresse", "address", "min", "mit", "mitt", "my", "mon", "ma", "her", "hendes", "hennes", "sa"))
+#: Those cue words are every language's `not_a_name_words`, folded.
+_NOT_A_NAME_WORD = frozenset(fold(word) for word in all_contact_words("not_a_name_words"))
 
 
 def _with_spaced_name(folded: str, start: int, end: int) -> int:

@@ -39,7 +39,8 @@ import unicodedata
 from bisect import bisect_left
 from functools import cached_property, lru_cache
 
-from letters.screening.text import fold
+from letters.screening.contact_lexicon import all_contact_words
+from letters.screening.text import alternation, fold
 
 #: Leetspeak digits read as letters inside a word.
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "@": "a", "$": "s"}
@@ -78,11 +79,12 @@ _LOOKALIKE_HINT_RE = re.compile(r"[OoIl|SgBZ]\d|\d(?:[OoIl|SgBZ][\dOoIl|SgBZ]|[O
 #: A run needs this many characters that read as digits, and this many real digits, to be a number.
 _LOOKALIKE_MIN_LENGTH = 7
 _LOOKALIKE_MIN_DIGITS = 3
-#: Right after words that say the rest of a number follows, a part of five characters is enough (r9).
+#: Right after words that say the rest of a number follows, a part of five characters is enough (r9);
+#: the words are every language's `rest_of_number_cues` ("the rest", "resten", "la suite").
 _LOOKALIKE_MIN_PART = 5
 _LOOKALIKE_PART_CUE_RE = re.compile(
-    r"(?i)(?<!\w)(?:the\s+rest|rest\s+of\s+it|resten|la\s+suite|le\s+reste|the\s+second\s+part|anden\s+del|andre\s+del)"
-    r"(?:\s+(?:is|er|c'est|c|est|=|:))?[\s:]*\Z"
+    r"(?i)(?<!\w)" + alternation(all_contact_words("rest_of_number_cues"))
+    + r"(?:\s+(?:is|er|c'est|c|est|=|:))?[\s:]*\Z"
 )
 # One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
