@@ -64,6 +64,8 @@ EN_TYPE_THEN_NUMBER_RE = re.compile(
     rf"(?P<unit>,?\s+(?:apt|apartment|flat|unit|suite)\.?\s*#?\d{{1,4}}[a-z]?\b)?",
     re.IGNORECASE,
 )
+#: What every match of EN_TYPE_THEN_NUMBER_RE holds: a street type, then a number.
+_TYPE_THEN_NUMBER_HINT_RE = re.compile(rf"(?<!\w)(?:{alternation(STREET_WORDS['en'])})\.?\s+\d", re.IGNORECASE)
 #: "number 9 on Kestrel Way", "no. 14 in Mill Lane": the house number first, then "on"/"in" the street.
 EN_NUMBER_ON_RE = re.compile(
     rf"(?<!\w)(?:number|no\.?|nr\.?|#)\s*(?P<number>\d{{1,4}}[a-z]?)\s+(?:on|in|at)\s+"
@@ -175,8 +177,14 @@ GB_POSTCODE_AREAS = (
     "NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W "
     "WA WC WD WF WN WR WS WV YO ZE"
 ).split()
-GB_POSTCODE_RE = re.compile(rf"\b(?:{'|'.join(sorted(GB_POSTCODE_AREAS, key=len, reverse=True))})\d[A-Z\d]?\s?\d[A-Z]{{2}}\b")
-GB_POSTCODE_ANY_CASE_RE = re.compile(GB_POSTCODE_RE.pattern, re.IGNORECASE)
+_GB_AREAS = frozenset(GB_POSTCODE_AREAS)
+#: The shape of a postcode of the United Kingdom, its area any one or two letters: a pattern
+#: with the hundred areas as alternatives costs a try of each at every word of a letter (a
+#: fifth of screening an English letter); the shape rules out nearly every word at once and
+#: `gb_postcodes` checks the area of what is left.
+_GB_POSTCODE_SHAPE = r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+_GB_POSTCODE_SHAPE_RE = re.compile(_GB_POSTCODE_SHAPE)
+_GB_POSTCODE_SHAPE_ANY_CASE_RE = re.compile(_GB_POSTCODE_SHAPE, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 POSTCODE_TOWN_RE = re.compile(
     r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|SØ|NØ|[A-ZÆØÅ])(?![\w]))?)"
@@ -247,7 +255,8 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if (words and not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words)
                 and (standalone or words[0][0].isupper() or _says_it_is_theirs(folded, match.start()))):
             yield text.index(words[0], match.start()), match.end()
-    for match in EN_TYPE_THEN_NUMBER_RE.finditer(text) if language == "en" else ():
+    # Most English letters have no street word followed by a number: one quick scan says so.
+    for match in EN_TYPE_THEN_NUMBER_RE.finditer(text) if language == "en" and _TYPE_THEN_NUMBER_HINT_RE.search(text) else ():
         words = match.group("name").split()
         if (not _ORDINARY_NAME_WORDS.intersection(w.lower() for w in words)
                 and (match.group("unit") or _says_it_is_theirs(folded, match.start()))):
@@ -268,13 +277,31 @@ def _street_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         yield from _lower_case_streets(text)
 
 
+def gb_postcodes(text: str, *, any_case: bool = False) -> Iterator[re.Match]:
+    """Yield, left to right and without overlaps, the postcodes of the United Kingdom in `text`:
+    one or two letters of a real area (GB_POSTCODE_AREAS: "ZK94PR" is a booking reference), a
+    district and the inward code ("BS1 4DJ", "SW1A 1AA"), in capitals unless `any_case`.
+
+    A word that has the shape but not a real area is passed over one character on, so the
+    matches are those of a pattern listing every area as an alternative.
+    """
+    pattern = _GB_POSTCODE_SHAPE_ANY_CASE_RE if any_case else _GB_POSTCODE_SHAPE_RE
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if match.group("area").upper() in _GB_AREAS:
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
 def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     if "GB" in regions:
-        for match in GB_POSTCODE_RE.finditer(text):
+        for match in gb_postcodes(text):
             yield match.start(), match.end()
         # "17 hawthorn rd, wakefield wf1 3xp": a lower-case postcode counts behind a street,
         # or in a sentence where the writer says it is where they live ("new house is …").
-        for match in GB_POSTCODE_ANY_CASE_RE.finditer(text):
+        for match in gb_postcodes(text, any_case=True):
             if (any(0 <= match.start() - end <= 30 for _, end in streets)
                     or _OWN_PLACE_RE.search(fold(text), max(0, match.start() - 100), match.start())):
                 yield match.start(), match.end()
