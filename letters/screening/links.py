@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
-from letters.screening.text import alternation, compile_folded, fold
+from letters.screening.text import alternation, compile_folded, fold, trie_alternation
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -119,8 +119,10 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 # "at", URL_RE around "http", "www", a dot right before a letter (every top-level domain is
 # letters) or a spelled-out "dot". Finding the hints is one quick scan; the patterns
 # themselves, which try every position they are given, then read only near each hint.
+# The at-words as prefix trees: as flat alternatives they were tried one by one at every
+# character of every letter (a third of a millisecond of a 1,700-character letter).
 _EMAIL_HINT_RE = compile_folded(
-    rf"@|[(\[{{<]\s*(?:at|{alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{alternation(AT_WORDS)}")
+    rf"@|[(\[{{<]\s*(?:at|{trie_alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{trie_alternation(AT_WORDS)}")
 _FOLDED_DOT_WORDS = tuple({f" {fold(word)} " for word in DOT_WORDS})
 _FOLDED_PROVIDERS = tuple({fold(provider).split()[0] for provider in MAIL_PROVIDERS})
 _PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
