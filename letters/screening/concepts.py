@@ -21,7 +21,9 @@ this module only knows how to read and apply them. One concept table may hold:
 ``unless_sentence``
                phrases that silence every `said` and `near` match in the same sentence: the
                frame a sentence is written in ("the program's rules say we can't meet",
-               "in the book ..."). A `reported` match is never silenced so.
+               "in the book ..."). A `reported` match is never silenced so. The learned
+               model's finding of the concept in such a sentence is dropped too
+               (`is_framed`), unless it is a child telling what was done to them.
 ``from_mentee``, ``from_unknown``
                what a ``said`` match weighs when a child wrote it, or when nobody told us
                who did: "urgent", "hold" or "none". From a mentor it is always urgent.
@@ -577,6 +579,27 @@ def said_severity(concept: str, *, language: str, author_role: str | None) -> st
             if table.name == concept:
                 return {"mentor": "urgent", "mentee": table.from_mentee}.get(author_role, table.from_unknown)
     return "urgent"
+
+
+def is_framed(tokens: list[Token], first: int, last: int, *, language: str, concept: str) -> bool:
+    """True if the sentence tokens[first:last+1] is written in a frame that `concept`'s
+    `unless_sentence` phrases name, in `language`'s lexicon or in English ("the program's
+    rules say we don't meet outside", "in the book ...").
+
+    The learned model reads words, not frames: letters.screening.model drops its own finding
+    of a concept in such a sentence, as the rules drop their `said` and `near` matches there.
+    """
+    sentence = tokens[first:last + 1]
+    for lang in dict.fromkeys((language, "en")):
+        lexicon_ = concept_lexicon(lang)
+        for table in lexicon_.concepts:
+            if table.name != concept or not table.unless_sentence:
+                continue
+            forms = [lexicon_.forms(t) if lang == language else lexicon_.plain_forms(t) for t in sentence]
+            letter = _Letter(sentence, forms)
+            if any(_matches(phrase, letter) for phrase in table.unless_sentence):
+                return True
+    return False
 
 
 @cache

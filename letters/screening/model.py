@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from letters.screening.concepts import Hit, said_severity
+from letters.screening.concepts import Hit, is_framed, said_severity
 from letters.screening.tokens import Token, sentence_bounds, tokenize
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "model_weights.json.gz"
@@ -278,6 +278,8 @@ def find_with_model(text: str, *, language: str, author_role: str | None = None,
         concept, probability, (start, end) = found
         if concept.endswith(TOLD_SUFFIX):  # a child telling what an adult does: a disclosure
             concept, severity = concept.removesuffix(TOLD_SUFFIX), "urgent"
+        elif is_framed(tokens, first, last, language=language, concept=concept):
+            continue  # "the program's rules say we don't meet outside": the frame, not a move
         else:
             severity = said_severity(concept, language=language, author_role=author_role)
         if probability < model.thresholds["urgent"] and severity == "urgent":

@@ -19,6 +19,7 @@ from letters.screening.concepts import (
     Hit,
     PhraseError,
     concept_lexicon,
+    is_framed,
 )
 from letters.screening.model import (
     TOLD_SUFFIX,
@@ -311,6 +312,41 @@ def test_a_model_finding_below_the_urgent_threshold_only_holds():
     model.thresholds = {"hold": 0.3, "urgent": 0.999}
     [hit] = find_with_model("I want to disappear forever.", language="en", author_role="mentee", model=model)
     assert hit.severity == "hold"
+
+
+def _toy_secrecy_model():
+    examples = []
+    for sentence in ("keep this just between us", "this stays between you and me",
+                     "we keep our talks between us, no one else needs to know"):
+        tokens = tokenize(sentence, "en")
+        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "grooming.secrecy"))
+    for sentence in ("we read chapter four today", "my favourite part was the storm", "the dragon flew over the town"):
+        tokens = tokenize(sentence, "en")
+        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "none"))
+    model = fit(examples, epochs=30)
+    model.thresholds = {"hold": 0.5, "urgent": 0.6}
+    return model
+
+
+def test_a_model_finding_in_a_sentence_framed_by_the_programs_rules_is_dropped():
+    """The model reads words: "between us" in a sentence about the program's rules is the frame
+    the rules' `unless_sentence` names, and the model's finding there goes as theirs would."""
+    model = _toy_secrecy_model()
+    [hit] = find_with_model("Keep this between us.", language="en", author_role="mentor", model=model)
+    assert hit.concept == "grooming.secrecy" and hit.severity == "urgent"
+    framed = "The program's rules say everything stays between us and the coordinator."
+    assert find_with_model(framed, language="en", author_role="mentor", model=model) == []
+
+
+@pytest.mark.parametrize(("language", "framed", "plain"), [
+    ("en", "The program's rules say we only write here.", "Keep this between us, okay?"),
+    ("da", "Programmets regler siger at vi kun skriver her.", "Det her bliver mellem os to."),
+    ("fr", "Les règles du programme disent qu'on s'écrit seulement ici.", "Ça reste entre nous deux."),
+])
+def test_a_sentence_about_the_programs_rules_is_a_frame_for_secrecy(language, framed, plain):
+    for text, expected in ((framed, True), (plain, False)):
+        tokens = tokenize(text, language)
+        assert is_framed(tokens, 0, len(tokens) - 1, language=language, concept="grooming.secrecy") is expected
 
 
 def test_the_model_round_trips_through_its_file(tmp_path):
