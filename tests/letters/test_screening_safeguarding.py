@@ -283,19 +283,25 @@ def test_phrases_allow_one_filler_word_and_dots_allow_more():
 # ------------------------------------------------------------------------------ the learned model
 
 
-def _toy_model():
+def _fit_toy(sentences_by_class: dict[str, tuple[str, ...]]):
+    """Return a model fitted on a few English sentences per class, thresholds 0.5 and 0.6."""
     examples = []
-    for sentence in ("i feel like disappearing for good", "i just want to disappear forever",
-                     "everything would be easier if i disappeared"):
-        tokens = tokenize(sentence, "en")
-        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "suicidal"))
-    for sentence in ("the magician made the coin disappear", "we read chapter four today",
-                     "my favourite part was the storm", "the dragon flew over the town"):
-        tokens = tokenize(sentence, "en")
-        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "none"))
+    for label, sentences in sentences_by_class.items():
+        for sentence in sentences:
+            tokens = tokenize(sentence, "en")
+            examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], label))
     model = fit(examples, epochs=30)
     model.thresholds = {"hold": 0.5, "urgent": 0.6}
     return model
+
+
+def _toy_model():
+    return _fit_toy({
+        "suicidal": ("i feel like disappearing for good", "i just want to disappear forever",
+                     "everything would be easier if i disappeared"),
+        "none": ("the magician made the coin disappear", "we read chapter four today",
+                 "my favourite part was the storm", "the dragon flew over the town"),
+    })
 
 
 def test_the_model_says_which_concept_and_which_words():
@@ -315,17 +321,11 @@ def test_a_model_finding_below_the_urgent_threshold_only_holds():
 
 
 def _toy_secrecy_model():
-    examples = []
-    for sentence in ("keep this just between us", "this stays between you and me",
-                     "we keep our talks between us, no one else needs to know"):
-        tokens = tokenize(sentence, "en")
-        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "grooming.secrecy"))
-    for sentence in ("we read chapter four today", "my favourite part was the storm", "the dragon flew over the town"):
-        tokens = tokenize(sentence, "en")
-        examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], "none"))
-    model = fit(examples, epochs=30)
-    model.thresholds = {"hold": 0.5, "urgent": 0.6}
-    return model
+    return _fit_toy({
+        "grooming.secrecy": ("keep this just between us", "this stays between you and me",
+                             "we keep our talks between us, no one else needs to know"),
+        "none": ("we read chapter four today", "my favourite part was the storm", "the dragon flew over the town"),
+    })
 
 
 def test_a_model_finding_in_a_sentence_framed_by_the_programs_rules_is_dropped():
