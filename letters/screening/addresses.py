@@ -179,8 +179,8 @@ GB_POSTCODE_AREAS = (
 ).split()
 _GB_AREAS = frozenset(GB_POSTCODE_AREAS)
 #: The shape of a postcode of the United Kingdom, its area any one or two letters: a pattern
-#: with the hundred areas as alternatives costs a try of each at every word of a letter (a
-#: fifth of screening an English letter); the shape rules out nearly every word at once and
+#: with the hundred areas as alternatives costs a try of each at every word of a letter (over
+#: a tenth of screening an English letter); the shape rules out nearly every word at once and
 #: `gb_postcodes` checks the area of what is left.
 _GB_POSTCODE_SHAPE = r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 _GB_POSTCODE_SHAPE_RE = re.compile(_GB_POSTCODE_SHAPE)
