@@ -31,7 +31,7 @@ from itertools import islice
 
 from django.db import connection, models
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Lower
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from letters import deadlines
@@ -58,12 +58,13 @@ REFRESH_EVERY_MINUTES = 10
 #: Pairs judged and written per query when many are refreshed at once.
 REFRESH_CHUNK = 500
 
-#: The dashboard's orders, worst first by default; the pair's id breaks ties so pages never overlap.
+#: The dashboard's orders of a program's records, worst first by default; the pair's id breaks
+#: ties so pages never overlap. Each is one index of PairHealthRecord, whole.
 SORT_ORDERS = {
-    "health": ("health_record__level_rank", "-health_record__reason_count", Lower("mentee__pseudonym"), "pk"),
-    "quiet": ("health_record__quiet_since", "pk"),
-    "mentee": (Lower("mentee__pseudonym"), "pk"),
-    "mentor": (Lower("mentor__pseudonym"), "pk"),
+    "health": ("level_rank", "-reason_count", "mentee_sort", "pair_id"),
+    "quiet": ("quiet_since", "pair_id"),
+    "mentee": ("mentee_sort", "pair_id"),
+    "mentor": ("mentor_sort", "pair_id"),
 }
 
 
@@ -170,20 +171,23 @@ def get_pair_health(pair: Pair, *, now: datetime | None = None) -> PairHealth:
 
 
 def _as_record(health: PairHealth, now: datetime) -> PairHealthRecord:
+    """Precondition: `health.pair` was read with its mentor and mentee (their pseudonyms sort the dashboard)."""
     pair = health.pair
     return PairHealthRecord(
         pair_id=pair.pk, program_id=pair.program_id, level=health.level, level_rank=HEALTH_LEVEL_RANK[health.level],
         reasons=[str(reason) for reason in health.reasons], reason_count=len(health.reasons),
         last_letter_at=health.last_letter_at, quiet_since=health.last_letter_at or pair.started_at,
         letter_overdue=HealthReason.LETTER_OVERDUE in health.reasons,
-        reply_overdue=HealthReason.REPLY_OVERDUE in health.reasons, judged_at=now,
+        reply_overdue=HealthReason.REPLY_OVERDUE in health.reasons,
+        mentee_sort=pair.mentee.pseudonym.lower(), mentor_sort=pair.mentor.pseudonym.lower(), judged_at=now,
     )
 
 
 #: The record's columns, in the order _write_records inserts them; the first is the conflict key.
 #: judged_at and changed_at come last: the upsert treats them apart.
 RECORD_FIELDS = ("pair", "program", "level", "level_rank", "reasons", "reason_count", "last_letter_at",
-                 "quiet_since", "letter_overdue", "reply_overdue", "judged_at", "changed_at")
+                 "quiet_since", "letter_overdue", "reply_overdue", "mentee_sort", "mentor_sort",
+                 "judged_at", "changed_at")
 
 
 def _write_records(records: list[PairHealthRecord]) -> None:
@@ -225,7 +229,7 @@ def _store(pairs: QuerySet, program: Program, now: datetime) -> int:
     One judging query, and one upsert per batch (about 100 pairs on SQLite, 1,000 on PostgreSQL).
     """
     records = [_as_record(judge_pair_health(pair, now=now), now)
-               for pair in annotate_pair_health(pairs, program=program, now=now)]
+               for pair in annotate_pair_health(pairs.select_related("mentor", "mentee"), program=program, now=now)]
     _write_records(records)
     return len(records)
 
@@ -237,21 +241,26 @@ def _chunks(ids, size: int):
 
 
 def refresh_pair_health(pairs: Iterable[Pair], *, now: datetime | None = None) -> int:
-    """Judge `pairs` now and store their records; return how many were stored.
+    """Judge the open ones of `pairs` now and store their records; return how many were stored.
 
-    Called by the services inside the transaction that changed the pairs or their letters,
-    so a record changes with them or not at all. Closed pairs are judged too (their records
-    are never shown: the dashboard lists open pairs). Two queries per program and chunk
-    when each pair's program is already loaded.
+    The records of the closed ones are deleted: only open pairs have a record, so the
+    dashboard counts a program's records without reading its pairs. Two queries per program
+    and chunk when each pair's program is already loaded, and one more when a pair is closed.
     """
     now = now or timezone.now()
     by_program: dict[int, tuple[Program, set[int]]] = {}
+    closed = []
     for pair in pairs:
+        if pair.status == Pair.Status.CLOSED:
+            closed.append(pair.pk)
+            continue
         by_program.setdefault(pair.program_id, (pair.program, set()))[1].add(pair.pk)
+    if closed:
+        PairHealthRecord.objects.filter(pair_id__in=closed).delete()
     stored = 0
     for program, ids in by_program.values():
         for chunk in _chunks(sorted(ids), REFRESH_CHUNK):
-            stored += _store(Pair.objects.filter(pk__in=chunk), program, now)
+            stored += _store(Pair.objects.filter(pk__in=chunk).open(), program, now)
     return stored
 
 
@@ -319,9 +328,9 @@ class _CountedPairs:
     def __getitem__(self, index: slice) -> list[PairHealth]:
         """Return the pairs in `index` (a slice, as Paginator asks), read in one query."""
         return [
-            PairHealth(pair=pair, level=pair.health_record.level, reasons=pair.health_record.reasons,
-                       last_letter_at=pair.health_record.last_letter_at)
-            for pair in self.queryset[index]
+            PairHealth(pair=record.pair, level=record.level, reasons=record.reasons,
+                       last_letter_at=record.last_letter_at)
+            for record in self.queryset[index]
         ]
 
 
@@ -340,27 +349,37 @@ class HealthOverview:
 def pair_health_overview(user, program: Program, *, level: str = "", sort: str = "health") -> HealthOverview:
     """Return `program`'s pair health as last judged, filtered by `level` and sorted by `sort`.
 
-    Precondition: `user` coordinates `program` (programs.access.access_program). Pairs that
-    have no record yet, or whose record is stamped changed, are judged first. Costs two
-    queries, plus one per page read from `pairs`, whatever the number of pairs (three more
-    when some pairs had to be judged).
+    Precondition: `user` coordinates `program` (programs.access.access_program), so every pair
+    of the program is visible to them (Pair.objects.visible_to) and the program's records are
+    read without joining its pairs. Records that are stamped changed, missing (pairs made by an
+    import, or before the task first ran) or left by a closed pair are brought up to date
+    first. Costs three queries, plus one per page read from `pairs`, whatever the number of
+    pairs: the counts and the page are read from indexes of the records (PairHealthRecord.Meta).
+    More when records had to be brought up to date.
     """
-    refresh_program_health(program, outdated_only=True)
-    open_pairs = Pair.objects.visible_to(user).open().filter(program=program)
-    records = PairHealthRecord.objects.filter(pair__in=open_pairs)
-    summary = records.aggregate(
-        oldest=Min("judged_at"), overdue_letter=Count("pk", filter=Q(letter_overdue=True)),
-        overdue_reply=Count("pk", filter=Q(reply_overdue=True)),
-        **{value: Count("pk", filter=Q(level=value)) for value in HealthLevel.values},
-    )
-    judged_at = summary.pop("oldest")
-    overdue = {"letter": summary.pop("overdue_letter"), "reply": summary.pop("overdue_reply")}
-    level_counts = summary
-    if level:
-        open_pairs = open_pairs.filter(health_record__level=level)
-    shown = open_pairs.select_related("mentor", "mentee", "health_record").order_by(
-        *SORT_ORDERS.get(sort, SORT_ORDERS["health"])
-    )
+    records = PairHealthRecord.objects.filter(program=program)
+    summary = _summarise(records)
+    if summary["stamped"] or summary["records"] != Pair.objects.open().filter(program=program).count():
+        # A closed pair's record is normally deleted when its closing is judged; one left by a
+        # pair closed some other way goes here, so the counts below are the open pairs'.
+        records.filter(pair__status=Pair.Status.CLOSED).delete()
+        refresh_program_health(program, outdated_only=True)
+        summary = _summarise(records)
+    judged_at = summary["oldest"]
+    overdue = {"letter": summary["overdue_letter"], "reply": summary["overdue_reply"]}
+    level_counts = {value: summary[value] for value in HealthLevel.values}
+    shown = records.filter(level=level) if level else records
+    shown = shown.select_related("pair__mentor", "pair__mentee").order_by(*SORT_ORDERS.get(sort, SORT_ORDERS["health"]))
     total = level_counts.get(level, 0) if level else sum(level_counts.values())
     return HealthOverview(level_counts=level_counts, overdue=overdue, judged_at=judged_at,
                           pairs=_CountedPairs(shown, total))
+
+
+def _summarise(records: QuerySet) -> dict:
+    """Count `records` by level and overdue, with the oldest judgement, how many and how many stamped; one query."""
+    return records.aggregate(
+        oldest=Min("judged_at"), overdue_letter=Count("pk", filter=Q(letter_overdue=True)),
+        overdue_reply=Count("pk", filter=Q(reply_overdue=True)), records=Count("pk"),
+        stamped=Count("pk", filter=Q(changed_at__isnull=False)),
+        **{value: Count("pk", filter=Q(level=value)) for value in HealthLevel.values},
+    )

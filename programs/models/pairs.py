@@ -49,6 +49,8 @@ class Pair(models.Model):
 
     class Meta:
         ordering = ["program", "pk"]
+        # The dashboard counts a program's open and active pairs from this index alone.
+        indexes = [models.Index(fields=["program", "status"], name="pair_program_status")]
         constraints = [
             choices_constraint("status", PairStatus.choices, "pair_status_valid"),
             models.CheckConstraint(condition=~Q(mentor=models.F("mentee")), name="pair_two_different_people"),
