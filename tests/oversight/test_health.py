@@ -284,7 +284,7 @@ def test_every_dashboard_order_is_read_from_an_index(program, coordinator, sort,
     from django.db import connection
 
     if connection.vendor != "sqlite":
-        pytest.skip("reads SQLite's query plan; the benchmark measures PostgreSQL's (docs/performance.md)")
+        pytest.skip("reads SQLite's EXPLAIN QUERY PLAN; PostgreSQL plans by its own statistics")
     factories.make_pair(program, coordinator)
     health.refresh_all_pair_health()
     page = health.pair_health_overview(coordinator, program, sort=sort, level=level).pairs.queryset[0:25]
