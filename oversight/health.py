@@ -37,6 +37,7 @@ from django.utils import timezone
 from letters import deadlines
 from oversight.models import HEALTH_LEVEL_RANK, HealthLevel, HealthReason, PairHealthRecord
 from programs.models import Pair, Program
+from programs.permissions import require_coordinator
 
 #: A pair with no submitted letter for this long needs attention; twice as long, it is at risk.
 SILENCE_ATTENTION = timedelta(weeks=2)
@@ -349,14 +350,15 @@ class HealthOverview:
 def pair_health_overview(user, program: Program, *, level: str = "", sort: str = "health") -> HealthOverview:
     """Return `program`'s pair health as last judged, filtered by `level` and sorted by `sort`.
 
-    Precondition: `user` coordinates `program` (programs.access.access_program), so every pair
-    of the program is visible to them (Pair.objects.visible_to) and the program's records are
-    read without joining its pairs. Records that are stamped changed, missing (pairs made by an
+    Raises PermissionDenied unless `user` coordinates `program`: then every pair of the
+    program is visible to them (Pair.objects.visible_to), and the program's records are read
+    without joining its pairs. Records that are stamped changed, missing (pairs made by an
     import, or before the task first ran) or left by a closed pair are brought up to date
-    first. Costs three queries, plus one per page read from `pairs`, whatever the number of
-    pairs: the counts and the page are read from indexes of the records (PairHealthRecord.Meta).
+    first. Costs four queries (the check, the counts, the open pairs' number, and one per page
+    read from `pairs`), whatever the number of pairs: the counts and the page are read from indexes of the records (PairHealthRecord.Meta).
     More when records had to be brought up to date.
     """
+    require_coordinator(user, program)
     records = PairHealthRecord.objects.filter(program=program)
     summary = _summarise(records)
     if summary["stamped"] or summary["records"] != Pair.objects.open().filter(program=program).count():

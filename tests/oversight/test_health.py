@@ -277,6 +277,14 @@ def test_names_sort_as_judged_and_a_new_name_from_the_next_refresh(program, coor
     assert shown(health.pair_health_overview(coordinator, program, sort="mentee")) == [second, first]
 
 
+def test_only_a_coordinator_reads_the_overview(pair, coordinator):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        health.pair_health_overview(pair.mentor.user, pair.program)
+    assert shown(health.pair_health_overview(coordinator, pair.program)) == [pair]
+
+
 @pytest.mark.parametrize("sort", sorted(health.SORT_ORDERS))
 @pytest.mark.parametrize("level", ["", HealthLevel.AT_RISK])
 def test_every_dashboard_order_is_read_from_an_index(program, coordinator, sort, level):
@@ -321,7 +329,7 @@ def test_judging_costs_two_queries_and_reading_three_whatever_the_size(
     coordinator = type(coordinator).objects.get(pk=coordinator.pk)
     with django_assert_num_queries(3):  # the open pairs' ids, then one judging query and one upsert
         assert health.refresh_program_health(program) == count
-    with django_assert_num_queries(3):  # the records' counts, the open pairs' number, one page
+    with django_assert_num_queries(4):  # the coordinator check, the records' counts, the open pairs' number, one page
         overview = health.pair_health_overview(coordinator, program)
         page = overview.pairs[0:25]
     assert len(page) == count and all(h.reason_labels for h in page)
