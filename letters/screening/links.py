@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
-from letters.screening.text import alternation, compile_folded, fold, trie_alternation
+from letters.screening.text import alternation, compile_folded, fold, runs_sentences_together, trie_alternation
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -39,7 +39,7 @@ MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", 
 SPELLED_TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "uk", "dk", "no", "fr", "se", "eu")
 
 _LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?"
-_DOT = (rf"(?:\.|\s+\.\s+|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
+_DOT = (rf"(?:\.|\s+\.\s+|\s+\.(?=[a-z])|\s*[(\[{{]\s*(?:{alternation(DOT_WORDS)}|\.)\s*[)\]}}]\s*"
         rf"|\s+{alternation(DOT_WORDS)}\s+)")
 _TLD = alternation(TOP_LEVEL_DOMAINS)
 _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS + BRACKETED_AT_WORDS)})\s*[)\]}}>]\s*"
@@ -214,6 +214,65 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     # first, then the pattern only around each dot word.
     if any(p in folded for p in _FOLDED_PROVIDERS):
         yield from _spelled_preposition_emails(folded)
+    yield from _names_told_apart_from_their_domain(text, folded)
+
+
+# ---------------------------------------------------------------- a name and its domain told apart (r11)
+#: Providers whose name is never an ordinary word ("free", "live", "orange" and "online" are,
+#: so they count only with their domain: "free.fr", "online.no").
+_UNMISTAKABLE_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "msn", "aol",
+                           "protonmail", "gmx", "laposte", "wanadoo", "jubii")
+#: What gives the domain of an address whose name came first: "@hotmail.com", "@ yahoo",
+#: "arobase free.fr", "krøllalfa", "gmail", "online.no". An "@" glued to a word or a slash
+#: belongs to a whole address or a link ("youtube.com/@name").
+_DOMAIN_PART_RE = compile_folded(
+    rf"(?<![\w/.])@|(?<!\w)(?:{trie_alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
+    rf"|{alternation(MAIL_PROVIDERS)}\.{_TLD})(?!\w)"
+)
+#: A name no ordinary word looks like: a letter, and a digit, dot or underscore inside.
+_TOLD_APART_NAME_RE = re.compile(r"(?<![\w.@/])[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*(?![\w@/]|\.\w)")
+_NOT_A_WORD_RE = re.compile(r"[0-9_.]")
+_A_LETTER_RE = re.compile(r"[a-z]")
+_MAIL_CUE_RE = compile_folded(rf"(?<!\w){alternation(all_contact_words('mail_cues'))}(?!\w)")
+#: The domain may follow the name this far when a mail word stands before the name …
+DOMAIN_AFTER_NAMED = 300
+#: … and this far when nothing names the address ("ines.lecture (et ensuite @free.fr").
+DOMAIN_AFTER_UNNAMED = 40
+MAIL_CUE_BEFORE = 70
+
+
+def _names_told_apart_from_their_domain(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Yield the name of an e-mail address written apart from its domain.
+
+    "its bookworm.izzy\nand then its @icloud.com", "mailen min er sigrid_lofoten, den er på
+    outlook", "mon adresse mail commence par nathan.dragon … (a paragraph) … la fin de
+    l'adresse c'est @orange.fr". The name has a digit, dot or underscore in it, and the domain
+    part (an "@", an at-word, an unmistakable provider, or a provider with its domain) follows
+    within `DOMAIN_AFTER_UNNAMED` characters, or within `DOMAIN_AFTER_NAMED` when a mail word
+    (`mail_cues`) stands before the name. Two sentences run together ("laptop.It has
+    Outlook") are not a name.
+    """
+    domains = list(_DOMAIN_PART_RE.finditer(folded))
+    if not domains:
+        return
+    names = [match.span() for match in _TOLD_APART_NAME_RE.finditer(folded)
+             if _no_ordinary_word(match.group()) and not runs_sentences_together(text, *match.span())]
+    for index, (start, end) in enumerate(names):
+        domain = next((match for match in domains if match.start() >= end), None)
+        if domain is None:
+            break
+        if index + 1 < len(names) and names[index + 1][0] < domain.start():
+            continue  # another name stands nearer the domain
+        gap = domain.start() - end
+        if gap <= DOMAIN_AFTER_UNNAMED:
+            # Close by, the words between ("og så på gmail") are hidden with the name.
+            yield start, domain.end()
+        elif gap <= DOMAIN_AFTER_NAMED and _MAIL_CUE_RE.search(folded, max(0, start - MAIL_CUE_BEFORE), start):
+            yield start, end
+
+
+def _no_ordinary_word(token: str) -> bool:
+    return bool(_A_LETTER_RE.search(token) and _NOT_A_WORD_RE.search(token))
 
 
 #: "følg mig @emmaaa.dk på tiktok": a word, a space, "@" glued to a dotted name, then the

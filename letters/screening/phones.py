@@ -735,6 +735,7 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
         yield from _phones_from_library(text, regions[0])
     yield from _phones_from_runs(text, folded, language, regions, disguised)
     yield from _labelled_parts(folded, language, regions)
+    yield from _first_part_and_its_rest(folded, language, regions)
 
 
 # ---------------------------------------------------------------- a number in labelled parts (r9)
@@ -788,3 +789,88 @@ def _with_lead_words(folded: str, start: int, end: int, language: str) -> tuple[
     the words before the first part say the same thing and redaction should hide them too.
     """
     return start_before_words(folded, start, _phone_lead_words(language), reach=4, window=30), end
+
+
+# ---------------------------------------------------------------- a number's rest given further down (r11)
+#: How far down the letter the rest of a number may come after its first part.
+REST_REACH = 700
+#: A phone word stands this close before the first part; a word for "the rest" this close
+#: before the rest ("… the rest is in the book, wait, it's 418 662"), or `REST_CUE_AFTER`
+#: after it ("93 10 à la fin").
+PART_CUE_WINDOW = 60
+REST_CUE_AFTER = 15
+#: A first part has at least this many digits.
+MIN_FIRST_PART_DIGITS = 2
+
+
+@lru_cache(maxsize=None)
+def _rest_cue_pattern(language: str) -> re.Pattern:
+    """Words that announce the rest of a number given further up (`number_rest_cues`, with English)."""
+    return compile_folded(r"(?<!\w)" + alternation(with_english(language, "number_rest_cues")) + r"(?!\w)")
+
+
+# The rest alone on its line, perhaps after "ps" or dots: "...\n9774", "ps 118 390".
+_ALONE_ON_ITS_LINE_RE = re.compile(r"(?:\A|\n)[ \t.…]*(?:p\.?s\.?\d?[ \t:.,-]*)?\Z")
+_LINE_END_RE = re.compile(r"[ \t.!]*(?:\n|\Z)")
+
+
+def _said_to_be_the_rest(folded: str, run: list[_NumberToken], language: str) -> bool:
+    """True if `run` has a word for "the rest" close before or right after it."""
+    start, end = run[0].start, run[-1].end
+    cues = _rest_cue_pattern(language)
+    return bool(cues.search(folded, max(0, start - PART_CUE_WINDOW), start) or cues.search(folded, end, end + REST_CUE_AFTER))
+
+
+def _alone_on_its_line(folded: str, run: list[_NumberToken]) -> bool:
+    start, end = run[0].start, run[-1].end
+    line_start = folded.rfind("\n", 0, start) + 1
+    return bool(_ALONE_ON_ITS_LINE_RE.search(folded[max(0, line_start - 1):start])) and bool(
+        _LINE_END_RE.match(folded, end))
+
+
+#: Regions whose national numbers are written with a leading 0 ("07911 …", "06 12 …").
+TRUNK_ZERO_REGIONS = frozenset({"GB", "FR"})
+
+
+def _starts_like_a_number(head: str, plus: bool, regions: tuple[str, ...]) -> bool:
+    """True if `head` can open a number of one of `regions`: "07923" in Britain, "4821" in Norway, not "19"."""
+    if plus:
+        return True
+    return any(head.startswith("0") if region in TRUNK_ZERO_REGIONS else head[0] in "23456789" for region in regions)
+
+
+def _first_part_and_its_rest(folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Yield both parts of a number whose first part is given after a phone word and its rest further down.
+
+    "my number starts 07923 … (a paragraph about the book) … the rest is 418 662"; "de første
+    fire er 4821 … (at the bottom of the letter) 9774"; "c'est le 06 48 27, et après je sais
+    plus … voilà : 93 10 à la fin". The first part follows a phone word (`phone_cues`), opens
+    like a national number of one of `regions` and is not a possible number on its own; the rest is a later run within `REST_REACH` characters
+    that has a word for "the rest" (`number_rest_cues`) beside it, the two together making a
+    possible number of one of `regions`, or that stands alone on its line, the two together
+    making a valid number (one in service). Each part is a finding of its own, so redaction keeps the words between them.
+    """
+    runs = list(_number_runs(folded, language))
+    for index, first in enumerate(runs):
+        head, plus = "".join(token.digits for token in first), first[0].plus
+        if (len(head) < MIN_FIRST_PART_DIGITS or not _starts_like_a_number(head, plus, regions)
+                or _is_possible_phone(head, plus, regions)[0]):
+            continue
+        if not has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=PART_CUE_WINDOW):
+            continue
+        for rest in runs[index + 1:]:
+            if rest[0].start - first[-1].end > REST_REACH:
+                break
+            digits = head + "".join(token.digits for token in rest)
+            if len(digits) > 13:
+                continue
+            said = _said_to_be_the_rest(folded, rest, language)
+            if not (said or _alone_on_its_line(folded, rest)):
+                continue
+            possible, valid = _is_possible_phone(digits, plus, regions)
+            # Words saying "the rest" make a possible number enough, as for parts side by side
+            # (`_joined_phone`); a part alone on its line must make a number in service.
+            if valid or (possible and said):
+                yield first[0].start, first[-1].end
+                yield rest[0].start, rest[-1].end
+                break

@@ -7,7 +7,15 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
-from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, start_before_words, trie_alternation
+from letters.screening.text import (
+    IS_WORDS,
+    alternation,
+    compile_folded,
+    fold,
+    runs_sentences_together,
+    start_before_words,
+    trie_alternation,
+)
 
 #: Platform names as children write them, every language's forms together ("snappen",
 #: "instaen"). Each is also an ordinary word or mention somewhere, which is why a mention
@@ -192,6 +200,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
             if _is_handle(handle) or handle[-1].isdigit() or (announced and _is_name(handle)):
                 yield match.start(), match.end()
     yield from _handles_near_platforms(folded)
+    if "." in folded:
+        yield from _dotted_names_near_platforms(text, folded)
     yield from _spaced_dotted_names(folded)
     yield from _handle_before_platform(folded)
     yield from _called_names(folded, language)
@@ -354,12 +364,52 @@ def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[in
             yield match.start(), match.end()
             if close:
                 yield platform.start(), match.end()
-        elif any(char.isdigit() for char in match.group()):
+        elif any(char.isdigit() for char in match.group()) or _platform_or_account_around(folded, *match.span()):
+            # r11: "If you or your mom are on there, I'm karenreadsalot_tx", "mit brugernavn
+            # derinde er nannaskriver_x": a platform or an account word on either side.
             yield match.start(), match.end()
 
 
 #: Longest stretch between a platform and an underscore name that the finding spans.
 _PLATFORM_TO_HANDLE = 40
+
+# ---------------------------------------------------------------- dotted names beside a platform (r11)
+#: "skriv på snap … jeg er ida.bida13", "Find mig under jesper.reads", "im on disc as voidfrog.exe":
+#: a word of three letters or more, a dot, and more letters or digits, no space after the dot.
+#: Letters and digits a dotted name has at least: "kap.3", "vol.12", "chap.3" are chapters and volumes.
+MIN_DOTTED_NAME = 6
+_DOTTED_NAME_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.[a-z0-9])")
+#: Last pieces that make a dotted word a web address, which links.py reads.
+_DOMAIN_ENDINGS = frozenset({"com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu",
+                             "me", "tv", "gg", "ly", "us", "ca", "app", "xyz", "online", "site", "ee", "be", "nl"})
+#: How far from a platform or account word a dotted or underscore name may stand, either side.
+NAME_AROUND_PLATFORM = 120
+_ACCOUNT_OR_PLATFORM_RE = compile_folded(
+    rf"(?<!\w)(?:{_tree(all_contact_words('account_words'))}|{_ANY_PLATFORM})(?!\w)"
+)
+
+
+def _platform_or_account_around(folded: str, start: int, end: int) -> bool:
+    return bool(_ACCOUNT_OR_PLATFORM_RE.search(folded, max(0, start - NAME_AROUND_PLATFORM), start)
+                or _ACCOUNT_OR_PLATFORM_RE.search(folded, end, end + NAME_AROUND_PLATFORM))
+
+
+def _dotted_names_near_platforms(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Yield dotted user names ("ida.bida13", "hevi.tegner", "frøkongen.exe") near a platform or account word.
+
+    A sentence run into the next one without a space ("at the lake.It was", "hjemme.No") has
+    a capital after its dot in the letter as written, a web address ends in a domain, and a
+    chapter or volume ("chap.3") is shorter than `MIN_DOTTED_NAME`: none of them is a name. The platform or account word may stand on either side, within
+    `NAME_AROUND_PLATFORM` characters.
+    """
+    for match in _DOTTED_NAME_RE.finditer(folded):
+        start, end = match.span()
+        if match.group().rsplit(".", 1)[1] in _DOMAIN_ENDINGS:
+            continue
+        if runs_sentences_together(text, start, end) or end - start - match.group().count(".") < MIN_DOTTED_NAME:
+            continue
+        if _platform_or_account_around(folded, start, end):
+            yield start, end
 
 
 #: A name spelled with dots as words or set apart ("maja dot k dot 2011", "@ sol . vik . 2010"):

@@ -7,7 +7,8 @@ from typing import Iterable
 
 from programs.text import fold, strip_accent
 
-__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "start_before_words", "trie_alternation"]
+__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "runs_sentences_together", "start_before_words",
+           "trie_alternation"]
 
 
 # fold() comes from programs.text: screening and the watch words' keys must fold alike.
@@ -75,3 +76,12 @@ def start_before_words(folded: str, start: int, words: frozenset[str], *, reach:
             break
         start = before.start()
     return start
+
+
+def runs_sentences_together(text: str, start: int, end: int) -> bool:
+    """True if a dot inside `text[start:end]` has a capital right after it: "lake.It", "hjemme.No".
+
+    Read on the letter as written (folding lowers every letter): a sentence run into the next
+    one without a space, not a dotted name or address, which children write in lower case.
+    """
+    return any(text[dot + 1:dot + 2].isupper() for dot in range(start, end) if text[dot] == ".")
