@@ -647,9 +647,8 @@ def _counts_the_digits(folded: str, run: list[_NumberToken]) -> bool:
             and bool(_COUNT_THEN_RE.match(folded, run[0].end)))
 
 
-def _phones_from_runs(text: str, folded: str, language: str, regions: tuple[str, ...],
-                      disguised: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
-    runs = list(_number_runs(folded, language))
+def _phones_from_runs(text: str, folded: str, runs: list[list[_NumberToken]], language: str,
+                      regions: tuple[str, ...], disguised: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     index = 0
     while index < len(runs):
         run = runs[index]
@@ -733,9 +732,11 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     # Our run reader still runs, since it also reads numbers spelled out in words.
     if _ANY_DIGIT_RE.search(text):
         yield from _phones_from_library(text, regions[0])
-    yield from _phones_from_runs(text, folded, language, regions, disguised)
+    # The runs of number tokens are read once: the number-word tree is the costly pattern.
+    runs = list(_number_runs(folded, language))
+    yield from _phones_from_runs(text, folded, runs, language, regions, disguised)
     yield from _labelled_parts(folded, language, regions)
-    yield from _first_part_and_its_rest(folded, language, regions)
+    yield from _first_part_and_its_rest(folded, runs, language, regions)
 
 
 # ---------------------------------------------------------------- a number in labelled parts (r9)
@@ -839,18 +840,25 @@ def _starts_like_a_number(head: str, plus: bool, regions: tuple[str, ...]) -> bo
     return any(head.startswith("0") if region in TRUNK_ZERO_REGIONS else head[0] in "23456789" for region in regions)
 
 
-def _first_part_and_its_rest(folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+#: More digits than this cannot make a number of any region, with its country code.
+MAX_PHONE_DIGITS = 13
+
+
+def _first_part_and_its_rest(folded: str, runs: list[list[_NumberToken]], language: str,
+                             regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Yield both parts of a number whose first part is given after a phone word and its rest further down.
 
     "my number starts 07923 … (a paragraph about the book) … the rest is 418 662"; "de første
     fire er 4821 … (at the bottom of the letter) 9774"; "c'est le 06 48 27, et après je sais
-    plus … voilà : 93 10 à la fin". The first part follows a phone word (`phone_cues`), opens
-    like a national number of one of `regions` and is not a possible number on its own; the rest is a later run within `REST_REACH` characters
-    that has a word for "the rest" (`number_rest_cues`) beside it, the two together making a
-    possible number of one of `regions`, or that stands alone on its line, the two together
-    making a valid number (one in service). Each part is a finding of its own, so redaction keeps the words between them.
+    plus … voilà : 93 10 à la fin". `runs` are the letter's runs of number tokens, in order.
+
+    The first part follows a phone word (`phone_cues`), opens like a national number of one
+    of `regions` and is not a possible number on its own. The rest is a later run within
+    `REST_REACH` characters that either has a word for "the rest" (`number_rest_cues`) beside
+    it, the two together making a possible number of one of `regions`, or stands alone on its
+    line, the two together making a valid number (one in service). Each part is a finding of
+    its own, so redaction keeps the words between them.
     """
-    runs = list(_number_runs(folded, language))
     for index, first in enumerate(runs):
         head, plus = "".join(token.digits for token in first), first[0].plus
         if (len(head) < MIN_FIRST_PART_DIGITS or not _starts_like_a_number(head, plus, regions)
@@ -862,7 +870,7 @@ def _first_part_and_its_rest(folded: str, language: str, regions: tuple[str, ...
             if rest[0].start - first[-1].end > REST_REACH:
                 break
             digits = head + "".join(token.digits for token in rest)
-            if len(digits) > 13:
+            if len(digits) > MAX_PHONE_DIGITS:
                 continue
             said = _said_to_be_the_rest(folded, rest, language)
             if not (said or _alone_on_its_line(folded, rest)):
