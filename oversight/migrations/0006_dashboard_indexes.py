@@ -52,9 +52,5 @@ class Migration(migrations.Migration):
             model_name='pairhealthrecord',
             index=models.Index(fields=['program', 'mentor_sort', 'pair'], name='pairhealth_by_mentor'),
         ),
-        migrations.AddIndex(
-            model_name='pairhealthrecord',
-            index=models.Index(fields=['program', 'level', 'letter_overdue', 'reply_overdue', 'judged_at', 'changed_at'], name='pairhealth_counts'),
-        ),
         migrations.RunPython(stamp_every_record, migrations.RunPython.noop),
     ]
