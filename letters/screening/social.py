@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
+from letters.screening.links import TOP_LEVEL_DOMAINS
 from letters.screening.text import (
     IS_WORDS,
     alternation,
@@ -380,8 +381,7 @@ _PLATFORM_TO_HANDLE = 40
 MIN_DOTTED_NAME = 6
 _DOTTED_NAME_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.[a-z0-9])")
 #: Last pieces that make a dotted word a web address, which links.py reads.
-_DOMAIN_ENDINGS = frozenset({"com", "net", "org", "info", "io", "co", "uk", "dk", "no", "fr", "se", "de", "eu",
-                             "me", "tv", "gg", "ly", "us", "ca", "app", "xyz", "online", "site", "ee", "be", "nl"})
+_DOMAIN_ENDINGS = frozenset(TOP_LEVEL_DOMAINS)
 #: How far from a platform or account word a dotted or underscore name may stand, either side.
 NAME_AROUND_PLATFORM = 120
 _ACCOUNT_OR_PLATFORM_RE = compile_folded(
@@ -399,8 +399,9 @@ def _dotted_names_near_platforms(text: str, folded: str) -> Iterator[tuple[int, 
 
     A sentence run into the next one without a space ("at the lake.It was", "hjemme.No") has
     a capital after its dot in the letter as written, a web address ends in a domain, and a
-    chapter or volume ("chap.3") is shorter than `MIN_DOTTED_NAME`: none of them is a name. The platform or account word may stand on either side, within
-    `NAME_AROUND_PLATFORM` characters.
+    chapter or volume ("chap.3") is shorter than `MIN_DOTTED_NAME`: none of them is a name.
+    The platform or account word may stand on either side, within `NAME_AROUND_PLATFORM`
+    characters.
     """
     for match in _DOTTED_NAME_RE.finditer(folded):
         start, end = match.span()
