@@ -64,7 +64,7 @@ check: install
 # Re-pin requirements.lock after changing the ranges in pyproject.toml.
 lock: install
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra s3 --python-version 3.11 --no-header -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra train --extra s3 --python-version 3.11 --no-header -q -o requirements.lock
 
 # Refresh the translation catalogues from the code and compile them (needs Debian's gettext).
 # The compiled .mo files are committed, so a fresh machine needs no gettext to run Brevven.

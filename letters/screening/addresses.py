@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words, with_english
-from letters.screening.text import alternation, compile_folded, fold, has_cue_before
+from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, has_cue_before
 
 #: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
 STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
@@ -94,10 +94,12 @@ SEPARATE_STREET_WORDS = {language: contact_words(language, "separate_street_word
 
 _FLOOR = (r"(?P<floor>,?\s+(?:\d{1,2}\.?\s*(?:sal|th|tv|mf|st|etg|etasje)\.?|st\.?\s*(?:th|tv|mf)\.?"
           r"|(?:th|tv|mf)\.?))?")
+#: The words that name a house number: "nr", "nummer", "husnummeret er" (r12).
+_NAMED_NUMBER = r"(?:hus)?(?:nr|no|nummer(?:et)?)(?:\s+(?:er|is))?"
 # A house number that is not a quantity ("12 km", "3 gange", "5 kr") or a decimal. Its letter may
 # stand apart and in lower case ("14 b", as children write it), but never "i" or "å" ("in",
 # "to"), "a" or "m" ("metres"), which are words or units after a number.
-_STREET_NUMBER = (r"(?:(?:nr|no|nummer)\.?\s*)?(?P<number>\d{1,4}(?:[A-Za-z]|\s[A-Z]|\s[b-hj-ln-z](?![\w'’]))?)"
+_STREET_NUMBER = (rf"(?:{_NAMED_NUMBER}\.?\s*)?(?P<number>\d{{1,4}}(?:[A-Za-z]|\s[A-Z]|\s[b-hj-ln-z](?![\w'’]))?)"
                   r"(?!\w|[.,:]\d|\s?(?:%|kr|km|m|kg|år|ar|gange|minutter|min|timer|uker|uger)\b)")
 
 
@@ -106,7 +108,8 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
     separate = alternation(SEPARATE_STREET_WORDS[language])
     return re.compile(
         rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
-        rf"\s+{_STREET_NUMBER}{_FLOOR}"
+        # A comma may stand before a named number ("Bækkevej, nr. 42", "Granveien, nummeret er 9").
+        rf"(?:\s+|,\s*(?={_NAMED_NUMBER}))\.?{_STREET_NUMBER}{_FLOOR}"
     )
 
 
@@ -356,7 +359,9 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     for start, end in _join_address_parts(text, sorted(spans)):
         start, end = _with_unit_before(text, start), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
-            yield start, _with_description_after(text, folded, end, language)
+            end = _with_description_after(text, folded, end, language)
+            told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
+            yield start, told.end() if told else end
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -401,10 +406,10 @@ _STRONG_OWN_PLACE_RE = compile_folded(
 )
 
 
-#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouvert de 10h", or words such
+#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouverte du mardi au samedi de 10h" (r12: up to four words before the time), or words such
 #: as "opening hours", "entrée gratuite" that need no time.
 _OPEN_TO_VISITORS_RE = compile_folded(
-    r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,2}\s*\d"
+    r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,4}\s*\d"
     + r"|(?<!\w)" + alternation(all_contact_words("visitor_words")) + r"(?!\w)"
 )
 #: How far around an address the words of a place open to visitors are looked for: its own
@@ -432,6 +437,26 @@ def _is_open_to_visitors(text: str, folded: str, start: int, end: int) -> bool:
     return bool(_OPEN_TO_VISITORS_RE.search(folded, sentence_start, after_end))
 
 
+#: Words of nearness right before a public place make it a landmark that tells where a home
+#: stands, not the place whose address is given: "Storgata 8B, 9008 Tromsø, rett ved Domkirka",
+#: "18 avenue Henri-Barbusse, derrière la pharmacie" (every language's `landmark_words`).
+_LANDMARK_BEFORE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("landmark_words")) + r"\s+(?:\S+\s+){0,2}\Z")
+#: How far before a public-place word its landmark word is looked for ("lige ved den gamle kirke").
+LANDMARK_REACH = 30
+
+
+def _names_a_venue(pattern: re.Pattern, haystack: str, folded: str, start: int, end: int) -> bool:
+    """True if `pattern` finds a public place in haystack[start:end] that is not a landmark.
+
+    `haystack` is the text or its fold (same length); a place right after a word of nearness
+    ("next to the church", "rett ved Domkirka") tells where the home is and is passed over.
+    """
+    for match in pattern.finditer(haystack, start, end):
+        if not _LANDMARK_BEFORE_RE.search(folded, max(0, match.start() - LANDMARK_REACH), match.start()):
+            return True
+    return False
+
+
 def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     """True if the address at [start, end) is a public place's and not the writer's.
 
@@ -447,9 +472,10 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     after_end = min(len(text), end + PUBLIC_PLACE_AFTER)
     after_break = _SENTENCE_BREAK_RE.search(text, end, after_end)
     sentence_end = after_break.start() if after_break else after_end
-    public = (_PUBLIC_PLACE_RE.search(folded, sentence_start, start) or _PUBLIC_PLACE_RE.search(folded, end, sentence_end)
-              or _PUBLIC_COMPOUND_RE.search(text, sentence_start, start)
-              or _PUBLIC_COMPOUND_RE.search(text, end, sentence_end))
+    public = (_names_a_venue(_PUBLIC_PLACE_RE, folded, folded, sentence_start, start)
+              or _names_a_venue(_PUBLIC_PLACE_RE, folded, folded, end, sentence_end)
+              or _names_a_venue(_PUBLIC_COMPOUND_RE, text, folded, sentence_start, start)
+              or _names_a_venue(_PUBLIC_COMPOUND_RE, text, folded, end, sentence_end))
     public = public or _NAMED_PLACE_BEFORE_RE.search(text, max(sentence_start, start - 60), start)
     if public:
         return not _OWN_PLACE_RE.search(folded, sentence_start, start)
@@ -561,6 +587,15 @@ def _with_details_after(text: str, end: int) -> int:
 
 
 _POSTCODE_AFTER_TOWN_RE = re.compile(r",?\s+\d{4,5}(?!\w|[.,:]\d)")
+#: A postcode told after the address, in its sentence or one of the next two, after a postcode word:
+#: "Granveien, nummeret er 9, og postnummeret er 7052 Trondheim", "…in Leicester. postcode LE5
+#: 3QN", "…à Briançon, le code postal c'est 05100". Only widens an address already found.
+_POSTCODE_TOLD_AFTER_RE = re.compile(
+    r"[^\n.!?]{0,40}?(?:[.!?]\s*[^\n.!?]{0,40}?){0,2}(?<!\w)" + alternation(all_contact_words("postcode_words"))
+    + r"\s*:?\s*" + IS_WORDS + r"(?:\d{4,5}(?![\w.,:]\d)|" + _GB_POSTCODE_SHAPE.replace("(?P<area>", "(?:") + r")"
+    + r"(?-i:\s+[A-ZÆØÅÉ][\w'’-]+)?",
+    re.IGNORECASE,
+)
 
 
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|\n|\Z)")

@@ -290,7 +290,7 @@ def _fit_toy(sentences_by_class: dict[str, tuple[str, ...]]):
         for sentence in sentences:
             tokens = tokenize(sentence, "en")
             examples.append(([f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], label))
-    model = fit(examples, epochs=30)
+    model = fit(examples)
     model.thresholds = {"hold": 0.5, "urgent": 0.6}
     return model
 
@@ -361,8 +361,9 @@ def test_the_model_round_trips_through_its_file(tmp_path):
 
 
 def test_the_shipped_model_is_small_and_knows_every_concept():
-    # Under 2 MB: the lemma n-grams of the eighth round took the file just past 1 MB.
-    assert WEIGHTS_FILE.stat().st_size < 2_000_000
+    # Under 3 MB: the lemma n-grams of the eighth round took the file just past 1 MB, and the
+    # twelfth round's logistic regression on 15,200 letters to 2.4 MB (weights under 0.2 pruned).
+    assert WEIGHTS_FILE.stat().st_size < 3_000_000
     with gzip.open(WEIGHTS_FILE, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     assert data["classes"][0] == "none"

@@ -7,6 +7,7 @@
 Only the development split (tests/letters/screening_corpus/*.jsonl) and the lexicon
 files' example sentences are read; the unseen split never is. Training is deterministic:
 run it after changing the corpus or the lexicon examples, and commit the weights file.
+Fitting needs scikit-learn (the `test` or `train` extra); the shipped model does not.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -39,12 +40,15 @@ class Command(BaseCommand):
         if evaluate:
             try:
                 results = hold_out_batch(letters, hold_out) if hold_out else cross_validate(letters, k=folds)
-            except ValueError as error:
+            except (ValueError, RuntimeError) as error:
                 raise CommandError(str(error)) from error
             for line in format_results(results):
                 self.stdout.write(line)
             return
-        model = train(letters)
+        try:
+            model = train(letters)
+        except RuntimeError as error:  # scikit-learn missing
+            raise CommandError(str(error)) from error
         model.save(model_module.WEIGHTS_FILE)
         model_module.shipped_model.cache_clear()
         size = model_module.WEIGHTS_FILE.stat().st_size
