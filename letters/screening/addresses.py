@@ -109,7 +109,7 @@ def _scandinavian_street_re(language: str) -> re.Pattern:
     return re.compile(
         rf"(?<!\w)(?P<name>(?:[A-ZÆØÅ][\w.]*\s+)?(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate})))"
         # A comma may stand before a named number ("Bækkevej, nr. 42", "Granveien, nummeret er 9").
-        rf"(?:\s+|,\s*(?={_NAMED_NUMBER}))\.?{_STREET_NUMBER}{_FLOOR}"
+        rf"(?:\s+|,\s*(?={_NAMED_NUMBER})){_STREET_NUMBER}{_FLOOR}"
     )
 
 
@@ -406,8 +406,9 @@ _STRONG_OWN_PLACE_RE = compile_folded(
 )
 
 
-#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouverte du mardi au samedi de 10h" (r12: up to four words before the time), or words such
-#: as "opening hours", "entrée gratuite" that need no time.
+#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouverte du mardi au samedi de
+#: 10h" (up to four words before the time since r12), or words such as "opening hours",
+#: "entrée gratuite" that need no time.
 _OPEN_TO_VISITORS_RE = compile_folded(
     r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,4}\s*\d"
     + r"|(?<!\w)" + alternation(all_contact_words("visitor_words")) + r"(?!\w)"
