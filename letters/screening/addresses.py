@@ -406,11 +406,10 @@ _STRONG_OWN_PLACE_RE = compile_folded(
 )
 
 
-#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouverte du mardi au samedi de
-#: 10h" (up to four words before the time since r12), or words such as "opening hours",
-#: "entrée gratuite" that need no time.
+#: A place open to visitors: "open 9 to 5", "åbent til kl 22", "ouvert de 10h", or words such
+#: as "opening hours", "entrée gratuite" that need no time.
 _OPEN_TO_VISITORS_RE = compile_folded(
-    r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,4}\s*\d"
+    r"(?<!\w)(?:" + alternation(all_contact_words("open_words")) + r")(?:\s+[^\W\d_][\w.]*){0,2}\s*\d"
     + r"|(?<!\w)" + alternation(all_contact_words("visitor_words")) + r"(?!\w)"
 )
 #: How far around an address the words of a place open to visitors are looked for: its own
