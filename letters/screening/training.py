@@ -133,6 +133,10 @@ def lexicon_examples() -> Iterable[tuple[list[str], str]]:
                         yield [f for f, _, _ in sentence_features(tokens, 0, len(tokens) - 1)], label
 
 
+class TrainingUnavailable(RuntimeError):
+    """scikit-learn, which fits the model, is not installed (it is not a runtime dependency)."""
+
+
 def feature_matrix(examples: list[tuple[list[str], str]]):
     """Return (matrix, feature names) for `examples`: one row per sentence, one column per feature.
 
@@ -172,7 +176,7 @@ def fit(examples: list[tuple[list[str], str]], *, inverse_regularisation: float 
         import numpy
         from sklearn.linear_model import LogisticRegression
     except ImportError as error:  # a runtime install: training is a developer's job
-        raise RuntimeError("training needs scikit-learn: pip install -e '.[train]'") from error
+        raise TrainingUnavailable("training needs scikit-learn: pip install -e '.[train]'") from error
 
     classes = [NONE, *sorted({label for _, label in examples if label != NONE})]
     index = {c: i for i, c in enumerate(classes)}

@@ -17,6 +17,7 @@ from letters.screening.training import (
     cross_validate,
     format_results,
     hold_out_batch,
+    TrainingUnavailable,
     load_dev_corpus,
     train,
 )
@@ -40,14 +41,14 @@ class Command(BaseCommand):
         if evaluate:
             try:
                 results = hold_out_batch(letters, hold_out) if hold_out else cross_validate(letters, k=folds)
-            except (ValueError, RuntimeError) as error:
+            except (ValueError, TrainingUnavailable) as error:
                 raise CommandError(str(error)) from error
             for line in format_results(results):
                 self.stdout.write(line)
             return
         try:
             model = train(letters)
-        except RuntimeError as error:  # scikit-learn missing
+        except TrainingUnavailable as error:
             raise CommandError(str(error)) from error
         model.save(model_module.WEIGHTS_FILE)
         model_module.shipped_model.cache_clear()
