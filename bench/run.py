@@ -193,6 +193,11 @@ def format_report(results: dict) -> str:
         f"{'reminder sweep (all pairs)':<34} {sweep['seconds']:>9.2f} "
         f"{str(sweep['queries']) + ' queries; ' + json.dumps(sweep['result']):<40} {sweep['target_s']:>8g} "
         f"{'yes' if sweep['meets_target'] else 'NO':>4}",
+        f"{'  of which planning / sending':<34} {sweep['planning_s']:>9.2f} {sweep['delivery_s']:>6.2f} s",
+        f"{'the next sweep (' + format(sweep['next']['minutes_later'], 'g') + ' min later)':<34} "
+        f"{sweep['next']['seconds']:>9.2f} "
+        f"{str(sweep['next']['queries']) + ' queries; ' + json.dumps(sweep['next']['result']):<40}",
+        f"{'  of which planning / sending':<34} {sweep['next']['planning_s']:>9.2f} {sweep['next']['delivery_s']:>6.2f} s",
         f"{'passport award job (all pairs)':<34} {awards['seconds']:>9.2f} "
         f"{str(awards['queries']) + ' queries; ' + str(awards['result']['stamps']) + ' stamps; ' + str(awards.get('cpu_seconds', '?')) + ' s CPU; re-run ' + str(awards['rerun_stamps']):<40} "
         f"{awards['target_s']:>8g} {'yes' if awards['meets_target'] else 'NO':>4}",

@@ -14,7 +14,7 @@ from config.settings import *  # noqa: E402,F403
 from config.settings import VAR_DIR  # noqa: E402
 
 #: The SQLite file `make bench` wipes and fills (when DATABASE_URL is not given); BENCH_SQLITE
-#: names another (bench.award_job times the award job on copies of its own seeded file).
+#: names another (bench.jobs times one job on copies of its own seeded file).
 BENCH_SQLITE = os.environ.get("BENCH_SQLITE") or VAR_DIR / "bench" / "bench.sqlite3"
 
 if not os.environ.get("DATABASE_URL"):

@@ -4,7 +4,10 @@ The reminder sweep, the letter passport's award job and the statistics' stored c
 write tens of thousands of rows on a first run. Building a model instance per row and
 compiling bulk_create's statements cost them more than the database's own work, so they hand
 ready values to `insert_rows`, which writes them in multi-row INSERT statements: one
-statement per few hundred rows rather than one per row.
+statement per few hundred rows rather than one per row. On PostgreSQL, more rows than fit in
+one statement are streamed with COPY instead: quoting ten thousand parameters a statement
+cost the client more than the server's work (a sweep's 50,000 reminders at 10,000 pairs:
+8 s of INSERT statements, of which the server's own insert was 1.5 s).
 """
 
 from __future__ import annotations
@@ -44,14 +47,37 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
     if not rows:
         return
     ops, meta = connection.ops, model._meta
+    table = ops.quote_name(meta.db_table)
     columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in fields)
-    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
     per_statement = max(1, min(ROWS_PER_STATEMENT, _parameters_per_statement() // len(fields)))
     with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(rows) > per_statement:
+            _copy_rows(cursor, table, columns, rows, ignore_conflicts=ignore_conflicts)
+            return
+        one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
         for start in range(0, len(rows), per_statement):
             chunk = rows[start:start + per_statement]
             cursor.execute(
-                f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES {', '.join([one_row] * len(chunk))}{tail}",
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one_row] * len(chunk))}{tail}",
                 [value for row in chunk for value in row],
             )
+
+
+def _copy_rows(cursor, table: str, columns: str, rows: Sequence[Sequence], *, ignore_conflicts: bool) -> None:
+    """Stream `rows` into `table` with PostgreSQL's COPY. Precondition: inside a transaction.
+
+    COPY knows no ON CONFLICT, so with `ignore_conflicts` the rows go first into a temporary
+    table of the same columns (dropped at the end of the transaction) and from there into
+    `table` in one INSERT that skips the taken keys.
+    """
+    target = table
+    if ignore_conflicts:
+        target = "brevven_plain_insert_rows"
+        cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{target}")  # an earlier call in the same transaction
+        cursor.execute(f"CREATE TEMPORARY TABLE {target} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA")
+    with cursor.cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    if ignore_conflicts:
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {target} ON CONFLICT DO NOTHING")

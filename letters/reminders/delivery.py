@@ -2,9 +2,10 @@
 
 `deliver_due_reminders(now)` takes pending rows whose `send_after` has passed. A mentee's
 e-mail that comes due in quiet hours waits until they end; its in-app notice does not wait.
-A row that goes out by e-mail is claimed with a guarded UPDATE (pending → sending) so that no
-two workers send it, marked as handed over (its own committed UPDATE), handed to the mail
-server, then marked sent with its in-app notification in one transaction. Rows that only
+Rows that go out by e-mail are claimed in groups (pending → sending, skipping rows another
+worker holds) so that no two workers send one; each is marked as handed over (its own
+committed UPDATE) right before it goes to the mail server, and the group's rows that went
+out are then marked sent with their in-app notifications in one transaction. Rows that only
 appear in the app are taken (skipping rows another worker holds), marked sent and given
 their notifications together, in one transaction: nothing leaves the building for them.
 
@@ -48,6 +49,10 @@ CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 3
 #: Rows sent per sweep; the rest wait for the next sweep (minutes later).
 DELIVERY_BATCH = 500
+#: E-mails claimed together, and marked sent together once they went out. Each one is still
+#: handed over on its own, just before it is sent: that mark is what keeps a dead worker's
+#: e-mail from going out twice. A group is small enough to be sent long before CLAIM_LEASE.
+EMAIL_GROUP = 50
 #: Kinds sent again when a worker died after handing the e-mail to the mail server (at least
 #: once: a safeguarding alert twice is better than never). Every other kind is at most once:
 #: its in-app notification is still written, but the e-mail is not repeated.
@@ -71,12 +76,32 @@ def release_stale_claims(now: datetime) -> int:
     return failed + released + unsure
 
 
-def claim(reminder: Reminder, now: datetime) -> bool:
-    """Atomically take `reminder` for sending; return False if another worker has it or it is done."""
-    taken = Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.PENDING).update(
-        status=ReminderStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+def claim(reminders: list[Reminder], now: datetime) -> set[int]:
+    """Take the still pending rows of `reminders` for sending, in one transaction; return the ids taken.
+
+    A taken row is `sending` from now on: if this worker dies before handing it over, the
+    next sweep after CLAIM_LEASE sends it again (release_stale_claims).
+    """
+    if not reminders:
+        return set()
+    with transaction.atomic():
+        return _take_pending([reminder.pk for reminder in reminders], status=ReminderStatus.SENDING, claimed_at=now,
+                             attempts=F("attempts") + 1)
+
+
+def _take_pending(ids: list[int], **changes) -> set[int]:
+    """Write `changes` to the rows of `ids` that are still pending and that no other worker holds; return their ids.
+
+    Precondition: inside a transaction, which keeps the rows locked until it ends. Rows
+    another worker holds are skipped, not waited for (PostgreSQL's SKIP LOCKED; SQLite's
+    IMMEDIATE transactions let one writer in at a time), so no two workers take one row.
+    """
+    taken = set(
+        Reminder.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=ids, status=ReminderStatus.PENDING).order_by().values_list("pk", flat=True)
     )
-    return bool(taken)
+    Reminder.objects.filter(pk__in=taken).update(**changes)
+    return taken
 
 
 def hand_over(reminder: Reminder, now: datetime) -> bool:
@@ -135,9 +160,10 @@ def _wants_email(reminder: Reminder, preferences: dict[int, NotificationPreferen
 def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH, letter_id: int | None = None) -> int:
     """Send the pending reminders whose time has come; return how many were sent.
 
-    A reminder that goes out by e-mail is claimed, marked handed over, sent, and marked
-    sent (with its in-app notification) right after, one at a time, so a retry, a second
-    worker or a restarted one never sends it again. A mentee's e-mail waits while it is
+    Reminders that go out by e-mail are claimed in groups of EMAIL_GROUP; each is marked
+    handed over just before it is sent, and the group's are marked sent (with their in-app
+    notifications) together after, so a retry, a second worker or a restarted one never
+    sends one again (_email_group). A mentee's e-mail waits while it is
     quiet hours in the program. A reminder that only appears in the app has nothing to send
     twice: those are taken, marked and given their notifications together, as are rows
     whose e-mail a dead worker had already handed over (see release_stale_claims).
@@ -149,12 +175,7 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH, letter_
         release_stale_claims(now)
     else:
         pending = pending.filter(letter_id=letter_id)
-    due = list(
-        pending
-        .select_related("recipient", "program", "pair__mentor", "pair__mentee", "letter__author",
-                        "letter__pair__program", "assignment__reading")
-        .order_by("send_after", "pk")[:limit]
-    )
+    due = _load_due(pending, limit)
     if not due:
         return 0
     user_ids = {reminder.recipient_id for reminder in due}
@@ -180,29 +201,65 @@ def deliver_due_reminders(now: datetime, *, limit: int = DELIVERY_BATCH, letter_
     sent += _record_in_app_only([(reminder, compose(reminder)) for reminder in handed_over], now=now, emailed=True)
     waiting = []
     with get_connection() as mail_connection:
-        for reminder in by_email:
-            # The clock, not only the sweep's start: a long sweep may cross into the evening.
-            if wait_for_quiet_hours(reminder, max(now, timezone.now())):
-                # Only the e-mail waits for the morning: the notice is in the app at once.
-                waiting.append((reminder, compose(reminder)))
-                continue
-            if not claim(reminder, now):
-                continue
-            message = compose(reminder)
-            _pause_for_kill_test("claimed")
-            if not hand_over(reminder, now):
-                continue
-            try:
-                messages.email_message(reminder, message, connection=mail_connection).send()
-            except Exception as error:  # noqa: BLE001 - any mail failure is retried at the next sweep
-                logger.warning("reminder %s not sent: %s", reminder.pk, type(error).__name__)
-                _give_back(reminder, error)
-                continue
-            _pause_for_kill_test("sent")
-            _mark_sent(reminder, message, now=now)
-            sent += 1
+        for start in range(0, len(by_email), EMAIL_GROUP):
+            group = []
+            for reminder in by_email[start:start + EMAIL_GROUP]:
+                # The clock, not only the sweep's start: a long sweep may cross into the evening.
+                if wait_for_quiet_hours(reminder, max(now, timezone.now())):
+                    # Only the e-mail waits for the morning: the notice is in the app at once.
+                    waiting.append((reminder, compose(reminder)))
+                else:
+                    group.append(reminder)
+            sent += _email_group(group, compose, mail_connection, now=now)
     _notify_in_app(waiting)
     return sent
+
+
+def _load_due(pending, limit: int) -> list[Reminder]:
+    """Return the first `limit` rows of `pending` by due moment, with everything their messages name.
+
+    The ids come first, from the (status, send_after) index alone, and the rows with their
+    joins after: a sweep that has just planned thousands of rows reads them before the
+    database has counted them, and PostgreSQL then joined every pending row before sorting
+    (2.3 s at 10,000 pairs, against 30 ms once counted).
+    """
+    ids = list(pending.order_by("send_after", "pk").values_list("pk", flat=True)[:limit])
+    return list(
+        Reminder.objects.filter(pk__in=ids)
+        .select_related("recipient", "program", "pair__mentor", "pair__mentee", "letter__author",
+                        "letter__pair__program", "assignment__reading")
+        .order_by("send_after", "pk")
+    )
+
+
+def _email_group(group: list[Reminder], compose, mail_connection, *, now: datetime) -> int:
+    """E-mail the reminders of `group` that this worker can claim; return how many went out.
+
+    Claimed together (one transaction); each is handed over (its own committed mark) right
+    before it goes to the mail server, and those that went out are marked sent with their
+    in-app notifications together afterwards. A worker that dies in between leaves its rows
+    `sending`: the next sweep after CLAIM_LEASE sends again those never handed over and
+    records the others as sent (release_stale_claims).
+    """
+    taken = claim(group, now)
+    _pause_for_kill_test("claimed")
+    went_out = []
+    for reminder in group:
+        if reminder.pk not in taken:
+            continue
+        message = compose(reminder)
+        if not hand_over(reminder, now):
+            continue
+        try:
+            messages.email_message(reminder, message, connection=mail_connection).send()
+        except Exception as error:  # noqa: BLE001 - any mail failure is retried at the next sweep
+            logger.warning("reminder %s not sent: %s", reminder.pk, type(error).__name__)
+            _give_back(reminder, error)
+            continue
+        _pause_for_kill_test("sent")
+        went_out.append((reminder, message))
+    _mark_sent(went_out, now=now)
+    return len(went_out)
 
 
 def _notification(reminder: Reminder, message) -> Notification:
@@ -247,34 +304,29 @@ def show_in_app(reminder_ids: list[int]) -> int:
     return len(reminders)
 
 
-def _mark_sent(reminder: Reminder, message, *, now: datetime) -> None:
-    """Mark a claimed, e-mailed `reminder` sent and record its in-app notification, in one transaction."""
+def _mark_sent(composed: list[tuple[Reminder, object]], *, now: datetime) -> None:
+    """Mark each claimed, e-mailed reminder of `composed` sent and record its in-app notification, in one transaction."""
+    if not composed:
+        return
     with transaction.atomic():
-        Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(
-            status=ReminderStatus.SENT, sent_at=now, emailed=True
-        )
-        _notify_in_app([(reminder, message)])
+        Reminder.objects.filter(pk__in=[reminder.pk for reminder, _message in composed],
+                                status=ReminderStatus.SENDING).update(status=ReminderStatus.SENT, sent_at=now,
+                                                                      emailed=True)
+        _notify_in_app(composed)
 
 
 def _record_in_app_only(composed: list[tuple[Reminder, object]], *, now: datetime, emailed: bool = False) -> int:
     """Mark pending reminders that get no e-mail now sent, with their notifications, in one transaction; return how many.
 
     Nothing leaves the building for these, so taking a row and marking it sent can be one
-    step: the rows still pending and not locked by another worker (PostgreSQL's SKIP LOCKED;
-    SQLite's IMMEDIATE transactions let one writer in at a time) are this worker's.
+    step (_take_pending).
     `emailed` is True for rows whose e-mail was handed over by a worker that then died.
     """
     if not composed:
         return 0
     with transaction.atomic():
-        taken = set(
-            Reminder.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=[reminder.pk for reminder, _message in composed], status=ReminderStatus.PENDING)
-            .order_by().values_list("pk", flat=True)
-        )
-        Reminder.objects.filter(pk__in=taken).update(
-            status=ReminderStatus.SENT, sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=emailed
-        )
+        taken = _take_pending([reminder.pk for reminder, _message in composed], status=ReminderStatus.SENT,
+                              sent_at=now, claimed_at=now, attempts=F("attempts") + 1, emailed=emailed)
         # A row whose e-mail waited for quiet hours already has its notice: _notify_in_app skips it.
         _notify_in_app([(reminder, message) for reminder, message in composed if reminder.pk in taken])
     return len(taken)

@@ -41,7 +41,10 @@ def test_every_scenario_runs_and_no_page_grows_with_the_program(db, bench_urls, 
         assert page["runs"] == 2 and page["p50_ms"] > 0 and page["queries"] > 0
         assert page["ratio_p50"] is not None or page["name"] == "baseline"
     assert compare_query_counts(large, small) == []
-    assert set(small["sweep"]) >= {"seconds", "queries", "result", "meets_target"}
+    assert set(small["sweep"]) >= {"seconds", "queries", "result", "meets_target", "planning_s", "delivery_s"}
+    # The first sweep plans the seed's backlog and sends; the next, at the next scheduled moment, is timed too.
+    assert small["sweep"]["result"]["sent"] > 0 and small["sweep"]["next"]["minutes_later"] == 10
+    assert set(small["sweep"]["next"]) >= {"seconds", "queries", "result", "planning_s", "delivery_s"}
     # The award job reads every pair's letters on its first run, gives stamps, and none on a re-run,
     # in a number of queries that grows with the batches, not with the pairs of a batch.
     assert small["awards"]["result"]["stamps"] > 0 and small["awards"]["rerun_stamps"] == 0

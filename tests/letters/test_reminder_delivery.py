@@ -64,7 +64,7 @@ def test_a_reminder_whose_worker_died_after_handing_it_over_is_not_emailed_again
         calendar = Calendar()
         reminders.plan_reminders(T0)
         row = Reminder.objects.get()  # Oak's notice of Fox's letter
-        assert delivery.claim(row, T0) and delivery.hand_over(row, T0)
+        assert delivery.claim([row], T0) == {row.pk} and delivery.hand_over(row, T0)
         # ... the mail server took the e-mail, and the worker died before marking it sent.
         later = T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)
         traveller.move_to(later)
@@ -83,7 +83,7 @@ def test_an_urgent_alert_whose_worker_died_after_handing_it_over_is_sent_again_w
         urgent_letter(calendar.pair2)
         reminders.plan_reminders(T0)
         alert = Reminder.objects.get(kind="urgent_finding")
-        assert delivery.claim(alert, T0) and delivery.hand_over(alert, T0)
+        assert delivery.claim([alert], T0) == {alert.pk} and delivery.hand_over(alert, T0)
         later = T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)
         traveller.move_to(later)
         reminders.deliver_due_reminders(later)

@@ -7,6 +7,7 @@ when, and in which language.
 
 from datetime import datetime, timedelta, timezone as dt_timezone
 from zoneinfo import ZoneInfo
+import math
 
 import pytest
 import time_machine
@@ -403,11 +404,22 @@ def test_a_sweep_without_email_costs_the_same_queries_at_two_sizes():
 
 
 @pytest.mark.django_db
-def test_a_sweep_that_emails_reads_the_same_queries_at_two_sizes():
-    """Each e-mail costs its own claim and mark (writes), but nothing is read per pair or per message."""
+def test_a_sweep_that_emails_reads_the_same_queries_at_two_sizes_but_one_claim_per_group(monkeypatch):
+    """Each e-mail costs its own hand-over mark (a write); e-mails are claimed a group at a time; nothing else is read per pair or per message."""
+    monkeypatch.setattr(delivery, "EMAIL_GROUP", 3)
     small, large = sweeps_at_two_sizes(email=True)
-    reads = lambda queries: [sql for sql in queries if sql.startswith("SELECT")]  # noqa: E731
-    assert len(reads(large)) == len(reads(small))
+    # Taking rows reads their ids first (SQLite has no FOR UPDATE, so it is told by its shape).
+    takes = lambda queries: [sql for sql in queries if sql.startswith(TAKE_PREFIX)]  # noqa: E731
+    other_reads = lambda queries: [sql for sql in queries if sql.startswith("SELECT") and not sql.startswith(TAKE_PREFIX)]  # noqa: E731
+    assert len(other_reads(large)) == len(other_reads(small))
+    emailed = Reminder.objects.filter(emailed=True).count()  # the large program's, after reset_reminders
+    assert emailed > 3 * delivery.EMAIL_GROUP
+    groups = math.ceil(emailed / delivery.EMAIL_GROUP)
+    # One take per group of e-mails, and at most one for the rows that go to the app only.
+    assert groups <= len(takes(large)) <= groups + 1
+
+
+TAKE_PREFIX = 'SELECT "letters_reminder"."id" AS "pk" FROM "letters_reminder" WHERE ("letters_reminder"."id" IN'
 
 
 @pytest.mark.postgres
@@ -462,8 +474,8 @@ def test_a_claimed_row_is_not_sent_by_a_second_worker_and_a_dead_claim_is_releas
         calendar = Calendar()
         reminders.plan_reminders(T0)
         row = Reminder.objects.get()
-        assert delivery.claim(row, T0) is True
-        assert delivery.claim(row, T0) is False  # the second worker loses
+        assert delivery.claim([row], T0) == {row.pk}
+        assert delivery.claim([row], T0) == set()  # the second worker loses
         assert reminders.deliver_due_reminders(T0) == 0  # nothing pending: the row is being sent
         traveller.move_to(T0 + delivery.CLAIM_LEASE + timedelta(minutes=1))
         assert reminders.deliver_due_reminders(T0 + delivery.CLAIM_LEASE + timedelta(minutes=1)) == 1
