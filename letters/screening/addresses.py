@@ -489,11 +489,15 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
 #: Every language's `building_words` ("bâtiment", "bât.", "opgang", "block"), abbreviations with and without their dot.
 _BUILDING_WORDS = alternation(all_contact_words("building_words"))
 _UNIT_WORDS = alternation(all_contact_words("unit_words"))
+#: A room counts only with its number: "eget rom" (a room of one's own) is no part of an address.
+_ROOM_WORDS = alternation(all_contact_words("room_words"))
 _FLOOR_WORDS = alternation(all_contact_words("floor_words"))
 _SIDE_WORDS = r"(?:gauche|droite|venstre|høyre|højre|left|right)"
-#: A flat with its number or letter ("flat 3", "Flat B", "leil. H0203"), or a kind of flat ("basement flat").
+#: A flat with its number or letter ("flat 3", "Flat B", "leil. H0203"), a kind of flat ("basement
+#: flat"), or a room with its number ("værelse 4.12", "rom 412") (r13).
 _UNIT = (rf"(?:(?:[^\W\d_]+\s+)?{_UNIT_WORDS}\.?(?:\s*(?:n°|no\.?|nr\.?|#)?\s*(?:[a-z]{{0,2}}\d{{1,4}}[a-z]?|[a-z])(?!\w))"
-         rf"|(?:basement|ground|garden|top)\s+{_UNIT_WORDS})")
+         rf"|(?:basement|ground|garden|top)\s+{_UNIT_WORDS}"
+         rf"|(?:{_ROOM_WORDS})\.?\s*(?:n°|no\.?|nr\.?|#)?\s*\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?(?!\w))")
 #: A floor ("2nd floor", "top floor", "1er étage", "3. etasje", "etg 2") and a side.
 _FLOOR = (rf"(?:(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?|top|ground|first|second|third|basement"
           # The floor as a word (r9): "andre etasje", "første sal", "deuxième étage".

@@ -728,15 +728,41 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     first country only; our own run reader covers the others.
     """
     regions = tuple(regions) or ("GB",)
+    spans = []
     # The library reads only digits (it needs two at least): a letter without one is skipped.
     # Our run reader still runs, since it also reads numbers spelled out in words.
     if _ANY_DIGIT_RE.search(text):
-        yield from _phones_from_library(text, regions[0])
+        spans.extend(_phones_from_library(text, regions[0]))
     # The runs of number tokens are read once: the number-word tree is the costly pattern.
     runs = list(_number_runs(folded, language))
-    yield from _phones_from_runs(text, folded, runs, language, regions, disguised)
-    yield from _labelled_parts(folded, language, regions)
-    yield from _first_part_and_its_rest(folded, runs, language, regions)
+    spans.extend(_phones_from_runs(text, folded, runs, language, regions, disguised))
+    spans.extend(_labelled_parts(folded, language, regions))
+    spans.extend(_first_part_and_its_rest(folded, runs, language, regions))
+    yield from _parts_joined_with_their_rest(folded, sorted(set(spans)), language)
+
+
+#: Two parts of one number this close, with a word for "the rest" between them on the same line,
+#: are one finding: "07542. The rest is 608 119", "53 81. Resten er 66 20" (r13).
+CLOSE_REST_GAP = 40
+
+
+def _parts_joined_with_their_rest(folded: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Return `spans` (sorted) with each part joined to the next when that is said to be its rest, close by.
+
+    Redaction then hides the words between ("The rest is") with the number, as the writer
+    gave it: one number. Parts further apart stay separate findings (`_first_part_and_its_rest`).
+    """
+    cues = _rest_cue_pattern(language)
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous_start, previous_end = joined[-1]
+            gap = folded[previous_end:start]
+            if 0 < start - previous_end <= CLOSE_REST_GAP and "\n" not in gap and cues.search(gap):
+                joined[-1] = (previous_start, max(previous_end, end))
+                continue
+        joined.append((start, end))
+    return joined
 
 
 # ---------------------------------------------------------------- a number in labelled parts (r9)

@@ -708,16 +708,24 @@ def _game_id_pattern(language: str) -> re.Pattern:
     words = _tree(with_english(language, "game_id_words"))
     return compile_folded(
         rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*{IS_WORDS}"
-        r"(?P<id>(?:sw-)?\d{4}-\d{4}-\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
+        r"(?P<id>(?:sw-)?\d{4}(?P<sep>[- ])\d{4}(?P=sep)\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
     )
+
+
+#: A Nintendo Switch friend code needs no word before it: nothing else is written "SW-" and
+#: three groups of four digits.
+_SWITCH_CODE_RE = compile_folded(r"(?<![\w-])sw-\d{4}-\d{4}-\d{4}(?![\w-])")
 
 
 def _game_ids(folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield a game's player id named by its word: "my friend code is SW-6081-4472-9135",
-    "mon UID c'est 712458903", "riot id-en min er sjokomelk#NOR" (r9). Only the id is held;
-    "the code on the box was 12345678" has no player-id word."""
+    "mon UID c'est 712458903", "riot id-en min er sjokomelk#NOR" (r9), a trainer code "trænerkoden
+    er 4417 2093 8865" (r13). Only the id is held; "the code on the box was 12345678" has no
+    player-id word. A Switch code is held without its word (r13)."""
     for match in _game_id_pattern(language).finditer(folded):
         yield match.span("id")
+    for match in _SWITCH_CODE_RE.finditer(folded):
+        yield match.span()
 
 
 # ------------------------------------------------------------ ninth round (r9): names told how to write

@@ -15,6 +15,10 @@ What is counted (one row per language, category, kind or concept):
 
 * contact recall: expected contact fragments entirely covered by the union of the
   letter's contact findings (what redaction would hide), whatever contact kind found them;
+* contact recall, the detail itself: the same, for the detail within the fragment
+  (`detail_span`): writers often label the words around a detail too ("my snap is
+  ellie.bxo add me"), and a finding that hides the whole detail but not "add me" has not
+  missed it. Both are reported; the first stays the strict one;
 * contact false alarms: ordinary letters (nothing expected) with any contact finding;
 * urgent recall: expected safeguarding items marked urgent that an urgent safeguarding
   finding overlaps; "look" recall: any safeguarding item that any safeguarding finding overlaps;
@@ -29,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -67,6 +72,43 @@ def load_split(directory: Path, batch: str = "") -> list[dict]:
 def _span(case: dict, expected: dict) -> tuple[int, int]:
     start = case["text"].index(expected["fragment"])
     return start, start + len(expected["fragment"])
+
+
+#: A word of a contact fragment that is part of the detail: it holds a digit or one of @ # _ /,
+#: a dot between letters ("ellie.bxo"), or a capital after a small letter ("BondeBjarne"). In a
+#: phone number, only a word with a digit.
+_DETAIL_WORD = re.compile(r"[0-9@#_/]|\w\.\w|[a-zæøåé][A-ZÆØÅ]")
+_PHONE_DETAIL_WORD = re.compile(r"[0-9]")
+#: Names of apps and sites written with an inner capital: the place, not the detail.
+_BRANDS = frozenset({"whatsapp", "tiktok", "youtube", "mobilepay", "playstation", "facetime", "linkedin", "snapchat",
+                     "paypal", "soundcloud", "deviantart", "github", "onlyfans", "wechat", "bereal"})
+#: What a word is stripped of before it is judged and measured: the punctuation around it.
+_AROUND_WORD = "\"'()[],.;:!?«»“”…"
+
+
+def detail_span(case: dict, expected: dict) -> tuple[int, int]:
+    """Return the span of the detail itself within a contact item's fragment.
+
+    From the first to the last word that looks like part of a detail (_DETAIL_WORD), so
+    that the words around it ("my number is", "add me", a full stop) are left out. A home
+    address keeps its whole fragment (its street name is part of it and looks like any
+    word), as does a fragment with no such word (a number told in words).
+    """
+    start, end = _span(case, expected)
+    if expected["kind"] == "contact.address":
+        return start, end
+    words = [(match.start(), match.end()) for match in re.finditer(r"\S+", case["text"][start:end])]
+    detail = []
+    for word_start, word_end in words:
+        word = case["text"][start + word_start:start + word_end]
+        stripped = word.strip(_AROUND_WORD)
+        shape = _PHONE_DETAIL_WORD if expected["kind"] == "contact.phone" else _DETAIL_WORD
+        if stripped and shape.search(stripped) and stripped.lower() not in _BRANDS:
+            lead = len(word) - len(word.lstrip(_AROUND_WORD))
+            detail.append((start + word_start + lead, start + word_start + lead + len(stripped)))
+    if not detail:
+        return start, end
+    return detail[0][0], detail[-1][1]
 
 
 def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -109,6 +151,7 @@ class Report:
     """Every tally of one run, keyed by the row it belongs to, and the notes on each miss."""
 
     contact_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    detail_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     contact_false_alarms: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     urgent_recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     urgent_letters: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -143,9 +186,14 @@ def score_case(case: dict, findings: list, report: Report) -> None:
     for expected in case["expected"]:
         span = _span(case, expected)
         if expected["kind"].startswith(CONTACT_PREFIX):
+            detail_found = _covered(detail_span(case, expected), contact)
             hit = _covered(span, contact)
             for row in _rows(case, f"kind {expected['kind']}"):
                 report.contact_recall[row].add(hit)
+                report.detail_recall[row].add(detail_found)
+            if detail_found and not hit:
+                report.misses.append(f"wider   {case['id']}: {expected['kind']} {expected['fragment']!r}")
+                continue
         elif expected["kind"] == SAFEGUARDING:
             concept = f"concept {expected.get('concept', 'unlabelled')}"
             hit = _overlaps(span, safeguarding)
@@ -198,6 +246,7 @@ def format_report(report: Report) -> list[str]:
     """Return the report as lines of text, one table per measure."""
     tables = [
         ("contact recall", report.contact_recall),
+        ("contact recall, the detail itself", report.detail_recall),
         ("contact false alarms (ordinary letters)", report.contact_false_alarms),
         ("urgent safeguarding recall", report.urgent_recall),
         ("letters with urgent items that got an urgent finding", report.urgent_letters),
@@ -229,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(cases, mode=args.mode)
     if args.json:
         tables = {name: {row: [t.hits, t.total] for row, t in getattr(report, name).items()}
-                  for name in ("contact_recall", "contact_false_alarms", "urgent_recall", "urgent_letters", "look_recall",
+                  for name in ("contact_recall", "detail_recall", "contact_false_alarms", "urgent_recall", "urgent_letters", "look_recall",
                                "urgent_false_alarms")}
         print(json.dumps({"split": args.split, "mode": args.mode, "cases": len(cases), **tables}, indent=1))
     else:

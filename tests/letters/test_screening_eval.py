@@ -1,7 +1,9 @@
 """The corpus measure in screening_eval counts what docs/screening.md says it counts."""
 
 from letters.screening import Finding
-from tests.letters.screening_eval import Report, format_report, score_case
+import pytest
+
+from tests.letters.screening_eval import Report, detail_span, format_report, score_case
 
 
 def _finding(kind: str, start: int, end: int, severity: str = "hold") -> Finding:
@@ -27,6 +29,35 @@ def test_contact_counts_only_when_every_character_is_covered_by_contact_findings
     score_case(CASE, [_finding("contact.phone", 5, 9)], partial)
     assert partial.contact_recall["all"].hits == 0
     assert any("missed  t-1: contact.phone" in line for line in partial.misses)
+
+
+@pytest.mark.parametrize("kind, fragment, detail", [
+    ("contact.social", "my snap is ellie.bxo add me", "ellie.bxo"),
+    ("contact.phone", "Mon numéro : 06 72 19 84 30.", "06 72 19 84 30"),
+    ("contact.phone", "The first bit is 07542. The rest is 608 119.", "07542. The rest is 608 119"),
+    ("contact.social", "Jeg heter BondeBjarne.", "BondeBjarne"),
+    ("contact.phone", "så MobilePay 60 41 22 85", "60 41 22 85"),
+    ("contact.social", "Kanalen heter @FiskeOnkelen på YouTube", "@FiskeOnkelen"),
+    ("contact.email", "skriv til (mette.h@example.dk)", "mette.h@example.dk"),
+    ("contact.phone", "toogtyve femogfyrre nulsyv treogtres", "toogtyve femogfyrre nulsyv treogtres"),
+    ("contact.address", "Jeg bor på Bækkevej 42, 8000 Aarhus", "Jeg bor på Bækkevej 42, 8000 Aarhus"),
+])
+def test_the_detail_of_a_contact_item_leaves_out_the_words_around_it(kind, fragment, detail):
+    case = {"text": f"Hej! {fragment} Vi ses.", "expected": [{"kind": kind, "fragment": fragment}]}
+    start, end = detail_span(case, case["expected"][0])
+    assert case["text"][start:end] == detail
+
+
+def test_a_finding_that_covers_the_detail_but_not_the_words_around_it_counts_only_in_the_detail_measure():
+    case = {"id": "t-3", "language": "en", "region": "GB", "text": "my snap is ellie.bxo add me",
+            "expected": [{"kind": "contact.social", "fragment": "my snap is ellie.bxo add me", "severity": "hold"}]}
+    report = Report()
+    score_case(case, [_finding("contact.social", 0, 20)], report)
+    assert report.contact_recall["all"].hits == 0 and report.detail_recall["all"].hits == 1
+    assert report.misses == ["wider   t-3: contact.social 'my snap is ellie.bxo add me'"]
+    short = Report()
+    score_case(case, [_finding("contact.social", 11, 16)], short)  # "ellie" alone
+    assert short.detail_recall["all"].hits == 0
 
 
 def test_urgent_recall_needs_an_urgent_safeguarding_finding_overlapping_the_fragment():
