@@ -883,7 +883,8 @@ def _first_part_and_its_rest(folded: str, runs: list[list[_NumberToken]], langua
     `REST_REACH` characters that either has a word for "the rest" (`number_rest_cues`) beside
     it, the two together making a possible number of one of `regions`, or stands alone on its
     line, the two together making a valid number (one in service). Each part is a finding of
-    its own, so redaction keeps the words between them.
+    its own, so redaction keeps the words between them, unless the two stand close together on
+    one line (`_parts_joined_with_their_rest`).
     """
     for index, first in enumerate(runs):
         head, plus = "".join(token.digits for token in first), first[0].plus
