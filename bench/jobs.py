@@ -115,20 +115,13 @@ def _copy_sqlite(seed_file: Path, copy: Path) -> None:
 def _copy_postgres(seed_url: str) -> str:
     """Make `<seed>_run` anew from the seed database as its template; return its URL."""
     import dj_database_url
-    import psycopg
-    from psycopg import sql
 
-    from bench.run import refuse_unless_bench_database
+    from bench.run import recreate_postgres_database, refuse_unless_bench_database
 
     config = dj_database_url.parse(seed_url)
     refuse_unless_bench_database(config["NAME"])
     run_name = f"{config['NAME']}_run"
-    params = {"host": config.get("HOST") or None, "port": config.get("PORT") or None,
-              "user": config.get("USER") or None, "password": config.get("PASSWORD") or None}
-    with psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(run_name)))
-        admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(run_name),
-                                                                       sql.Identifier(config["NAME"])))
+    recreate_postgres_database({**config, "NAME": run_name}, template=config["NAME"])
     return seed_url.rsplit("/", 1)[0] + "/" + run_name
 
 

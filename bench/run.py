@@ -64,8 +64,11 @@ def fresh_database() -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def recreate_postgres_database(config: dict) -> None:
-    """Drop and create the PostgreSQL database of `config`, connected to the server's 'postgres' database."""
+def recreate_postgres_database(config: dict, *, template: str = "") -> None:
+    """Drop and create the PostgreSQL database of `config`, connected to the server's 'postgres' database.
+
+    With `template`, the new database is a copy of that one (bench.jobs copies its seed so).
+    """
     import psycopg
     from psycopg import sql
 
@@ -74,7 +77,10 @@ def recreate_postgres_database(config: dict) -> None:
     with psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}) as admin:
         name = sql.Identifier(config["NAME"])
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+        if template:
+            admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(name, sql.Identifier(template)))
+        else:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
 
 
 # ---------------------------------------------------------------------------- the machine
