@@ -189,8 +189,11 @@ _GB_POSTCODE_SHAPE = r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 _GB_POSTCODE_SHAPE_RE = re.compile(_GB_POSTCODE_SHAPE)
 _GB_POSTCODE_SHAPE_ANY_CASE_RE = re.compile(_GB_POSTCODE_SHAPE, re.IGNORECASE)
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+#: A town of two words is an article and a name or two names joined by a small word: "La Ciotat",
+#: "Mo i Rana", "Boulogne sur Mer" (r14).
 POSTCODE_TOWN_RE = re.compile(
-    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|SØ|NØ|[A-ZÆØÅ])(?![\w]))?)"
+    r"(?<![\w.,])(?P<code>\d{4,5})\s+(?P<town>(?:(?:La|Le|Les)\s+|L['’]\s*)?[A-ZÆØÅÉ][\w'’-]+"
+    r"(?:\s+(?:i|på|sur|en|de|du|upon|on)\s+[A-ZÆØÅÉ][\w'’-]+)?(?:\s+(?:SV|NV|SØ|NØ|[A-ZÆØÅ])(?![\w]))?)"
 )
 
 #: The same with a lower-case town ("rosenvej 12, 8000 aarhus c"), accepted only behind a
@@ -361,7 +364,9 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
         if not _is_public_place(text, folded, start, end):
             end = _with_description_after(text, folded, end, language)
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
-            yield start, told.end() if told else end
+            # The block is widened over only once the place is known to be no public one: a
+            # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
+            yield _with_block_before(text, start), told.end() if told else end
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -517,12 +522,28 @@ _ADDRESS_GLUE_RE = re.compile(
 _MAX_GLUE = 80
 
 
+#: A postcode that opens an address part: "6700 Esbjerg", "HU5 2RL".
+_POSTCODE_AT_RE = re.compile(r"\d{4,5}\s+[^\W\d_]|" + _GB_POSTCODE_SHAPE.replace("(?P<area>", "(?:"))
+
+
+def _postcode_closes(text: str, end: int, start: int) -> bool:
+    """True if the part at `start` is a postcode that closes the address ending at `end`.
+
+    Between them stands what a writer adds to an address before its postcode: a floor and
+    door, a bell's name, the way in ("Vestergade 52B st., 6700 Esbjerg", "Strandvejen 112
+    (bagindgangen ved den grønne låge) 8000 Aarhus C", "Lilac Grove, number 31, the one with
+    the broken gate. BS5 9TG"): within `_MAX_GLUE` characters and two line breaks (r14).
+    """
+    return (start - end <= _MAX_GLUE and text.count("\n", end, start) <= 2
+            and bool(_POSTCODE_AT_RE.match(text, start)))
+
+
 def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Join a street, flat number, town and postcode written together into one span."""
     current: tuple[int, int] | None = None
     for start, end in spans:
-        if current and (start <= current[1] or (start - current[1] <= _MAX_GLUE
-                                                 and _ADDRESS_GLUE_RE.match(text[current[1]:start]))):
+        if current and (start <= current[1] or _postcode_closes(text, current[1], start)
+                        or (start - current[1] <= _MAX_GLUE and _ADDRESS_GLUE_RE.match(text[current[1]:start]))):
             current = (current[0], max(current[1], end))
             continue
         if current:
@@ -569,6 +590,25 @@ def _with_unit_before(text: str, start: int) -> int:
     # "lieu-dit La Grange, route de Vitrac": the hamlet before the road (r9).
     hamlet = _HAMLET_BEFORE_RE.search(text, max(0, start - 50), start)
     return hamlet.start() if hamlet else start
+
+
+#: What opens a British address before the part found: a flat and the building's name ("Flat 12,
+#: Harbour View, " before "5 Dock Street"), or the house number and names of an address block
+#: that only its postcode gave away ("7 The Paddocks, Little Sutton, Chester " before
+#: "CH66 1PN", "Flat 3, 119 Kingsway, Swansea ") (r14). It must start with a flat or a number.
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|upon|na|an))*"
+_BLOCK_BEFORE_RE = re.compile(
+    rf"(?<![\w'’-])(?:(?i:{_UNIT})\s*,\s*(?:{_NAME}\s*,\s*)?(?:\d{{1,4}}[A-Za-z]?\s+{_NAME}\s*,\s*)?"
+    rf"|\d{{1,4}}[A-Za-z]?\s+{_NAME}\s*,\s*)(?:{_NAME}\s*,?\s*){{0,2}}\Z"
+)
+#: How far back an address block is looked for.
+BLOCK_REACH = 80
+
+
+def _with_block_before(text: str, start: int) -> int:
+    """Return `start`, moved back over a flat and building name or an address block's first lines."""
+    block = _BLOCK_BEFORE_RE.search(text, max(0, start - BLOCK_REACH), start)
+    return block.start() if block else start
 
 
 _HAMLET_BEFORE_RE = re.compile(r"(?<!\w)lieu-dit\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s*\Z", re.IGNORECASE)

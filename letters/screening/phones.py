@@ -228,7 +228,9 @@ def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
 
 
 _SEPARATOR_RE = re.compile(_SEPARATOR + r"\Z")
-_WORD_SEPARATOR_RE = re.compile(r"[ \t.\-–/(),]{0,4}\Z")
+#: Between number words, or a word and digits: spaces, dashes, commas, a dot, but not a full stop
+#: that ends a sentence: "kl 19. to seks, ni tre" starts a number at "to" (r14).
+_WORD_SEPARATOR_RE = re.compile(r"(?![^\n]*\.\s)[ \t.\-–/(),]{0,4}\Z")
 
 
 def _joins(folded: str, left: _NumberToken, right: _NumberToken) -> bool:
@@ -247,14 +249,20 @@ _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
 #: Words that name a number as something else ("order number", "lodnumre", "numéro de
 #: commande", "medlemsnummer"): a number right after one is not the writer's phone.
+#: A Danish or Norwegian compound that names a number ("bookingnr", "lønnummer", "afhentningskoden",
+#: "fjernvarmemåler nr") is another kind of number unless its first part is a phone's
+#: ("mobilnummer", "telefon nr") (r14).
+_COMPOUND_NUMBER_NAME = (r"(?!" + alternation(all_contact_words("phone_compound_starts")) + r")"
+                         r"(?:[^\W\d_]{3,}(?:nummer|nummeret|numre|numrene|nr|koden|kode)|[^\W\d_]{7,}\s+nr)")
 _OTHER_NUMBER_RE = compile_folded(
-    r"(?<!\w)" + alternation(all_contact_words("other_number_words"))
-    # … then up to four short words ("mitt i løpet er", "c'est", "is") …
-    + r"(?P<between>(?:[\s:.#=-]+(?:[^\W\d_][\w'’]{0,6}|n°|nr\.?|no\.?))*?)[\s:.#=-]*"
+    r"(?<!\w)(?:" + alternation(all_contact_words("other_number_words")) + "|" + _COMPOUND_NUMBER_NAME + ")"
+    # … then up to five words ("mitt i løpet er", "c'est", "for the concert wristbands is"); the count
+    # is part of the pattern, so that the name nearest the number is the one that is found …
+    + r"(?P<between>(?:[\s:.#=-]+(?:[^\W\d_][\w'’]{0,11}|n°|nr\.?|no\.?)){0,5}?)[\s:.#=-]*"
     # … and a second number of the same kind after the first ("lodnumre er 45 12 78 90 og 45 12 78 91").
     r"(?:\d[\d \-]{5,}\s*(?:,|og|and|et|&)\s*)?\Z")
 #: At most this many words between the name of another kind of number and the number.
-OTHER_NUMBER_MAX_WORDS = 4
+OTHER_NUMBER_MAX_WORDS = 5
 #: How far before a number a name for another kind of number is looked for.
 OTHER_NUMBER_WINDOW = 60
 #: Public helplines (Childline, BørneTelefonen, Alarmtelefonen, Fil Santé Jeunes …), as digits:
@@ -276,13 +284,22 @@ def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits
         return True
     named = _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start)
     if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
-            and not _PHONE_CUE_RE.search(named.group("between")):
+            and not _PHONE_CUE_RE.search(named.group("between")) and not _owner_between(named.group("between")):
         return True
     if _named_as_a_things_number(folded, start):
         return True
     # Digits written as letters are hidden on purpose, never a quantity ("O7 7OO 9OO l53").
     return (not hidden and bool(_THOUSANDS_RE.match(text[start:end].strip()))
             and not has_cue_before(folded, start, _PHONE_CUE_RE))
+
+
+def _owner_between(between: str) -> bool:
+    """True if an owner stands between a number's name and the number, past the name's own possessive.
+
+    "text the order to my mum 07441-902-337" is the mother's phone; in "medlemsnummeret mitt i
+    klubben er 48 22 91 07" the "mitt" right after the name owns the membership number (r14).
+    """
+    return bool(_OWN_NUMBER_RE.search(" ".join(between.split()[1:])))
 
 
 #: A number engraved on a thing ("frame number", "stelnummer", "numéro de cadre"), and how far
@@ -558,17 +575,30 @@ def _gap_vocabulary(language: str) -> tuple[re.Pattern, frozenset[str]]:
 
 
 _BRIDGE_RE = re.compile(r"[\s,:;\-–]*(?:[^\W\d][\w'’-]*[\s,:;\-–]+){0,5}\Z")
+#: The same with a full stop among the separators, allowed when a gap says the number goes on:
+#: "starts 07481. the rest is 920" (r14).
+_BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–.]*(?:[^\W\d][\w'’-]*[\s,:;\-–.]+){0,5}\Z")
 
 
-def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool]:
-    """Return (bridgeable, has words, says the number goes on) for the `gap` between two parts."""
-    if len(gap) > 40 or gap.count("\n") > 1 or not _BRIDGE_RE.match(gap):
-        return False, False, False
+def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool, bool]:
+    """Return (bridgeable, has words, says the number goes on, crosses a full stop) for `gap`.
+
+    A gap holds at most five words, all of them small words of a number told in parts
+    (`_gap_vocabulary`); a full stop may stand in it only beside a word that says the number
+    goes on, on one line, so that two sentences that each end or start with a number stay
+    apart (a rest on the next line stays a finding of its own, `_first_part_and_its_rest`).
+    """
+    if len(gap) > 40 or gap.count("\n") > 1:
+        return False, False, False, False
     joins, allowed = _gap_vocabulary(language)
+    says_more = bool(joins.search(gap))
+    plain = bool(_BRIDGE_RE.match(gap))
+    if not (plain or (says_more and "\n" not in gap and _BRIDGE_WITH_STOP_RE.match(gap))):
+        return False, False, False, False
     words = _GAP_WORD_RE.findall(gap)
     if any(word not in allowed for word in words):
-        return False, True, False
-    return True, bool(words), bool(joins.search(gap))
+        return False, True, False, False
+    return True, bool(words), says_more, not plain
 
 
 @lru_cache(maxsize=None)
@@ -604,13 +634,20 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < (1 if cued_first else 2):
         return None
     goes_on = words_between = False
+    # A part after a full stop belongs to the number only when the number opens as a phone's
+    # does (a trunk zero or "+") or a phone word comes before it: "starts 07481. the rest is
+    # 920", never the scores "5-2 et 4-2. On finit 5es" (r14).
+    opens_as_a_phone = first[0].plus or first[0].digits.startswith("0") or cued_first
     tokens = list(first)
     for run in runs[1:MAX_JOINED_RUNS]:
         if _counts_the_digits(folded, run):
             continue  # "and the last four are 1958": "four" counts the digits that follow (r9)
         gap = folded[tokens[-1].end:run[0].start]
-        bridgeable, has_words, says_more = _bridge(folded, gap, language)
-        if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < 2:
+        bridgeable, has_words, says_more, crosses_stop = _bridge(folded, gap, language)
+        # A one-digit part needs a word that says it belongs: "07 then 946 then 0 then 45218" (r14).
+        if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < (1 if says_more else 2):
+            return None
+        if crosses_stop and not opens_as_a_phone:
             return None
         if _is_range(gap, tokens[-1], run[0], language):
             return None
@@ -738,6 +775,8 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     spans.extend(_phones_from_runs(text, folded, runs, language, regions, disguised))
     spans.extend(_labelled_parts(folded, language, regions))
     spans.extend(_first_part_and_its_rest(folded, runs, language, regions))
+    spans.extend(span for span in _opening_of_a_number(folded, language, regions)
+                 if not any(start < span[1] and span[0] < end for start, end in spans))
     yield from _parts_joined_with_their_rest(folded, sorted(set(spans)), language)
 
 
@@ -909,3 +948,32 @@ def _first_part_and_its_rest(folded: str, runs: list[list[_NumberToken]], langua
                 yield first[0].start, first[-1].end
                 yield rest[0].start, rest[-1].end
                 break
+
+
+# ---------------------------------------------------------------- a number's opening alone (r14)
+@lru_cache(maxsize=None)
+def _opening_pattern(language: str) -> re.Pattern:
+    """Someone's number, a word for "starts with", and its first digits: "mit nummer starter med 61 35",
+    "nummeret mitt begynner på 46 19"."""
+    own = alternation(with_english(language, "own_number_words"))
+    nouns = alternation(with_english(language, "phone_number_nouns"))
+    opening = alternation(with_english(language, "number_opening_words"))
+    return compile_folded(
+        rf"(?<!\w)(?:{own}\s+(?:[^\W\d]+\s+)?{nouns}|{nouns}\s+{own})\s+(?:{IS_WORDS})?{opening}\s*:?\s*"
+        r"(?P<digits>\+?\d(?:[ .\-]?\d){1,7})(?![\d\w])"
+    )
+
+
+def _opening_of_a_number(folded: str, language: str, regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Yield the first digits of someone's number when the letter gives only its opening.
+
+    "My number starts 07723 and I will tell you the rest in the next letter", "mon numéro
+    commence par 06 18": half a number now and half later is how a child passes it in two
+    letters. The digits must open like a national number of one of `regions` (or carry a
+    "+"); a whole number is left to the other readers.
+    """
+    for match in _opening_pattern(language).finditer(folded):
+        written = match.group("digits")
+        digits = re.sub(r"\D", "", written)
+        if _starts_like_a_number(digits, written.startswith("+"), regions):
+            yield match.span("digits")

@@ -268,7 +268,11 @@ def test_ordinary_letters_have_no_findings(language, text):
 
 def test_blocked_terms_ignore_case_and_accents():
     text = "On a bu un CAFÉ, puis un café crème au Cafe de la Gare."
-    assert found(text, "fr", blocked_terms=["cafe"]) == [(BLOCKED, "CAFÉ"), (BLOCKED, "café"), (BLOCKED, "Cafe")]
+    # The rules alone: since the fourteenth round the learned model also asks a coordinator to
+    # look at this sentence (a café is where grooming letters propose to meet), which is its
+    # own finding and not what this test is about.
+    assert found(text, "fr", blocked_terms=["cafe"], use_model=False) == [
+        (BLOCKED, "CAFÉ"), (BLOCKED, "café"), (BLOCKED, "Cafe")]
     assert found("We met at a cafe.", blocked_terms=["Café"]) == [(BLOCKED, "cafe")]
 
 

@@ -361,9 +361,10 @@ def test_the_model_round_trips_through_its_file(tmp_path):
 
 
 def test_the_shipped_model_is_small_and_knows_every_concept():
-    # Under 3 MB: the lemma n-grams of the eighth round took the file just past 1 MB, and the
-    # twelfth round's logistic regression on 15,200 letters to 2.4 MB (weights under 0.2 pruned).
-    assert WEIGHTS_FILE.stat().st_size < 3_000_000
+    # Under 4 MB: the lemma n-grams of the eighth round took the file just past 1 MB, the
+    # twelfth round's logistic regression on 15,200 letters to 2.4 MB (weights under 0.2 pruned)
+    # and the fourteenth round's, on 27,232 letters, to 3.4 MB.
+    assert WEIGHTS_FILE.stat().st_size < 4_000_000
     with gzip.open(WEIGHTS_FILE, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     assert data["classes"][0] == "none"
