@@ -226,7 +226,9 @@ _UNMISTAKABLE_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo",
 #: "arobase free.fr", "krøllalfa", "gmail", "online.no". An "@" glued to a word or a slash
 #: belongs to a whole address or a link ("youtube.com/@name").
 _DOMAIN_PART_RE = compile_folded(
-    rf"(?<![\w/.])@|(?<!\w)(?:{trie_alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
+    # An "@" glued to a name that is no mail domain starts a handle ("min insta @sofiepixelkunst",
+    # "my acc is @its.nadia.k"), not the domain of the name before it (r14).
+    rf"(?<![\w/.])@(?=\s|{alternation(MAIL_PROVIDERS)}|[\w.-]*\.{_TLD}(?!\w))|(?<!\w)(?:{trie_alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
     rf"|{alternation(MAIL_PROVIDERS)}\.{_TLD})(?!\w)"
 )
 #: A name no ordinary word looks like: a letter, and a digit, dot or underscore inside.

@@ -204,6 +204,10 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     if "." in folded:
         yield from _dotted_names_near_platforms(text, folded)
     yield from _spaced_dotted_names(folded)
+    if "@" in folded:
+        yield from _spaced_names_after_at(folded)
+    yield from _names_with_underscore_words(folded)
+    yield from _names_spelled_letter_by_letter(folded)
     yield from _handle_before_platform(folded)
     yield from _called_names(folded, language)
     yield from _names_after_own_platform(folded, language)
@@ -451,6 +455,51 @@ def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, 
         searched_to = match.end()
         if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
             yield match.start(), match.end()
+
+
+#: After an "@", a name whose dots have spaces around them needs no number: "@ amelia . skates",
+#: "@ clara . dessine . la . neige" (r14). One spaced dot at least; a glued "@name" is AT_HANDLE_RE's.
+_AT_SPACED_NAME_RE = compile_folded(
+    r"(?<![\w@/.])@\s*[a-z][a-z0-9_]*(?:\s*\.\s*[a-z0-9_]+)*\s+\.\s+[a-z0-9_]+(?:\s*\.\s*[a-z0-9_]+)*(?![\w.])"
+)
+
+
+def _spaced_names_after_at(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield "@ name . name" handles, an "@" and a name with spaced dots."""
+    for match in _AT_SPACED_NAME_RE.finditer(folded):
+        yield match.span()
+
+
+#: A name told with words for "_": "sophie underscore birds underscore uk", "emma understrek fugler
+#: understrek nord", "manon tiret bas papillons tiret bas 31" (r14). With one such word only, a
+#: platform must be near: "to underscore the point" is English.
+_UNDERSCORE_NAME_RE = compile_folded(
+    rf"(?<![\w.@])[a-z0-9]+(?P<joins>(?:\s+{alternation(all_contact_words('underscore_words'))}\s+[a-z0-9]+)+)(?![\w@])"
+)
+_UNDERSCORE_WORD_RE = compile_folded(rf"(?<!\w){alternation(all_contact_words('underscore_words'))}(?!\w)")
+
+
+def _names_with_underscore_words(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield names whose underscores are written as words, two of them or one near a platform."""
+    if not _UNDERSCORE_WORD_RE.search(folded):
+        return
+    for match in _UNDERSCORE_NAME_RE.finditer(folded):
+        if len(_UNDERSCORE_WORD_RE.findall(match.group("joins"))) >= 2 or _platform_nearby(folded, match.start(), 100):
+            yield match.span()
+
+
+#: A name spelled one character at a time: "b e l l a . r o s e . 1 1", "t o b i a s . k 2 0 1 1"
+#: (r14). Six characters at least, three of them letters, with a dot, an underscore or an "@";
+#: found only near a platform (spaced digits alone are a phone number's business).
+_LETTER_BY_LETTER_RE = re.compile(r"(?<!\S)(?:[a-z0-9._@] ){5,}[a-z0-9._@](?!\S)")
+
+
+def _names_spelled_letter_by_letter(folded: str) -> Iterator[tuple[int, int]]:
+    for match in _LETTER_BY_LETTER_RE.finditer(folded):
+        spelled = match.group()
+        if (sum(char.isalpha() for char in spelled) >= 3 and any(char in "._@" for char in spelled)
+                and _platform_nearby(folded, match.start(), 100)):
+            yield match.span()
 
 
 _PLATFORM_NAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}\s*[:=]\s*(?P<handle>{_NAME})")

@@ -153,3 +153,57 @@ def test_a_town_of_two_words_stays_whole(language, text, address):
 ])
 def test_a_public_place_stays_unheld_with_its_name_in_front(language, text):
     assert addresses(text, language) == []
+
+
+def handles(text: str, language: str) -> list[str]:
+    return held("contact.social", text, language)
+
+
+@pytest.mark.parametrize("language, text, handle", [
+    ("en", "my email is rosa.draws (no numbers), or my insta @rosadrawsbirds for the drawings", "@rosadrawsbirds"),
+    ("da", "min mail er ida.tegner (uden tal), eller min insta @idategnerheste", "@idategnerheste"),
+    ("nb", "mailen min er ola.fisk (uten tall), eller insta @olafiskerikveld", "@olafiskerikveld"),
+    ("fr", "my views sont à 30k !! mon compte c'est @lou.danse.encore", "@lou.danse.encore"),
+])
+def test_an_at_glued_to_a_name_is_a_handle_not_an_email_domain(language, text, handle):
+    assert any(handle in span for span in handles(text, language))
+
+
+@pytest.mark.parametrize("language, text, handle", [
+    ("en", "follow me on insta @ maya . paints . foxes it's all my art", "@ maya . paints . foxes"),
+    ("da", "følg mig på insta @ ida . rider", "@ ida . rider"),
+    ("nb", "følg meg på tiktok @ nora . danser . mye", "@ nora . danser . mye"),
+    ("fr", "suis-moi sur insta @ jade . dessine", "@ jade . dessine"),
+])
+def test_a_name_with_spaced_dots_after_an_at_needs_no_number(language, text, handle):
+    assert any(handle in span for span in handles(text, language))
+
+
+@pytest.mark.parametrize("language, text, handle", [
+    ("en", "my insta is tom underscore trains underscore york", "tom underscore trains underscore york"),
+    ("da", "snappen er freja understreg heste understreg dk", "freja understreg heste understreg dk"),
+    ("nb", "snappen min er jonas understrek ski", "jonas understrek ski"),
+    ("fr", "mon insta c'est lina tiret bas chats tiret bas 12", "lina tiret bas chats tiret bas 12"),
+])
+def test_a_name_with_underscores_told_as_words_is_a_handle(language, text, handle):
+    assert any(handle in span for span in handles(text, language))
+
+
+@pytest.mark.parametrize("language, text, handle", [
+    ("en", "my snap is m o l l y . k 1 2 add me", "m o l l y . k 1 2"),
+    ("da", "min snap er f r e j a . h 0 9", "f r e j a . h 0 9"),
+    ("nb", "legg meg til på snap, s i v e r t . b 1 1", "s i v e r t . b 1 1"),
+    ("fr", "ajoute moi sur snap : c h l o e . r 1 0", "c h l o e . r 1 0"),
+])
+def test_a_name_spelled_letter_by_letter_near_a_platform_is_a_handle(language, text, handle):
+    assert any(handle in span for span in handles(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I want to underscore the point that the bus was late again."),
+    ("en", "we counted 1 2 3 4 5 6 7 8 on the bus to the zoo"),
+    ("da", "vi lærte alfabetet: a b c d e . f g h i j"),
+    ("fr", "le code de la salle c'est a . b . c . d , facile"),
+])
+def test_spaced_letters_and_the_verb_underscore_are_no_handles(language, text):
+    assert handles(text, language) == []
