@@ -144,6 +144,9 @@ def _databases() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
         config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")))
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            # Django's backend, reading timestamps with psycopg's compiled loader (config/postgresql).
+            config["ENGINE"] = "config.postgresql"
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "brevven.sqlite3"}
