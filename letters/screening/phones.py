@@ -247,13 +247,14 @@ _DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1(?:\d{2}|\d{4})\Z")
 _ISBN_CONTEXT = re.compile(r"isbn[\s:-]*\Z")
 _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
-#: Words that name a number as something else ("order number", "lodnumre", "numéro de
-#: commande", "medlemsnummer"): a number right after one is not the writer's phone.
 #: A Danish or Norwegian compound that names a number ("bookingnr", "lønnummer", "afhentningskoden",
 #: "fjernvarmemåler nr") is another kind of number unless its first part is a phone's
 #: ("mobilnummer", "telefon nr") (r14).
 _COMPOUND_NUMBER_NAME = (r"(?!" + alternation(all_contact_words("phone_compound_starts")) + r")"
                          r"(?:[^\W\d_]{3,}(?:nummer|nummeret|numre|numrene|nr|koden|kode)|[^\W\d_]{7,}\s+nr)")
+#: Words that name a number as something else ("order number", "lodnumre", "numéro de
+#: commande", "medlemsnummer", and the compounds above): a number right after one is not the
+#: writer's phone.
 _OTHER_NUMBER_RE = compile_folded(
     r"(?<!\w)(?:" + alternation(all_contact_words("other_number_words")) + "|" + _COMPOUND_NUMBER_NAME + ")"
     # … then up to five words ("mitt i løpet er", "c'est", "for the concert wristbands is"); the count
