@@ -8,6 +8,7 @@ from typing import Iterator
 
 from letters.screening.contact_lexicon import LANGUAGES, all_contact_words, contact_words, with_english
 from letters.screening.links import TOP_LEVEL_DOMAINS
+from letters.screening.tokens import is_dictionary_word
 from letters.screening.text import (
     IS_WORDS,
     alternation,
@@ -62,7 +63,13 @@ def _tree(words) -> str:
     return trie_alternation({fold(word) for word in words})
 
 
+#: Sites and apps where a person has a public name: a channel, a runner's profile, a payment tag.
+#: Like games, they count only next to a name.
+PROFILE_SITES = all_contact_words("profile_sites")
+
 _PLATFORM = _tree(PLATFORMS)
+#: Every place a name can live: platforms, games and profile sites ("mon UID Genshin c'est …").
+_NAME_PLACE = _tree(PLATFORMS + GAME_PLATFORMS + PROFILE_SITES)
 _ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 
 
@@ -218,6 +225,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     if "#" in folded:
         yield from _friend_codes(folded, language)
     yield from _game_ids(folded, language)
+    yield from _announced_names(text, folded, language)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -489,16 +497,21 @@ def _names_with_underscore_words(folded: str) -> Iterator[tuple[int, int]]:
 
 
 #: A name spelled one character at a time: "b e l l a . r o s e . 1 1", "t o b i a s . k 2 0 1 1"
-#: (r14). Six characters at least, three of them letters, with a dot, an underscore or an "@";
-#: found only near a platform (spaced digits alone are a phone number's business).
-_LETTER_BY_LETTER_RE = re.compile(r"(?<!\S)(?:[a-z0-9._@] ){5,}[a-z0-9._@](?!\S)")
+#: (r14). Six characters at least, three of them letters; one or two spaces between them (r15).
+_LETTER_BY_LETTER_RE = re.compile(r"(?<!\S)(?:[a-z0-9._@]  ?){5,}[a-z0-9._@](?!\S)")
 
 
 def _names_spelled_letter_by_letter(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield a name spelled one character at a time near a platform: "l u n a . b 0 9".
+
+    Besides a dot, underscore or "@", four letters and a digit also make a name (r15: "m a j a
+    x 1 1", "k a t i e b 0 9"); spaced digits alone stay a phone number's business.
+    """
     for match in _LETTER_BY_LETTER_RE.finditer(folded):
         spelled = match.group()
-        if (sum(char.isalpha() for char in spelled) >= 3 and any(char in "._@" for char in spelled)
-                and _platform_nearby(folded, match.start(), 100)):
+        letters = sum(char.isalpha() for char in spelled)
+        marked = any(char in "._@" for char in spelled) or (letters >= 4 and any(char.isdigit() for char in spelled))
+        if letters >= 3 and marked and _platform_nearby(folded, match.start(), 100):
             yield match.span()
 
 
@@ -753,11 +766,15 @@ def _friend_codes(folded: str, language: str) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=None)
 def _game_id_pattern(language: str) -> re.Pattern:
-    """A player id after its word (`game_id_words`): eight to ten digits, a Switch code, or name#TAG."""
+    """A player id after its word (`game_id_words`): eight to ten digits, alone or in groups of three
+    or four, a Switch code, or name#TAG. The game may stand between the word and the id (r15: "mon
+    UID Genshin c'est 712 450 893", "vennekoden min i Pokémon GO er 4412 8890 3321")."""
     words = _tree(with_english(language, "game_id_words"))
     return compile_folded(
-        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?[\s:=]*{IS_WORDS}"
-        r"(?P<id>(?:sw-)?\d{4}(?P<sep>[- ])\d{4}(?P=sep)\d{4}|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
+        rf"(?<!\w){words}(?!\w)(?:\s+(?:min|mit|mitt|mon|my))?(?:\s+(?:(?:i|in|pa|sur|on|for|pour)\s+)?{_NAME_PLACE}(?!\w))?"
+        rf"[\s:=]*{IS_WORDS}"
+        r"(?P<id>(?:sw-)?\d{4}(?P<sep>[- ])\d{4}(?P=sep)\d{4}|\d{3}(?P<sep3>[- ])\d{3}(?P=sep3)\d{3}(?!\s?\d)"
+        r"|\d{8,10}|[a-z][\w.]{2,20}#[a-z0-9]{2,5})(?![\w-])"
     )
 
 
@@ -846,3 +863,173 @@ def _same_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
     for match in _same_name_pattern(language).finditer(folded):
         end = _CLAUSE_END_RE.search(folded, match.end()).start()
         yield match.start(), min(end, match.end() + 120)
+
+
+# ------------------------------------------------------------ fifteenth round (r15): a name announced on a platform
+#: Any place a name can live, with a word boundary on both sides.
+_NAME_PLACE_RE = compile_folded(rf"(?<!\w){_NAME_PLACE}(?!\w)")
+#: How far before an announcing word the platform may be named, and how far after the name.
+PLACE_BEFORE_NAME = 100
+PLACE_AFTER_NAME = 40
+#: The end of a sentence: a mark with a space or the end after it, or a line break.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s|\Z)|\n")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+#: One token as written: a leading "$", "@" or "#" allowed, a "#tag", dots, dashes and "/" inside.
+_WRITTEN_TOKEN_RE = re.compile(r"[$@#]?\w[\w.#/'’-]*")
+#: The fewest letters of a coined lower-case name: the dictionaries lack some shorter everyday
+#: words ("toujours", "vraiment"), and coined names run long ("petetakesphotos").
+MIN_COINED_NAME = 10
+#: Words that may join the capitalised words of a name ("T1D with Tilly", "Fiske med Arne").
+_NAME_JOINERS = frozenset("with med og and of the de du des la le av i".split())
+
+
+@lru_cache(maxsize=None)
+def _announcer_pattern(language: str) -> re.Pattern:
+    """An announcing word (`name_announcers`) and the separator after it, before the name."""
+    # "heter jeg BloodbathBjarne": Danish and Norwegian put the pronoun after the verb.
+    return compile_folded(
+        rf"(?<![\w'’])(?:{_tree(with_english(language, 'name_announcers'))})(?:\s+jeg)?(?:\s*[:=]\s*|\s+)(?=\S)|:\s+"
+    )
+
+
+def _user_name_shaped(token: str, language: str) -> bool:
+    """True if one written token (`token`, as written) could only be a user name.
+
+    A "$", "@" or "u/" before it; a tag after "#"; letters with a digit, dot or underscore;
+    a capital inside a word ("BigChungusFC"); or a lower-case word of `MIN_COINED_NAME` letters
+    or more that neither the letter's language nor English knows ("petetakesphotos"), unless
+    it is a platform's own name. Initials ("J.K") and codes with more digits than letters are not.
+    """
+    if token[:1] in "$@" or token[:2] == "u/":
+        return len(token) > 3
+    bare = token.strip("'’-")
+    folded = fold(bare)
+    if len(bare) < 3 or _NOT_A_NAME_RE.match(folded):
+        return False
+    if bare.startswith("#"):
+        return len(bare) >= 7 and any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare)
+    if sum(c.isdigit() for c in bare) > sum(c.isalpha() for c in bare):
+        return False  # "8J00412298771": a parcel's or a booking's code, not a name
+    if "#" in bare:
+        return bare[0].isalpha()
+    if "." in bare and len(bare) < 6:
+        return False  # "J.K", "p.s": initials, not a name
+    if _is_handle(folded) or _MIXED_CASE_RE.search(bare):
+        return True
+    return (bare.isalpha() and bare.islower() and len(bare) >= MIN_COINED_NAME
+            and not is_dictionary_word(bare, language) and not _NAME_PLACE_RE.fullmatch(folded))
+
+
+def _capitalised_name_end(text: str, start: int) -> int:
+    """Return where a name of two to five capitalised words at `start` ends, or `start` if none.
+
+    "Poul Løber Langsomt", "Beatbox Bastien 59", "T1D with Tilly": the first word begins with a
+    capital, the others with a capital or a digit, small joining words between them; a name
+    all in capitals is a shout ("ER DU HENNE ANTON"), not a name.
+    """
+    end = last = start
+    words = 0
+    for match in _WRITTEN_TOKEN_RE.finditer(text, start):
+        if text[last:match.start()].strip(" ") or words == 5:
+            break  # a comma, a bracket or a line break ends the name
+        word = match.group().rstrip(".'’")
+        last = match.start() + len(word)
+        if word[:1].isupper() or (words and word[:1].isdigit()):
+            words, end = words + 1, last
+        elif word.lower() not in _NAME_JOINERS:
+            break
+    return end if words >= 2 and not text[start:end].isupper() else start
+
+
+#: Announcing words that tell the reader to look the name up.
+_SEARCH_WORDS_RE = compile_folded(r"(?:search|look|s[oø]g|s[oø]k|cherche|tape)")
+#: The writer's own account, named before the name: "my channel", "min kanal", "mon compte", "mit youtube".
+_OWN_ACCOUNT_RE = compile_folded(
+    rf"(?<!\w)(?:my|mit|min|mitt|mon|ma|our|vores|var|notre|(?:i have|i've got|i've started|i started|i've made|i made"
+    rf"|jeg har|vi har|j'ai|on a|nous avons)(?:\s+\w+)?\s+(?:a|an|en|et|ei|un|une))\s+"
+    # One word may stand between ("my new channel", "une petite chaîne"), but not someone's ("my brother's").
+    rf"(?:(?![\w-]*['’]s?\s)[\w-]+\s+)?"
+    rf"(?:{_tree(all_contact_words('account_words'))}|{_NAME_PLACE})(?!\w)"
+)
+
+
+def _own_account_before(folded: str, position: int) -> bool:
+    """True if the writer names an account of their own in the sentence before `position`."""
+    start = max(0, position - PLACE_BEFORE_NAME)
+    for sentence_break in _SENTENCE_BREAK_RE.finditer(folded, start, position):
+        start = sentence_break.end()
+    return bool(_OWN_ACCOUNT_RE.search(folded, start, position))
+
+
+def _place_around(folded: str, start: int, end: int, *, across_sentences: bool = False) -> bool:
+    """True if a platform is named before `start` (within reach) or just after `end`.
+
+    Before the name, the platform must stand in the same sentence unless `across_sentences`
+    ("vi har en klan i Clash Royale! … mit navn er KingMohaa"); never across a blank line.
+    """
+    before = max(0, start - PLACE_BEFORE_NAME)
+    breaks = _PARAGRAPH_BREAK_RE if across_sentences else _SENTENCE_BREAK_RE
+    for sentence_break in breaks.finditer(folded, before, start):
+        before = sentence_break.end()
+    if _NAME_PLACE_RE.search(folded, before, start):
+        return True
+    after = _SENTENCE_BREAK_RE.search(folded, end, end + PLACE_AFTER_NAME)
+    return bool(_NAME_PLACE_RE.search(folded, end, after.start() if after else end + PLACE_AFTER_NAME))
+
+
+def _announced_names(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a name the writer announces on a platform named in the same sentence.
+
+    "mit navn er KingMohaa" after Clash Royale, "sur Yubo je suis zoe.bzh.29", "search
+    petetakesphotos on Instagram", "søg på Henning Bach Sørensen" on Messenger, "my Cash App
+    is $TylerMows": an announcing word, then a token that could only be a user name
+    (`_user_name_shaped`) or two to five capitalised words, with a platform, game or profile
+    site (`profile_sites`) named before it in its sentence or right after it; a name with a
+    mark no word has may follow its platform a sentence later. `text` is read for capitals and
+    the written token; `folded` for words.
+    """
+    if not _NAME_PLACE_RE.search(folded):
+        return  # most letters name no platform: the announcing words are not looked at
+    for announcer in _announcer_pattern(language).finditer(folded):
+        start = announcer.end()
+        token = _WRITTEN_TOKEN_RE.match(text, start)
+        if not token:
+            continue
+        written = token.group().rstrip(".'’")
+        end = start + len(written)
+        searched = bool(_SEARCH_WORDS_RE.match(folded, announcer.start()))
+        if _user_name_shaped(written, language):
+            marked = _marked_name(written)
+        else:
+            # Capitalised words are also a game's, a show's or a YouTuber's name ("it's called
+            # Stardew Valley", "called Mark Rober"): they count when the reader is told to search
+            # for them or the writer gives the account as their own.
+            if not (searched or _own_account_before(folded, announcer.start())
+                    or _FIRST_PERSON_ANNOUNCER_RE.search(folded, max(0, announcer.start() - 4), announcer.end())):
+                continue
+            end = _capitalised_name_end(text, start)
+            if end == start and _coined_capitalised(written, language):
+                end = start + len(written)
+            if end == start:
+                continue
+            marked = False
+        # A name no word could be ("KingMohaa", "#2PQ8YL9") may follow its game a sentence later.
+        if _place_around(folded, announcer.start(), end, across_sentences=marked or searched):
+            yield start, end
+
+
+#: A first-person announcer, or one right after "jeg", "I" or "je": the writer's own name.
+_FIRST_PERSON_ANNOUNCER_RE = compile_folded(r"(?<!\w)(?:jeg|i|je|j'|i'm|im|jsuis|m'appelle)(?!\w)")
+
+
+def _marked_name(token: str) -> bool:
+    """True if `token` carries a mark no ordinary word has: "$", "@", "#", a digit, "_" or mixed case."""
+    return bool(token[:1] in "$@#" or token[:2] == "u/" or "#" in token or "_" in token
+                or any(c.isdigit() for c in token) or _MIXED_CASE_RE.search(token))
+
+
+def _coined_capitalised(token: str, language: str) -> bool:
+    """True if `token` is one capitalised coined word ("Kakekritikeren") that no dictionary knows."""
+    rest = token[1:]
+    return (token[:1].isupper() and rest.isalpha() and rest.islower() and len(token) >= MIN_COINED_NAME
+            and not is_dictionary_word(token.lower(), language) and not _NAME_PLACE_RE.fullmatch(fold(token)))

@@ -41,6 +41,22 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
+def is_dictionary_word(word: str, language: str) -> bool:
+    """True if `word` (lower-case) is a word simplemma knows in `language` or in English.
+
+    English counts for every language because children mix it in. A coined name such as
+    "petetakesphotos" or "kakekritikeren" is in neither dictionary; "private" and "fyldt" are.
+    """
+    for dictionary in dict.fromkeys((language, "en")):
+        try:
+            if simplemma.is_known(word, lang=dictionary):
+                return True
+        except ValueError:  # a language simplemma does not have
+            continue
+    return False
+
+
+@lru_cache(maxsize=65536)
 def lemma_of(word: str, language: str) -> str:
     """Return the folded dictionary form of `word` (already lower-case) in `language`.
 
