@@ -31,6 +31,8 @@ from django.core.management import CommandError, call_command
 from letters.models import FindingKind, FindingSeverity
 from letters.screening import EXCERPT_LENGTH, Finding, screen
 
+from tests.letters.screening_checks import REGION
+
 PHONE, EMAIL, URL, SOCIAL, ADDRESS = (
     FindingKind.PHONE,
     FindingKind.EMAIL,
@@ -39,8 +41,6 @@ PHONE, EMAIL, URL, SOCIAL, ADDRESS = (
     FindingKind.ADDRESS,
 )
 SAFEGUARDING, BLOCKED = FindingKind.SAFEGUARDING, FindingKind.BLOCKED_TERM
-
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
 CORPUS_DIR = Path(__file__).parent / "screening_corpus"
 BASELINE_FILE = Path(__file__).parent / "screening_baseline.json"

@@ -15,6 +15,8 @@ from letters.models import FindingKind
 from letters.screening import screen
 from letters.screening.normalise import normalise
 
+from tests.letters.screening_checks import REGION
+
 PHONE, EMAIL, URL, SOCIAL, ADDRESS = (
     FindingKind.PHONE,
     FindingKind.EMAIL,
@@ -23,7 +25,6 @@ PHONE, EMAIL, URL, SOCIAL, ADDRESS = (
     FindingKind.ADDRESS,
 )
 CONTACT_KINDS = {str(PHONE), str(EMAIL), str(URL), str(SOCIAL), str(ADDRESS)}
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 #: A program serving all four countries, as a multi-country program is set up.
 ALL_REGIONS = ("GB", "DK", "NO", "FR")
 

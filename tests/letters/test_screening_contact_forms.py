@@ -20,12 +20,13 @@ from letters.models import FindingKind
 from letters.screening import screen
 from letters.screening.normalise import normalise
 
+from tests.letters.screening_checks import REGION
+
 PHONE, EMAIL, URL, SOCIAL, ADDRESS = (
     str(FindingKind.PHONE), str(FindingKind.EMAIL), str(FindingKind.URL), str(FindingKind.SOCIAL),
     str(FindingKind.ADDRESS),
 )
 CONTACT_KINDS = {PHONE, EMAIL, URL, SOCIAL, ADDRESS}
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
 
 def findings(text: str, language: str, region: str | None = None) -> list[tuple[str, str]]:

@@ -9,12 +9,12 @@ import pytest
 
 from letters.screening import screen
 
-REGIONS = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+from tests.letters.screening_checks import REGION
 
 
 def found(text: str, language: str, *, author: str = "mentee") -> list[tuple[str, str]]:
     return [(finding.kind, text[finding.start:finding.end])
-            for finding in screen(text, language=language, region=REGIONS[language], author_role=author)
+            for finding in screen(text, language=language, region=REGION[language], author_role=author)
             if finding.kind.startswith("contact.")]
 
 

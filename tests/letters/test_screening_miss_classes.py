@@ -17,7 +17,7 @@ from letters.screening import screen
 from letters.screening.concepts import ConceptLexicon, find_concepts
 from letters.screening.tokens import tokenize
 
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+from tests.letters.screening_checks import REGION
 
 
 def urgent_concerns(text, language, author_role, **signals):

@@ -17,7 +17,7 @@ import pytest
 
 from letters.screening import screen
 
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+from tests.letters.screening_checks import REGION
 
 
 def urgent_concerns(text, language, author_role, **signals):

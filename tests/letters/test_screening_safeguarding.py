@@ -31,10 +31,10 @@ from letters.screening.model import (
 from letters.screening.safeguarding import merge_hits
 from letters.screening.tokens import tokenize
 from letters.screening.training import fit, hold_out_batch, load_dev_corpus, sentence_features
+from tests.letters.screening_checks import REGION
 from tests.letters.test_moderation import submit
 
 SAFEGUARDING = FindingKind.SAFEGUARDING
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
 
 def concerns(text, language, author_role="mentor", **kwargs):

@@ -8,15 +8,7 @@ are our own.
 
 import pytest
 
-from letters.screening import screen
-
-REGIONS = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
-
-
-def urgent(text: str, language: str) -> list[str]:
-    return [finding.concept for finding in screen(text, language=language, region=REGIONS[language],
-                                                  author_role="mentee", use_model=False)
-            if finding.severity == "urgent"]
+from tests.letters.screening_checks import urgent_concepts
 
 
 @pytest.mark.parametrize("language, text", [
@@ -26,7 +18,7 @@ def urgent(text: str, language: str) -> list[str]:
     ("fr", "on a marché about 12 km avec les scouts, comme dit mon cousin anglais."),
 ])
 def test_a_distance_in_kilometres_is_no_kms(language, text):
-    assert urgent(text, language) == []
+    assert urgent_concepts(text, language) == set()
 
 
 @pytest.mark.parametrize("language, text", [
@@ -36,7 +28,7 @@ def test_a_distance_in_kilometres_is_no_kms(language, text):
     ("fr", "franchement i might kms fr"),
 ])
 def test_kms_itself_is_still_urgent(language, text):
-    assert "suicidal" in urgent(text, language)
+    assert "suicidal" in urgent_concepts(text, language)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -46,8 +38,8 @@ def test_kms_itself_is_still_urgent(language, text):
     ("nb", "På pannekakedagen snudde vi dem i lufta, faisant sauter la crêpe som fransklæreren sier."),
 ])
 def test_flipping_a_pancake_is_no_jump(language, text):
-    assert urgent(text, language) == []
+    assert urgent_concepts(text, language) == set()
 
 
 def test_lacking_the_courage_to_jump_is_still_urgent():
-    assert "suicidal" in urgent("parfois je me dis que j'aurais pas le courage de sauter", "fr")
+    assert "suicidal" in urgent_concepts("parfois je me dis que j'aurais pas le courage de sauter", "fr")

@@ -10,16 +10,7 @@ languages, next to an ordinary sentence of the same words; the sentences are our
 
 import pytest
 
-from letters.screening import screen
-
-REGIONS = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
-
-
-def urgent(text: str, language: str) -> list[str]:
-    """The concepts of the urgent findings the rules alone make in a child's `text`."""
-    return [finding.concept for finding in screen(text, language=language, region=REGIONS[language],
-                                                  author_role="mentee", use_model=False)
-            if finding.severity == "urgent"]
+from tests.letters.screening_checks import urgent_concepts
 
 
 @pytest.mark.parametrize("language, text", [
@@ -29,7 +20,7 @@ def urgent(text: str, language: str) -> list[str]:
     ("fr", "Chère Anne, mardi j'ai essayé de me pendre dans l'abri de jardin mais la poutre a cassé."),
 ])
 def test_a_method_said_plainly_is_urgent(language, text):
-    assert "suicidal" in urgent(text, language)
+    assert "suicidal" in urgent_concepts(text, language)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -39,7 +30,7 @@ def test_a_method_said_plainly_is_urgent(language, text):
     ("fr", "cette nuit j'ai lu sur les façons de mourir jusqu'à 3h"),
 ])
 def test_reading_about_ways_to_die_is_urgent(language, text):
-    assert "suicidal" in urgent(text, language)
+    assert "suicidal" in urgent_concepts(text, language)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -49,7 +40,7 @@ def test_reading_about_ways_to_die_is_urgent(language, text):
     ("fr", "Je me suis perdue trois fois dans le nouveau collège la première semaine."),
 ])
 def test_ordinary_sentences_with_the_same_words_stay_quiet(language, text):
-    assert urgent(text, language) == []
+    assert urgent_concepts(text, language) == set()
 
 
 @pytest.mark.parametrize("language, text", [
@@ -59,4 +50,4 @@ def test_ordinary_sentences_with_the_same_words_stay_quiet(language, text):
     ("fr", "j'ai une otite depuis deux semaines et personne m'a soignée"),
 ])
 def test_a_child_left_alone_or_without_care_is_urgent(language, text):
-    assert "neglect" in urgent(text, language)
+    assert "neglect" in urgent_concepts(text, language)

@@ -31,15 +31,7 @@ tuée". The rules are measured alone (no model), as in the earlier rounds' tests
 
 import pytest
 
-from letters.screening import screen
-
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
-
-
-def urgent_concepts(text, language, author_role="mentee"):
-    """Return the concepts of the urgent safeguarding findings the rules give `text`."""
-    findings = screen(text, language=language, region=REGION[language], author_role=author_role, use_model=False)
-    return {f.concept for f in findings if f.kind == "safeguarding" and f.severity == "urgent"}
+from tests.letters.screening_checks import urgent_concepts
 
 
 CHILD = [

@@ -10,16 +10,12 @@ The sentences below are our own, written for these tests.
 
 import pytest
 
-from letters.screening import screen
-
-REGIONS = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+from tests.letters.screening_checks import covered
 
 
 def socials(text: str, language: str) -> list[str]:
     """The words each social-handle finding covers in `text`."""
-    return [text[finding.start:finding.end]
-            for finding in screen(text, language=language, region=REGIONS[language], author_role="mentee")
-            if finding.kind == "contact.social"]
+    return covered("contact.social", text, language)
 
 
 def held_whole(name: str, text: str, language: str) -> bool:

@@ -21,7 +21,7 @@ from jobs.models import OutboxTask
 from programs import services as program_services
 from tests import factories
 
-REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
+from tests.letters.screening_checks import REGION
 
 
 def watched(text, language, watch_terms, **kwargs):
