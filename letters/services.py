@@ -253,8 +253,8 @@ def _store_findings(letter: Letter) -> list[Finding]:
     )
 
 
-def route_submitted_letter(letter: Letter) -> None:
-    """Screen a letter that has just entered review and apply its program's review policy.
+def route_submitted_letter(letter: Letter) -> list[Finding]:
+    """Screen a letter that has just entered review, apply its program's review policy, return its findings.
 
     Precondition: `letter` is locked and `in_review`, inside the submit transaction.
     Effects: the letter's findings are replaced by what screening finds now. Under the
@@ -267,15 +267,16 @@ def route_submitted_letter(letter: Letter) -> None:
     if any(f.severity == Finding.Severity.URGENT for f in findings):
         # Ids only: a letter's words never go into the logs.
         logger.warning("Letter %s has an urgent screening finding and waits for a coordinator.", letter.pk)
-        return
+        return findings
     if findings or letter.pair.program.review_policy != letter.pair.program.ReviewPolicy.FLAGGED_ONLY:
-        return
+        return findings
     _transition(
         letter, actor=None, allowed_from=(LetterStatus.IN_REVIEW,), to=LetterStatus.DELIVERED,
         note=_("Delivered automatically: no findings, and this program reads only letters with findings."),
         delivered_at=timezone.now(),
     )
     hooks.letter_delivered(letter)
+    return findings
 
 
 @sensitive_variables("body")
@@ -298,7 +299,9 @@ def submit_letter(
         _check_version(letter, expected_version, body)
         if body is not None:
             _write_body(letter, body)
-            letter.save(update_fields=["body_html", "body_text", "updated_at"])
+        # A new text is written with the move to review when the letter goes, in one UPDATE,
+        # or on its own when it is refused: either way it is saved.
+        new_text = {"body_html": letter.body_html, "body_text": letter.body_text} if body is not None else {}
         if letter.pair.status != Pair.Status.ACTIVE:
             problem = ValidationError(
                 _("This pair is %(status)s, so it takes no new letters. Your text is kept as a draft.")
@@ -306,14 +309,16 @@ def submit_letter(
             )
         elif message := length_problem(letter):
             problem = ValidationError({"body": message})
+        if problem is not None:
+            if new_text:
+                letter.save(update_fields=[*new_text, "updated_at"])
         else:
             now = timezone.now()
             _transition(
                 letter, actor=actor, allowed_from=EDITABLE, to=LetterStatus.IN_REVIEW,
-                submitted_at=now, is_late=deadlines.sent_late(letter, now),
+                submitted_at=now, is_late=deadlines.sent_late(letter, now), **new_text,
             )
-            route_submitted_letter(letter)
-            hooks.letter_submitted(letter)
+            hooks.letter_submitted(letter, route_submitted_letter(letter))
             pairs_changed([letter.pair])
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:

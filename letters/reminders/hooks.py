@@ -8,6 +8,8 @@ follows the same path, and the same never-twice guarantee, as a timed one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from letters.models import Finding, Letter
 
 def _notify_after_commit(letter: Letter) -> None:
@@ -32,7 +34,7 @@ def letter_withheld(letter: Letter) -> None:
     _notify_after_commit(letter)
 
 
-def letter_submitted(letter: Letter) -> None:
-    """Alert the program's coordinators at once if screening found an urgent concern in `letter`."""
-    if Finding.objects.filter(letter=letter, severity=Finding.Severity.URGENT).exists():
+def letter_submitted(letter: Letter, findings: Iterable[Finding]) -> None:
+    """Alert the program's coordinators at once if `findings`, what screening stored for `letter` as it was sent, hold an urgent concern."""
+    if any(finding.severity == Finding.Severity.URGENT for finding in findings):
         _notify_after_commit(letter)

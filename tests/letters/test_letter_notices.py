@@ -58,3 +58,24 @@ def test_the_letter_job_costs_the_same_whatever_the_number_of_pairs(program, coo
     assert few == many
     # Every pair's letter but the last two measured is still without any reminder row.
     assert Reminder.objects.count() == 2
+
+
+def submit_one(pair, body: str):
+    """Send a fresh mentee draft of `pair` with `body`, from an empty outbox; return the letter."""
+    draft = services.save_draft(pair.mentee.user, pair=pair, body="")
+    OutboxTask.objects.all().delete()
+    return services.submit_letter(pair.mentee.user, letter=draft, body=body)
+
+
+@pytest.mark.django_db
+def test_sending_a_letter_with_an_urgent_concern_queues_its_alert_at_once(pair):
+    letter = submit_one(pair, "I don't want to be alive anymore, I think about killing myself every night.")
+    assert letter.findings.filter(severity="urgent").exists()
+    assert list(OutboxTask.objects.values_list("func", "args")) == [("letters.tasks.notify_letter", [letter.pk])]
+
+
+@pytest.mark.django_db
+def test_sending_an_ordinary_letter_queues_no_alert(pair):
+    letter = submit_one(pair, factories.LETTER_TEXT)
+    assert not letter.findings.exists()
+    assert not OutboxTask.objects.exists()

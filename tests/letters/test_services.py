@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from letters import services
@@ -104,6 +106,16 @@ def test_submit_puts_the_letter_in_review_with_an_event(pair):
     assert letter.submitted_at is not None
     assert letter.body_text == factories.LETTER_TEXT
     assert events_of(letter) == [("draft", "in_review")]
+
+
+def test_submit_writes_the_text_with_the_move_to_review_and_reads_no_finding_back(pair):
+    draft = services.save_draft(pair.mentee.user, pair=pair, body="draft")
+    with CaptureQueriesContext(connection) as queries:
+        services.submit_letter(pair.mentee.user, letter=draft, body=factories.LETTER_TEXT)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len([sql for sql in statements if sql.startswith('UPDATE "letters_letter"')]) == 1
+    # Whether to alert at once is decided from the findings just stored, not read again.
+    assert not [sql for sql in statements if sql.startswith("SELECT") and '"letters_finding"' in sql]
 
 
 @pytest.mark.parametrize(
