@@ -231,8 +231,10 @@ _DOMAIN_PART_RE = compile_folded(
     rf"(?<![\w/.])@(?=\s|{alternation(MAIL_PROVIDERS)}|[\w.-]*\.{_TLD}(?!\w))|(?<!\w)(?:{trie_alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
     rf"|{alternation(MAIL_PROVIDERS)}\.{_TLD})(?!\w)"
 )
-#: A name no ordinary word looks like: a letter, and a digit, dot or underscore inside.
-_TOLD_APART_NAME_RE = re.compile(r"(?<![\w.@/])[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*(?![\w@/]|\.\w)")
+#: A name no ordinary word looks like: a letter, and a digit, dot or underscore inside
+#: (_no_ordinary_word). The look-ahead passes over a word without any of the three at once,
+#: which finditer would otherwise match only for the test to throw it away.
+_TOLD_APART_NAME_RE = re.compile(r"(?<![\w.@/])(?=[a-z0-9_+.-]*[0-9_.])[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*(?![\w@/]|\.\w)")
 _NOT_A_WORD_RE = re.compile(r"[0-9_.]")
 _A_LETTER_RE = re.compile(r"[a-z]")
 _MAIL_CUE_RE = compile_folded(rf"(?<!\w){alternation(all_contact_words('mail_cues'))}(?!\w)")
@@ -254,11 +256,14 @@ def _names_told_apart_from_their_domain(text: str, folded: str) -> Iterator[tupl
     (`mail_cues`) stands before the name. Two sentences run together ("laptop.It has
     Outlook") are not a name.
     """
+    # The names first: most letters hold none, and then the domain parts are not looked for.
+    names = [match.span() for match in _TOLD_APART_NAME_RE.finditer(folded)
+             if _no_ordinary_word(match.group()) and not runs_sentences_together(text, *match.span())]
+    if not names:
+        return
     domains = list(_DOMAIN_PART_RE.finditer(folded))
     if not domains:
         return
-    names = [match.span() for match in _TOLD_APART_NAME_RE.finditer(folded)
-             if _no_ordinary_word(match.group()) and not runs_sentences_together(text, *match.span())]
     for index, (start, end) in enumerate(names):
         domain = next((match for match in domains if match.start() >= end), None)
         if domain is None:

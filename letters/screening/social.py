@@ -72,6 +72,48 @@ _PLATFORM = _tree(PLATFORMS)
 _NAME_PLACE = _tree(PLATFORMS + GAME_PLATFORMS + PROFILE_SITES)
 _ANY_PLATFORM = _tree(PLATFORMS + GAME_PLATFORMS)
 
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _by_first_word(names) -> dict[str, list[frozenset[str]]]:
+    """The runs of word characters of each folded name, filed under its first run.
+
+    "tik tok" gives {"tik", "tok"} under "tik"; "chess.com" gives {"chess", "com"} under "chess".
+    """
+    filed: dict[str, list[frozenset[str]]] = {}
+    for name in names:
+        runs = _WORD_RUN_RE.findall(fold(name))
+        if not runs:
+            raise ValueError(f"a platform's name needs a letter or digit: {name!r}")
+        filed.setdefault(runs[0], []).append(frozenset(runs))
+    return filed
+
+
+#: A pattern that finds one of these names with no word character on either side finds each
+#: of the name's runs as a whole word of the letter; where no name's runs all are, the pattern
+#: is not run (_may_name).
+_PLATFORM_RUNS = _by_first_word(PLATFORMS)
+_ANY_PLATFORM_RUNS = _by_first_word(PLATFORMS + GAME_PLATFORMS)
+_NAME_PLACE_RUNS = _by_first_word(PLATFORMS + GAME_PLATFORMS + PROFILE_SITES)
+
+
+@lru_cache(maxsize=8)
+def _words_of(folded: str) -> frozenset[str]:
+    """The whole words of a folded letter; kept for the few letters being screened at once."""
+    return frozenset(_WORD_RUN_RE.findall(folded))
+
+
+def _may_name(folded: str, names: dict[str, list[frozenset[str]]]) -> bool:
+    """False if no name of `names` (from _by_first_word) can stand as whole words in `folded`.
+
+    A cheap look before a pattern of those names is run over the letter: most letters name no
+    platform. Folded text is in lower case, as the names are. Precondition of its use: the
+    pattern finds a name with no word character on either side ("snapnavn" holds no whole
+    "snap"), over the whole letter (a search cut short may end in the middle of a word).
+    """
+    words = _words_of(folded)
+    return any(runs <= words for first in names.keys() & words for runs in names[first])
+
 
 #: A handle of several words ending in a number ("Night Owl 42"), or one handle-shaped token.
 _MULTI_WORD_NAME = r"(?:[a-z][\w.]*\s+){1,2}\d{1,4}(?![\w%])"
@@ -162,7 +204,8 @@ def _cut_off_tail(folded: str, end: int) -> int:
 def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield the spans `find_social` reports, before a cut-off last piece is added."""
     cued, handled = _social_patterns(language)
-    for match in cued.finditer(folded):
+    # Both patterns need a platform's name: most letters name none, and are not scanned.
+    for match in cued.finditer(folded) if _may_name(folded, _PLATFORM_RUNS) else ():
         cue = folded[match.start():match.start("platform")].strip(" \t\n:,")
         if cue in POSSESSIVE_CUES and not _possessive_reads_as_contact(folded, match.end()):
             continue
@@ -176,7 +219,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         if cue in POSSESSIVE_CUES and not named:
             continue  # "My Instagram is so dead": "my" and "is" but no name
         yield match.start(), name.end() if named else match.end()
-    for match in handled.finditer(folded):
+    for match in handled.finditer(folded) if _may_name(folded, _ANY_PLATFORM_RUNS) else ():
         handle = match.group("handle")
         if " " in handle:
             # "on roblox as Captain Pickle 99": several words count only after "as", "is", "er"…
@@ -561,7 +604,7 @@ _HANDLE_BEFORE_RE = compile_folded(rf"(?<![\w@./])(?P<handle>{_HANDLE_LIKE})\s+\
 
 def _handle_before_platform(folded: str) -> Iterator[tuple[int, int]]:
     """Yield handle-shaped names followed by the platform they live on ("freja.fodbold på insta")."""
-    for on in _ON_PLATFORM_RE.finditer(folded):
+    for on in _ON_PLATFORM_RE.finditer(folded) if _may_name(folded, _ANY_PLATFORM_RUNS) else ():
         before = _HANDLE_BEFORE_RE.search(folded, max(0, on.start() - 40), on.start())
         if before:
             yield before.start("handle"), before.end("handle")
@@ -860,7 +903,7 @@ _CLAUSE_END_RE = re.compile(r"[.!?\n]|\Z")
 def _same_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
     """Yield "my discord is the same but all one word", "min tiktok er det samme bare med små bogstaver":
     a handle given by pointing at the one just given, from the platform to the end of its sentence."""
-    for match in _same_name_pattern(language).finditer(folded):
+    for match in _same_name_pattern(language).finditer(folded) if _may_name(folded, _ANY_PLATFORM_RUNS) else ():
         end = _CLAUSE_END_RE.search(folded, match.end()).start()
         yield match.start(), min(end, match.end() + 120)
 
@@ -988,7 +1031,7 @@ def _announced_names(text: str, folded: str, language: str) -> Iterator[tuple[in
     mark no word has may follow its platform a sentence later. `text` is read for capitals and
     the written token; `folded` for words.
     """
-    if not _NAME_PLACE_RE.search(folded):
+    if not (_may_name(folded, _NAME_PLACE_RUNS) and _NAME_PLACE_RE.search(folded)):
         return  # most letters name no platform: the announcing words are not looked at
     for announcer in _announcer_pattern(language).finditer(folded):
         start = announcer.end()
