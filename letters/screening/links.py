@@ -203,7 +203,9 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
             if pattern is EMAIL_RE and _handle_on_a_platform(folded, match.start(), match.end()):
                 continue
             yield _with_spaced_name(folded, _with_name_before_digits(folded, match.start()), match.end()), match.end()
-    for match in PREPOSITION_AT_EMAIL_RE.finditer(folded):
+    # The pattern holds a provider's name, so a letter naming none is not scanned.
+    named_provider = any(provider in folded for provider in _FOLDED_PROVIDERS)
+    for match in PREPOSITION_AT_EMAIL_RE.finditer(folded) if named_provider else ():
         yield match.start(), match.end()
     if " at " in folded:
         for match in _NAME_DIGITS_AT_PROVIDER_RE.finditer(folded):
@@ -212,7 +214,7 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
         yield match.start("local"), match.end("local")
     # A name spelled with dot words needs a dot word and a provider: quick substring looks
     # first, then the pattern only around each dot word.
-    if any(p in folded for p in _FOLDED_PROVIDERS):
+    if named_provider:
         yield from _spelled_preposition_emails(folded)
     yield from _names_told_apart_from_their_domain(text, folded)
 

@@ -291,6 +291,8 @@ def _platform_and_name(folded: str) -> Iterator[tuple[int, int]]:
     Only the words right before a ":" or "=" are looked up, which is much cheaper than
     trying every platform name at every position of the letter.
     """
+    if ":" not in folded and "=" not in folded:
+        return
     for before in _WORD_BEFORE_SEPARATOR_RE.finditer(folded):
         if before.group(1) not in _PLATFORM_LAST_WORDS:
             continue
@@ -824,6 +826,7 @@ def _game_id_pattern(language: str) -> re.Pattern:
 #: A Nintendo Switch friend code needs no word before it: nothing else is written "SW-" and
 #: three groups of four digits.
 _SWITCH_CODE_RE = compile_folded(r"(?<![\w-])sw-\d{4}-\d{4}-\d{4}(?![\w-])")
+_A_DIGIT_RE = re.compile(r"\d")
 
 
 def _game_ids(folded: str, language: str) -> Iterator[tuple[int, int]]:
@@ -831,10 +834,13 @@ def _game_ids(folded: str, language: str) -> Iterator[tuple[int, int]]:
     "mon UID c'est 712458903", "riot id-en min er sjokomelk#NOR" (r9), a trainer code "trænerkoden
     er 4417 2093 8865" (r13). Only the id is held; "the code on the box was 12345678" has no
     player-id word. A Switch code is held without its word (r13)."""
-    for match in _game_id_pattern(language).finditer(folded):
-        yield match.span("id")
-    for match in _SWITCH_CODE_RE.finditer(folded):
-        yield match.span()
+    # Every id holds a digit or a "#", and a Switch code "sw-": without them, nothing to scan.
+    if "#" in folded or _A_DIGIT_RE.search(folded):
+        for match in _game_id_pattern(language).finditer(folded):
+            yield match.span("id")
+    if "sw-" in folded:
+        for match in _SWITCH_CODE_RE.finditer(folded):
+            yield match.span()
 
 
 # ------------------------------------------------------------ ninth round (r9): names told how to write
