@@ -318,7 +318,8 @@ def submit_letter(
                 letter, actor=actor, allowed_from=EDITABLE, to=LetterStatus.IN_REVIEW,
                 submitted_at=now, is_late=deadlines.sent_late(letter, now), **new_text,
             )
-            hooks.letter_submitted(letter, route_submitted_letter(letter))
+            findings = route_submitted_letter(letter)
+            hooks.letter_submitted(letter, findings)
             pairs_changed([letter.pair])
     # Raised after the commit on purpose: the text saved above must survive the refusal.
     if problem is not None:

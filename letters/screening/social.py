@@ -965,8 +965,14 @@ def _user_name_shaped(token: str, language: str) -> bool:
         return False  # "J.K", "p.s": initials, not a name
     if _is_handle(folded) or _MIXED_CASE_RE.search(bare):
         return True
-    return (bare.isalpha() and bare.islower() and len(bare) >= MIN_COINED_NAME
-            and not is_dictionary_word(bare, language) and not _NAME_PLACE_RE.fullmatch(folded))
+    return bare.isalpha() and bare.islower() and _coined(bare, language)
+
+
+def _coined(word: str, language: str) -> bool:
+    """True if `word` (lower-case letters) is long, known to no dictionary of the letter's language or
+    English, and no platform's own name: a coined name ("petetakesphotos", "kakekritikeren")."""
+    return (len(word) >= MIN_COINED_NAME and not is_dictionary_word(word, language)
+            and not _NAME_PLACE_RE.fullmatch(fold(word)))
 
 
 def _capitalised_name_end(text: str, start: int) -> int:
@@ -1080,5 +1086,4 @@ def _marked_name(token: str) -> bool:
 def _coined_capitalised(token: str, language: str) -> bool:
     """True if `token` is one capitalised coined word ("Kakekritikeren") that no dictionary knows."""
     rest = token[1:]
-    return (token[:1].isupper() and rest.isalpha() and rest.islower() and len(token) >= MIN_COINED_NAME
-            and not is_dictionary_word(token.lower(), language) and not _NAME_PLACE_RE.fullmatch(fold(token)))
+    return token[:1].isupper() and rest.isalpha() and rest.islower() and _coined(token.lower(), language)
