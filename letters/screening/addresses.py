@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words, with_english
-from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, has_cue_before
+from letters.screening.phones import NUMBER_WORDS
+from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, has_cue_before, trie_alternation
 
 #: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
 STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
@@ -355,12 +356,16 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     The address of a public place (a museum, a stadium, a library, the zoo) is left out
     unless the writer says it is theirs (`_is_public_place`). A home the writer describes by
     where it stands is an address too (`_described_homes`), and an address is widened over
-    the description of the home that follows it (`_with_description_after`).
+    the description of the home that follows it (`_with_description_after`). A house told by
+    its number first ("nr 66 på Pilevej") is a street part like the others
+    (`_houses_numbered_first`), and a postcode told just before the house joins it
+    (`_postcodes_then_house`, `_with_postcode_told_before`).
     """
-    streets = sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
-    spans = streets + list(_postcode_spans(text, tuple(regions), streets))
+    streets = (sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
+               + list(_houses_numbered_first(text, language)))
+    spans = streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
     for start, end in _join_address_parts(text, sorted(spans)):
-        start, end = _with_unit_before(text, start), _with_details_after(text, end)
+        start, end = _with_postcode_told_before(text, _with_unit_before(text, start)), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
             end = _with_description_after(text, folded, end, language)
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
@@ -462,6 +467,21 @@ def _names_a_venue(pattern: re.Pattern, haystack: str, folded: str, start: int, 
     return False
 
 
+#: A private place: "Jake's garage", "Jakobs garage", "le garage de Jacques", "hans værksted" (r16).
+_PRIVATE_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("private_place_words")) + r"(?!\w)")
+#: How far before a named place a private place word is looked for ("garasjen til Jakob, ").
+PRIVATE_PLACE_REACH = 25
+
+
+def _names_a_venue_before(text: str, folded: str, start: int, end: int) -> bool:
+    """True if a named place stands right before the address at `end`, after a comma, and is no
+    one's garage, house or workshop (`private_place_words`): "vi var i Tivoli, Vesterbrogade 3"."""
+    named = _NAMED_PLACE_BEFORE_RE.search(text, start, end)
+    if not named:
+        return False
+    return not _PRIVATE_PLACE_RE.search(folded, max(0, named.start() - PRIVATE_PLACE_REACH), named.end())
+
+
 def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
     """True if the address at [start, end) is a public place's and not the writer's.
 
@@ -481,7 +501,7 @@ def _is_public_place(text: str, folded: str, start: int, end: int) -> bool:
               or _names_a_venue(_PUBLIC_PLACE_RE, folded, folded, end, sentence_end)
               or _names_a_venue(_PUBLIC_COMPOUND_RE, text, folded, sentence_start, start)
               or _names_a_venue(_PUBLIC_COMPOUND_RE, text, folded, end, sentence_end))
-    public = public or _NAMED_PLACE_BEFORE_RE.search(text, max(sentence_start, start - 60), start)
+    public = public or _names_a_venue_before(text, folded, max(sentence_start, start - 60), start)
     if public:
         return not _OWN_PLACE_RE.search(folded, sentence_start, start)
     return _is_open_to_visitors(text, folded, start, end) and not _STRONG_OWN_PLACE_RE.search(folded, sentence_start, start)
@@ -828,3 +848,160 @@ def _with_description_after(text: str, folded: str, end: int, language: str) -> 
     if _home_pattern(language, "tail").match(folded, end):
         return max(end, _home_end(text, end))
     return end
+
+
+# ---------------------------------------------------------------- the house number told first (r16)
+# Children give the house number before the street, as a word or after "number" and a preposition:
+# "nr 66 på Pilevej", "number 27 on Rowan Road", "nummer toogtredive, Kristtornvej", "number
+# twenty-six, Cedar Walk", "vi bor på tolv Egevej", "j'habite au douze place de l'Église"; they put
+# the town between the street and its number ("Harbour Lane in Whitstable, number 40"), or a floor
+# and a block between the number and the estate ("nr. 31 på 3. sal i blok C i Gellerupparken").
+
+def _house_number_words(language: str) -> str:
+    """Return an alternation of `language`'s number words from 1 to 199 ("twelve", "toogtredive")."""
+    return trie_alternation(word for word, digits in NUMBER_WORDS[language].items()
+                            if digits.isdigit() and 0 < int(digits) < 200 and len(word) > 2)
+
+
+#: What names a house number before it: "number", "nr.", "nummer", "numéro", "n°".
+_HOUSE_LEAD = r"(?i:number|nummer|numéro|numero|nr|no|n°)\.?"
+#: A house number in digits, as `_HOUSE_LEAD` introduces it.
+_HOUSE_DIGITS = r"\d{1,4}[a-zA-Z]?(?![\w.,:]\d|\w)"
+
+
+def _named_street(language: str) -> str:
+    """Return the pattern of a capitalised street name of `language` ("Rowan Road", "Pilevej",
+    "rue du Houx"), case-sensitive for the name, whatever the case of the street word."""
+    if language in ("da", "nb"):
+        # Only the suffixes that are nearly always a street's: "nr 2 i Danmark" ends in "mark".
+        suffixes = alternation(STRONG_STREET_SUFFIXES)
+        separate = alternation(SEPARATE_STREET_WORDS["da"] + SEPARATE_STREET_WORDS["nb"])
+        return rf"(?:[A-ZÆØÅ][\w-]*(?i:{suffixes})|[A-ZÆØÅ][\w.-]*\s+(?i:{separate}))(?!\w)"
+    if language == "fr":
+        return (rf"(?i:{alternation(STREET_WORDS['fr'])})\s+(?i:(?:de\s+la|de\s+l'|de\s+l’|du|des|de|d'|d’)\s*)?"
+                r"[A-ZÉÈÀÂÎÔ][\w'’-]*")
+    return rf"(?:[A-Z][\w'’-]*\s+){{1,3}}?(?i:{alternation(STREET_WORDS['en'])})(?!\w)\.?"
+
+
+#: Between a house number and its street: a comma, or a preposition ("on", "på", "i").
+_NUMBER_TO_STREET = r"(?:\s*,\s*|\s+(?:(?i:on|in|at|på|i)\s+)?)"
+
+
+class _NumberedFirst(NamedTuple):
+    """One pattern of a house told by its number first, and what a letter must hold for it to run."""
+
+    pattern: re.Pattern
+    needs_lead: bool     # "number", "nr", "nummer", "numéro", "n°" somewhere in the letter
+    needs_street: bool   # a street word or suffix of the pattern's language
+    needs_detail: bool   # a floor, flat or block word
+
+
+def _numbered_first_patterns(language: str) -> tuple[_NumberedFirst, ...]:
+    """Compile `language`'s patterns of a house told by its number first (see the section's comment)."""
+    street, words = _named_street(language), _house_number_words(language)
+    town = r"[A-ZÆØÅÉ][\w'’-]+"
+    detail = rf"(?:\s*,\s*|\s+(?:(?i:på|i|on\s+the|of|au|in)\s+)?)(?i:{_DETAIL})"
+    return (
+        # "nr 66 på Pilevej", "number thirty two, Hollybush Lane", "numéro trente-deux, rue du Houx".
+        _NumberedFirst(re.compile(
+            rf"(?<!\w){_HOUSE_LEAD}\s*(?:{_HOUSE_DIGITS}|(?i:{words})(?!\w)){_NUMBER_TO_STREET}{street}"), True, True, False),
+        # "vi bor på tolv Egevej", "I live at twelve Oakfield Terrace", "au soixante-treize avenue …":
+        # a number word needs the preposition of a home before it.
+        _NumberedFirst(re.compile(rf"(?<!\w)(?i:at|på|i|au)\s+(?P<house>(?i:{words}),?\s+{street})"), False, True, False),
+        # "Harbour Lane in Whitstable, number 40", "Strandvejen i Hornbæk, nummer 40".
+        _NumberedFirst(re.compile(
+            rf"(?<!\w){street}\s+(?i:in|i|på|à)\s+{town},?\s+{_HOUSE_LEAD}\s*{_HOUSE_DIGITS}"), True, True, False),
+        # "nr. 31 på 3. sal i blok C i Gellerupparken", "number 31 on the third floor of Hollins House":
+        # a number, at least one floor, flat or block, and the estate or building by name ("the new flat
+        # is number 14 on the 3rd floor" tells no stranger where).
+        _NumberedFirst(re.compile(
+            rf"(?<!\w)(?:{_HOUSE_LEAD}|(?i:le))\s*{_HOUSE_DIGITS}(?:{detail}){{1,3}}"
+            rf"\s+(?i:i|på|of|on\s+the|in|de\s+la|dans\s+la)\s+{town}(?:\s+{town})?"), False, False, True),
+        # "Mjølnerparken, opgang C, 4. sal, nr 42", "Marsh Rd, block C, 4th floor, number 42".
+        _NumberedFirst(re.compile(
+            rf"(?<![\w'’-]){town}(?:\s+{town})?(?:\s*,\s*(?i:{_DETAIL})){{1,3}}\s*,\s*{_HOUSE_LEAD}\s*{_HOUSE_DIGITS}"),
+            True, False, True),
+    )
+
+
+_NUMBERED_FIRST = {language: _numbered_first_patterns(language) for language in ("en", "da", "nb", "fr")}
+#: The cheap looks that decide which of those patterns a letter needs: most letters have no "nr"
+#: or floor word, and the patterns are long.
+_LEAD_RE = re.compile(rf"(?<!\w){_HOUSE_LEAD}")
+_DETAIL_WORD_RE = re.compile(rf"(?<!\w)(?:{_UNIT_WORDS}|{_FLOOR_WORDS}|{_BUILDING_WORDS})(?!\w)", re.IGNORECASE)
+_STREET_WORD_RE = {
+    "en": re.compile(rf"(?<!\w)(?:{alternation(STREET_WORDS['en'])})(?!\w)", re.IGNORECASE),
+    "fr": re.compile(rf"(?<!\w)(?:{alternation(STREET_WORDS['fr'])})(?!\w)", re.IGNORECASE),
+    "da": re.compile(rf"\w(?:{alternation(STRONG_STREET_SUFFIXES)})(?!\w)", re.IGNORECASE),
+}
+_STREET_WORD_RE["nb"] = _STREET_WORD_RE["da"]
+
+
+#: How far from a lead word ("nr") or a street word the rest of a house told number first may stand.
+NUMBERED_FIRST_REACH = 100
+
+
+def _windows(matches: Iterable[re.Match], length: int) -> list[tuple[int, int]]:
+    """Return the stretches within `NUMBERED_FIRST_REACH` of `matches`, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for match in matches:
+        start, end = max(0, match.start() - NUMBERED_FIRST_REACH), min(length, match.end() + NUMBERED_FIRST_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _houses_numbered_first(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield houses told by their number first (the section's comment), in `language` or English.
+
+    The patterns are long and most letters hold no "nr" and no floor word, so each runs only near
+    the word it needs: a lead word ("number", "nr"), else a street word, else a floor or flat word.
+    """
+    leads = _windows(_LEAD_RE.finditer(text), len(text))
+    details = _windows(_DETAIL_WORD_RE.finditer(text), len(text))
+    for lang in dict.fromkeys((language if language in _NUMBERED_FIRST else "en", "en")):
+        streets = _windows(_STREET_WORD_RE[lang].finditer(text), len(text))
+        for pattern, needs_lead, needs_street, needs_detail in _NUMBERED_FIRST[lang]:
+            if (needs_lead and not leads) or (needs_street and not streets) or (needs_detail and not details):
+                continue
+            windows = leads if needs_lead else streets if needs_street else details
+            for start, end in windows:
+                for match in pattern.finditer(text, start, end):
+                    yield match.start("house") if "house" in pattern.groupindex else match.start(), match.end()
+
+
+#: A postcode told first, then the house: "post code is BS5 9JR and we're number 61", "postnummeret er
+#: 4700 og jeg bor i nr. 18", "le code postal c'est 44300 et on est au 61".
+_POSTCODE_THEN_HOUSE_RE = re.compile(
+    rf"(?i:{alternation(all_contact_words('postcode_words'))})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
+    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE_SHAPE.replace('(?P<area>', '(?:')})\s+(?i:and|og|et)\s+"
+    rf"(?:[\w'’]+\s+){{0,5}}?(?:{_HOUSE_LEAD}|(?i:au))\s*{_HOUSE_DIGITS}"
+)
+#: The same postcode and joining word right before an address found already ("postnummeret er 4300
+#: og vi bor på Lindevænget 61").
+_POSTCODE_TOLD_BEFORE_RE = re.compile(
+    rf"(?i:{alternation(all_contact_words('postcode_words'))})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
+    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE_SHAPE.replace('(?P<area>', '(?:')})\s+(?i:and|og|et)\s+(?:[\w'’]+\s+){{0,5}}\Z"
+)
+#: How far before an address its postcode, told first, is looked for.
+POSTCODE_BEFORE_REACH = 80
+
+
+#: What every `_POSTCODE_THEN_HOUSE_RE` match starts with, looked for first.
+_POSTCODE_WORD_RE = re.compile(rf"(?i:{alternation(all_contact_words('postcode_words'))})")
+
+
+def _postcodes_then_house(text: str) -> Iterator[tuple[int, int]]:
+    """Yield a postcode told first and the house number after it, as one span (from the code)."""
+    if not _POSTCODE_WORD_RE.search(text):
+        return
+    for match in _POSTCODE_THEN_HOUSE_RE.finditer(text):
+        yield match.start("code"), match.end()
+
+
+def _with_postcode_told_before(text: str, start: int) -> int:
+    """Return `start`, moved back to a postcode told just before the address with "and", "og", "et"."""
+    told = _POSTCODE_TOLD_BEFORE_RE.search(text, max(0, start - POSTCODE_BEFORE_REACH), start)
+    return told.start("code") if told else start

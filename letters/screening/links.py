@@ -27,7 +27,9 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", 
                      "ch", "nl", "me", "tv", "app", "gg", "ly", "be", "us", "ca", "xyz", "online", "site",
                      "blog", "biz", "edu", "gov", "ac", "ee",
                      # r9: the countries families in the program write from as well ("wp dot pl").
-                     "pl", "es", "pt", "fi", "ie")
+                     "pl", "es", "pt", "fi", "ie",
+                     # r16: Google's short links for shared albums ("photos.app.goo.gl/…").
+                     "gl")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -217,6 +219,26 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     if named_provider:
         yield from _spelled_preposition_emails(folded)
     yield from _names_told_apart_from_their_domain(text, folded)
+    if "@ " in folded:
+        yield from _letter_spaced_emails(folded)
+
+
+# ---------------------------------------------------------------- an address spelled one character at a time (r16)
+#: "r o s a . b e a t s @ g m a i l . c o m", "c l a r a 1 1 @ gmail . com": the name one character
+#: at a time (three at least), an "@" set apart, and a domain spelled so or written whole, with a dot.
+_SPACED_LABEL = r"(?:(?:[a-z0-9-] )+[a-z0-9-]|[a-z0-9-]+)"
+_LETTER_SPACED_EMAIL_RE = re.compile(
+    rf"(?<![\w@.])(?P<name>(?:[a-z0-9._-] ){{3,}})@ ?{_SPACED_LABEL}(?: ?\. ?{_SPACED_LABEL})*? ?\. ?(?P<tld>{_SPACED_LABEL})(?![\w@])"
+)
+
+
+def _letter_spaced_emails(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield addresses spelled one character at a time whose name has three letters and whose
+    domain ends in a known top-level domain ("1 2 3 @ home . yes" is a sum, not an address)."""
+    for match in _LETTER_SPACED_EMAIL_RE.finditer(folded):
+        letters = sum(char.isalpha() for char in match.group("name"))
+        if letters >= 3 and match.group("tld").replace(" ", "") in TOP_LEVEL_DOMAINS:
+            yield match.span()
 
 
 # ---------------------------------------------------------------- a name and its domain told apart (r11)

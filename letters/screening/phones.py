@@ -270,7 +270,9 @@ OTHER_NUMBER_WINDOW = 60
 #: a mentor who gives one points the child to help, not to themselves.
 PUBLIC_NUMBERS = frozenset(re.sub(r"\D", "", number) for number in all_contact_words("public_numbers"))
 #: A quantity written with its thousands apart: "31 536 000", "2 147 483 647", "0 678 912 345".
-_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3}){2,}\Z")
+#: Its first group never has a leading zero before another digit: "07 413 229 800" is a British
+#: mobile number grouped by a child (r16).
+_THOUSANDS_RE = re.compile(r"(?!0\d)\d{1,3}(?:[ \u00a0\u202f.]\d{3}){2,}\Z")
 
 
 def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits: str, *,

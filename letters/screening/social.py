@@ -54,7 +54,9 @@ _HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![
 # A handle-shaped token; `_is_handle` decides whether it really is one.
 _HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
 # A handle may begin with "_" ("@_chloe.dessine_").
-AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@[a-z_][\w.]{1,29}(?<![.])")
+# A dot may open it ("@.sadpoems"), and a hyphen or a dot and a line break stand inside it as
+# children write them ("@leo-builds", "@maya.<line break>porto.28") (r16).
+AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@\.?[a-z_](?:\w|[.-](?=\w)|\.\n(?=\w)){1,29}")
 # A tag's name may be a first name and an initial: "jaylen h#4471" (r9).
 DISCORD_TAG_RE = compile_folded(r"(?<![\w@])(?:[a-z][\w.]{1,20} )?[a-z][\w.]{0,31}#\d{4}(?!\w)")
 
@@ -269,6 +271,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         yield from _friend_codes(folded, language)
     yield from _game_ids(folded, language)
     yield from _announced_names(text, folded, language)
+    yield from _handles_after_a_spaced_or_spelled_at(text, folded, language)
+    yield from _names_with_bracketed_underscores(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -1087,3 +1091,51 @@ def _coined_capitalised(token: str, language: str) -> bool:
     """True if `token` is one capitalised coined word ("Kakekritikeren") that no dictionary knows."""
     rest = token[1:]
     return token[:1].isupper() and rest.isalpha() and rest.islower() and _coined(token.lower(), language)
+
+
+# ---------------------------------------------------------------- sixteenth round: an "@" apart (r16)
+# u14's writers set the "@" apart from the name ("@ MakeupWithMia"), spelled it as a word before a
+# coined name ("arobase patisseriesdeclara", "krøllalfa bakstmedtiril", "at bakedbysam") or wrote
+# the underscore as a word in brackets ("gymnast(underscore)karla(underscore)2012").
+
+#: "@ " and a name with a capital inside a word ("@ MakeupWithMia"): "meet @ the park" has none.
+_SPACED_AT_CAMEL_RE = re.compile(r"(?<![\w@/.])@ (?=[A-Za-z]*[a-z][A-Z])[A-Za-z][\w.]{2,29}(?<!\.)")
+#: A word for "@" in any language ("snabel-a", "krøllalfa", "arobase"), then a name.
+_SPELLED_AT_RE = compile_folded(
+    rf"(?<!\w)(?P<at>{alternation(all_contact_words('at_words'))}|at)\s*,?\s+(?P<name>[a-z][a-z0-9_.]{{3,29}})(?![\w@])"
+)
+#: A name with "(underscore)", "(understreg)", "(tiret bas)" for its underscores.
+_BRACKETED_UNDERSCORE_RE = compile_folded(
+    rf"(?<![\w.@])[^\W_]+(?:\s?\(\s?{alternation(all_contact_words('underscore_words'))}\s?\)\s?[^\W_]+)+(?![\w@])"
+)
+
+
+def _handles_after_a_spaced_or_spelled_at(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield "@ CamelName", and a name after a spelled "@" that is a handle or a coined word.
+
+    After the English "at", in an English letter only (it is "that" in Danish and Norwegian), only
+    a name in lower case that is a coined word of `MIN_COINED_NAME` letters or more, or has a
+    digit or an underscore, counts: "at school", "at grandmas", "at Waterstones" are places.
+    """
+    if "@ " in text:
+        for match in _SPACED_AT_CAMEL_RE.finditer(text):
+            yield match.span()
+    for match in _SPELLED_AT_RE.finditer(folded):
+        name = match.group("name").rstrip(".")
+        spelled_at = match.group("at") != "at"
+        if not spelled_at and (language != "en" or not text[match.start("name")].islower()):
+            continue
+        marked = any(char.isdigit() or char == "_" for char in name)
+        if spelled_at:
+            counts = marked or "." in name or not is_dictionary_word(name, language)
+        else:
+            counts = marked or _coined(name.replace(".", ""), language)
+        if counts:
+            yield match.start(), match.start("name") + len(name)
+
+
+def _names_with_bracketed_underscores(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield names whose underscores are a word in brackets: "gymnast(underscore)karla(underscore)2012"."""
+    if "(" in folded:
+        for match in _BRACKETED_UNDERSCORE_RE.finditer(folded):
+            yield match.span()
