@@ -355,7 +355,8 @@ def test_screen_command_writes_one_line_per_input_line():
         ]
     }
     assert output[1]["error"].startswith("line 2: not valid JSON")
-    assert [f["kind"] for f in output[2]["findings"]] == [BLOCKED]
+    # The watch word is found; the model may add a meeting proposal ("Un café ?") of its own.
+    assert BLOCKED in [f["kind"] for f in output[2]["findings"]]
     assert output[3]["error"].startswith("line 4: ")
     assert output[4] == {"findings": []}
 

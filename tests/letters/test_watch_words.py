@@ -118,9 +118,10 @@ def test_screen_command_reads_watch_terms():
     stdout = io.StringIO()
     call_command("screen", "--jsonl", stdin=io.StringIO("\n".join(lines) + "\n"), stdout=stdout)
     [output] = [json.loads(line) for line in stdout.getvalue().splitlines()]
-    assert [(f["kind"], f["severity"], f["concept"]) for f in output["findings"]] == [
-        ("blocked_term", "hold", "watch_word"), ("blocked_term", "urgent", "watch_word")
-    ]
+    # Only the watch words are this test's: the learned model may also read "a coffee in the
+    # park?" as a proposal to meet, which holds a letter whose author is not known.
+    watch_words = [f for f in output["findings"] if f["kind"] == "blocked_term"]
+    assert [(f["severity"], f["concept"]) for f in watch_words] == [("hold", "watch_word"), ("urgent", "watch_word")]
 
 
 def test_screen_command_refuses_a_bad_watch_term():
