@@ -189,6 +189,10 @@ _GB_AREAS = frozenset(GB_POSTCODE_AREAS)
 _GB_POSTCODE_SHAPE = r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 _GB_POSTCODE_SHAPE_RE = re.compile(_GB_POSTCODE_SHAPE)
 _GB_POSTCODE_SHAPE_ANY_CASE_RE = re.compile(_GB_POSTCODE_SHAPE, re.IGNORECASE)
+#: The same shape without its named group, to stand inside other patterns.
+_GB_POSTCODE = _GB_POSTCODE_SHAPE.replace("(?P<area>", "(?:")
+#: Every language's words for a postcode ("postcode", "postnummeret", "code postal").
+_POSTCODE_WORDS = alternation(all_contact_words("postcode_words"))
 US_ZIP_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 #: A town of two words is an article and a name or two names joined by a small word: "La Ciotat",
 #: "Mo i Rana", "Boulogne sur Mer" (r14).
@@ -543,7 +547,7 @@ _MAX_GLUE = 80
 
 
 #: A postcode that opens an address part: "6700 Esbjerg", "HU5 2RL".
-_POSTCODE_AT_RE = re.compile(r"\d{4,5}\s+[^\W\d_]|" + _GB_POSTCODE_SHAPE.replace("(?P<area>", "(?:"))
+_POSTCODE_AT_RE = re.compile(r"\d{4,5}\s+[^\W\d_]|" + _GB_POSTCODE)
 
 
 def _postcode_closes(text: str, end: int, start: int) -> bool:
@@ -655,8 +659,8 @@ _POSTCODE_AFTER_TOWN_RE = re.compile(r",?\s+\d{4,5}(?!\w|[.,:]\d)")
 #: "Granveien, nummeret er 9, og postnummeret er 7052 Trondheim", "…in Leicester. postcode LE5
 #: 3QN", "…à Briançon, le code postal c'est 05100". Only widens an address already found.
 _POSTCODE_TOLD_AFTER_RE = re.compile(
-    r"[^\n.!?]{0,40}?(?:[.!?]\s*[^\n.!?]{0,40}?){0,2}(?<!\w)" + alternation(all_contact_words("postcode_words"))
-    + r"\s*:?\s*" + IS_WORDS + r"(?:\d{4,5}(?![\w.,:]\d)|" + _GB_POSTCODE_SHAPE.replace("(?P<area>", "(?:") + r")"
+    r"[^\n.!?]{0,40}?(?:[.!?]\s*[^\n.!?]{0,40}?){0,2}(?<!\w)" + _POSTCODE_WORDS
+    + r"\s*:?\s*" + IS_WORDS + r"(?:\d{4,5}(?![\w.,:]\d)|" + _GB_POSTCODE + r")"
     + r"(?-i:\s+[A-ZÆØÅÉ][\w'’-]+)?",
     re.IGNORECASE,
 )
@@ -972,25 +976,22 @@ def _houses_numbered_first(text: str, language: str) -> Iterator[tuple[int, int]
                     yield match.start("house") if "house" in pattern.groupindex else match.start(), match.end()
 
 
-#: A postcode told first, then the house: "post code is BS5 9JR and we're number 61", "postnummeret er
-#: 4700 og jeg bor i nr. 18", "le code postal c'est 44300 et on est au 61".
+#: A postcode told first and the word that joins the house to it: "post code is BS5 9JR and",
+#: "postnummeret mitt er 4700 og", "le code postal c'est 44300 et".
+_POSTCODE_TOLD_FIRST = (rf"(?i:{_POSTCODE_WORDS})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
+                        rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE})\s+(?i:and|og|et)\s+")
+#: Then a house number: "… and we're number 61", "… og jeg bor i nr. 18", "… et on est au 61".
 _POSTCODE_THEN_HOUSE_RE = re.compile(
-    rf"(?i:{alternation(all_contact_words('postcode_words'))})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
-    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE_SHAPE.replace('(?P<area>', '(?:')})\s+(?i:and|og|et)\s+"
-    rf"(?:[\w'’]+\s+){{0,5}}?(?:{_HOUSE_LEAD}|(?i:au))\s*{_HOUSE_DIGITS}"
+    rf"{_POSTCODE_TOLD_FIRST}(?:[\w'’]+\s+){{0,5}}?(?:{_HOUSE_LEAD}|(?i:au))\s*{_HOUSE_DIGITS}"
 )
-#: The same postcode and joining word right before an address found already ("postnummeret er 4300
-#: og vi bor på Lindevænget 61").
-_POSTCODE_TOLD_BEFORE_RE = re.compile(
-    rf"(?i:{alternation(all_contact_words('postcode_words'))})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
-    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE_SHAPE.replace('(?P<area>', '(?:')})\s+(?i:and|og|et)\s+(?:[\w'’]+\s+){{0,5}}\Z"
-)
+#: Or an address found already, right after: "postnummeret er 4300 og vi bor på Lindevænget 61".
+_POSTCODE_TOLD_BEFORE_RE = re.compile(rf"{_POSTCODE_TOLD_FIRST}(?:[\w'’]+\s+){{0,5}}\Z")
 #: How far before an address its postcode, told first, is looked for.
 POSTCODE_BEFORE_REACH = 80
 
 
 #: What every `_POSTCODE_THEN_HOUSE_RE` match starts with, looked for first.
-_POSTCODE_WORD_RE = re.compile(rf"(?i:{alternation(all_contact_words('postcode_words'))})")
+_POSTCODE_WORD_RE = re.compile(rf"(?i:{_POSTCODE_WORDS})")
 
 
 def _postcodes_then_house(text: str) -> Iterator[tuple[int, int]]:
