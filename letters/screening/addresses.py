@@ -375,7 +375,7 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
             # The block is widened over only once the place is known to be no public one: a
             # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
-            yield _with_block_before(text, start), told.end() if told else end
+            yield _with_name_before(text, _with_block_before(text, start)), told.end() if told else end
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -535,8 +535,8 @@ _FLOOR = (rf"(?:(?:\d{{1,2}}\.?\s*(?:e|er|re|ème|eme|st|nd|rd|th)?|top|ground|f
 #: One detail of an address between the street and the town: a flat, a floor, a building, a door, a "lieu-dit".
 _DETAIL = (rf"(?:{_UNIT}|{_FLOOR}|(?:{_BUILDING_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
            rf"|(?:porte|door|dør)\s+(?:(?:de\s+|à\s+)?{_SIDE_WORDS}|\w{{1,3}})|lieu-dit\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
-           # "au 2ème", "au 3e": a French floor without "étage" (r9).
-           rf"|au\s+\d{{1,2}}(?:e|er|re|ème|eme))(?!\w)")
+           # "au 2ème", "au 3e": a French floor without "étage" (r9), or with its side: "5e gauche" (r17).
+           rf"|au\s+\d{{1,2}}(?:e|er|re|ème|eme)|\d{{1,2}}(?:e|er|ème|eme)\s+{_SIDE_WORDS})(?!\w)")
 _ADDRESS_GLUE_RE = re.compile(
     rf"[\s,]*(?:{_DETAIL}[\s,]+){{0,3}}"
     r"(?:[^\W\d_][\w'’-]+[\s,]*){0,3}(?:[iàa]\s+)?\Z",
@@ -580,6 +580,7 @@ def _join_address_parts(text: str, spans: list[tuple[int, int]]) -> Iterator[tup
 # ---------------------------------------------------------------- flats, floors and towns
 #: "flat 3, ", "lejl. 2 ", "flat 3, 2nd floor, " right before a street: they are part of the address.
 _UNIT_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_UNIT}[\s,]*(?:{_FLOOR}[\s,]*)?|{_FLOOR}[\s,]+)\Z", re.IGNORECASE)
+_UNIT_WORD_BEFORE_NUMBER_RE = re.compile(rf"(?<!\w){_UNIT_WORDS}\.?\s*(?:n°|no\.?|nr\.?|#)?\s*\Z", re.IGNORECASE)
 #: After a street: a floor and side ("au 3e étage à gauche", "2nd floor", "3. etasje"), a flat or
 #: a building ("oppgang B", "leil. H0203").
 _DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAIL}", re.IGNORECASE)
@@ -587,9 +588,15 @@ _DETAIL_AFTER_RE = re.compile(rf"[\s,]*(?:au\s+|on\s+the\s+|i\s+|på\s+)?{_DETAI
 #: Aarhus's district letter or the first half of a British postcode ("27 Mortimer Street,
 #: Brighton", "Fjellveien 112 i Stavanger", "kastanievej 14 i vejle", "ryesgade 31, aarhus c",
 #: "14 maple close, leeds LS17", "rue des lilas, au 12, à montreuil").
+#: The town may have a French article or "St." before it and more capitalised words after it
+#: ("Le Mans", "St. Hanshaugen", "Little Hadham", "Dayton Ohio"), and may stand after a bare space
+#: when it is capitalised and ends the clause ("61 Hawthorn Avenue Hull"); a US state's code or a
+#: Paris or Marseille arrondissement may follow it ("Ocala FL", "Paris 5e") (r17).
 _TOWN_AFTER_RE = re.compile(
-    r"(?:,\s*(?P<on>(?:à|i|in|på)\s+)?|\s+(?P<in>(?:i|in|à|på)\s+))(?P<town>[^\W\d_][\w'’-]+)"
-    r"(?P<district>\s+(?:sv|nv|[cknvsø])(?![\w'’])|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w))?",
+    r"(?:,\s*(?P<on>(?:à|i|in|på)\s+)?|\s+(?P<in>(?:i|in|à|på)\s+)|(?P<space>\s+)(?=(?-i:[A-ZÆØÅÉ])))"
+    r"(?P<town>(?-i:(?:Le|La|Les|L'|St\.)\s*)?[^\W\d_][\w'’-]+(?-i:\s+[A-ZÆØÅÉ][a-zæøåéèêëàâîôûüç'’-]+){0,2})"
+    r"(?P<district>\s+(?:sv|nv|[cknvsø])(?![\w'’])|\s+[a-z]{1,2}\d{1,2}[a-z]?(?:\s?\d[a-z]{2})?(?!\w)"
+    r"|\s+(?-i:[A-Z]{2})(?!\w)|\s+\d{1,2}(?:e|er|ème)(?!\w))?",
     re.IGNORECASE,
 )
 #: Words that can follow "i", "in", "à" or a comma behind a street without being a town
@@ -610,6 +617,9 @@ def _with_unit_before(text: str, start: int) -> int:
         if street:
             start = street.start()
     unit = _UNIT_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not unit and start < len(text) and text[start].isdigit():
+        # "Flat 12B Ashgrove House": the flat's word, whose number the street's match took (r17).
+        unit = _UNIT_WORD_BEFORE_NUMBER_RE.search(text, max(0, start - 20), start)
     start = unit.start() if unit else start
     # "lieu-dit La Grange, route de Vitrac": the hamlet before the road (r9).
     hamlet = _HAMLET_BEFORE_RE.search(text, max(0, start - 50), start)
@@ -633,6 +643,25 @@ def _with_block_before(text: str, start: int) -> int:
     """Return `start`, moved back over a flat and building name or an address block's first lines."""
     block = _BLOCK_BEFORE_RE.search(text, max(0, start - BLOCK_REACH), start)
     return block.start() if block else start
+
+
+#: A house's, farm's or addressee's name with a comma, right before an address: "Solgården, Parkvej
+#: 4", "Lien gård, Sætervegen 41", "Lucas Martin, 60 boulevard Carnot" (r17). Capitalised words only.
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[A-ZÆØÅÉ][\w'’-]*\s+){0,2}[A-ZÆØÅÉ]?[\w'’-]+,\s*\Z")
+_NAME_BEFORE_REACH = 40
+
+
+def _with_name_before(text: str, start: int) -> int:
+    """Return `start`, moved back over a name and comma written right before the address.
+
+    Widening an address found already only redacts a word more; it never makes one.
+    """
+    for _ in range(3):  # "Lower Bryn Farm, Llanidloes, SY18 6LU": a name per line of the address
+        name = _NAME_BEFORE_RE.search(text, max(0, start - _NAME_BEFORE_REACH), start)
+        if not (name and name.group()[0].isupper()):
+            break
+        start = name.start()
+    return start
 
 
 _HAMLET_BEFORE_RE = re.compile(r"(?<!\w)lieu-dit\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s*\Z", re.IGNORECASE)
@@ -676,8 +705,11 @@ def _is_town(text: str, town: re.Match) -> bool:
     lower-case word only where its clause ends ("…, stockport, right behind", not "…, avec").
     """
     word = town.group("town")
-    if word.lower() in _NOT_TOWN_WORDS:
+    if word.split()[0].lower() in _NOT_TOWN_WORDS and not word.startswith(("Le ", "La ", "Les ", "L'", "St.")):
         return False
+    if town.group("space"):
+        # After a bare space only a capitalised word that ends the clause or meets a postcode.
+        return bool(_CLAUSE_END_RE.match(text, town.end()) or _POSTCODE_AFTER_TOWN_RE.match(text, town.end()))
     if town.group("on") or town.group("in") or town.group("district") or word[0].isupper():
         return True
     return bool(_CLAUSE_END_RE.match(text, town.end()))

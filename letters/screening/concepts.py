@@ -43,6 +43,10 @@ Phrase syntax, one phrase per string, words separated by spaces:
 * ``{parent}`` is any entry of that word group; entries may be several words.
 * ``=ring`` matches only that written form, not its other forms ("rang") nor a typo: for
   words whose other forms mean something else ("ring me" asks; "she rang me" tells).
+* A ``said`` phrase that starts with ``!`` says the concern outright ("!take|taking my own
+  life"): no ``unless`` phrase silences it, whatever time, place or event stands next to it
+  ("I'm going to take my life after the showcase"). ``unless_sentence`` frames still do ("in
+  the film he takes his own life").
 * Between two words up to one other word may stand ("don't tell *your* mum"); ``...``
   allows up to eight ("keep *this whole thing a* secret").
 """
@@ -51,7 +55,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -156,6 +160,8 @@ class _Phrase:
     first_prefixes: tuple[str, ...]
     anchor: int | None = None
     reach: int = 0
+    #: Said outright ("!" in the lexicon): never silenced by an `unless` phrase.
+    outright: bool = False
 
     @classmethod
     def of(cls, slots: tuple[_Slot, ...]) -> _Phrase:
@@ -283,6 +289,8 @@ class ConceptLexicon:
 
     def _phrase(self, phrase: str) -> _Phrase:
         """Compile one phrase of the lexicon into slots (see the module docstring)."""
+        outright = phrase.startswith("!")
+        phrase = phrase.removeprefix("!")
         slots, gap = [], 0
         for spec in phrase.split():
             if spec == "...":
@@ -292,7 +300,7 @@ class ConceptLexicon:
             gap = SHORT_GAP
         if not slots:
             raise PhraseError(f"{self.language}.toml: empty phrase")
-        return _Phrase.of(tuple(slots))
+        return replace(_Phrase.of(tuple(slots)), outright=True) if outright else _Phrase.of(tuple(slots))
 
     # ---------------------------------------------------------------- matching
 
@@ -352,23 +360,23 @@ class ConceptLexicon:
         hits = []
         for concept in self.concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
-            ranges = []
+            ranges = []  # (match, severity, said outright)
             if said_severity != "none":
-                said = [r for p in concept.said for r in _matches(p, letter)]
-                said += [r for a, b, within in concept.near for r in _near(a, b, within, letter)]
+                said = [(r, p.outright) for p in concept.said for r in _matches(p, letter)]
+                said += [(r, False) for a, b, within in concept.near for r in _near(a, b, within, letter)]
                 if said and concept.unless_sentence:
                     framed = {sentence_of[first] for p in concept.unless_sentence for first, _ in _matches(p, letter)}
-                    said = [r for r in said if sentence_of[r[0]] not in framed]
-                ranges += [(r, said_severity) for r in said]
-            ranges += [(r, "urgent") for p in concept.reported for r in _matches(p, letter)]
+                    said = [(r, outright) for r, outright in said if sentence_of[r[0]] not in framed]
+                ranges += [(r, said_severity, outright) for r, outright in said]
+            ranges += [(r, "urgent", False) for p in concept.reported for r in _matches(p, letter)]
             # A cover story is never silenced: "I fell off the trampoline" is its very words.
             hits += [Hit(tokens[first].start, tokens[last].end, concept.name, "urgent")
                      for p in concept.cover_story for first, last in _matches(p, letter)]
             if not ranges:
                 continue
             silenced = [r for p in concept.unless for r in _matches(p, letter)]
-            for (first, last), severity in ranges:
-                if not any(_silences(unless, (first, last), sentence_of) for unless in silenced):
+            for (first, last), severity, outright in ranges:
+                if outright or not any(_silences(unless, (first, last), sentence_of) for unless in silenced):
                     hits.append(Hit(tokens[first].start, tokens[last].end, concept.name, severity))
         return hits
 

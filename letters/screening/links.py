@@ -6,7 +6,14 @@ import re
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
-from letters.screening.text import alternation, compile_folded, fold, runs_sentences_together, trie_alternation
+from letters.screening.text import (
+    alternation,
+    compile_folded,
+    fold,
+    runs_sentences_together,
+    trie_alternation,
+    with_name_letters,
+)
 
 #: Ways children write "@" and "." so that filters miss it, all languages together (from the
 #: [contact] lists at_words and dot_words): the words are distinctive enough not to collide
@@ -29,7 +36,9 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "co", "uk", "dk", "no", 
                      # r9: the countries families in the program write from as well ("wp dot pl").
                      "pl", "es", "pt", "fi", "ie",
                      # r16: Google's short links for shared albums ("photos.app.goo.gl/…").
-                     "gl")
+                     "gl",
+                     # r17: a mail provider abroad ("hax0r666@mail.ru").
+                     "ru")
 
 #: Mail providers children name without a top-level domain ("emma at gmail").
 MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "msn", "aol",
@@ -49,10 +58,10 @@ _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS + BRACKETED_AT_
 # Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
 # hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
 # Only a name spelled out in pieces may end so: "were 12 at free swim" is a count.
-_LOCAL = (rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
-          rf"(?:(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
+_LOCAL = with_name_letters(rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
+                           rf"(?:(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
-_HANDLE_LIKE_LOCAL = r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
+_HANDLE_LIKE_LOCAL = with_name_letters(r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*")
 _PROVIDER = alternation(MAIL_PROVIDERS)
 # After a provider, its domain may be written without the dot: "at gmail com", "på hotmail dk".
 _PROVIDER_DOMAIN = rf"(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))?"

@@ -141,9 +141,9 @@ class LinearModel:
             "classes": self.classes,
             "bias": [round(b, 4) for b in self.bias],
             "thresholds": self.thresholds,
-            # Three decimals: no kept weight is under 0.2, so rounding moves a score by less than
-            # a thousandth per feature, and the file of the sixteenth round (247,848 features) stays
-            # under the 4 MB the tests allow (3.65 MB; 4.24 MB with four decimals).
+            # Three decimals: no kept weight is under 0.22 (training.fit), so rounding moves a score
+            # by less than a thousandth per feature, and the file stays under the 4 MB the tests
+            # allow (the sixteenth round's 247,848 features: 3.65 MB; 4.24 MB with four decimals).
             "weights": {f: [[c, round(w, 3)] for c, w in pairs] for f, pairs in sorted(self.weights.items())},
         }
         # mtime=0 keeps the file byte-identical when the same training is run twice.

@@ -487,6 +487,26 @@ MOBILE_LENGTHS = {"GB": 11, "FR": 10, "NO": 8}
 _NANP_SHAPE_RE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\Z")
 
 
+#: The calling code of each country Brevven's programs meet in, as "+45" or "0045" starts a number,
+#: with the length of the national number that follows it ("+45 31 04 72 88": eight digits).
+_NATIONAL_LENGTH_AFTER_CODE = {"1": 10, "44": 10, "45": 8, "47": 8, "33": 9}
+
+
+def _with_a_served_country_code(digits: str, plus: bool) -> bool:
+    """True if `digits` are "+" or "00", the calling code of a country we serve and a national
+    number of that country's length.
+
+    Nothing but a phone number is written so, whether or not its range is in service
+    ("+45 31 04 72 88", "0033 6 92 47 18 03"); a parcel's "0044 1187 2290 5" is a digit short (r17).
+    """
+    if not plus:
+        if not digits.startswith("00"):
+            return False
+        digits = digits[2:]
+    return any(digits.startswith(code) and len(digits) - len(code) == length
+               for code, length in _NATIONAL_LENGTH_AFTER_CODE.items())
+
+
 def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
     """True for a possible number written as phones are, even where the range is not in service.
 
@@ -496,6 +516,8 @@ def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[s
     region: eleven digits starting 07 in Britain, ten starting 06 or 07 in France, eight
     starting 4 or 9 in Norway, or the North American punctuation.
     """
+    if _with_a_served_country_code(digits, plus):
+        return True
     for region in regions:
         prefixes = MOBILE_PREFIXES.get(region, ())
         length = MOBILE_LENGTHS.get(region, 0)

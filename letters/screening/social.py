@@ -17,6 +17,7 @@ from letters.screening.text import (
     runs_sentences_together,
     start_before_words,
     trie_alternation,
+    with_name_letters,
 )
 
 #: Platform names as children write them, every language's forms together ("snappen",
@@ -50,13 +51,13 @@ POSSESSIVE_CUES = frozenset({"my", "your", "ur", "mit", "min", "mitt", "mon", "t
 # A token that has a letter and a digit, dot or underscore ("sivert.ski", "lucy_b2011"): after
 # a platform and a word or two ("snappen min e sivert.ski") it is a handle without an introducer.
 # The dot must stand inside the token: "er jeg single." ends a sentence (r9).
-_HANDLE_LIKE = r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![.])(?!\w)"
+_HANDLE_LIKE = with_name_letters(r"(?=[\w.]*[a-z])(?=[\w.]*(?:[\d_]|\.\w))[a-z0-9][\w.]{1,29}(?<![.])(?!\w)")
 # A handle-shaped token; `_is_handle` decides whether it really is one.
-_HANDLE = r"[a-z0-9][\w.]{1,29}(?<![.])"
+_HANDLE = with_name_letters(r"[a-z0-9][\w.]{1,29}(?<![.])")
 # A handle may begin with "_" ("@_chloe.dessine_").
 # A dot may open it ("@.sadpoems"), and a hyphen or a dot and a line break stand inside it as
 # children write them ("@leo-builds", "@maya.<line break>porto.28") (r16).
-AT_HANDLE_RE = compile_folded(r"(?<![\w@/.])@\.?[a-z_](?:\w|[.-](?=\w)|\.\n(?=\w)){1,29}")
+AT_HANDLE_RE = compile_folded(with_name_letters(r"(?<![\w@/.])@\.?[a-z_](?:\w|[.-](?=\w)|\.\n(?=\w)){1,29}"))
 # A tag's name may be a first name and an initial: "jaylen h#4471" (r9).
 DISCORD_TAG_RE = compile_folded(r"(?<![\w@])(?:[a-z][\w.]{1,20} )?[a-z][\w.]{0,31}#\d{4}(?!\w)")
 
@@ -179,10 +180,16 @@ def find_social(text: str, folded: str, *, language: str) -> Iterator[tuple[int,
     insta", "lea_danse2012 sur insta et tiktok"), so the finding shows where the name lives.
     """
     for start, end in _social_spans(text, folded, language):
+        if _FILE_EXTENSION_RE.match(folded, end):
+            continue  # "Ansøgning_Ida_2025.pdf" names a file, not an account (r17)
         end = _cut_off_tail(folded, end)
         platforms = _PLATFORMS_AFTER_RE.match(folded, end)
         end = platforms.end() if platforms else end
         yield _widen(folded, start, end, language)
+
+
+#: A file's extension right after a name: "Ansøgning_Ida_2025.pdf", "min_tegning.png".
+_FILE_EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|odt|txt|jpe?g|png|gif|heic|mp[34]|mov|pptx?|xlsx?)(?!\w)")
 
 
 #: "på insta", "on snap and tiktok", "sur insta et tiktok" right after a handle.
@@ -401,7 +408,7 @@ _USERNAME_FIRST_WORDS = frozenset(fold(phrase).split()[0] for phrase in USERNAME
 _SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|\Z)")
 
 #: A token no ordinary word looks like: letters joined by "_" ("tom_reads_88", "maelys_0412").
-_STRONG_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])")
+_STRONG_HANDLE_RE = re.compile(with_name_letters(r"(?<![\w@./])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@])"))
 
 
 def _handles_near_platforms(folded: str, window: int = 100) -> Iterator[tuple[int, int]]:
@@ -440,7 +447,7 @@ _PLATFORM_TO_HANDLE = 40
 #: a word of three letters or more, a dot, and more letters or digits, no space after the dot.
 #: Letters and digits a dotted name has at least: "kap.3", "vol.12", "chap.3" are chapters and volumes.
 MIN_DOTTED_NAME = 6
-_DOTTED_NAME_RE = re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.[a-z0-9])")
+_DOTTED_NAME_RE = re.compile(with_name_letters(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.[a-z0-9])"))
 #: Last pieces that make a dotted word a web address, which links.py reads.
 _DOMAIN_ENDINGS = frozenset(TOP_LEVEL_DOMAINS)
 #: How far from a platform or account word a dotted or underscore name may stand, either side.
@@ -618,7 +625,7 @@ def _handle_before_platform(folded: str) -> Iterator[tuple[int, int]]:
 
 #: A token no first name looks like: letters joined by "_", or letters ending in digits
 #: ("ragnar_springer", "miavs11", "grisou2013").
-_USER_NAME_TOKEN = r"(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{2,}[a-z_]*\d{1,4})(?![\w@])"
+_USER_NAME_TOKEN = with_name_letters(r"(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{2,}[a-z_]*\d{1,4})(?![\w@])")
 
 
 @lru_cache(maxsize=None)

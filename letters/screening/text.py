@@ -7,8 +7,8 @@ from typing import Iterable
 
 from programs.text import fold, strip_accent
 
-__all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "runs_sentences_together", "start_before_words",
-           "trie_alternation"]
+__all__ = ["NAME_LETTERS", "alternation", "compile_folded", "fold", "has_cue_before", "runs_sentences_together",
+           "start_before_words", "trie_alternation", "with_name_letters"]
 
 
 # fold() comes from programs.text: screening and the watch words' keys must fold alike.
@@ -17,6 +17,17 @@ __all__ = ["alternation", "compile_folded", "fold", "has_cue_before", "runs_sent
 def compile_folded(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile a pattern written with accents so that it matches folded text."""
     return re.compile("".join(map(strip_accent, pattern)), flags | re.IGNORECASE)
+
+
+#: The letters of a user name or an e-mail name once folded: fold() takes the accent off "é" and
+#: "å" but keeps the letters that have none to take off, and Danish, Norwegian and French names
+#: hold them ("snøuglen2012@gmail.com", "byttebørsen_odense", "cœur.de.lion"; r17).
+NAME_LETTERS = "a-zæøœß"
+
+
+def with_name_letters(pattern: str) -> str:
+    """Return `pattern` with each "a-z" range of its character classes widened to NAME_LETTERS."""
+    return pattern.replace("a-z", NAME_LETTERS)
 
 
 #: The optional words that say "this is" before a value a writer gives ("is", "er", "c'est",
