@@ -356,12 +356,19 @@ def _a_public_switchboard(folded: str, start: int, end: int) -> bool:
     return bool(hours) and not _OWN_NUMBER_RE.search(folded, max(low, start - 30), start)
 
 
+def _after_international_prefix(digits: str, plus: bool) -> str | None:
+    """Return the digits after "+" or "00" (the calling code first), or None for a national number."""
+    if plus:
+        return digits
+    return digits[2:] if digits.startswith("00") else None
+
+
 @lru_cache(maxsize=4096)
 def _verdict(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
     """Return (possible, valid) for `digits` read as a phone number of `region`."""
-    if plus or digits.startswith("00"):
-        candidate = "+" + (digits[2:] if digits.startswith("00") and not plus else digits)
-        parse_region = None
+    international = _after_international_prefix(digits, plus)
+    if international is not None:
+        candidate, parse_region = "+" + international, None
     else:
         candidate, parse_region = digits, region
     try:
@@ -487,9 +494,11 @@ MOBILE_LENGTHS = {"GB": 11, "FR": 10, "NO": 8}
 _NANP_SHAPE_RE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\Z")
 
 
-#: The calling code of each country Brevven's programs meet in, as "+45" or "0045" starts a number,
-#: with the length of the national number that follows it ("+45 31 04 72 88": eight digits).
-_NATIONAL_LENGTH_AFTER_CODE = {"1": 10, "44": 10, "45": 8, "47": 8, "33": 9}
+#: The length of a national number, without its trunk "0", in each country Brevven's programs meet
+#: in: what follows the calling code in "+45 31 04 72 88" (eight digits) or "0033 6 92 47 18 03" (nine).
+_NATIONAL_LENGTH = {"US": 10, "GB": 10, "DK": 8, "NO": 8, "FR": 9}
+_NATIONAL_LENGTH_AFTER_CODE = {str(phonenumbers.country_code_for_region(region)): length
+                               for region, length in _NATIONAL_LENGTH.items()}
 
 
 def _with_a_served_country_code(digits: str, plus: bool) -> bool:
@@ -499,12 +508,10 @@ def _with_a_served_country_code(digits: str, plus: bool) -> bool:
     Nothing but a phone number is written so, whether or not its range is in service
     ("+45 31 04 72 88", "0033 6 92 47 18 03"); a parcel's "0044 1187 2290 5" is a digit short (r17).
     """
-    if not plus:
-        if not digits.startswith("00"):
-            return False
-        digits = digits[2:]
-    return any(digits.startswith(code) and len(digits) - len(code) == length
-               for code, length in _NATIONAL_LENGTH_AFTER_CODE.items())
+    international = _after_international_prefix(digits, plus)
+    return international is not None and any(
+        international.startswith(code) and len(international) - len(code) == length
+        for code, length in _NATIONAL_LENGTH_AFTER_CODE.items())
 
 
 def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
