@@ -497,8 +497,11 @@ _NANP_SHAPE_RE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\Z")
 #: The length of a national number, without its trunk "0", in each country Brevven's programs meet
 #: in: what follows the calling code in "+45 31 04 72 88" (eight digits) or "0033 6 92 47 18 03" (nine).
 _NATIONAL_LENGTH = {"US": 10, "GB": 10, "DK": 8, "NO": 8, "FR": 9}
-_NATIONAL_LENGTH_AFTER_CODE = {str(phonenumbers.country_code_for_region(region)): length
-                               for region, length in _NATIONAL_LENGTH.items()}
+# From the library's static table of calling codes: country_code_for_region() would load every
+# region's metadata at import, which warm_up() defers to the first screening.
+_NATIONAL_LENGTH_AFTER_CODE = {str(code): _NATIONAL_LENGTH[region]
+                               for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
+                               for region in regions if region in _NATIONAL_LENGTH}
 
 
 def _with_a_served_country_code(digits: str, plus: bool) -> bool:
