@@ -37,7 +37,7 @@ from letters.selectors import EDITABLE_STATUSES, draft_version
 from letters.text import fits_draft_storage, length_problem_of, letter_length, normalise_newlines, too_long_message
 from programs.compiled import CompiledRead
 from programs.exceptions import StateConflict
-from programs.models import Membership, Pair, Program, User
+from programs.models import Membership, Pair, Program, User, WatchWord
 from programs.pair_changes import pairs_changed
 from programs.richtext import plain_to_html
 from programs.selectors import screening_regions_for, watch_terms_for_screening
@@ -75,9 +75,12 @@ class DraftConflict(StateConflict):
 
 #: A letter by id under a row lock, with what the checks need; built once per process, as it is
 #: read again on every save and send (docs/performance.md).
+#: `program_has_watch_words` spares a send the read of its program's watch words when there are
+#: none, as in most programs (_store_findings).
 _LOCKED_LETTER = CompiledRead(lambda pk: (
     Letter.objects.select_for_update(of=("self",))
     .select_related("pair__program", "pair__mentor", "pair__mentee", "author", "assignment", "in_reply_to")
+    .annotate(program_has_watch_words=Exists(WatchWord.objects.filter(program=OuterRef("pair__program"))))
     .filter(pk=pk)
 ))
 
@@ -235,35 +238,41 @@ def _author_role(author: Membership) -> str | None:
     return author.role if author.role in (Membership.Role.MENTOR, Membership.Role.MENTEE) else None
 
 
-def _store_findings(letter: Letter) -> list[Finding]:
+def _store_findings(letter: Letter, *, screened_before: bool) -> list[Finding]:
     """Screen the letter's plain text and replace its stored findings with the result.
 
     Screening reads the program's countries and the author's own, the program's watch words
-    as they are now, and which side of the pair wrote the letter.
+    as they are now, and which side of the pair wrote the letter. Precondition: `letter`
+    comes from _lock (which says whether the program has watch words). `screened_before`
+    False says the letter was never sent before, so it has no findings to replace: only a
+    send screens a letter.
     """
     program, author = letter.pair.program, letter.author
+    watch_terms = watch_terms_for_screening(program) if letter.program_has_watch_words else []
     found = screening.screen(
         letter.body_text, language=program.language, regions=screening_regions_for(program, author),
-        watch_terms=watch_terms_for_screening(program), author_role=_author_role(author),
+        watch_terms=watch_terms, author_role=_author_role(author),
     )
-    letter.findings.all().delete()
+    if screened_before:
+        letter.findings.all().delete()
     return Finding.objects.bulk_create(
         Finding(letter=letter, kind=f.kind, severity=f.severity, start=f.start, end=f.end, excerpt=f.excerpt, concept=f.concept)
         for f in found
     )
 
 
-def route_submitted_letter(letter: Letter) -> list[Finding]:
+def route_submitted_letter(letter: Letter, *, screened_before: bool = True) -> list[Finding]:
     """Screen a letter that has just entered review, apply its program's review policy, return its findings.
 
-    Precondition: `letter` is locked and `in_review`, inside the submit transaction.
+    Precondition: `letter` is locked (_lock) and `in_review`, inside the submit transaction;
+    `screened_before` False only for a letter sent for the first time (_store_findings).
     Effects: the letter's findings are replaced by what screening finds now. Under the
     `flagged_only` policy a letter without findings is delivered at once (the event has
     no actor and says why); every other letter waits for a coordinator. A letter with an
     urgent finding always waits: its urgent Finding rows are what the safeguarding alert
     job reads, so storing them is the record that coordinators must be told.
     """
-    findings = _store_findings(letter)
+    findings = _store_findings(letter, screened_before=screened_before)
     if any(f.severity == Finding.Severity.URGENT for f in findings):
         # Ids only: a letter's words never go into the logs.
         logger.warning("Letter %s has an urgent screening finding and waits for a coordinator.", letter.pk)
@@ -314,11 +323,14 @@ def submit_letter(
                 letter.save(update_fields=[*new_text, "updated_at"])
         else:
             now = timezone.now()
+            # Only a send screens a letter, and every send stamps submitted_at: a letter never
+            # stamped has no findings yet.
+            screened_before = letter.submitted_at is not None
             _transition(
                 letter, actor=actor, allowed_from=EDITABLE, to=LetterStatus.IN_REVIEW,
                 submitted_at=now, is_late=deadlines.sent_late(letter, now), **new_text,
             )
-            findings = route_submitted_letter(letter)
+            findings = route_submitted_letter(letter, screened_before=screened_before)
             hooks.letter_submitted(letter, findings)
             pairs_changed([letter.pair])
     # Raised after the commit on purpose: the text saved above must survive the refusal.

@@ -357,24 +357,28 @@ class ConceptLexicon:
         if sentence_of is None:
             sentence_of = [0] * len(tokens)
         letter = _Letter(tokens, forms, sentence_of, self._phrase_index)
+        # Of a lexicon's phrases a letter can match only a few dozen: `candidates` leaves the
+        # others out before any of them is tried (most concepts have hundreds).
+        candidates = letter.candidates
         hits = []
         for concept in self.concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
             ranges = []  # (match, severity, said outright)
             if said_severity != "none":
-                said = [(r, p.outright) for p in concept.said for r in _matches(p, letter)]
+                said = [(r, p.outright) for p in candidates(concept.said) for r in _matches(p, letter)]
                 said += [(r, False) for a, b, within in concept.near for r in _near(a, b, within, letter)]
                 if said and concept.unless_sentence:
-                    framed = {sentence_of[first] for p in concept.unless_sentence for first, _ in _matches(p, letter)}
+                    framed = {sentence_of[first] for p in candidates(concept.unless_sentence)
+                              for first, _ in _matches(p, letter)}
                     said = [(r, outright) for r, outright in said if sentence_of[r[0]] not in framed]
                 ranges += [(r, said_severity, outright) for r, outright in said]
-            ranges += [(r, "urgent", False) for p in concept.reported for r in _matches(p, letter)]
+            ranges += [(r, "urgent", False) for p in candidates(concept.reported) for r in _matches(p, letter)]
             # A cover story is never silenced: "I fell off the trampoline" is its very words.
             hits += [Hit(tokens[first].start, tokens[last].end, concept.name, "urgent")
-                     for p in concept.cover_story for first, last in _matches(p, letter)]
+                     for p in candidates(concept.cover_story) for first, last in _matches(p, letter)]
             if not ranges:
                 continue
-            silenced = [r for p in concept.unless for r in _matches(p, letter)]
+            silenced = [r for p in candidates(concept.unless) for r in _matches(p, letter)]
             for (first, last), severity, outright in ranges:
                 if outright or not any(_silences(unless, (first, last), sentence_of) for unless in silenced):
                     hits.append(Hit(tokens[first].start, tokens[last].end, concept.name, severity))
@@ -469,6 +473,12 @@ class _Letter:
                 self.positions.setdefault(form, []).append(index)
         self.all_forms = frozenset(self.positions)
         self._possible = phrase_index.possible(self.all_forms) if phrase_index is not None else None
+        # Where each written form stands, and the starts found for each tuple of prefixes:
+        # phrases share prefixes ("kill*", "hurt*"), and a letter repeats its words.
+        self._norm_positions: dict[str, list[int]] = {}
+        for index, token in enumerate(tokens):
+            self._norm_positions.setdefault(token.norm, []).append(index)
+        self._prefix_starts: dict[tuple[str, ...], list[int]] = {}
 
     def possible(self, phrase: _Phrase) -> bool:
         """False if some word of `phrase` occurs nowhere in the letter (then it cannot match)."""
@@ -476,6 +486,13 @@ class _Letter:
             return id(phrase) in self._possible
         all_forms = self.all_forms
         return all(slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots)
+
+    def candidates(self, phrases: Iterable[_Phrase]) -> list[_Phrase]:
+        """Return those of `phrases` the letter may match, in order (`possible` of each, in one pass)."""
+        if self._possible is None:
+            return [phrase for phrase in phrases if self.possible(phrase)]
+        possible = self._possible
+        return [phrase for phrase in phrases if id(phrase) in possible]
 
     def anchor_positions(self, phrase: _Phrase) -> list[int] | None:
         """Return, in order, the indexes of the words that hold a form of `phrase`'s anchor slot
@@ -489,8 +506,16 @@ class _Letter:
         """Return the token indexes where `phrase` may begin, in order."""
         found = {i for form in phrase.first_forms & self.all_forms for i in self.positions[form]}
         if phrase.first_prefixes:
-            found.update(i for i, t in enumerate(self.tokens) if t.norm.startswith(phrase.first_prefixes))
+            found.update(self._prefixed(phrase.first_prefixes))
         return sorted(found)
+
+    def _prefixed(self, prefixes: tuple[str, ...]) -> list[int]:
+        """Return the indexes of the words whose written form starts with one of `prefixes`."""
+        found = self._prefix_starts.get(prefixes)
+        if found is None:
+            found = [i for norm, indexes in self._norm_positions.items() if norm.startswith(prefixes) for i in indexes]
+            self._prefix_starts[prefixes] = found
+        return found
 
 
 def _word_matches(word: _Word, forms: frozenset[str], token: Token) -> bool:

@@ -118,6 +118,18 @@ def test_submit_writes_the_text_with_the_move_to_review_and_reads_no_finding_bac
     assert not [sql for sql in statements if sql.startswith("SELECT") and '"letters_finding"' in sql]
 
 
+def test_a_first_send_in_a_program_without_watch_words_neither_reads_them_nor_deletes_findings(pair):
+    # A letter is screened only when sent, so one never sent has no findings to replace; the
+    # locked read already says whether the program has watch words (letters.services._lock).
+    draft = services.save_draft(pair.mentee.user, pair=pair, body="draft")
+    with CaptureQueriesContext(connection) as queries:
+        services.submit_letter(pair.mentee.user, letter=draft, body=factories.LETTER_TEXT)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not [sql for sql in statements if sql.startswith('DELETE FROM "letters_finding"')]
+    assert not [sql for sql in statements if sql.startswith('SELECT "programs_watchword"')]
+    assert Letter.objects.get(pk=draft.pk).status == LetterStatus.IN_REVIEW
+
+
 @pytest.mark.parametrize(
     "body, message",
     [("", "empty"), ("short", "short"), ("x" * 201, "1 character too long"), ("y" * 250, "50 characters too long")],
