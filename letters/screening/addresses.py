@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words, with_english
 from letters.screening.phones import NUMBER_WORDS
-from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, has_cue_before, trie_alternation
+from letters.screening.text import IS_WORDS, alternation, compile_folded, fold, has_cue_before
 
 #: Street types written as their own word: "12 Oak Street", "15 rue de la Paix".
 STREET_WORDS = {language: contact_words(language, "street_words") for language in ("en", "fr")}
@@ -895,7 +895,7 @@ def _with_description_after(text: str, folded: str, end: int, language: str) -> 
 
 def _house_number_words(language: str) -> str:
     """Return an alternation of `language`'s number words from 1 to 199 ("twelve", "toogtredive")."""
-    return trie_alternation(word for word, digits in NUMBER_WORDS[language].items()
+    return alternation(word for word, digits in NUMBER_WORDS[language].items()
                             if digits.isdigit() and 0 < int(digits) < 200 and len(word) > 2)
 
 

@@ -11,7 +11,6 @@ from letters.screening.text import (
     compile_folded,
     fold,
     runs_sentences_together,
-    trie_alternation,
     with_name_letters,
 )
 
@@ -133,7 +132,7 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> int:
 # The at-words as prefix trees: as flat alternatives they were tried one by one at every
 # character of every letter (a third of a millisecond of a 1,700-character letter).
 _EMAIL_HINT_RE = compile_folded(
-    rf"@|[(\[{{<]\s*(?:at|{trie_alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{trie_alternation(AT_WORDS)}")
+    rf"@|[(\[{{<]\s*(?:at|{alternation(BRACKETED_AT_WORDS)})\s*[)\]}}>]|{alternation(AT_WORDS)}")
 _FOLDED_DOT_WORDS = tuple({f" {fold(word)} " for word in DOT_WORDS})
 _FOLDED_PROVIDERS = tuple({fold(provider).split()[0] for provider in MAIL_PROVIDERS})
 _PLAIN_AT_HINT_RE = re.compile(r"(?<!\w)at(?!\w)")
@@ -261,7 +260,7 @@ _UNMISTAKABLE_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo",
 _DOMAIN_PART_RE = compile_folded(
     # An "@" glued to a name that is no mail domain starts a handle ("min insta @sofiepixelkunst",
     # "my acc is @its.nadia.k"), not the domain of the name before it (r14).
-    rf"(?<![\w/.])@(?=\s|{alternation(MAIL_PROVIDERS)}|[\w.-]*\.{_TLD}(?!\w))|(?<!\w)(?:{trie_alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
+    rf"(?<![\w/.])@(?=\s|{alternation(MAIL_PROVIDERS)}|[\w.-]*\.{_TLD}(?!\w))|(?<!\w)(?:{alternation(AT_WORDS)}|{alternation(_UNMISTAKABLE_PROVIDERS + all_contact_words('split_mail_providers'))}"
     rf"|{alternation(MAIL_PROVIDERS)}\.{_TLD})(?!\w)"
 )
 #: A name no ordinary word looks like: a letter, and a digit, dot or underscore inside

@@ -18,7 +18,6 @@ from letters.screening.text import (
     fold,
     has_cue_before,
     start_before_words,
-    trie_alternation,
 )
 
 # Number words per language, 0–99, as {spelling: digits}, built from the lists in the
@@ -136,7 +135,7 @@ PLUS_WORDS = {language: contact_words(language, "number_plus") for language in N
 def _number_token_pattern(language: str) -> re.Pattern:
     # Folded first: compile_folded strips the accents of the pattern, and the tree needs
     # "tjueåtte" and "tjueatte" to be one branch.
-    words = trie_alternation({fold(word) for word in NUMBER_WORDS[language]})
+    words = alternation({fold(word) for word in NUMBER_WORDS[language]})
     repeaters = REPEATERS[language]
     # "double four", "double-six"; a repeater before a digit ("double 8") and "plus" before a
     # number word are read in `_number_tokens`, which keeps this pattern, tried at every

@@ -8,7 +8,7 @@ from typing import Iterable
 from programs.text import fold, strip_accent
 
 __all__ = ["NAME_LETTERS", "alternation", "compile_folded", "fold", "has_cue_before", "runs_sentences_together",
-           "start_before_words", "trie_alternation", "with_name_letters"]
+           "start_before_words", "with_name_letters"]
 
 
 # fold() comes from programs.text: screening and the watch words' keys must fold alike.
@@ -36,17 +36,14 @@ IS_WORDS = r"(?:(?:is|are|er|c'est|cest|c|est|=)\s*:?\s*)?"
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of `words`, longest first, spaces matching any whitespace."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
+    """Return a regex matching any of `words`, the longest first, shaped as a prefix tree.
 
-def trie_alternation(words: Iterable[str]) -> str:
-    """Return a regex matching the same words as `alternation(words)`, shaped as a prefix tree.
-
-    With hundreds of words (the number words "tyve", "tyveen"…) a flat alternation tries
-    every word at every position of a letter; the tree tries one branch per letter. A word
-    and its longer forms share a branch whose rest is optional and greedy, so the longest
-    word is still preferred, as with `alternation`. A space matches any whitespace.
+    A flat alternation ("street|strada|road") tries every word at every position of a letter;
+    the tree tries one branch per letter, which made screening about a tenth faster without
+    changing one finding (docs/performance.md). A word and its longer forms share a branch
+    whose rest is optional and greedy, so where several words match the longest is preferred,
+    and the shorter ones are still tried when what follows needs them. A space matches any
+    whitespace.
     """
     tree: dict = {}
     for word in set(words):
