@@ -425,13 +425,14 @@ class _PhraseIndex:
                     self.always.append(phrase)
                 for form in key.reachable if key is not None else ():
                     self.by_form.setdefault(form, []).append(phrase)
+        self.filed_forms = frozenset(self.by_form)
 
     def possible(self, all_forms: frozenset[str]) -> set[int]:
         """Return the ids of the phrases a letter holding `all_forms` may match."""
         found = {id(phrase) for phrase in self.always}
         by_form = self.by_form
-        for form in all_forms:
-            for phrase in by_form.get(form, ()):
+        for form in self.filed_forms & all_forms:  # most of a letter's forms file no phrase
+            for phrase in by_form[form]:
                 if id(phrase) not in found and all(
                     slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots
                 ):
@@ -473,11 +474,9 @@ class _Letter:
                 self.positions.setdefault(form, []).append(index)
         self.all_forms = frozenset(self.positions)
         self._possible = phrase_index.possible(self.all_forms) if phrase_index is not None else None
-        # Where each written form stands, and the starts found for each tuple of prefixes:
-        # phrases share prefixes ("kill*", "hurt*"), and a letter repeats its words.
-        self._norm_positions: dict[str, list[int]] = {}
-        for index, token in enumerate(tokens):
-            self._norm_positions.setdefault(token.norm, []).append(index)
+        # Where each written form stands (made when a prefixed phrase is first tried), and the
+        # starts found for each tuple of prefixes: phrases share prefixes ("kill*", "hurt*").
+        self._norm_positions: dict[str, list[int]] | None = None
         self._prefix_starts: dict[tuple[str, ...], list[int]] = {}
 
     def possible(self, phrase: _Phrase) -> bool:
@@ -513,6 +512,10 @@ class _Letter:
         """Return the indexes of the words whose written form starts with one of `prefixes`."""
         found = self._prefix_starts.get(prefixes)
         if found is None:
+            if self._norm_positions is None:
+                self._norm_positions = {}
+                for index, token in enumerate(self.tokens):
+                    self._norm_positions.setdefault(token.norm, []).append(index)
             found = [i for norm, indexes in self._norm_positions.items() if norm.startswith(prefixes) for i in indexes]
             self._prefix_starts[prefixes] = found
         return found
