@@ -607,9 +607,9 @@ _INSERTED_FIELDS = ("recipient", "kind", "object_key", "due_at", "send_after", "
                     "quiet_hours")
 
 
-def _row_values(item: Planned, created_at) -> tuple:
-    """Return the values of `item`'s new row, adapted for the database, in the order of _INSERTED_FIELDS."""
-    ops = connection.ops
+def _row_values(item: Planned, created_at, ops) -> tuple:
+    """Return the values of `item`'s new row, adapted for the database by `ops` (the connection's
+    operations), in the order of _INSERTED_FIELDS."""
     # Due at once: quiet hours hold only a mentee's e-mail, and that is checked when it is sent
     # (wait_for_quiet_hours); the in-app notice never waits for the morning.
     send_after = item.due_at
@@ -627,8 +627,12 @@ def _insert_rows(items: list[Planned]) -> None:
     pairs starts with about 44,000 new rows, and building and preparing that many model
     instances cost seconds. The unique key stays the guard.
     """
-    created_at = connection.ops.adapt_datetimefield_value(timezone.now())
-    insert_rows(Reminder, _INSERTED_FIELDS, [_row_values(item, created_at) for item in items], ignore_conflicts=True)
+    # The operations are looked up once: `connection` is a proxy that finds the thread's
+    # connection on every use, a quarter of a second over a first sweep's 50,000 rows.
+    ops = connection.ops
+    created_at = ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(Reminder, _INSERTED_FIELDS, [_row_values(item, created_at, ops) for item in items],
+                ignore_conflicts=True)
 
 
 def _existing_rows(owed: list[Planned]) -> dict[tuple, tuple[int, str]]:
