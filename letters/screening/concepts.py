@@ -412,31 +412,43 @@ class _PhraseIndex:
     """
 
     def __init__(self, concepts: list[_Concept]):
-        self.by_form: dict[str, list[_Phrase]] = {}
-        self.always: list[_Phrase] = []
+        #: form -> (phrase id, the forms of each of the phrase's other needed slots) per phrase filed there
+        self.by_form: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+        self.always: frozenset[int] = frozenset()
+        always: set[int] = set()
         seen: set[int] = set()
         for concept in concepts:
             for phrase in _phrases_of(concept):
                 if id(phrase) in seen:
                     continue
                 seen.add(id(phrase))
-                key = min((slot for slot in phrase.slots if not slot.open_ended), key=_commonness, default=None)
+                needed = [slot for slot in phrase.slots if not slot.open_ended]
+                key = min(needed, key=_commonness, default=None)
                 if key is None:
-                    self.always.append(phrase)
-                for form in key.reachable if key is not None else ():
-                    self.by_form.setdefault(form, []).append(phrase)
+                    always.add(id(phrase))
+                    continue
+                # The key slot is met wherever the phrase is looked up: only the others are left.
+                others = tuple(slot.reachable for slot in needed if slot is not key)
+                for form in key.reachable:
+                    self.by_form.setdefault(form, []).append((id(phrase), others))
+        self.always = frozenset(always)
         self.filed_forms = frozenset(self.by_form)
 
     def possible(self, all_forms: frozenset[str]) -> set[int]:
         """Return the ids of the phrases a letter holding `all_forms` may match."""
-        found = {id(phrase) for phrase in self.always}
+        found = set(self.always)
+        tried: set[int] = set()  # a phrase filed under several forms of the letter is tried once
         by_form = self.by_form
         for form in self.filed_forms & all_forms:  # most of a letter's forms file no phrase
-            for phrase in by_form[form]:
-                if id(phrase) not in found and all(
-                    slot.open_ended or not slot.reachable.isdisjoint(all_forms) for slot in phrase.slots
-                ):
-                    found.add(id(phrase))
+            for phrase_id, others in by_form[form]:
+                if phrase_id in tried:
+                    continue
+                tried.add(phrase_id)
+                for reachable in others:  # a loop rather than all(): this runs for every phrase of every letter
+                    if reachable.isdisjoint(all_forms):
+                        break
+                else:
+                    found.add(phrase_id)
         return found
 
 

@@ -109,6 +109,10 @@ def sentence_features(tokens: list[Token], first: int, last: int,
             yield feature, index, index
 
 
+#: What a cache of the model holds for a key it has not looked up yet (None means "no weight").
+_UNSEEN = object()
+
+
 class LinearModel:
     """Weights of a trained model, and scoring of one sentence at a time."""
 
@@ -125,9 +129,10 @@ class LinearModel:
         # of common words does not pile up a score no single word gave it.
         self.normalised = bool(self.meta.get("normalised"))
         self._word_cache: dict[tuple[str, str], tuple[tuple[float, ...], int]] = {}
-        # feature -> {class index: weight}, built on first use by _explain (which looks up two
-        # classes per feature occurrence; building the dict anew each time was its main cost).
-        self._class_weights: dict[str, dict[int, float]] = {}
+        # class index -> {feature: its weight for that class minus its weight for "none"}, filled
+        # by _explain as it meets features (looking both weights up anew was its main cost).
+        self._margins: dict[int, dict[str, float]] = {}
+        self._bigram_weights: dict[tuple[str, str], tuple | None] = {}
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
@@ -167,6 +172,22 @@ class LinearModel:
         scale = 1.0 / math.sqrt(max(1, len(features))) if self.normalised else 1.0
         return _softmax([b + s * scale for b, s in zip(self.bias, sums, strict=True)])
 
+    def _add_bigrams(self, scores: list[float], tokens: list[Token], first: int, last: int) -> None:
+        """Add the weights of the bigram features ("b" + two lemmas) of tokens[first:last+1] to
+        `scores`, in order, as _add would: each pair of lemmas is looked up once per process
+        (bounded like _word_cache), which spares building its feature name every time."""
+        bigrams, weights = self._bigram_weights, self.weights
+        for index in range(first, last):
+            key = (tokens[index].lemma, tokens[index + 1].lemma)
+            pairs = bigrams.get(key, _UNSEEN)
+            if pairs is _UNSEEN:
+                pairs = weights.get(f"b{key[0]} {key[1]}")
+                if len(bigrams) < 200000:
+                    bigrams[key] = pairs
+            if pairs:
+                for class_index, weight in pairs:
+                    scores[class_index] += weight
+
     def _word_scores(self, norm: str, lemma: str) -> tuple[tuple[float, ...], int]:
         """Return what one word's own features add to each class score, and how many features
         it has (cached per word)."""
@@ -189,7 +210,7 @@ class LinearModel:
         words = tokens[first:last + 1]
         scored = [word_scores(t.norm, t.lemma) for t in words]
         sums = [sum(column) for column in zip([0.0] * len(self.classes), *(v for v, _ in scored), strict=True)]
-        self._add(sums, (f"b{tokens[i].lemma} {tokens[i + 1].lemma}" for i in range(first, last)))
+        self._add_bigrams(sums, tokens, first, last)
         context = context_features(tokens, previous)
         self._add(sums, context)
         if not self.normalised:
@@ -217,14 +238,14 @@ class LinearModel:
         """Return the token range of the words that pushed hardest towards class `best`."""
         none = self.classes.index(NONE)
         push = [0.0] * (last - first + 1)
-        class_weights = self._class_weights
+        margins = self._margins.setdefault(best, {})
         for feature, start, end in features:
-            pairs = class_weights.get(feature)
-            if pairs is None:
+            margin = margins.get(feature)
+            if margin is None:
                 pairs = dict(self.weights.get(feature, ()))
-                if len(class_weights) < 200000:  # bounded like _word_cache: features of unseen words are unbounded
-                    class_weights[feature] = pairs
-            margin = pairs.get(best, 0.0) - pairs.get(none, 0.0)
+                margin = pairs.get(best, 0.0) - pairs.get(none, 0.0)
+                if len(margins) < 200000:  # bounded like _word_cache: features of unseen words are unbounded
+                    margins[feature] = margin
             for index in range(start, end + 1):
                 push[index - first] += margin / (end - start + 1)
         strongest = max(push)
