@@ -628,7 +628,7 @@ def _insert_rows(items: list[Planned]) -> None:
     instances cost seconds. The unique key stays the guard.
     """
     # The operations are looked up once: `connection` is a proxy that finds the thread's
-    # connection on every use, a quarter of a second over a first sweep's 50,000 rows.
+    # connection on every use (a quarter of a second of a first sweep's 50,000 rows, profiled).
     ops = connection.ops
     created_at = ops.adapt_datetimefield_value(timezone.now())
     insert_rows(Reminder, _INSERTED_FIELDS, [_row_values(item, created_at, ops) for item in items],

@@ -896,7 +896,7 @@ def _with_description_after(text: str, folded: str, end: int, language: str) -> 
 def _house_number_words(language: str) -> str:
     """Return an alternation of `language`'s number words from 1 to 199 ("twelve", "toogtredive")."""
     return alternation(word for word, digits in NUMBER_WORDS[language].items()
-                            if digits.isdigit() and 0 < int(digits) < 200 and len(word) > 2)
+                       if digits.isdigit() and 0 < int(digits) < 200 and len(word) > 2)
 
 
 #: What names a house number before it: "number", "nr.", "nummer", "numéro", "n°".

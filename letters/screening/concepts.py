@@ -414,7 +414,6 @@ class _PhraseIndex:
     def __init__(self, concepts: list[_Concept]):
         #: form -> (phrase id, the forms of each of the phrase's other needed slots) per phrase filed there
         self.by_form: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
-        self.always: frozenset[int] = frozenset()
         always: set[int] = set()
         seen: set[int] = set()
         for concept in concepts:
@@ -431,6 +430,7 @@ class _PhraseIndex:
                 others = tuple(slot.reachable for slot in needed if slot is not key)
                 for form in key.reachable:
                     self.by_form.setdefault(form, []).append((id(phrase), others))
+        #: The ids of the phrases every letter may match (no slot needs a word of its own).
         self.always = frozenset(always)
         self.filed_forms = frozenset(self.by_form)
 
