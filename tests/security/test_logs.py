@@ -28,7 +28,7 @@ def test_a_failing_letter_leaves_no_text_in_logs_or_error_mail(client, settings,
     settings.ADMINS = [("Operator", "operator@example.org")]
     letter = factories.make_letter(pair, status="draft")
 
-    def database_refuses(letter):
+    def database_refuses(letter, **options):  # stands in for route_submitted_letter, whatever it is told
         # What PostgreSQL says when a row breaks a constraint: the whole row, letter text included.
         raise IntegrityError(
             'new row for relation "letters_letter" violates check constraint "x"\n'
