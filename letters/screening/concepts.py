@@ -34,6 +34,13 @@ this module only knows how to read and apply them. One concept table may hold:
 The table ``[concepts.words]`` is not a concept: it names word groups that phrases use as
 ``{group}``.
 
+The file's ``[told_back]`` tables say how a letter that tells a disclosure back is read
+(`ConceptLexicon.find_told_back`): in a mentor's letter "you" reads "I" or "me" and "your"
+"my" (``second_person``); in every letter "herself" reads "myself" (``reflexive``, English
+only: "sig", "seg" and "se" stand in too many everyday verbs). The disclosure concepts are
+matched a second time on that reading, so "you told me you've been cutting yourself" meets
+the child's own phrase "cutting ... myself".
+
 Phrase syntax, one phrase per string, words separated by spaces:
 
 * ``tell`` matches the word in any form the lemmatiser knows ("tells", "told") and, for
@@ -78,6 +85,10 @@ CONCEPTS = (
     "grooming.platform",
     "grooming.personal_info",
 )
+#: The concepts a child discloses about themselves. A mentor who tells such a disclosure back
+#: ("you told me you've been hurting yourself") is read in the child's words as well
+#: (`ConceptLexicon.find_told_back`); an adult's own moves (grooming) are not.
+DISCLOSURES = frozenset({"self_harm", "suicidal", "abuse", "neglect", "sexual"})
 #: How far apart the two halves of a `near` rule may be, in words, unless the table says.
 NEAR_WITHIN = 10
 #: How many other words may stand between two words of a phrase; "..." allows LONG_GAP.
@@ -210,7 +221,9 @@ def concept_tables(data: dict, prefix: str = "") -> Iterable[tuple[str, dict]]:
 class ConceptLexicon:
     """The compiled `[concepts]` section of one language's lexicon file."""
 
-    def __init__(self, language: str, data: dict):
+    def __init__(self, language: str, data: dict, told_back: dict | None = None):
+        """Compile `data`, a lexicon file's `[concepts]` section, and `told_back`, its
+        `[told_back]` section (which words read as which when a letter tells a disclosure back)."""
         self.language = language
         self.groups = {name: list(words) for name, words in data.get("words", {}).items()}
         self.vocabulary: set[str] = set()
@@ -237,6 +250,10 @@ class ConceptLexicon:
                 if severity not in SEVERITIES:
                     raise PhraseError(f"{language}.toml: {name}: severity {severity!r} is not one of {SEVERITIES}")
             self.concepts.append(concept)
+        self._disclosures = [concept for concept in self.concepts if concept.name in DISCLOSURES]
+        told_back = told_back or {}
+        self._second_person = self._readings(told_back.get("second_person", {}))
+        self._reflexive = self._readings(told_back.get("reflexive", {}))
         self._typo_index = self._build_typo_index()
         self._phrase_index = _PhraseIndex(self.concepts)
         self._forms_cache: dict[str, frozenset[str]] = {}
@@ -302,6 +319,16 @@ class ConceptLexicon:
             raise PhraseError(f"{self.language}.toml: empty phrase")
         return replace(_Phrase.of(tuple(slots)), outright=True) if outright else _Phrase.of(tuple(slots))
 
+    def _readings(self, table: dict[str, list[str]]) -> dict[str, tuple[str, frozenset[str]]]:
+        """Compile a `[told_back]` table: each written form, the written form it is read as
+        (its first reading), and every form it is read as (its readings and their lemmas)."""
+        compiled = {}
+        for word, readings in table.items():
+            written = [fold(reading.lower()).replace("'", "") for reading in readings]
+            lemmas = [lemma_of(reading.lower(), self.language) for reading in readings]
+            compiled[fold(word.lower())] = (written[0], frozenset(written + lemmas))
+        return compiled
+
     # ---------------------------------------------------------------- matching
 
     def _build_typo_index(self) -> dict[str, set[str]]:
@@ -354,14 +381,46 @@ class ConceptLexicon:
         if not tokens:
             return []
         forms = [self.forms(t) if typos else self.plain_forms(t) for t in tokens]
-        if sentence_of is None:
-            sentence_of = [0] * len(tokens)
+        return self._find(tokens, forms, self.concepts, author_role=author_role,
+                          sentence_of=sentence_of or [0] * len(tokens))
+
+    def find_told_back(self, tokens: list[Token], *, author_role: str | None,
+                       sentence_of: list[int] | None = None, typos: bool = True) -> list[Hit]:
+        """Return the disclosures `tokens` tell back in the second or third person.
+
+        A mentor writes a child's disclosure back to them ("you told me you've been hurting
+        yourself", "your stepdad grabbed you by the hair"), and a child tells a friend's or a
+        sibling's ("my sister burns herself"). The phrases are written in the child's first
+        person; here the letter is read so, by the `[told_back]` table: in a mentor's letter
+        "you" reads "I" or "me" and "your" reads "my"; in every letter "herself" reads
+        "myself". Only the DISCLOSURES concepts are read this way, weighed as if the child had
+        written the words. Returns nothing when the letter holds no such word. A phrase's word
+        that asks for a written form (`=meg`) meets the first reading ("deg" reads "meg").
+        """
+        readings = {**self._reflexive, **(self._second_person if author_role == "mentor" else {})}
+        if not tokens or not readings or not any(t.norm in readings for t in tokens):
+            return []
+        told, forms = [], []
+        for token in tokens:
+            reading = readings.get(token.norm)
+            if reading is None:
+                told.append(token)
+                forms.append(self.forms(token) if typos else self.plain_forms(token))
+            else:
+                told.append(token._replace(norm=reading[0]))
+                forms.append(reading[1])
+        return self._find(told, forms, self._disclosures, author_role="mentee",
+                          sentence_of=sentence_of or [0] * len(tokens))
+
+    def _find(self, tokens: list[Token], forms: list[frozenset[str]], concepts: list[_Concept], *,
+              author_role: str | None, sentence_of: list[int]) -> list[Hit]:
+        """Match `concepts` against `tokens` read as `forms` (one set per token): `find`'s work."""
         letter = _Letter(tokens, forms, sentence_of, self._phrase_index)
         # Of a lexicon's phrases a letter can match only a few dozen: `candidates` leaves the
         # others out before any of them is tried (most concepts have hundreds).
         candidates = letter.candidates
         hits = []
-        for concept in self.concepts:
+        for concept in concepts:
             said_severity = {"mentor": "urgent", "mentee": concept.from_mentee}.get(author_role, concept.from_unknown)
             ranges = []  # (match, severity, said outright)
             if said_severity != "none":
@@ -653,7 +712,8 @@ def is_framed(tokens: list[Token], first: int, last: int, *, language: str, conc
 @cache
 def concept_lexicon(language: str) -> ConceptLexicon:
     """Return the compiled concepts of `language`'s lexicon file (compiled once per process)."""
-    return ConceptLexicon(language, lexicon(language).get("concepts", {}))
+    data = lexicon(language)
+    return ConceptLexicon(language, data.get("concepts", {}), data.get("told_back", {}))
 
 
 def find_concepts(text: str, *, language: str, author_role: str | None = None,
@@ -666,9 +726,12 @@ def find_concepts(text: str, *, language: str, author_role: str | None = None,
     tokens = tokenize(text, language) if tokens is None else tokens
     sentence_of = _sentence_numbers(text, tokens)
     languages = (language,) if language == "en" else (language, "en")
-    return [hit for lang in languages
-            for hit in concept_lexicon(lang).find(tokens, author_role=author_role, sentence_of=sentence_of,
-                                                  typos=lang == language)]
+    hits = []
+    for lang in languages:
+        lexicon_ = concept_lexicon(lang)
+        for find in (lexicon_.find, lexicon_.find_told_back):
+            hits += find(tokens, author_role=author_role, sentence_of=sentence_of, typos=lang == language)
+    return hits
 
 
 def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:

@@ -16,6 +16,7 @@ from letters.screening.text import (
     alternation,
     compile_folded,
     fold,
+    has_cue_after,
     has_cue_before,
     start_before_words,
 )
@@ -124,7 +125,7 @@ _DIGIT_GROUP = r"\+?\d+"
 # Separators children put between the parts of a number (an asterisk too: "42*70*19*36"). A comma joins only number words
 # ("null null fire sju, ni to en"), never digit groups, so "chapters 4, 5 and 6" or a
 # list of scores stays a list.
-_SEPARATOR = r"[ \t.\-–/()*]{0,3}"
+_SEPARATOR = r"[ \t.\-–—/()*]{0,3}"
 
 
 #: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
@@ -554,7 +555,7 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     spaced digit by digit, written in keycap, full-width or circled digits (`disguised`
     says whether a span of `text` holds such digits), or after a phone cue.
     """
-    digits = "".join(t.digits for t in run)
+    digits = _digits_of(text, run)
     if len(digits) < 7:
         return False
     start, end = _span(text, run)
@@ -571,6 +572,16 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
                   or disguised(start, end))
     return (valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
             or _shaped_like_a_phone(text[start:end], digits, run[0].plus, regions))
+
+
+def _digits_of(text: str, run: list[_NumberToken]) -> str:
+    """Return the digits of `run`, leaving out a "(0)" right after a country code.
+
+    "+44 (0)7700 900 922", "+45 (0)29 81 37 64": the zero in brackets is the trunk prefix,
+    dialled only from inside the country, and is no digit of the international number (r18).
+    """
+    return "".join(token.digits for i, token in enumerate(run)
+                   if not (i == 1 and run[0].plus and text[token.start:token.end] == "(0)"))
 
 
 def _spelled_with_a_slip(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
@@ -608,10 +619,10 @@ def _gap_vocabulary(language: str) -> tuple[re.Pattern, frozenset[str]]:
     return compile_folded(r"(?<!\w)" + alternation(joins) + r"(?!\w)"), tokens
 
 
-_BRIDGE_RE = re.compile(r"[\s,:;\-–]*(?:[^\W\d][\w'’-]*[\s,:;\-–]+){0,5}\Z")
+_BRIDGE_RE = re.compile(r"[\s,:;\-–—]*(?:[^\W\d][\w'’-]*[\s,:;\-–—]+){0,5}\Z")
 #: The same with a full stop among the separators, allowed when a gap says the number goes on:
 #: "starts 07481. the rest is 920" (r14).
-_BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–.]*(?:[^\W\d][\w'’-]*[\s,:;\-–.]+){0,5}\Z")
+_BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–—.]*(?:[^\W\d][\w'’-]*[\s,:;\-–—.]+){0,5}\Z")
 
 
 def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool, bool]:
@@ -647,6 +658,8 @@ def _is_range(gap: str, left: _NumberToken, right: _NumberToken, language: str) 
             and len(left.digits) == len(right.digits) and int(right.digits) > int(left.digits))
 
 
+#: How far after parts joined by commas a phone cue may say they are a number (r18).
+PHONE_CUE_AFTER_WINDOW = 30
 #: How many runs may be joined across word gaps into one number.
 MAX_JOINED_RUNS = 6
 
@@ -693,9 +706,13 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
         if len(digits) < 8:
             continue
         cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
-        if not (goes_on or cued):
-            continue
         start, end = _span(text, tokens)
+        # Parts with only commas between may be said to be a number after it ("07700, 900,
+        # 861. whatsapp me", "53, 67, 12, 08 er mit nummer") or be shaped as a mobile is (r18).
+        if not (goes_on or cued or (not words_between and (
+                has_cue_after(folded, end, _PHONE_CUE_RE, window=PHONE_CUE_AFTER_WINDOW)
+                or _shaped_like_a_phone(text[start:end], digits, tokens[0].plus, regions)))):
+            continue
         if (_excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens)
                 or _another_kind_of_number(text, folded, start, end, digits)):
             return None

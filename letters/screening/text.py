@@ -7,7 +7,7 @@ from typing import Iterable
 
 from programs.text import fold, strip_accent
 
-__all__ = ["NAME_LETTERS", "alternation", "compile_folded", "fold", "has_cue_before", "runs_sentences_together",
+__all__ = ["NAME_LETTERS", "alternation", "compile_folded", "fold", "has_cue_after", "has_cue_before", "runs_sentences_together",
            "start_before_words", "with_name_letters"]
 
 
@@ -65,6 +65,20 @@ def _tree_pattern(node: dict) -> str:
 
 def has_cue_before(folded: str, start: int, cues_re: re.Pattern, window: int = 40) -> bool:
     return bool(cues_re.search(folded[max(0, start - window):start]))
+
+
+def has_cue_after(folded: str, end: int, cues_re: re.Pattern, window: int = 30) -> bool:
+    """True if a cue stands within `window` characters after `end`, in the same sentence or line.
+
+    A full stop, a dash or a colon right after the number may stand before the cue: "07700,
+    900, 861. whatsapp me", "53, 67, 12, 08 - det er mit nummer".
+    """
+    after = folded[end:end + window]
+    lead = re.match(r"[\s.,:;\-–—]{0,3}", after).end()
+    stop = re.search(r"[.!?\n]", after[lead:])
+    if stop:
+        after = after[:lead + stop.start()]
+    return bool(cues_re.search(after))
 
 
 #: The word right before a position, with the spaces and a comma or colon after it.
