@@ -265,10 +265,15 @@ class ConceptLexicon:
         """Compile one word of a phrase ("tell", "selvmord*"): its surface form and lemma."""
         if spec.endswith("*") and len(spec) > 1:
             return _Word(frozenset(), fold(spec[:-1].lower()))
-        lower = spec.lower()
-        forms = {fold(lower).replace("'", "").replace("’", ""), lemma_of(lower, self.language)}
+        forms = self._written_and_lemma(spec)
         self.vocabulary.update(forms)
         return _Word(frozenset(forms))
+
+    def _written_and_lemma(self, word: str) -> tuple[str, str]:
+        """Return how `word` is read in a letter: its folded written form, apostrophes dropped
+        as the tokenizer drops them ("don't" is dont), and its lemma in this language."""
+        lower = word.lower()
+        return fold(lower).replace("'", "").replace("’", ""), lemma_of(lower, self.language)
 
     def _exact(self, spec: str) -> tuple[_Word, ...]:
         """Compile "=word" (or "=two words"): the written forms only, no lemma, no typo."""
@@ -324,9 +329,8 @@ class ConceptLexicon:
         (its first reading), and every form it is read as (its readings and their lemmas)."""
         compiled = {}
         for word, readings in table.items():
-            written = [fold(reading.lower()).replace("'", "") for reading in readings]
-            lemmas = [lemma_of(reading.lower(), self.language) for reading in readings]
-            compiled[fold(word.lower())] = (written[0], frozenset(written + lemmas))
+            forms = [self._written_and_lemma(reading) for reading in readings]
+            compiled[fold(word.lower())] = (forms[0][0], frozenset(form for pair in forms for form in pair))
         return compiled
 
     # ---------------------------------------------------------------- matching
