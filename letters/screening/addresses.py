@@ -367,7 +367,8 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     """
     streets = (sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
                + list(_houses_numbered_first(text, language)))
-    spans = streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
+    spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
+             + list(_lead_in_addresses(text, folded, language)))
     for start, end in _join_address_parts(text, sorted(spans)):
         start, end = _with_postcode_told_before(text, _with_unit_before(text, start)), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
@@ -375,7 +376,8 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
             # The block is widened over only once the place is known to be no public one: a
             # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
-            yield _with_name_before(text, _with_block_before(text, start)), told.end() if told else end
+            yield _over_address_lines(text, folded, _with_name_before(text, _with_block_before(text, start)),
+                                      told.end() if told else end)
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -820,18 +822,22 @@ _HOME_GOES_ON_RE = re.compile(
 )
 
 
-def _home_end(text: str, start: int) -> int:
-    """Return where the description that starts at `start` ends: its sentence's end, or a house number
-    or town right after it, at most `HOME_MAX_LENGTH` characters on."""
-    limit = min(len(text), start + HOME_MAX_LENGTH)
-    end = limit
-    for stop in _HOME_END_RE.finditer(text, start, limit):
+def _sentence_end(text: str, start: int, limit: int, stops: re.Pattern = _HOME_END_RE) -> int:
+    """Return where the sentence that `start` is in ends (a `stops` match), at most at `limit`;
+    not at the dot of an abbreviation ("nr.", "rd.") or of a Scandinavian floor ("3. sal")."""
+    for stop in stops.finditer(text, start, limit):
         if stop.group(0) == "." and (_ABBREVIATION_BEFORE_DOT_RE.search(text, max(0, stop.start() - 5), stop.start())
                                      or _ORDINAL_DOT_RE.match(text, max(0, stop.start() - 2))
                                      or _ORDINAL_DOT_RE.match(text, max(0, stop.start() - 1))):
             continue
-        end = stop.start()
-        break
+        return stop.start()
+    return limit
+
+
+def _home_end(text: str, start: int) -> int:
+    """Return where the description that starts at `start` ends: its sentence's end, or a house number
+    or town right after it, at most `HOME_MAX_LENGTH` characters on."""
+    end = _sentence_end(text, start, min(len(text), start + HOME_MAX_LENGTH))
     goes_on = _HOME_GOES_ON_RE.match(text, end)
     return goes_on.end() if goes_on else end
 
@@ -1038,3 +1044,227 @@ def _with_postcode_told_before(text: str, start: int) -> int:
     """Return `start`, moved back to a postcode told just before the address with "and", "og", "et"."""
     told = _POSTCODE_TOLD_BEFORE_RE.search(text, max(0, start - POSTCODE_BEFORE_REACH), start)
     return told.start("code") if told else start
+
+
+# ---------------------------------------------------------------- told after a lead-in, and its lines (r19)
+# Children give their address after "my address is", "I live at", "jeg bor på", "j'habite au" in any
+# shape: with no street word ("27 Castle View, Durham"), the number after the street ("lavender road
+# 23 in croydon", "Skovbrynet 11 i Hornbæk"), the number as a word ("twenty two primrose way"). After
+# such a lead-in the clause is the address when a house number opens it. And an address found already
+# runs on over the short lines written with it, one per comma, slash or line break: "31 beech drive /
+# nottingham / NG5 3JK", "3317 maple drive, plano, texas".
+
+#: Every language's lead-ins (children mix them), then "is", "er", "c'est" or a colon.
+_LEAD_IN_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("address_lead_ins")) + r"(?:\s*:)?\s+" + IS_WORDS)
+#: Weaker lead-ins ("I'm at", "vi bor på"): the run also needs a street word or a postcode.
+_WEAK_LEAD_IN_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("address_weak_lead_ins")) + r"\s+")
+#: A postcode and a capitalised town: "7100 Vejle", "75002 Paris".
+_POSTCODE_TOWN_IN_RUN_RE = re.compile(r"(?<![\w.,])\d{4,5}\s+[A-ZÆØÅÉ]")
+#: How far after a lead-in its address may run.
+LEAD_IN_REACH = 140
+#: What ends a lead-in's run: a sentence's end, or an empty line (a single line break parts lines).
+_RUN_END_RE = re.compile(r"[.!?]+(?=\s|\Z)|\n\s*\n")
+#: What parts the lines of an address: a comma (not a decimal one: "1,4 km"), a semicolon, a line break,
+#: a slash or a dash between spaces.
+_LINE_BREAK_RE = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|[;\n]|\s/\s|\s-\s)\s*")
+_LINE_WORD_RE = re.compile(r"[^\s,;]+")
+#: A house number: digits with perhaps a letter ("12a", "3/2", "#19C"), never a quantity or a time.
+_HOUSE_NUMBER_WORD_RE = re.compile(r"#?\d{1,5}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?")
+_QUANTITY_WORDS = frozenset({
+    "min", "mins", "minute", "minutes", "minutter", "hour", "hours", "hrs", "timer", "time", "day", "days", "dage",
+    "dager", "jours", "week", "weeks", "uger", "uker", "semaines", "month", "months", "måneder", "mois", "year",
+    "years", "år", "ans", "km", "m", "kr", "€", "£", "$", "pm", "am", "h", "o'clock", "times", "gange", "ganger",
+    "fois", "goals", "points", "mål", "poeng", "buts", "kg", "%", "euros", "kroner", "pounds", "dollars"})
+#: "3e", "11e": a French floor or rank, never a house number.
+_FRENCH_ORDINAL_RE = re.compile(r"\d{1,2}e")
+#: Number words of every language from one to 999 that may stand for a house number ("twenty", "femogtyve").
+_HOUSE_NUMBER_WORDS = frozenset(
+    fold(word) for language in NUMBER_WORDS for word, digits in NUMBER_WORDS[language].items()
+    if digits.isdigit() and 1 < int(digits) < 1000 and " " not in word and len(word) > 2)
+_LINE_WORDS_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("address_line_words")) + r"(?!\w)")
+_LINE_STOPS = frozenset(fold(word) for word in all_contact_words("address_line_stops"))
+#: A street word of a language: English and French write it apart, Danish and Norwegian at a name's end.
+_STREET_IN_LINE_RE = {
+    "en": compile_folded(rf"(?<!\w){alternation(STREET_WORDS['en'])}(?!\w)"),
+    "fr": compile_folded(rf"(?<!\w){alternation(STREET_WORDS['fr'])}(?!\w)"),
+    "da": compile_folded(rf"\w{alternation(STRONG_STREET_SUFFIXES)}(?!\w)"),
+}
+_STREET_IN_LINE_RE["nb"] = _STREET_IN_LINE_RE["da"]
+#: A flat, floor, building, room or postcode word, every language's.
+_DETAIL_IN_LINE_RE = compile_folded(
+    rf"(?<!\w)(?:{_UNIT_WORDS}|{_FLOOR_WORDS}|{_BUILDING_WORDS}|{_ROOM_WORDS}|{_POSTCODE_WORDS})(?!\w)")
+#: The longest line an address runs on over, in words.
+LINE_WORDS_MAX = 5
+
+
+def _words_of(text: str, start: int, end: int) -> list[str]:
+    """Return the folded words of text[start:end], without the stops and brackets around them; an
+    ordinal ("4." in "4. sal") stays as written, so that it is never read as a house number."""
+    words = []
+    for word in _LINE_WORD_RE.findall(text, start, end):
+        ordinal = word.endswith(".") and word[:-1].isdigit()
+        words.append(word if ordinal else fold(word).strip(".:()"))
+    return words
+
+
+def _house_number_at(words: list[str], within: int = 4) -> int | None:
+    """Return the index of the first house number among `words`' first `within`, or None."""
+    for index, word in enumerate(words[:within]):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following in _QUANTITY_WORDS:
+            continue
+        if (_HOUSE_NUMBER_WORD_RE.fullmatch(word) and not _FRENCH_ORDINAL_RE.fullmatch(word)) or word in _HOUSE_NUMBER_WORDS:
+            return index
+    return None
+
+
+def _is_address_line(text: str, start: int, end: int, *, bare: bool) -> bool:
+    """True if text[start:end] is a line of an address: short, and holding a house or flat number,
+    an address word ("flat", "estate", "postcode", a street word) or a postcode; with `bare`, any
+    one to three words that do not open with a word of the letter going on (a town: "nottingham")."""
+    words = _words_of(text, start, end)
+    if not words or len(words) > LINE_WORDS_MAX or words[0] in _LINE_STOPS:
+        return False
+    folded = fold(text[start:end])
+    if (any(_HOUSE_NUMBER_WORD_RE.fullmatch(word) or word in _HOUSE_NUMBER_WORDS for word in words)
+            or _LINE_WORDS_RE.search(folded) or _DETAIL_IN_LINE_RE.search(folded)
+            or any(pattern.search(folded) for pattern in _STREET_IN_LINE_RE.values())
+            or _GB_POSTCODE_SHAPE_ANY_CASE_RE.search(text, start, end)):
+        return True
+    # A bare line is a town: it opens with no article or preposition ("avec ma mère") and holds no
+    # word of the letter going on.
+    return bare and len(words) <= 3 and words[0] not in _NOT_TOWN_WORDS and not _LINE_STOPS.intersection(words)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the lines of text[start:end] (see `_LINE_BREAK_RE`), each without its separator."""
+    lines, at = [], start
+    for separator in _LINE_BREAK_RE.finditer(text, start, end):
+        if separator.start() > at:
+            lines.append((at, separator.start()))
+        at = separator.end()
+    if end > at:
+        lines.append((at, end))
+    return lines
+
+
+def _lead_in_run(text: str, start: int, *, weak: bool, language: str) -> int | None:
+    """Return where the address told right after a lead-in ending at `start` ends, or None.
+
+    The run is the lead-in's clause, line by line: its first line (or its second, after a first of
+    at most four words: "Sandy Bay Holiday Park, plot 88") must hold a house number among its first
+    four words, and it goes on while each line is an address line. A line's words after one that
+    goes on with the letter ("and", "og", "et") are no part of it. After a weak lead-in the run also
+    needs a street word of `language` or a postcode: "jeg bor på 4. sal", "I'm at 126" are no address.
+    """
+    limit = min(len(text), start + LEAD_IN_REACH)
+    lines = _lines(text, start, _sentence_end(text, start, limit, _RUN_END_RE))
+    if not lines:
+        return None
+    # A line's words count up to the first that goes on with the letter ("Aarhus og har 2 katte").
+    first_words = [_words_of(text, s, _cut_at_stop(text, s, e)) for s, e in lines[:2]]
+    numbered = next((i for i, words in enumerate(first_words) if _house_number_at(words) is not None), None)
+    if numbered is None or (numbered == 1 and len(first_words[0]) > 4):
+        return None
+    end = None
+    for index, (line_start, line_end) in enumerate(lines):
+        cut = _cut_at_stop(text, line_start, line_end)
+        if index > numbered and not _is_address_line(text, line_start, cut, bare=True):
+            break
+        end = cut
+        if cut < line_end:
+            break
+    if weak and not (_STREET_IN_LINE_RE[language].search(fold(text[start:end]))
+                     or _GB_POSTCODE_SHAPE_ANY_CASE_RE.search(text, start, end)
+                     or _POSTCODE_TOWN_IN_RUN_RE.search(text, start, end)):
+        return None
+    return end
+
+
+def _cut_at_stop(text: str, start: int, end: int) -> int:
+    """Return where the line text[start:end] stops being an address: before its first word, after
+    the first, that opens the letter going on ("12 oak road and my postcode is …"), else `end`."""
+    for index, word in enumerate(_LINE_WORD_RE.finditer(text, start, end)):
+        if index and fold(word.group()).strip(".:()") in _LINE_STOPS:
+            return start + len(text[start:word.start()].rstrip())
+    return end
+
+
+def _lead_in_addresses(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield the addresses told right after a lead-in (`_lead_in_run`)."""
+    for pattern, weak in ((_LEAD_IN_RE, False), (_WEAK_LEAD_IN_RE, True)):
+        for lead in pattern.finditer(folded):
+            end = _lead_in_run(text, lead.end(), weak=weak, language=language)
+            if end is not None and end > lead.end():
+                yield lead.end(), end
+
+
+#: The most lines an address found already runs on over, each way.
+LINES_MAX = 3
+
+
+def _over_address_lines(text: str, folded: str, start: int, end: int) -> tuple[int, int]:
+    """Return (start, end) moved over the address lines written with the address, before and after it
+    (`_is_address_line`): after it any short line (a town); before it only lines with a number or
+    an address word, or a bare line with one of those before it ("31 beech drive / nottingham").
+    `folded` is fold(text).
+
+    Widening an address found already only redacts more; it never makes one.
+    """
+    sentence_end = _sentence_end(text, end, min(len(text), end + LEAD_IN_REACH), _RUN_END_RE)
+    for _ in range(LINES_MAX):
+        separator = _LINE_BREAK_RE.match(text, end)
+        if not separator or separator.end() >= sentence_end:
+            break
+        following = _LINE_BREAK_RE.search(text, separator.end(), sentence_end)
+        line_end = following.start() if following else sentence_end
+        cut = _cut_at_stop(text, separator.end(), line_end)
+        if not _is_address_line(text, separator.end(), cut, bare=True):
+            break
+        end = cut
+        if cut < line_end:
+            break
+    taken = at = start  # the address's start, and where the next line back ends
+    for _ in range(LINES_MAX):
+        separator = _LINE_BREAK_BEFORE_RE.search(text, max(0, at - LEAD_IN_REACH), at)
+        if not separator:
+            break
+        line_end = separator.start()
+        line_start = _from_house_number(text, _line_start(text, folded, line_end), line_end)
+        if line_start >= line_end:
+            break
+        if _is_address_line(text, line_start, line_end, bare=False):
+            taken = at = line_start
+        elif at == taken and _is_address_line(text, line_start, line_end, bare=True):
+            at = line_start  # a town, taken only if a numbered line stands before it
+        else:
+            break
+    return taken, end
+
+
+#: A line separator right before a position (see `_LINE_BREAK_RE`).
+_LINE_BREAK_BEFORE_RE = re.compile(r"(?:[,;\n]|\s/\s|\s-\s)\s*\Z")
+#: Where a line starts, looking back: after a separator, or after a sentence's end or a colon.
+_LINE_OPENING_RE = re.compile(r"(?:[,;\n]|\s/\s|\s-\s|[.!?:]\s)\s*")
+
+
+def _from_house_number(text: str, start: int, end: int) -> int:
+    """Return where the line text[start:end] starts as an address: at its house number when the
+    line opens with words of the letter ("its 12 birch drive"), else at `start`."""
+    words = list(_LINE_WORD_RE.finditer(text, start, end))
+    if not words or fold(words[0].group()) not in _LINE_STOPS:
+        return start
+    number = _house_number_at(_words_of(text, start, end), within=len(words))
+    return words[number].start() if number is not None else start
+
+
+def _line_start(text: str, folded: str, end: int) -> int:
+    """Return where the line ending at `end` starts: after a separator, a sentence's end or a lead-in,
+    at most 60 characters back."""
+    start = max(0, end - 60)
+    for opening in _LINE_OPENING_RE.finditer(text, start, end):
+        start = opening.end()
+    for lead in _LEAD_IN_RE.finditer(folded, start, end):
+        start = lead.end()
+    return start
+
