@@ -15,13 +15,17 @@ for this round. Three gaps stood out:
 - a child's disclosures and an adult's grooming moves in plain words the lexicons lacked, in all
   four languages (the phrases marked "r19" in the lexicon files).
 
-Each case is screened as on submit (contact) or by the rules alone (safeguarding), next to
-ordinary sentences that must stay quiet; the sentences are our own.
+The model retrained this round needed two frames that silence it as they silence the rules: a
+greeting is no offer to meet, and a ball that hits the writer is no blow.
+
+Each case is screened as on submit (contact) or by the rules alone (safeguarding), unless it is
+about the model, next to ordinary sentences that must stay quiet; the sentences are our own.
 """
 
 import pytest
 
-from tests.letters.screening_checks import covered, urgent_concepts
+from letters.screening import screen
+from tests.letters.screening_checks import REGION, covered, urgent_concepts
 
 # ---------------------------------------------------------------- an address after a lead-in
 
@@ -113,3 +117,29 @@ def test_a_disclosure_or_move_in_plain_words_is_urgent(language, text, concept, 
 ])
 def test_ordinary_words_near_the_new_phrases_stay_quiet(language, text):
     assert urgent_concepts(text, language) == set()
+
+
+# ---------------------------------------------------------------- frames the retrained model needs
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Nice to meet you."),
+    ("da", "Dejligt at møde dig."),
+    ("nb", "Hyggelig å møte deg."),
+    ("fr", "Ravi de te rencontrer."),
+])
+@pytest.mark.parametrize("author", ["mentor", "mentee"])
+def test_a_greeting_is_no_offer_to_meet(language, text, author):
+    """The retrained model read "Nice to meet you." alone as a meeting (0.95): the greeting frame
+    (`unless_sentence` of grooming.meeting) silences it for the model as for the rules."""
+    findings = screen(text, language=language, region=REGION[language], author_role=author)
+    assert [f for f in findings if f.kind == "safeguarding"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The ball hit me in the face at football."),
+    ("da", "Bolden ramte mig i hovedet til idræt."),
+    ("nb", "Ballen traff meg i hodet i gymmen."),
+])
+def test_a_ball_that_hits_the_writer_is_no_blow_to_the_model(language, text):
+    assert urgent_concepts(text, language, use_model=True) == set()
