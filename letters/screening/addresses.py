@@ -130,6 +130,16 @@ def _is_strong_street_word(word: str) -> bool:
     )
 
 
+_ALL_STREET_SUFFIXES = tuple(STREET_SUFFIXES["da"]) + tuple(STREET_SUFFIXES["nb"])
+#: A comma, a postcode of four digits and a town in lower case ("…, 6200 aabenraa") (r20).
+_POSTCODE_AND_TOWN_AFTER_RE = re.compile(r",\s*\d{4}\s+[a-zæøåé][\w'’-]{2,}(?:\s+(?i:sv|nv|[cknvsø])(?!\w))?")
+
+
+def _is_street_word(word: str) -> bool:
+    """True if a lower-case `word` ends in any Scandinavian street ending, after a stem of two letters or more."""
+    return any(word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in _ALL_STREET_SUFFIXES)
+
+
 def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
     """Yield lower-case Scandinavian streets with their number.
 
@@ -147,6 +157,14 @@ def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:
             continue
         strong = _is_strong_street_word(last)
         genitive = last in _SEPARATE_WORDS and len(words) >= 2 and words[-2].endswith("s") and words[-2].islower()
+        if not (strong or genitive) and _is_street_word(last):
+            # "elletoften 6, 6200 aabenraa", "hyllebakken 15, 6008 ålesund": a weaker street ending,
+            # told with its postcode and town right after the number, is a street as well (r20).
+            number = _NUMBER_AND_FLOOR_RE.match(text, end)
+            postcode = number and _POSTCODE_AND_TOWN_AFTER_RE.match(text, number.end())
+            if postcode:
+                yield last_start, postcode.end()
+                continue
         if not (strong or genitive):
             # "kirsebærvej i nørresundby nr 9": the street, its town, then its number.
             if len(words) == 3 and words[1] in ("i", "på") and _is_strong_street_word(words[0]):
@@ -316,6 +334,13 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
             if (any(0 <= match.start() - end <= 30 for _, end in streets)
                     or _OWN_PLACE_RE.search(fold(text), max(0, match.start() - 100), match.start())):
                 yield match.start(), match.end()
+            elif ((house := _HOUSE_BEFORE_POSTCODE_RE.search(text, max(0, match.start() - 70), match.start()))
+                  and not (_ORDINARY_NAME_WORDS | _LINKING_WORDS).intersection(
+                      word.strip(",").lower() for word in house.group().split()[1:])):
+                # "15 holly bank, halifax hx1 2pn", "9 hawthorn close bd7 2ha": a whole postcode in lower
+                # case with a house number and its street's words before it on the line is the
+                # address from the number on, whatever the street type (r20).
+                yield house.start(), match.end()
     if "US" in regions:
         for match in US_ZIP_RE.finditer(text):
             yield match.start(), match.end()
@@ -335,6 +360,11 @@ def _postcode_spans(text: str, regions: tuple[str, ...], streets: list[tuple[int
     for match in POSTCODE_LOWER_TOWN_RE.finditer(text):
         if _behind_street(text, match.start(), streets):
             yield match.start(), match.end()
+
+
+#: A house number and one to six words (a street, perhaps its town) on one line, ending where a
+#: postcode starts: "15 holly bank, halifax ", "9 hawthorn close " (r20).
+_HOUSE_BEFORE_POSTCODE_RE = re.compile(r"(?<![\w.,:/-])\d{1,4}[a-z]?,?[ \t]+(?:[^\W\d_][\w'’.-]*,?[ \t]+){1,6}\Z")
 
 
 #: A capitalised name of one to three words and a house number, a comma, perhaps a floor and door,

@@ -57,13 +57,17 @@ _AT = (rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|at|{alternation(AT_WORDS + BRACKETED_AT_
 # Spelled out, the digits at the end of a name are often set apart by a space: "lily dot
 # hart 11 at outlook dot com", "freja punktum holm 12 snabel-a hotmail punktum dk".
 # Only a name spelled out in pieces may end so: "were 12 at free swim" is a count.
+# The "_" may be spelled in brackets as the "@" and "." are: "archie (underscore) rose (at) gmail . com" (r20).
+_UNDERSCORE = (rf"(?:\s+{alternation(UNDERSCORE_WORDS)}\s+"
+               rf"|\s*[(\[{{]\s*(?:{alternation(UNDERSCORE_WORDS)}|_)\s*[)\]}}]\s*)")
 _LOCAL = with_name_letters(rf"[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*"
-                           rf"(?:(?:(?:{_DOT}|\s+{alternation(UNDERSCORE_WORDS)}\s+)[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
+                           rf"(?:(?:(?:{_DOT}|{_UNDERSCORE})[a-z0-9_+-]+)+(?:\s+\d{{1,4}})?)?")
 # A local part that could not be an ordinary word: it has a digit, dot or underscore in it.
 _HANDLE_LIKE_LOCAL = with_name_letters(r"(?=[a-z0-9_+-]*[0-9._])[a-z0-9_+-](?:[a-z0-9_+-]|\.(?=[a-z0-9_+-]))*")
 _PROVIDER = alternation(MAIL_PROVIDERS)
 # After a provider, its domain may be written without the dot: "at gmail com", "på hotmail dk".
-_PROVIDER_DOMAIN = rf"(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))?"
+# Or glued to it, the dot forgotten: "@gmailcom", "på hotmaildk" (r20).
+_PROVIDER_DOMAIN = rf"(?:{_DOT}{_TLD}|\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w)|{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w))?"
 # A provider may be written in two pieces and still end in its domain: "g mail point com".
 _DOMAIN = rf"(?:(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER}{_PROVIDER_DOMAIN})"
 _END = r"(?![\w@])(?!\.[a-z0-9])"
@@ -107,10 +111,14 @@ PLAIN_AT_EMAIL_RE = compile_folded(
 )
 
 _PATH = r"(?:/[^\s<>\"']*)?"
+#: The code of a short link: letters and digits mixed, five or more (r20).
+_SHORT_LINK_CODE = r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}(?![\w/])"
 URL_RE = compile_folded(
     rf"(?:\bhttps?://[^\s<>\"']+"
     rf"|\bwww\d?\.[^\s<>\"']+"
     rf"|(?<![\w@./-])(?:{_LABEL}\.)+{_TLD}(?![\w-]){_PATH}"
+    # A short link of any ending with its code after it: "pin.it/5Zk9aBr", "forms.gle/9StRx3wMn" (r20).
+    rf"|(?<![\w@./-])(?:{_LABEL}\.)+[a-z]{{2,4}}/{_SHORT_LINK_CODE}"
     rf"|(?<![\w@.])(?:{_LABEL}\s+{alternation(DOT_WORDS)}\s+)+{alternation(SPELLED_TOP_LEVEL_DOMAINS)}(?!\w)"
     rf"(?:\s+{alternation(SLASH_WORDS)}\s+@?[\w.-]+)*)"
 )
@@ -229,6 +237,21 @@ def find_emails(text: str, folded: str) -> Iterator[tuple[int, int]]:
     yield from _names_told_apart_from_their_domain(text, folded)
     if "@ " in folded:
         yield from _letter_spaced_emails(folded)
+    if "@" in folded:
+        yield from _reversed_emails(folded)
+
+
+#: An address written backwards to pass a filter: "moc.liamg@31nosaj" is jason13@gmail.com (r20).
+#: Read backwards, the part before the "@" must be a mail provider and a top-level domain.
+_REVERSED_EMAIL_RE = re.compile(r"(?<![\w.@])(?P<domain>[a-z]{2,4}(?:\.[a-z0-9-]+)+)@[a-z0-9_.+-]*[a-z0-9](?![\w@])")
+_REVERSED_PROVIDERS = frozenset(fold(provider)[::-1] for provider in MAIL_PROVIDERS)
+
+
+def _reversed_emails(folded: str) -> Iterator[tuple[int, int]]:
+    for match in _REVERSED_EMAIL_RE.finditer(folded):
+        labels = match.group("domain").split(".")
+        if labels[0][::-1] in TOP_LEVEL_DOMAINS and labels[-1] in _REVERSED_PROVIDERS:
+            yield match.span()
 
 
 # ---------------------------------------------------------------- an address spelled one character at a time (r16)

@@ -126,6 +126,11 @@ _DIGIT_GROUP = r"\+?\d+"
 # ("null null fire sju, ni to en"), never digit groups, so "chapters 4, 5 and 6" or a
 # list of scores stays a list.
 _SEPARATOR = r"[ \t.\-–—/()*]{0,3}"
+#: Dots of an ellipsis, a bullet or a pictograph between the parts, with spaces around: "27 ... 19
+#: ... 35 ... 80", "07700… 900… 712", "07•9•5•6…", "2 ⚡ 9 ⚡ 3" (r20). A child breaks a number up so
+#: that a filter misses it; an ordinary letter does not put a bullet between two numbers.
+_BREAK_MARK = r"(?:\.{2,5}|…|[•·]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])"
+_MARKED_SEPARATOR = rf"[ \t]{{0,2}}{_BREAK_MARK}[ \t]{{0,2}}"
 
 
 #: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
@@ -227,7 +232,7 @@ def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
         yield run
 
 
-_SEPARATOR_RE = re.compile(_SEPARATOR + r"\Z")
+_SEPARATOR_RE = re.compile(rf"(?:{_SEPARATOR}|{_MARKED_SEPARATOR})\Z")
 #: Between number words, or a word and digits: spaces, dashes, commas, a dot, but not a full stop
 #: that ends a sentence: "kl 19. to seks, ni tre" starts a number at "to" (r14).
 _WORD_SEPARATOR_RE = re.compile(r"(?![^\n]*\.\s)[ \t.\-–/(),]{0,4}\Z")
@@ -239,7 +244,24 @@ def _joins(folded: str, left: _NumberToken, right: _NumberToken) -> bool:
         return False
     if left.spelled or right.spelled:
         return bool(_WORD_SEPARATOR_RE.match(gap))
+    if min(len(left.digits), len(right.digits)) == 1 and max(len(left.digits), len(right.digits)) <= 2 \
+            and _DIGIT_COMMA_RE.match(gap):
+        return True  # "7, 1, 7, 1, 8, 3, 4, 6": one digit at a time; such a run needs a cue (`_listed_digits`)
     return bool(_SEPARATOR_RE.match(gap))
+
+
+#: A comma between a single digit and a group of one or two ("7, 1, 7", "07,7,3") (r20).
+_DIGIT_COMMA_RE = re.compile(r"[ \t]?,[ \t]?\Z")
+
+
+def _listed_digits(folded: str, run: list["_NumberToken"]) -> bool:
+    """True if the run's digits are given one at a time with commas between: "0, 7, 7, 1, 8, …", "07,7,3,…" (r20).
+
+    Dice, scores and marks are listed so too ("we rolled 3, 5, 6, 2, 4, 1, 6, 3"): such a run is a
+    number only after a phone word, before one, or shaped like a mobile number of the region from its
+    trunk zero."""
+    return any(not t.spelled and min(len(t.digits), len(n.digits)) == 1 and "," in folded[t.end:n.start]
+               for t, n in zip(run, run[1:]))
 
 
 # A year has two or four digits: "988/21/430" is a number in slashes, not a date (r9).
@@ -568,6 +590,11 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     possible, valid = _is_possible_phone(digits, run[0].plus, regions) if len(digits) <= 15 else (False, False)
     if not possible:
         return _spelled_with_a_slip(text, folded, run, regions)
+    if _listed_digits(folded, run):
+        # A mobile's shape counts only from its trunk zero ("0, 6, 3, 9, …"): no die or mark is 0.
+        return (has_cue_before(folded, start, _PHONE_CUE_RE)
+                or (digits.startswith("0") and _shaped_like_a_phone(text[start:end], digits, run[0].plus, regions))
+                or has_cue_after(folded, end, _PHONE_CUE_RE, window=PHONE_CUE_AFTER_WINDOW))
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
     return (valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
@@ -619,10 +646,12 @@ def _gap_vocabulary(language: str) -> tuple[re.Pattern, frozenset[str]]:
     return compile_folded(r"(?<!\w)" + alternation(joins) + r"(?!\w)"), tokens
 
 
-_BRIDGE_RE = re.compile(r"[\s,:;\-–—]*(?:[^\W\d][\w'’-]*[\s,:;\-–—]+){0,5}\Z")
+# Brackets may hold the gap's words: "07700 (that's the start) 900 (middle) 670", "41 73 (så) 28 96",
+# "0 7 4 8 3 (space) 9 1 0 2 7 6" (r20); the words in them are held to the same lists.
+_BRIDGE_RE = re.compile(r"[\s,:;\-–—()]*(?:[^\W\d][\w'’-]*[\s,:;\-–—()]+){0,5}\Z")
 #: The same with a full stop among the separators, allowed when a gap says the number goes on:
 #: "starts 07481. the rest is 920" (r14).
-_BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–—.]*(?:[^\W\d][\w'’-]*[\s,:;\-–—.]+){0,5}\Z")
+_BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–—.()]*(?:[^\W\d][\w'’-]*[\s,:;\-–—.()]+){0,5}\Z")
 
 
 def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool, bool]:

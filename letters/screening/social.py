@@ -277,6 +277,7 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
         yield from _friend_codes(folded, language)
     yield from _game_ids(folded, language)
     yield from _announced_names(text, folded, language)
+    yield from _marked_names_right_after_a_place(text, folded)
     yield from _handles_after_a_spaced_or_spelled_at(text, folded, language)
     yield from _names_with_bracketed_underscores(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
@@ -481,16 +482,29 @@ def _dotted_names_near_platforms(text: str, folded: str) -> Iterator[tuple[int, 
 
 
 #: A name spelled with dots as words or set apart ("maja dot k dot 2011", "@ sol . vik . 2010"):
-#: at least two dots, ending in a number. Found only after an "@" or shortly after a platform.
+#: with two dots or more and a number at its end, found after an "@" or shortly after a platform;
+#: with fewer or no number, see `_names_a_dotted_handle` (r20). The dot words may stand in brackets,
+#: and the "@" be a word in brackets: "(at) poppy (dot) dances (dot) 11", "lucas (punktum) fisk (punktum) 2" (r20).
+_DOT_WORD = alternation(all_contact_words("dot_words"))
+_SPACED_DOT = rf"(?:\s+(?:{_DOT_WORD})\s+|\s+\.\s+|\s*\(\s*(?:{_DOT_WORD})\s*\)\s*)"
 _SPACED_DOTTED_NAME_RE = compile_folded(
-    rf"(?<![\w.])(?P<at>@\s*)?[a-z][a-z0-9_]*(?:(?:\s+(?:{alternation(all_contact_words('dot_words'))})\s+|\s+\.\s+)"
-    r"[a-z0-9_]+){2,3}(?<=\d)(?![\w.])"
+    rf"(?<![\w.])(?P<at>@\s*|\(\s*(?:at|{alternation(all_contact_words('at_words'))})\s*\)\s*)?"
+    rf"[a-z][a-z0-9_]*(?P<dots>(?:{_SPACED_DOT}[a-z0-9_]+){{1,3}})(?![\w.])"
 )
 
 
+#: The "@" as a word in brackets right before such a name: "(at) ", "(snabel) ", "(arobase) " (r20).
+_BRACKETED_AT_BEFORE_RE = compile_folded(rf"\(\s*(?:at|{alternation(all_contact_words('at_words'))})\s*\)\s*\Z")
 #: Where such a name can be: a dot with spaces around it or a dot word, followed by more.
-_SPACED_DOT_HINT_RE = compile_folded(rf"\s\.\s|(?<!\w)(?:{alternation(all_contact_words('dot_words'))})\s")
-_FOLDED_DOT_WORDS = tuple({fold(word) + " " for word in all_contact_words("dot_words")})
+_SPACED_DOT_HINT_RE = compile_folded(rf"\s\.\s|(?<!\w)(?:{_DOT_WORD})[\s)]")
+#: A platform and the word that gives the name on it, right before a name: "min insta er", "snap c'est",
+#: "add me on snap its" (r20).
+_PLATFORM_THEN_INTRODUCER_RE = compile_folded(
+    rf"(?<!\w){_ANY_PLATFORM}\s*(?:(?:{_INTRODUCER}){_WORD_END}\s*[:=]?|[:=])\s*\Z")
+_SENTENCE_STOP_RE = re.compile(r"[.!?\n](?:\s|\Z)")
+#: How far before or after a name without digits its platform may stand, in the same sentence (r20).
+_DOTTED_NAME_PLATFORM_REACH = 40
+_FOLDED_DOT_WORDS = tuple({fold(word) + end for word in all_contact_words("dot_words") for end in " )"})
 #: The first part of such a name, with an "@" before it: "@ sol", "maja".
 _PART_BEFORE_RE = re.compile(r"(?<![\w.])(?:@\s*)?[a-z][a-z0-9_]*\Z")
 #: How far before its first dot such a name may start ("@ " and a name of up to 30 characters).
@@ -507,23 +521,61 @@ def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, 
         return
     searched_to = 0
     for hint in _SPACED_DOT_HINT_RE.finditer(folded):
-        # The name's first part ends right before the space in front of the hint.
+        # The name's first part ends right before the space (or bracket) in front of the hint.
         part_end = hint.start() if folded[hint.start()].isspace() else hint.start() - 1
+        while part_end > 0 and folded[part_end - 1] in " (":
+            part_end -= 1
         if part_end < searched_to:
             continue
         first = _PART_BEFORE_RE.search(folded, max(0, part_end - _DOTTED_NAME_REACH), part_end)
-        match = first and _SPACED_DOTTED_NAME_RE.match(folded, first.start())
+        # "(at) poppy (dot) …": the "@" as a word in brackets opens the name (r20).
+        at_before = first and _BRACKETED_AT_BEFORE_RE.search(folded, max(0, first.start() - 16), first.start())
+        match = first and _SPACED_DOTTED_NAME_RE.match(folded, at_before.start() if at_before else first.start())
         if not match:
             continue
         searched_to = match.end()
-        if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
+        dots = len(re.findall(rf"(?<!\w)(?:{_DOT_WORD})(?!\w)|\s\.\s", match.group("dots")))
+        if dots >= 2 and match.group().rstrip()[-1].isdigit():
+            if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
+                yield match.start(), match.end()
+        elif _names_a_dotted_handle(folded, match, dots):
             yield match.start(), match.end()
+
+
+def _names_a_dotted_handle(folded: str, match: re.Match, dots: int) -> bool:
+    """True for a name spelled with dot words and no number that its platform gives (r20).
+
+    Right after a platform and the word that gives the name ("min insta er mikkel punktum lystfisker",
+    "snap c'est paul point pieces"), one dot is enough; with two or more ("tilly dot b dot twins on
+    insta"), a platform close before or after it in the sentence, or an "@" word before it, is.
+    "the point is" has one dot word and no platform before it.
+    """
+    start, end = match.span()
+    parts = re.split(rf"{_SPACED_DOT}", match.group()[len(match.group("at") or ""):])
+    if dots < 2:
+        # "c'est un point de vue", "the point is": one dot between two words of three letters or more only.
+        return (all(len(part) >= 3 for part in parts)
+                and bool(_PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, start - 40), start)))
+    if _PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, start - 40), start):
+        return True
+    if match.group("at"):
+        return True
+    low, high = max(0, start - _DOTTED_NAME_PLATFORM_REACH), min(len(folded), end + _DOTTED_NAME_PLATFORM_REACH)
+    stops = list(_SENTENCE_STOP_RE.finditer(folded, low, start))
+    low = stops[-1].end() if stops else low
+    after = _SENTENCE_STOP_RE.search(folded, end, high)
+    high = after.start() if after else high
+    return bool(_PLATFORM_RE.search(folded, low, start) or _PLATFORM_RE.search(folded, end, high))
 
 
 #: After an "@", a name whose dots have spaces around them needs no number: "@ amelia . skates",
 #: "@ clara . dessine . la . neige" (r14). One spaced dot at least; a glued "@name" is AT_HANDLE_RE's.
+#: Also an "@" set apart from a handle with a dot or an underscore in it, or with its underscores spaced:
+#: "@ springersyn.skak", "@ jess _ puzzles _ 09" (r20).
 _AT_SPACED_NAME_RE = compile_folded(
     r"(?<![\w@/.])@\s*[a-z][a-z0-9_]*(?:\s*\.\s*[a-z0-9_]+)*\s+\.\s+[a-z0-9_]+(?:\s*\.\s*[a-z0-9_]+)*(?![\w.])"
+    r"|(?<![\w@/.])@\s+[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?![\w@]|\.\w)"
+    r"|(?<![\w@/.])@\s*[a-z][a-z0-9]*(?:\s+_\s+[a-z0-9]+)+(?![\w@])"
 )
 
 
@@ -1081,6 +1133,50 @@ def _announced_names(text: str, folded: str, language: str) -> Iterator[tuple[in
         # A name no word could be ("KingMohaa", "#2PQ8YL9") may follow its game a sentence later.
         if _place_around(folded, announcer.start(), end, across_sentences=marked or searched):
             yield start, end
+
+
+#: A platform or a game, not a profile site: "YouTube MrBeast" is someone else's channel (r20).
+_PLATFORM_OR_GAME_RE = compile_folded(rf"(?<!\w){_ANY_PLATFORM}(?!\w)")
+_ACCOUNT_WORDS = frozenset(fold(word) for word in all_contact_words("account_words"))
+#: Between the platform and the name, at most one small word ("me", "mig", "est") or a ":" (r20).
+_PLACE_TO_NAME_WORDS = CUE_FILLERS + ("is", "er", "est", "c'est", "me")
+_RIGHT_AFTER_PLACE_RE = compile_folded(rf"\s*(?:[:=]\s*|(?:{_tree(_PLACE_TO_NAME_WORDS)})\s*[:=]?\s+)?(?=\S)")
+
+
+def _marked_names_right_after_a_place(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Yield a name with a mark no word has, written right after the platform it lives on (r20).
+
+    "add me xbox NightShiftNoodle", "steam IlyesSneakerShop", "tilføj mig på roblox SkifteholdsBarn",
+    "snap me jjmurray2011": no announcing word, but a capital inside a word, a digit or an
+    underscore (`_marked_name`) in a token that could only be a user name. A brand written with
+    a capital inside ("iPad", "PlayStation", "BookTok") is not one: its first letter is small, or
+    it is a place or an account word. Only platforms and games count: after a profile site the
+    name is often someone else's ("YouTube MrBeast").
+    """
+    if not _may_name(folded, _ANY_PLATFORM_RUNS):
+        return
+    for place in _PLATFORM_OR_GAME_RE.finditer(folded):
+        gap = _RIGHT_AFTER_PLACE_RE.match(folded, place.end())
+        token = gap and _WRITTEN_TOKEN_RE.match(text, gap.end())
+        if not token:
+            continue
+        written = token.group().rstrip(".'’")
+        if (written[:1].isalpha() and _marked_name(written) and _user_name_shaped(written, "en")
+                and not (written[:1].islower() and written[1:2].isupper())
+                and not _a_places_own_word(fold(written))):
+            yield gap.end(), gap.end() + len(written)
+
+
+#: A platform's or site's name at the start of a word: "youtube" in "YouTuber" (r20).
+_NAME_PLACE_START_RE = compile_folded(_NAME_PLACE)
+
+
+def _a_places_own_word(folded: str) -> bool:
+    """True for a platform's name, a word made of one ("YouTuber", "TikTokers") or an account word ("BookTok")."""
+    if folded in _ACCOUNT_WORDS or _NAME_PLACE_RE.fullmatch(folded):
+        return True
+    start = _NAME_PLACE_START_RE.match(folded)
+    return bool(start and len(folded) - start.end() <= 3 and folded[start.end():].isalpha())
 
 
 #: A first-person announcer, or one right after "jeg", "I" or "je": the writer's own name.
