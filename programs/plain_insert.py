@@ -7,7 +7,8 @@ ready values to `insert_rows`, which writes them in multi-row INSERT statements:
 statement per few hundred rows rather than one per row. On PostgreSQL, more rows than fit in
 one statement are streamed with COPY instead: quoting ten thousand parameters a statement
 cost the client more than the server's work (a sweep's 50,000 reminders at 10,000 pairs:
-8 s of INSERT statements, of which the server's own insert was 1.5 s).
+8 s of INSERT statements, of which the server's own insert was 1.5 s). COPY goes straight
+into the table, so that the server inserts rows while the client still formats the next ones.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from django.db import connection, models, transaction
+from psycopg.errors import UniqueViolation
 
 #: Rows per statement at most (fewer where the database takes fewer parameters).
 ROWS_PER_STATEMENT = 1000
@@ -67,17 +69,36 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
 def _copy_rows(cursor, table: str, columns: str, rows: Sequence[Sequence], *, ignore_conflicts: bool) -> None:
     """Stream `rows` into `table` with PostgreSQL's COPY. Precondition: inside a transaction.
 
-    COPY knows no ON CONFLICT, so with `ignore_conflicts` the rows go first into a temporary
-    table of the same columns (dropped at the end of the transaction) and from there into
-    `table` in one INSERT that skips the taken keys.
+    COPY knows no ON CONFLICT. With `ignore_conflicts` the rows are first copied straight into
+    `table`, within a savepoint: the callers read the keys that exist and hand over only the
+    missing ones, so a taken key means that another worker inserted the same row meanwhile,
+    which is rare. Only then is the savepoint rolled back and the rows copied again, into a
+    temporary table and from there into `table` by an INSERT that skips the taken keys. Going
+    straight in spares the server a second pass over the rows (0.2 s of the 0.9 s a sweep's
+    50,000 reminders took), and the server inserts while the client formats the next rows.
     """
-    target = table
-    if ignore_conflicts:
-        target = "brevven_plain_insert_rows"
-        cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{target}")  # an earlier call in the same transaction
-        cursor.execute(f"CREATE TEMPORARY TABLE {target} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA")
-    with cursor.cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
+    if not ignore_conflicts:
+        _copy_into(cursor, table, columns, rows)
+        return
+    try:
+        with transaction.atomic():
+            _copy_into(cursor, table, columns, rows)
+    except UniqueViolation:
+        _copy_skipping_taken_keys(cursor, table, columns, rows)
+
+
+def _copy_into(cursor, table: str, columns: str, rows: Sequence[Sequence]) -> None:
+    """COPY `rows` into `table`; one taken unique key fails the whole COPY."""
+    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-    if ignore_conflicts:
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {target} ON CONFLICT DO NOTHING")
+
+
+def _copy_skipping_taken_keys(cursor, table: str, columns: str, rows: Sequence[Sequence]) -> None:
+    """COPY `rows` into a temporary table of the same columns (dropped at the end of the
+    transaction), then move them into `table` by one INSERT that skips the taken keys."""
+    staging = "brevven_plain_insert_rows"
+    cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{staging}")  # an earlier call in the same transaction
+    cursor.execute(f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA")
+    _copy_into(cursor, staging, columns, rows)
+    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING")

@@ -173,6 +173,23 @@ def kind_of(email) -> str:
 
 
 @pytest.mark.django_db
+def test_the_snapshot_reads_who_wrote_only_about_the_assignments_that_owe_something_now():
+    """A mentee's letter matters to the planner only while its assignment owes a reminder; an
+    assignment just past its due date owes none until its first overdue reminder, so its
+    letters (at 10,000 pairs, half of those the sweep read) are not read."""
+    with time_machine.travel(T0, tick=False) as traveller:
+        calendar = Calendar()
+        traveller.move_to(at(5, 12))
+        calendar.act(at(5, 12))  # Otter writes about the reading
+    key = (calendar.pair2.pk, calendar.assignment.pk)
+    reading_open = planning.load_snapshot(at(5, 13))
+    assert key in reading_open.submitted
+    just_due = planning.load_snapshot(at(8, 21))
+    assert just_due.submitted == set()
+    assert planning._owed_for_assignment(at(8, 21), just_due.settings[calendar.program.pk], calendar.assignment) == []
+
+
+@pytest.mark.django_db
 def test_a_reminder_stops_when_its_reason_is_gone():
     """Fox's due-soon reminder waits for the morning; Fox sends the letter that evening: it is never sent."""
     with time_machine.travel(T0, tick=False) as traveller:

@@ -1,7 +1,7 @@
 """Rows written by programs.plain_insert read back as the ORM wrote them, on either path.
 
 Few rows go in multi-row INSERT statements; on PostgreSQL, more rows than one statement
-holds are streamed with COPY (through a temporary table when taken keys are to be skipped).
+holds are streamed with COPY (through a temporary table when a key to be skipped is taken).
 The second path is forced here with a tiny statement size.
 """
 
@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from letters.models import Reminder
 from programs import plain_insert
@@ -72,9 +73,23 @@ def test_rows_copied_on_postgresql_read_back_and_taken_keys_are_skipped_twice_in
                         original_copy(*args, **kwargs))
     with transaction.atomic():
         insert_rows(Reminder, FIELDS, reminder_rows(program, users[:3]), ignore_conflicts=True)
-        # Again in the same transaction (the temporary table is made anew), the first three taken.
+        # The first three taken: the COPY into the table fails and the rows go through a temporary table.
+        insert_rows(Reminder, FIELDS, reminder_rows(program, users[:4]), ignore_conflicts=True)
+        # Again in the same transaction (the temporary table is made anew), the first four taken.
         insert_rows(Reminder, FIELDS, reminder_rows(program, users), ignore_conflicts=True)
-    assert copied == [3, 5]
+    assert copied == [3, 4, 5]
+    assert read_back() == expected(users)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_rows_copied_on_postgresql_with_no_key_taken_go_straight_into_the_table(members, monkeypatch):
+    """The callers hand over only the missing keys, so the temporary table is for a race only."""
+    program, users = members
+    monkeypatch.setattr(plain_insert, "ROWS_PER_STATEMENT", 2)
+    with CaptureQueriesContext(connection) as statements:
+        insert_rows(Reminder, FIELDS, reminder_rows(program, users), ignore_conflicts=True)
+    assert not [s["sql"] for s in statements.captured_queries if "TEMPORARY" in s["sql"] or "INSERT" in s["sql"]]
     assert read_back() == expected(users)
 
 
