@@ -9,6 +9,7 @@ round that could fire on everyday words were narrowed ("on passe sur" a platform
 ... er farlig" pills) or given the everyday sense they must not read ("il frappe à la porte",
 "vil gerne give dig nogle tips"), and four older rules that fired on sentences of this file
 were mended (a dive from the board, pinching oneself, "så" read as "sår", a burn on purpose).
+The model retrained this round needed one more frame: asking what the parents do for a living.
 
 Each case is screened by the rules alone, next to ordinary sentences that must stay quiet; the
 sentences are our own.
@@ -87,3 +88,24 @@ def test_a_disclosure_or_move_in_plain_words_is_urgent(language, author, concept
 ])
 def test_ordinary_words_near_the_new_phrases_stay_quiet(language, author, text):
     assert urgent_concepts(text, language, author) == set()
+
+
+# ---------------------------------------------------------------- a frame the retrained model needs
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "What do your parents do for a living?"),
+    ("da", "Hvad arbejder dine forældre med?"),
+    ("nb", "Hva jobber foreldrene dine med?"),
+    ("fr", "Tes parents travaillent dans quoi ?"),
+])
+def test_asking_what_the_parents_do_for_a_living_is_no_personal_information(language, text):
+    """The model retrained with u18, whose mentors asked which nights the parents work away,
+    read a mentor's "Tes parents travaillent dans quoi ?" as personal information: a frame of
+    grooming.personal_info (`unless_sentence`) silences the model and the rules in that sentence."""
+    assert urgent_concepts(text, language, "mentor", use_model=True) == set()
+
+
+def test_asking_when_the_parents_are_home_still_is():
+    text = "Tes parents travaillent dans quoi ? Ils rentrent à quelle heure le soir ?"
+    assert "grooming.personal_info" in urgent_concepts(text, "fr", "mentor", use_model=True)
