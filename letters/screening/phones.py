@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Callable, Iterable, Iterator
 
 import phonenumbers
@@ -261,7 +262,7 @@ def _listed_digits(folded: str, run: list["_NumberToken"]) -> bool:
     number only after a phone word, before one, or shaped like a mobile number of the region from its
     trunk zero."""
     return any(not t.spelled and min(len(t.digits), len(n.digits)) == 1 and "," in folded[t.end:n.start]
-               for t, n in zip(run, run[1:]))
+               for t, n in pairwise(run))
 
 
 # A year has two or four digits: "988/21/430" is a number in slashes, not a date (r9).
