@@ -123,11 +123,14 @@ _STRONG_SUFFIXES = tuple(STRONG_STREET_SUFFIXES)
 _SEPARATE_WORDS = frozenset(SEPARATE_STREET_WORDS["da"]) | frozenset(SEPARATE_STREET_WORDS["nb"])
 
 
+def _ends_in_street_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
+    """True if a lower-case `word` ends in one of `suffixes` after a stem of two letters or more."""
+    return word.endswith(suffixes) and any(word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in suffixes)
+
+
 def _is_strong_street_word(word: str) -> bool:
     """True if a lower-case `word` ends in a suffix that is nearly always a street's, after a stem."""
-    return word.endswith(_STRONG_SUFFIXES) and any(
-        word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in _STRONG_SUFFIXES
-    )
+    return _ends_in_street_suffix(word, _STRONG_SUFFIXES)
 
 
 _ALL_STREET_SUFFIXES = tuple(STREET_SUFFIXES["da"]) + tuple(STREET_SUFFIXES["nb"])
@@ -137,7 +140,7 @@ _POSTCODE_AND_TOWN_AFTER_RE = re.compile(r",\s*\d{4}\s+[a-zæøåé][\w'’-]{2,
 
 def _is_street_word(word: str) -> bool:
     """True if a lower-case `word` ends in any Scandinavian street ending, after a stem of two letters or more."""
-    return any(word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in _ALL_STREET_SUFFIXES)
+    return _ends_in_street_suffix(word, _ALL_STREET_SUFFIXES)
 
 
 def _lower_case_streets(text: str) -> Iterator[tuple[int, int]]:

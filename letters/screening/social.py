@@ -501,7 +501,6 @@ _SPACED_DOT_HINT_RE = compile_folded(rf"\s\.\s|(?<!\w)(?:{_DOT_WORD})[\s)]")
 #: "add me on snap its" (r20).
 _PLATFORM_THEN_INTRODUCER_RE = compile_folded(
     rf"(?<!\w){_ANY_PLATFORM}\s*(?:(?:{_INTRODUCER}){_WORD_END}\s*[:=]?|[:=])\s*\Z")
-_SENTENCE_STOP_RE = re.compile(r"[.!?\n](?:\s|\Z)")
 #: How far before or after a name without digits its platform may stand, in the same sentence (r20).
 _DOTTED_NAME_PLATFORM_REACH = 40
 _FOLDED_DOT_WORDS = tuple({fold(word) + end for word in all_contact_words("dot_words") for end in " )"})
@@ -560,12 +559,8 @@ def _names_a_dotted_handle(folded: str, match: re.Match, dots: int) -> bool:
         return True
     if match.group("at"):
         return True
-    low, high = max(0, start - _DOTTED_NAME_PLATFORM_REACH), min(len(folded), end + _DOTTED_NAME_PLATFORM_REACH)
-    stops = list(_SENTENCE_STOP_RE.finditer(folded, low, start))
-    low = stops[-1].end() if stops else low
-    after = _SENTENCE_STOP_RE.search(folded, end, high)
-    high = after.start() if after else high
-    return bool(_PLATFORM_RE.search(folded, low, start) or _PLATFORM_RE.search(folded, end, high))
+    return _place_around(folded, start, end, places=_PLATFORM_RE, before_reach=_DOTTED_NAME_PLATFORM_REACH,
+                         after_reach=_DOTTED_NAME_PLATFORM_REACH)
 
 
 #: After an "@", a name whose dots have spaces around them needs no number: "@ amelia . skates",
@@ -1078,20 +1073,23 @@ def _own_account_before(folded: str, position: int) -> bool:
     return bool(_OWN_ACCOUNT_RE.search(folded, start, position))
 
 
-def _place_around(folded: str, start: int, end: int, *, across_sentences: bool = False) -> bool:
-    """True if a platform is named before `start` (within reach) or just after `end`.
+def _place_around(folded: str, start: int, end: int, *, across_sentences: bool = False,
+                  places: re.Pattern = _NAME_PLACE_RE, before_reach: int = PLACE_BEFORE_NAME,
+                  after_reach: int = PLACE_AFTER_NAME) -> bool:
+    """True if one of `places` (a platform, game or profile site) is named before `start`, within
+    `before_reach` characters, or after `end`, within `after_reach`, in the same sentence.
 
-    Before the name, the platform must stand in the same sentence unless `across_sentences`
-    ("vi har en klan i Clash Royale! … mit navn er KingMohaa"); never across a blank line.
+    Before the name, the place may stand in an earlier sentence if `across_sentences` ("vi har
+    en klan i Clash Royale! … mit navn er KingMohaa"); never across a blank line.
     """
-    before = max(0, start - PLACE_BEFORE_NAME)
+    before = max(0, start - before_reach)
     breaks = _PARAGRAPH_BREAK_RE if across_sentences else _SENTENCE_BREAK_RE
     for sentence_break in breaks.finditer(folded, before, start):
         before = sentence_break.end()
-    if _NAME_PLACE_RE.search(folded, before, start):
+    if places.search(folded, before, start):
         return True
-    after = _SENTENCE_BREAK_RE.search(folded, end, end + PLACE_AFTER_NAME)
-    return bool(_NAME_PLACE_RE.search(folded, end, after.start() if after else end + PLACE_AFTER_NAME))
+    after = _SENTENCE_BREAK_RE.search(folded, end, end + after_reach)
+    return bool(places.search(folded, end, after.start() if after else end + after_reach))
 
 
 def _announced_names(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
