@@ -493,6 +493,9 @@ _SPACED_DOTTED_NAME_RE = compile_folded(
 )
 
 
+#: One dot of such a name, as a word or set apart, for counting them; and the same with its spaces, for splitting.
+_ONE_DOT_RE = re.compile(rf"(?<!\w)(?:{_DOT_WORD})(?!\w)|\s\.\s")
+_SPACED_DOT_RE = re.compile(_SPACED_DOT)
 #: The "@" as a word in brackets right before such a name: "(at) ", "(snabel) ", "(arobase) " (r20).
 _BRACKETED_AT_BEFORE_RE = compile_folded(rf"\(\s*(?:at|{alternation(all_contact_words('at_words'))})\s*\)\s*\Z")
 #: Where such a name can be: a dot with spaces around it or a dot word, followed by more.
@@ -533,7 +536,7 @@ def _spaced_dotted_names(folded: str, window: int = 100) -> Iterator[tuple[int, 
         if not match:
             continue
         searched_to = match.end()
-        dots = len(re.findall(rf"(?<!\w)(?:{_DOT_WORD})(?!\w)|\s\.\s", match.group("dots")))
+        dots = len(_ONE_DOT_RE.findall(match.group("dots")))
         if dots >= 2 and match.group().rstrip()[-1].isdigit():
             if match.group("at") or _PLATFORM_RE.search(folded, max(0, match.start() - window), match.start()):
                 yield match.start(), match.end()
@@ -550,7 +553,7 @@ def _names_a_dotted_handle(folded: str, match: re.Match, dots: int) -> bool:
     "the point is" has one dot word and no platform before it.
     """
     start, end = match.span()
-    parts = re.split(rf"{_SPACED_DOT}", match.group()[len(match.group("at") or ""):])
+    parts = _SPACED_DOT_RE.split(match.group()[len(match.group("at") or ""):])
     if dots < 2:
         # "c'est un point de vue", "the point is": one dot between two words of three letters or more only.
         return (all(len(part) >= 3 for part in parts)
