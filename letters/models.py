@@ -183,6 +183,7 @@ CONCEPT_LABELS = {
     "grooming.photo": _("grooming: asks for a photo"),
     "grooming.platform": _("grooming: moves the talk to another app"),
     "grooming.personal_info": _("grooming: asks for personal details"),
+    "exploitation": _("exploitation: forced marriage, crime, trafficking or extremism"),
     "watch_word": _("watch word"),
 }
 

@@ -84,11 +84,12 @@ CONCEPTS = (
     "grooming.photo",
     "grooming.platform",
     "grooming.personal_info",
+    "exploitation",
 )
 #: The concepts a child discloses about themselves. A mentor who tells such a disclosure back
 #: ("you told me you've been hurting yourself") is read in the child's words as well
 #: (`ConceptLexicon.find_told_back`); an adult's own moves (grooming) are not.
-DISCLOSURES = frozenset({"self_harm", "suicidal", "abuse", "neglect", "sexual"})
+DISCLOSURES = frozenset({"self_harm", "suicidal", "abuse", "neglect", "sexual", "exploitation"})
 #: How far apart the two halves of a `near` rule may be, in words, unless the table says.
 NEAR_WITHIN = 10
 #: How many other words may stand between two words of a phrase; "..." allows LONG_GAP.

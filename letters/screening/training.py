@@ -55,6 +55,10 @@ from letters.screening.tokens import tokenize
 LANGUAGES = ("en", "da", "nb", "fr")
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "letters" / "screening_corpus"
 SAFEGUARDING = "safeguarding"
+#: Corpus labels older than the concept that now reads them. Until the twenty-first round the
+#: writers' brief had no concept for forced marriage, criminal exploitation, trafficking or
+#: radicalisation and labelled them "other"; the `exploitation` concept stands for all of them.
+CORPUS_CONCEPTS = {"other": "exploitation"}
 #: Chosen in the twelfth round on u10 held out (the model trained on the 11,360 development
 #: letters before it; docs/screening.md, "Twelfth round"). At hold 0.85 and urgent 0.9 the
 #: model alone overlapped 1,719 of u10's 2,824 urgent items with 25 of 1,536 ordinary letters
@@ -85,10 +89,10 @@ def _fragment_span(letter: dict, fragment: str) -> tuple[int, int]:
 
 def _fragment_concept(letter: dict, expected: dict) -> str | None:
     """Return the concept of an expected safeguarding item: the corpus's, or the rules'."""
-    concept = expected.get("concept")
+    concept = CORPUS_CONCEPTS.get(expected.get("concept"), expected.get("concept"))
     if concept in CONCEPTS:
         return concept
-    if concept:  # "other" and the like: not a concept the model can learn
+    if concept:  # a label no concept stands for: not something the model can learn
         return None
     start, end = _fragment_span(letter, expected["fragment"])
     for hit in find_concepts(letter["text"], language=letter["language"], author_role="mentor"):
