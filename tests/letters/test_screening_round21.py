@@ -17,6 +17,7 @@ import pytest
 
 from letters.models import CONCEPT_LABELS
 from letters.screening.concepts import CONCEPTS, DISCLOSURES
+from letters.screening.training import _fragment_concept
 from tests.letters.screening_checks import urgent_concepts
 
 EXPLOITATION = "exploitation"
@@ -93,3 +94,10 @@ def test_the_concept_is_a_disclosure_with_a_label_for_coordinators():
     assert EXPLOITATION in CONCEPTS
     assert EXPLOITATION in DISCLOSURES
     assert EXPLOITATION in CONCEPT_LABELS
+
+
+def test_training_reads_the_corpus_label_other_as_exploitation():
+    """Before this round `_fragment_concept` dropped "other" items, so the model never learnt them."""
+    letter = {"text": "my dad says I'm getting married there this summer", "language": "en"}
+    expected = {"kind": "safeguarding", "concept": "other", "fragment": "I'm getting married there"}
+    assert _fragment_concept(letter, expected) == EXPLOITATION
