@@ -87,6 +87,22 @@ def test_ordinary_sentences_on_the_same_subjects_stay_quiet(language, author, te
     assert EXPLOITATION not in urgent_concepts(text, language, author)
 
 
+@pytest.mark.parametrize("author, text", [
+    # two phrases from u19's misses read these before they were narrowed
+    ("mentor", "The ice creams are all on me at the library's summer party."),
+    ("mentee", "Practice gives me a reason to keep going with the violin."),
+])
+def test_everyday_english_near_the_round_s_phrases_stays_quiet(author, text):
+    assert urgent_concepts(text, "en", author) == set()
+
+
+@pytest.mark.parametrize("author, concept, text", [
+    ("mentee", "suicidal", "honestly I don't have any reason to keep going"),
+])
+def test_the_narrowed_phrases_still_read_what_they_were_for(author, concept, text):
+    assert concept in urgent_concepts(text, "en", author)
+
+
 def test_the_concept_is_a_disclosure_with_a_label_for_coordinators():
     """A mentor's "you told me …" is read in the child's words only for DISCLOSURES, and the
     coordinator's finding list shows CONCEPT_LABELS; a concept missing from either would be
