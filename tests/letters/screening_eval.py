@@ -69,7 +69,8 @@ def load_split(directory: Path, batch: str = "") -> list[dict]:
     return cases
 
 
-def _span(case: dict, expected: dict) -> tuple[int, int]:
+def fragment_span(case: dict, expected: dict) -> tuple[int, int]:
+    """Return the span of an expected item's fragment in its letter's text."""
     start = case["text"].index(expected["fragment"])
     return start, start + len(expected["fragment"])
 
@@ -94,7 +95,7 @@ def detail_span(case: dict, expected: dict) -> tuple[int, int]:
     address keeps its whole fragment (its street name is part of it and looks like any
     word), as does a fragment with no such word (a number told in words).
     """
-    start, end = _span(case, expected)
+    start, end = fragment_span(case, expected)
     if expected["kind"] == "contact.address":
         return start, end
     words = [(match.start(), match.end()) for match in re.finditer(r"\S+", case["text"][start:end])]
@@ -123,7 +124,7 @@ def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return position >= end
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < stop for start, stop in spans)
 
 
@@ -184,7 +185,7 @@ def score_case(case: dict, findings: list, report: Report) -> None:
     safeguarding = [(f.start, f.end) for f in findings if f.kind == SAFEGUARDING]
     urgent = [(f.start, f.end) for f in findings if f.kind == SAFEGUARDING and f.severity == URGENT]
     for expected in case["expected"]:
-        span = _span(case, expected)
+        span = fragment_span(case, expected)
         if expected["kind"].startswith(CONTACT_PREFIX):
             detail_found = _covered(detail_span(case, expected), contact)
             hit = _covered(span, contact)
@@ -196,11 +197,11 @@ def score_case(case: dict, findings: list, report: Report) -> None:
                 continue
         elif expected["kind"] == SAFEGUARDING:
             concept = f"concept {expected.get('concept', 'unlabelled')}"
-            hit = _overlaps(span, safeguarding)
+            hit = overlaps(span, safeguarding)
             for row in _rows(case, concept, f"author {case.get('author', 'mentee')}"):
                 report.look_recall[row].add(hit)
             if expected.get("severity", URGENT) == URGENT:
-                hit = _overlaps(span, urgent)
+                hit = overlaps(span, urgent)
                 for row in _rows(case, concept, f"author {case.get('author', 'mentee')}"):
                     report.urgent_recall[row].add(hit)
         else:

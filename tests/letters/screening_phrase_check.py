@@ -27,7 +27,8 @@ import os
 import sys
 from pathlib import Path
 
-CORPUS_DIR = Path(__file__).resolve().parent / "screening_corpus"
+from tests.letters.screening_eval import CORPUS_DIR, fragment_span, load_split, overlaps
+
 REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
 
@@ -40,15 +41,7 @@ def _setup() -> None:
 
 def _letters(language: str, batch: str = "") -> list[dict]:
     """The development letters of `language`, of the files whose name starts with `batch`."""
-    letters = []
-    for path in sorted(CORPUS_DIR.glob(f"{batch}*.jsonl")):
-        letters += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [letter for letter in letters if letter["language"] == language]
-
-
-def _span(letter: dict, fragment: str) -> tuple[int, int]:
-    start = letter["text"].index(fragment)
-    return start, start + len(fragment)
+    return [letter for letter in load_split(CORPUS_DIR, batch) if letter["language"] == language]
 
 
 def urgent_spans(text: str, language: str, author: str, *, use_model: bool) -> list[tuple[int, int, str]]:
@@ -60,8 +53,8 @@ def urgent_spans(text: str, language: str, author: str, *, use_model: bool) -> l
             if f.kind == "safeguarding" and f.severity == "urgent"]
 
 
-def _found(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
+def _found(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
+    return overlaps(span, [(start, end) for start, end, _ in spans])
 
 
 def write_misses(batch: str, language: str, out: Path) -> int:
@@ -74,7 +67,7 @@ def write_misses(batch: str, language: str, out: Path) -> int:
         spans = urgent_spans(letter["text"], language, letter.get("author", "mentee"), use_model=True)
         misses += [{"id": letter["id"], "author": letter.get("author", "mentee"), "concept": item.get("concept"),
                     "fragment": item["fragment"], "text": letter["text"]}
-                   for item in items if not _found(spans, *_span(letter, item["fragment"]))]
+                   for item in items if not _found(spans, fragment_span(letter, item))]
     out.write_text("".join(json.dumps(miss, ensure_ascii=False) + "\n" for miss in misses), encoding="utf-8")
     return len(misses)
 
@@ -94,7 +87,7 @@ def ordinary_alarms(language: str) -> dict[str, list[str]]:
 def found_by_rules(misses_path: Path, language: str) -> tuple[int, int]:
     """How many of the written misses the rules alone now find, of how many."""
     misses = [json.loads(line) for line in misses_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    found = sum(_found(urgent_spans(m["text"], language, m["author"], use_model=False), *_span(m, m["fragment"]))
+    found = sum(_found(urgent_spans(m["text"], language, m["author"], use_model=False), fragment_span(m, m))
                 for m in misses)
     return found, len(misses)
 
