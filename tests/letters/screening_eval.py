@@ -112,7 +112,7 @@ def detail_span(case: dict, expected: dict) -> tuple[int, int]:
     return detail[0][0], detail[-1][1]
 
 
-def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     """True if the union of `spans` covers every character of `span`."""
     position, end = span
     for start, stop in sorted(spans):
@@ -187,8 +187,8 @@ def score_case(case: dict, findings: list, report: Report) -> None:
     for expected in case["expected"]:
         span = fragment_span(case, expected)
         if expected["kind"].startswith(CONTACT_PREFIX):
-            detail_found = _covered(detail_span(case, expected), contact)
-            hit = _covered(span, contact)
+            detail_found = covered(detail_span(case, expected), contact)
+            hit = covered(span, contact)
             for row in _rows(case, f"kind {expected['kind']}"):
                 report.contact_recall[row].add(hit)
                 report.detail_recall[row].add(detail_found)

@@ -17,6 +17,12 @@ letter that has gained an alarm since (the phrase that did it must go or be narr
 many of the missed items the rules now find. Only development letters are read, never the
 unseen split. English phrases also read the other languages' letters (as written or by their
 lemma): check those languages too after changing `en.toml`.
+
+With `--contact`, each command reads contact details instead of urgent safeguarding: `misses`
+writes the contact items that the findings do not cover entirely (as the evaluation counts
+them), `snapshot` and `against` the ordinary letters with any contact finding. Contact rules
+live in code as well as in the lexicon files, and a change to a matcher can alarm in any
+language: run `against --contact` for all four.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import os
 import sys
 from pathlib import Path
 
-from tests.letters.screening_eval import CORPUS_DIR, fragment_span, load_split, overlaps
+from tests.letters.screening_eval import CONTACT_PREFIX, CORPUS_DIR, covered, fragment_span, load_split, overlaps
 
 REGION = {"en": "GB", "da": "DK", "nb": "NO", "fr": "FR"}
 
@@ -53,41 +59,69 @@ def urgent_spans(text: str, language: str, author: str, *, use_model: bool) -> l
             if f.kind == "safeguarding" and f.severity == "urgent"]
 
 
-def _found(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
-    return overlaps(span, [(start, end) for start, end, _ in spans])
+def contact_spans(text: str, language: str, region: str = "") -> list[tuple[int, int, str]]:
+    """The (start, end, kind) of each contact finding of `text` (the safeguarding rules and model are off).
+
+    `region` is the letter's country, as the corpus gives it; the language's own country by default.
+    """
+    from letters.screening import screen
+
+    return [(f.start, f.end, f.kind) for f in screen(text, language=language, region=region or REGION[language],
+                                                     use_rules=False, use_model=False)
+            if f.kind.startswith(CONTACT_PREFIX)]
 
 
-def write_misses(batch: str, language: str, out: Path) -> int:
-    """Write the batch's urgent items that rules and model both miss; return how many."""
+def _spans(letter: dict, *, contact: bool, use_model: bool) -> list[tuple[int, int, str]]:
+    """The findings a round is about in `letter`: its contact details, or its urgent safeguarding."""
+    if contact:
+        return contact_spans(letter["text"], letter["language"], letter.get("region", ""))
+    return urgent_spans(letter["text"], letter["language"], letter.get("author", "mentee"), use_model=use_model)
+
+
+def _found(spans: list[tuple[int, int, str]], span: tuple[int, int], *, contact: bool = False) -> bool:
+    """Whether `spans` find an item at `span`: overlap it (urgent), or cover all of it (contact)."""
+    bare = [(start, end) for start, end, _ in spans]
+    return covered(span, bare) if contact else overlaps(span, bare)
+
+
+def _is_item(item: dict, *, contact: bool) -> bool:
+    return item["kind"].startswith(CONTACT_PREFIX) if contact else item["kind"] == "safeguarding"
+
+
+def write_misses(batch: str, language: str, out: Path, *, contact: bool = False) -> int:
+    """Write the batch's items the detector misses (urgent: rules and model both); return how many."""
     misses = []
     for letter in _letters(language, batch):
-        items = [item for item in letter["expected"] if item["kind"] == "safeguarding"]
+        items = [item for item in letter["expected"] if _is_item(item, contact=contact)]
         if not items:
             continue
-        spans = urgent_spans(letter["text"], language, letter.get("author", "mentee"), use_model=True)
-        misses += [{"id": letter["id"], "author": letter.get("author", "mentee"), "concept": item.get("concept"),
-                    "fragment": item["fragment"], "text": letter["text"]}
-                   for item in items if not _found(spans, fragment_span(letter, item))]
+        spans = _spans(letter, contact=contact, use_model=True)
+        misses += [{"id": letter["id"], "language": language, "region": letter.get("region", ""),
+                    "author": letter.get("author", "mentee"),
+                    "kind": item["kind"], "concept": item.get("concept"), "fragment": item["fragment"],
+                    "text": letter["text"]}
+                   for item in items if not _found(spans, fragment_span(letter, item), contact=contact)]
     out.write_text("".join(json.dumps(miss, ensure_ascii=False) + "\n" for miss in misses), encoding="utf-8")
     return len(misses)
 
 
-def ordinary_alarms(language: str) -> dict[str, list[str]]:
+def ordinary_alarms(language: str, *, contact: bool = False) -> dict[str, list[str]]:
     """Each ordinary development letter of `language` the rules alone alarm on, with the words."""
     alarms = {}
     for letter in _letters(language):
         if letter["expected"]:
             continue
-        spans = urgent_spans(letter["text"], language, letter.get("author", "mentee"), use_model=False)
+        spans = _spans(letter, contact=contact, use_model=False)
         if spans:
-            alarms[letter["id"]] = [f"{concept}: {letter['text'][s:e]}" for s, e, concept in spans]
+            alarms[letter["id"]] = [f"{label}: {letter['text'][s:e]}" for s, e, label in spans]
     return alarms
 
 
-def found_by_rules(misses_path: Path, language: str) -> tuple[int, int]:
+def found_by_rules(misses_path: Path, language: str, *, contact: bool = False) -> tuple[int, int]:
     """How many of the written misses the rules alone now find, of how many."""
     misses = [json.loads(line) for line in misses_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    found = sum(_found(urgent_spans(m["text"], language, m["author"], use_model=False), fragment_span(m, m))
+    found = sum(_found(_spans({**m, "language": language}, contact=contact, use_model=False), fragment_span(m, m),
+                       contact=contact)
                 for m in misses)
     return found, len(misses)
 
@@ -95,7 +129,7 @@ def found_by_rules(misses_path: Path, language: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    misses = commands.add_parser("misses", help="write a batch's urgent items that rules and model miss")
+    misses = commands.add_parser("misses", help="write a batch's items that the detector misses")
     misses.add_argument("batch", help='a development file prefix, e.g. "u19_"')
     misses.add_argument("language", choices=sorted(REGION))
     misses.add_argument("out", type=Path)
@@ -106,23 +140,28 @@ def main(argv: list[str] | None = None) -> int:
     against.add_argument("language", choices=sorted(REGION))
     against.add_argument("snapshot", type=Path)
     against.add_argument("--misses", type=Path)
+    for command in (misses, snapshot, against):
+        command.add_argument("--contact", action="store_true", help="contact details rather than urgent safeguarding")
     args = parser.parse_args(argv)
     _setup()
+    what = "contact" if args.contact else "urgent"
     if args.command == "misses":
-        print(f"{write_misses(args.batch, args.language, args.out)} missed urgent items written to {args.out}")
+        count = write_misses(args.batch, args.language, args.out, contact=args.contact)
+        print(f"{count} missed {what} items written to {args.out}")
         return 0
-    alarms = ordinary_alarms(args.language)
+    alarms = ordinary_alarms(args.language, contact=args.contact)
     if args.command == "snapshot":
         args.out.write_text(json.dumps(alarms, ensure_ascii=False), encoding="utf-8")
-        print(f"{len(alarms)} ordinary {args.language} letters with an urgent alarm recorded")
+        print(f"{len(alarms)} ordinary {args.language} letters with a {what} alarm recorded")
         return 0
     before = json.loads(args.snapshot.read_text(encoding="utf-8"))
     new = {letter: words for letter, words in alarms.items() if letter not in before}
-    print(f"ordinary {args.language} letters with an urgent alarm: {len(before)} -> {len(alarms)} (new {len(new)})")
+    print(f"ordinary {args.language} letters with a {what} alarm: {len(before)} -> {len(alarms)} (new {len(new)})")
     for letter, words in new.items():
         print("NEW ALARM", letter, words)
     if args.misses:
-        print("missed items now found by the rules: {}/{}".format(*found_by_rules(args.misses, args.language)))
+        found = found_by_rules(args.misses, args.language, contact=args.contact)
+        print("missed items now found by the rules: {}/{}".format(*found))
     return 1 if new else 0
 
 
