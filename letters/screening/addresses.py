@@ -403,14 +403,16 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
              + list(_lead_in_addresses(text, folded, language)))
     for start, end in _join_address_parts(text, sorted(spans)):
-        start, end = _with_postcode_told_before(text, _with_unit_before(text, start)), _with_details_after(text, end)
+        start = _with_details_before(text, _with_unit_before(text, start))
+        start, end = _with_postcode_told_before(text, start), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
             end = _with_description_after(text, folded, end, language)
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
             # The block is widened over only once the place is known to be no public one: a
             # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
-            yield _over_address_lines(text, folded, _with_name_before(text, _with_block_before(text, start)),
-                                      told.end() if told else end)
+            start = _with_name_before(text, _with_block_before(text, start))
+            start = _with_which_house_before(text, folded, _with_named_house_before(text, start))
+            yield _over_address_lines(text, folded, start, told.end() if told else end)
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -1301,3 +1303,66 @@ def _line_start(text: str, folded: str, end: int) -> int:
         start = lead.end()
     return start
 
+
+
+# ---------------------------------------------------------------- what stands around an address (r22)
+# u19's writers put the details of a flat before its street ("4. etasje, oppgang C, Tøyengata 37",
+# "escalier B, 2e étage, 71 rue Nationale"), told which house it is before the address ("the yellow one
+# on Station Road", "det gule på Stationsvej", "la porte verte au 6 rue du Moulin"), and named the house,
+# farm or addressee with small words inside ("Ferme des Bruyères, route de Vitré", "Mrs J. Hart, 3 Lilac
+# Court", "c/o Hansen, Fasanvej 12"). These only widen an address found already: they never make one.
+
+#: A flat, floor, building or door and what joins it to what follows: "oppgang C, ", "flat 5 at ",
+#: "appartement 7 du ", "lejlighed 7 i ", "flat 8 on the 2nd floor at " (one detail per step).
+_DETAIL_BEFORE_RE = re.compile(
+    rf"(?<![\w'’-])(?:{_DETAIL})\.?(?:\s*,\s*|\s+(?:at|au|du|de\s+la|of|on\s+the|på|i|in)\s+)\Z", re.IGNORECASE)
+#: How many details before an address are taken, and how far back each is looked for.
+DETAILS_BEFORE_MAX, DETAIL_BEFORE_REACH = 3, 40
+
+
+def _with_details_before(text: str, start: int) -> int:
+    """Return `start`, moved back over up to three flats, floors, buildings or doors written right
+    before the address, each after a comma or a preposition ("4. etasje, oppgang C, Tøyengata 37")."""
+    for _ in range(DETAILS_BEFORE_MAX):
+        detail = _DETAIL_BEFORE_RE.search(text, max(0, start - DETAIL_BEFORE_REACH), start)
+        if not detail:
+            break
+        start = detail.start()
+    return start
+
+
+#: Which house it is, told just before the address: a determiner, up to three words and a preposition
+#: ("the yellow one on ", "the green door at ", "det gule på ", "den røde døra i ", "la bleue au ",
+#: "la porte verte au "), a French colour before the street with no preposition ("la jaune "), or a
+#: dwelling and its preposition ("rækkehus på ", "maison de lotissement au ").
+_WHICH_HOUSE_BEFORE_RE = compile_folded(
+    r"(?<![\w'’])(?:(?:" + alternation(all_contact_words("home_determiners") + ("the",)) + r")(?:\s+|(?<=['’]))"
+    r"(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:" + alternation(all_contact_words("home_prepositions") + ("på", "i", "au", "at", "on"))
+    + r")\s+|(?:la|le)\s+[^\W\d_]+\s+(?=(?:rue|avenue|allee|chemin|place|impasse)\s)"
+    + r"|(?:" + alternation(all_contact_words("home_words")) + r")(?:\s+de\s+[^\W\d_]+)?\s+(?:på|i|au|at|on|in)\s+)\Z"
+)
+WHICH_HOUSE_REACH = 45
+
+
+def _with_which_house_before(text: str, folded: str, start: int) -> int:
+    """Return `start`, moved back over the words that say which house the address is ("the yellow one
+    on ", "det gule på "). `folded` is fold(text), of the same length."""
+    told = _WHICH_HOUSE_BEFORE_RE.search(folded, max(0, start - WHICH_HOUSE_REACH), start)
+    return told.start() if told else start
+
+
+#: An addressee or a house's name with small words inside and a comma, right before an address:
+#: "Ferme des Bruyères, ", "Mrs J. Hart, ", "c/o Hansen, ", "chez Mme Jeanne Le Goff, ", "Tigh na Mara, ".
+_NAME_WITH_PARTICLES_BEFORE_RE = re.compile(
+    r"(?<![\w'’./-])(?P<care>(?i:c/o|chez|hos|att\.?)\s+)?(?P<name>[A-ZÆØÅÉ][\w'’.-]*"
+    r"(?:\s+(?:[A-ZÆØÅÉ][\w'’.-]*|(?:des|du|de|de\s+la|aux|au|na|of|on|the|les|la|le)(?=\s+[A-ZÆØÅÉ])"
+    r"|[ld][’'][A-ZÆØÅÉ][\w'’-]*)){0,5}),\s*\Z"
+)
+_NAME_WITH_PARTICLES_REACH = 50
+
+
+def _with_named_house_before(text: str, start: int) -> int:
+    """Return `start`, moved back over a capitalised name with small words inside ("des", "na", "of")
+    or initials, and a "c/o", "chez" or "hos" before it, written with a comma right before the address."""
+    name = _NAME_WITH_PARTICLES_BEFORE_RE.search(text, max(0, start - _NAME_WITH_PARTICLES_REACH), start)
+    return name.start() if name else start
