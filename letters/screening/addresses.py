@@ -401,7 +401,8 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     streets = (sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
                + list(_houses_numbered_first(text, language)))
     spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
-             + list(_lead_in_addresses(text, folded, language)))
+             + list(_lead_in_addresses(text, folded, language))
+             + list(_addresses_told_in_parts(text, folded)) + list(_postcodes_and_boxes(text)))
     for start, end in _join_address_parts(text, sorted(spans)):
         start = _with_details_before(text, _with_unit_before(text, start))
         start, end = _with_postcode_told_before(text, start), _with_details_after(text, end)
@@ -1366,3 +1367,112 @@ def _with_named_house_before(text: str, start: int) -> int:
     or initials, and a "c/o", "chez" or "hos" before it, written with a comma right before the address."""
     name = _NAME_WITH_PARTICLES_BEFORE_RE.search(text, max(0, start - _NAME_WITH_PARTICLES_REACH), start)
     return name.start() if name else start
+
+
+# ---------------------------------------------------------------- an address told in parts (r22)
+# Children tell the house number and the street as two facts: "house number is 26 and the street is
+# Albert Terrace", "husnummeret er 8 og veien heter Sivsangerveien", "le numéro c'est le 56 et la rue
+# c'est rue des Prés", "our street is Ashdown Road and we're the house with the red door, number 27",
+# as a form ("house: 36, street: Priory Road, town: Hexham"), or the postcode first ("my postcode is
+# SK17 6BT and the house number is 23", "mit postnummer er 5000 Odense C og husnummeret er 43"). A
+# post office box is an address too ("PO Box 2241, Fresno CA 93745", "Postboks 1, 2000 Frederiksberg").
+
+#: What names a part of an address: "is", "er", "c'est", "hedder", "heter", "s'appelle", "is called", ":".
+_NAMING = (r"(?:\s*:\s*|\s+(?:is\s+called|is|'s|er|c'est|c\s+est|cest|est|hedder|heter|s'appelle|s’appelle)\s*:?\s*"
+           r"|(?<=['’])s\s+)")
+#: Every language's words for the house number ("house number", "husnummeret", "numéro") and the street
+#: ("the street", "vejen", "la rue"), with the possessives around them ("my", "mitt", "notre").
+_HOUSE_NUMBER_NAMES = alternation(all_contact_words("house_number_words"))
+_STREET_NAME_WORDS = alternation(all_contact_words("street_name_words"))
+_PART_POSSESSIVE = r"(?:(?:my|our|the|mit|vores|min|mitt|vårt|mon|notre|le|la)\s+)?"
+_PART_POSSESSIVE_AFTER = r"(?:\s+(?:mitt|vårt|min|mit|vores))?"
+#: A street's name as it follows "the street is": capitalised words, perhaps after a French street type
+#: and its article ("Albert Terrace", "Sivsangerveien", "rue des Prés", "l'allée des Lavandes", "des Cordeliers").
+_TOLD_STREET_NAME = (
+    rf"(?:(?i:la|le|l['’])\s*)?(?:(?i:{alternation(STREET_WORDS['fr'])})\s+)?"
+    r"(?:(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*)?[A-ZÆØÅÉ][\w'’-]*(?:\s+[A-ZÆØÅÉ][\w'’-]*){0,2}"
+)
+#: The house number told by name, then the street: "house number is 26 and the street is Albert
+#: Terrace", "husnummer 31 og vejen hedder Kildevældsgade", "maison : 36, rue : des Cordeliers". The
+#: house number's words may be missing when the street is told by name after "and the street is".
+_NUMBER_THEN_STREET_RE = re.compile(
+    rf"(?<![\w'’])(?:{_PART_POSSESSIVE}(?i:{_HOUSE_NUMBER_NAMES}){_PART_POSSESSIVE_AFTER}{_NAMING}(?i:le\s+)?)?"
+    r"(?P<number>\d{1,4}[a-zA-Z]?)(?![\w'’]|[.,:]\d)"
+    rf"(?:\s*,\s*|\s+(?i:and|og|et)\s+)(?i:the\s+)?{_PART_POSSESSIVE}(?i:{_STREET_NAME_WORDS}){_NAMING}{_TOLD_STREET_NAME}"
+)
+#: The street, then the house number later in the sentence: "our street is Ashdown Road and we're the
+#: house with the red door, number 27", "vores vej er Ahornvej og vi er huset …, nummer 27".
+_STREET_THEN_NUMBER_RE = re.compile(
+    rf"(?<![\w'’]){_PART_POSSESSIVE}(?i:{_STREET_NAME_WORDS}){_NAMING}{_TOLD_STREET_NAME}"
+    rf"\s+(?i:and|og|et)\s+[^.!?\n]{{0,60}}?(?<![\w'’]){_HOUSE_LEAD}\s*{_HOUSE_DIGITS}"
+)
+#: What every match of those two holds: a street's word before "is", "er", "c'est", ":".
+_STREET_NAME_HINT_RE = re.compile(rf"(?<![\w'’])(?i:{_STREET_NAME_WORDS}){_NAMING}")
+#: The other lines of an address written as a form: ", town: Hexham", ", postcode NE46 3JJ", ", 13100".
+_FORM_LINES_RE = re.compile(
+    rf"(?:\s*,\s*(?:(?i:{alternation(all_contact_words('address_form_labels'))})\s*:?\s*[^\W_][\w'’ -]{{0,25}}?"
+    r"(?=\s*(?:[,.!?;\n]|\Z))|\s*,\s*\d{4,5}(?!\w))){1,3}"
+)
+#: The town of an address told in parts, said after it: "… Linnet Close. its in Thornbury", "… Det ligger i Skive".
+_TOWN_TOLD_AFTER_RE = compile_folded(
+    r"(?:[.,]\s*|\s+)(?:" + alternation(all_contact_words("address_town_cues")) + r")\s+[^\W\d_][\w'’-]+(?:-[\w'’]+)*"
+)
+
+
+def _addresses_told_in_parts(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Yield a house number and its street told as two facts, in either order, with the form's other
+    lines ("town: Hexham") and the town said after it ("its in Thornbury"). `folded` is fold(text)."""
+    if not _STREET_NAME_HINT_RE.search(text):
+        return
+    for pattern in (_NUMBER_THEN_STREET_RE, _STREET_THEN_NUMBER_RE):
+        for match in pattern.finditer(text):
+            end = match.end()
+            form = _FORM_LINES_RE.match(text, end)
+            end = form.end() if form else end
+            # The town's cue is read on the folded view; the town keeps its capital in the text.
+            town = _TOWN_TOLD_AFTER_RE.match(folded, end)
+            if town and text[town.end() - 1:town.end()].isalpha() and _town_is_capitalised(text, town):
+                end = town.end()
+            yield match.start(), end
+
+
+def _town_is_capitalised(text: str, town: re.Match) -> bool:
+    """True if the last word of a `_TOWN_TOLD_AFTER_RE` match is written with a capital in `text`."""
+    last = text[town.start():town.end()].split()[-1]
+    return last[:1].isupper()
+
+
+#: Which words make a postcode the writer's own: "my postcode", "mit postnummer", "postnummeret mitt", "mon code postal".
+_OWN_POSTCODE_RE = re.compile(
+    rf"(?<![\w'’])(?:(?i:{alternation(all_contact_words('own_postcode_possessives'))})\s+(?i:{_POSTCODE_WORDS})"
+    rf"|(?i:{_POSTCODE_WORDS})\s+(?i:mitt|vårt|min))\s*:?\s*(?i:{IS_WORDS})"
+    # A code of digits needs its town: "my zip code is 60614" is a region, "0575 Oslo" an address's line.
+    r"(?P<code>" + _GB_POSTCODE + r"|\d{4,5}\s+[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|[A-ZÆØÅ])(?!\w))?)"
+)
+#: A postcode told first, perhaps with its town, then the house: "postcode is SK17 6BT and the house
+#: number is 23", "postnummeret er 5003 Bergen og husnummeret er 43", "code postal c'est 33000 Bordeaux
+#: et le numéro c'est 43", "YO1 7HH and it's house 9", "postnummer 9000, husnummer 58 på Hjørringgade".
+_POSTCODE_TOWN_THEN_HOUSE_RE = re.compile(
+    rf"(?i:{_POSTCODE_WORDS})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
+    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE})(?:\s+[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|[A-ZÆØÅ])(?!\w))?)?"
+    rf"(?:\s*,\s*|\s+(?i:and|og|et)\s+)(?:[\w'’]+\s+){{0,4}}?"
+    rf"(?i:{_HOUSE_NUMBER_NAMES}|number|nummer|nr\.?|no\.?|n°){_PART_POSSESSIVE_AFTER}(?:{_NAMING}|\s*)(?i:le\s+)?"
+    rf"{_HOUSE_DIGITS}(?:\s+(?i:på|i|on|in|de\s+la|du)\s+{_TOLD_STREET_NAME})?"
+)
+#: "PO Box 2241", "Postboks 1", "boîte postale 112"; and "BP 112" before a postcode and town ("BP 112, 51100 Reims").
+_PO_BOX_RE = re.compile(
+    rf"(?<![\w'’])(?:(?i:{alternation(all_contact_words('po_box_words'))})\s*\d{{1,6}}"
+    r"|BP\s*\d{1,6}(?=,?\s+\d{5}\s+[A-ZÉ]))(?!\w)"
+)
+
+
+def _postcodes_and_boxes(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the writer's own postcode told with "my postcode", a postcode told first with the house
+    after it, and post office boxes: each a part of an address that the town or postcode may join."""
+    if _POSTCODE_WORD_RE.search(text):
+        for match in _OWN_POSTCODE_RE.finditer(text):
+            yield match.start("code"), match.end()
+        for match in _POSTCODE_TOWN_THEN_HOUSE_RE.finditer(text):
+            yield match.start("code"), match.end()
+    for match in _PO_BOX_RE.finditer(text):
+        yield match.start(), match.end()
