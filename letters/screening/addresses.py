@@ -411,8 +411,8 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
             # The block is widened over only once the place is known to be no public one: a
             # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
-            start = _with_name_before(text, _with_block_before(text, start))
-            start = _with_which_house_before(text, folded, _with_named_house_before(text, start))
+            start = _with_named_house_before(text, _with_block_before(text, start))
+            start = _with_which_house_before(text, folded, _with_name_before(text, start))
             yield _over_address_lines(text, folded, start, told.end() if told else end)
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
@@ -509,6 +509,12 @@ def _names_a_venue(pattern: re.Pattern, haystack: str, folded: str, start: int, 
     return False
 
 
+#: A verb of sending before "to", "til", "à" (every language's `send_words`): what follows is an addressee (r22).
+_SEND_BEFORE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("send_words")) + r"(?!\w)")
+#: How far before a named place its sending verb is looked for ("sende din stil til Ole Brandt, ").
+SEND_REACH = 60
+
+
 #: A private place: "Jake's garage", "Jakobs garage", "le garage de Jacques", "hans værksted" (r16).
 _PRIVATE_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("private_place_words")) + r"(?!\w)")
 #: How far before a named place a private place word is looked for ("garasjen til Jakob, ").
@@ -520,6 +526,10 @@ def _names_a_venue_before(text: str, folded: str, start: int, end: int) -> bool:
     one's garage, house or workshop (`private_place_words`): "vi var i Tivoli, Vesterbrogade 3"."""
     named = _NAMED_PLACE_BEFORE_RE.search(text, start, end)
     if not named:
+        return False
+    if _SEND_BEFORE_RE.search(fold(text), max(0, named.start() - SEND_REACH), named.start() + 4):
+        # "send it to Ole Brandt, Kastanievej 14", "envoyer à Mme Vidal, 6 rue Lafayette": the name after
+        # a sending verb is the addressee, not a venue the writer went to (r22).
         return False
     return not _PRIVATE_PLACE_RE.search(folded, max(0, named.start() - PRIVATE_PLACE_REACH), named.end())
 
@@ -765,13 +775,19 @@ def _past_details(text: str, end: int) -> int:
 #: no ordinary phrase ends so, whatever the word ("skovbrynet 7, st. th", any case).
 _STREET_WITH_FLOOR_RE = re.compile(
     r"(?<![\w.])(?:[^\W\d_][\w-]{2,}\s+){1,2}?\d{1,4}[a-z]?,?\s+"
-    r"(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)",
+    r"(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal|etasje|etg))\.?(?!\w)",
     re.IGNORECASE,
 )
 
 
 #: The floor and door alone, looked for first: most letters have none.
-_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)", re.IGNORECASE)
+#: A Norwegian floor counts as a Danish one does (r22): "Pilestredet 210, 4. etasje", "Torget 4, 1. etg.".
+_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal|etasje|etg))\.?(?!\w)",
+                            re.IGNORECASE)
+
+
+#: A flat's or room's word opening a "word number, floor" match: no street's name.
+_UNIT_OR_ROOM_RE = re.compile(rf"(?:{_UNIT_WORDS}|{_ROOM_WORDS})\.?\s", re.IGNORECASE)
 
 
 def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
@@ -780,7 +796,8 @@ def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
         # The street and number stand within a few words before the floor.
         start = max(0, floor.start() - 60)
         for match in _STREET_WITH_FLOOR_RE.finditer(text, start, floor.end()):
-            if match.end() == floor.end():
+            # "i leilighet 4C, 3. etasje" on holiday: a flat and its floor with no street name (r22).
+            if match.end() == floor.end() and not _UNIT_OR_ROOM_RE.match(text, match.start()):
                 yield match.start(), match.end()
                 break
 
