@@ -402,7 +402,8 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
                + list(_houses_numbered_first(text, language)))
     spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
              + list(_lead_in_addresses(text, folded, language))
-             + list(_addresses_told_in_parts(text, folded)) + list(_postcodes_and_boxes(text)))
+             + list(_addresses_told_in_parts(text, folded)) + list(_postcodes_and_boxes(text))
+             + list(_flats_in_named_places(text)))
     for start, end in _join_address_parts(text, sorted(spans)):
         start = _with_details_before(text, _with_unit_before(text, start))
         start, end = _with_postcode_told_before(text, start), _with_details_after(text, end)
@@ -1493,3 +1494,79 @@ def _postcodes_and_boxes(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("code"), match.end()
     for match in _PO_BOX_RE.finditer(text):
         yield match.start(), match.end()
+
+
+# ---------------------------------------------------------------- a flat in a named estate (r22)
+# Many homes have no street to give: a flat in a block of an estate, a pitch on a campsite, a room in a
+# hall of residence ("Block C, flat 19, Riverside Estate", "Wellington Court, flat 44, Leeds LS9",
+# "Blokk C, leilighet 19, Furuset", "camping du Lac, emplacement 47, Gérardmer"). A list of such parts,
+# parted by commas, is an address when it holds a dwelling's unit with its number and a name: "block C,
+# room 14" at school names no place, and "chapter 3, page 12" holds no dwelling.
+
+_DWELLING_UNIT = (rf"(?i:{alternation(all_contact_words('dwelling_unit_words'))})\.?\s*(?:n°|no\.?|nr\.?|#)?\s*"
+                  r"[A-Z]?\d{1,4}[A-Za-z]?(?![\w'’])")
+_DWELLING_UNIT_RE = re.compile(_DWELLING_UNIT + r"\Z")
+#: A place type written in lower case before a name ("camping du Lac", "cité des Peupliers").
+_LOWER_PLACE_TYPES = r"(?:camping|cité|cite|résidence|residence|lotissement|hameau|domaine)"
+#: One part of the list: a unit, a building, a floor, or a name of up to four words without digits.
+_CHAIN_PART = (rf"(?:{_DWELLING_UNIT}|(?i:{_DETAIL})"
+               rf"|(?:[A-ZÆØÅÉ][\w'’-]*|{_LOWER_PLACE_TYPES})(?:\s+[^\W\d_][\w'’-]*){{0,3}})")
+_UNIT_CHAIN_RE = re.compile(rf"(?<![\w'’-]){_CHAIN_PART}(?:\s*,\s*{_CHAIN_PART}){{1,3}}(?![\w'’])")
+_DWELLING_WORD_RE = re.compile(rf"(?<![\w'’])(?i:{alternation(all_contact_words('dwelling_unit_words'))})\.?\s*"
+                               r"(?:n°|no\.?|nr\.?|#)?\s*[A-Z]?\d")
+_DETAIL_PART_RE = re.compile(rf"(?i:{_DETAIL})\Z")
+#: How far around a dwelling's unit its list is read.
+UNIT_CHAIN_REACH = 90
+
+
+def _flats_in_named_places(text: str) -> Iterator[tuple[int, int]]:
+    """Yield lists of address parts parted by commas that hold a dwelling's unit with its number and a
+    name that is no flat, floor or building ("Block C, flat 19, Riverside Estate"). Only the stretches
+    around a unit word followed by a number are read."""
+    for start, end in _windows_around(_DWELLING_WORD_RE.finditer(text), len(text), UNIT_CHAIN_REACH):
+        for chain in _UNIT_CHAIN_RE.finditer(text, start, end):
+            parts = [part.strip() for part in chain.group().split(",")]
+            units = sum(1 for part in parts if _DWELLING_UNIT_RE.fullmatch(part))
+            names = sum(1 for part in parts if not _DWELLING_UNIT_RE.fullmatch(part)
+                        and not _DETAIL_PART_RE.fullmatch(part) and not any(c.isdigit() for c in part))
+            # Rooms, pitches and flats are also where a class, a hospital stay or a holiday is: the
+            # writer must say the place is where they live ("i live in", "jeg bor", "ma chambre … c'est").
+            if units and names and not _town_before(text, chain.start()) and _dwelling_is_theirs(text, fold(text), chain.start()):
+                yield chain.start(), chain.end()
+
+
+#: The writer's own dwelling, named before its parts: "my room", "mit værelse", "notre mobile-home".
+_OWN_DWELLING_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_dwelling_cues")) + r"(?!\w)")
+
+
+def _dwelling_is_theirs(text: str, folded: str, start: int) -> bool:
+    """True if the sentence before `start` says the place is the writer's home: an own-place or address
+    cue ("I live", "vi bor", "my address") or their own dwelling ("my room", "ma chambre")."""
+    sentence_start = _sentence_start(text, start, OWN_PLACE_WINDOW)
+    return bool(_OWN_PLACE_RE.search(folded, sentence_start, start) or _OWN_DWELLING_RE.search(folded, sentence_start, start))
+
+
+#: A preposition before the list and the word before it: "på et herberg i Odense, værelse 23" names a
+#: town, "jeg bor i Wellingtonhuset, lejlighed 44" the building lived in.
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+)\s+(?:i|in|à|a|en|på)\s+\Z", re.IGNORECASE)
+#: The verbs of living after which "in", "i", "à" names the place lived in.
+_LIVING_VERBS = frozenset({"bor", "bo", "live", "lives", "living", "habite", "habitons", "habitent", "vit", "vis"})
+
+
+def _town_before(text: str, start: int) -> bool:
+    """True if the list at `start` follows a preposition after any word but a verb of living: then its
+    first name is a town ("vi bor på et herberg i Odense nu, værelse 23", "en EHPAD, chambre 117")."""
+    before = _PREPOSITION_BEFORE_RE.search(text, max(0, start - 30), start)
+    return bool(before) and before.group("word").lower() not in _LIVING_VERBS
+
+
+def _windows_around(matches: Iterable[re.Match], length: int, reach: int) -> list[tuple[int, int]]:
+    """Return the stretches within `reach` characters of `matches`, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for match in matches:
+        start, end = max(0, match.start() - reach), min(length, match.end() + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
