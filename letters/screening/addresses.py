@@ -403,7 +403,7 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
              + list(_lead_in_addresses(text, folded, language))
              + list(_addresses_told_in_parts(text, folded)) + list(_postcodes_and_boxes(text))
-             + list(_flats_in_named_places(text)))
+             + list(_flats_in_named_places(text)) + list(_streets_then_their_number(text, language)))
     for start, end in _join_address_parts(text, sorted(spans)):
         start = _with_details_before(text, _with_unit_before(text, start))
         start, end = _with_postcode_told_before(text, start), _with_details_after(text, end)
@@ -1570,3 +1570,54 @@ def _windows_around(matches: Iterable[re.Match], length: int, reach: int) -> lis
         else:
             windows.append((start, end))
     return windows
+
+
+# ---------------------------------------------------------------- a street, then which house, then its number (r22)
+# The house number after the street, with what tells the house between them: "Elm Terrace, the house
+# with the red door, number 6", "Kapelvej i Hadsund, huset med den grønne dør, nr. 17", "rue des Ormes,
+# la maison avec la porte rouge, au 6", "Heron Way (no. 20), Ely", "Sandringham Road, Bristol, number
+# 64", "rue des Prés à Millau, au n°43", "route de la Marine, 40, à Erbalunga". The number must end its
+# clause: "Station Road, past the shops, number 6 bus" is a bus.
+
+#: The number, perhaps after "au", "number", "nr.", "n°", "house" ("au numéro 33", "house 33", "au 6").
+_LATER_NUMBER = (rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))?\s*{_HOUSE_DIGITS}")
+#: Where the number's clause ends: a stop, a bracket, a dash or the end of the text.
+_CLAUSE_STOP = r"(?=\s*(?:[,.;:!?)\n—–-]|\Z))"
+
+
+def _street_then_number_re(language: str) -> re.Pattern:
+    """Compile `language`'s pattern of a capitalised street, what tells the house, and its number."""
+    street, town = _named_street(language), r"[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅÉ][\w'’-]+)?"
+    lead = rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))\s*{_HOUSE_DIGITS}"
+    bare = r"|\s*,\s*\d{1,4}(?:\s?(?:bis|ter))?(?=\s*,)" if language == "fr" else ""
+    return re.compile(
+        rf"(?<![\w'’-])(?P<street>{street})(?:"
+        # "Heron Way (no. 20)", "Cemetery Road (SERIOUSLY) number 6"
+        rf"\s*\(\s*{lead}\s*\)|\s*\([^()\n]{{1,25}}\)\s*,?\s*{lead}{_CLAUSE_STOP}"
+        # "Chapel Street in Holt, the house with …, number 17", "rue des Prés à Millau, au n°43"
+        rf"|\s+(?i:in|i|à|på)\s+{town}\s*,\s*(?:[^.!?\n,]{{1,50}},\s*)?{_LATER_NUMBER}{_CLAUSE_STOP}"
+        # "Elm Terrace, the house with the red door, number 6", "Cedar Road, house 33"
+        rf"|\s*,\s*(?:[^.!?\n,]{{1,50}},\s*)?{lead}{_CLAUSE_STOP}"
+        # "Skovbrynet med uglekassen på gavlen, nr. 9"
+        rf"|\s+(?i:with|med|avec)\s+[^.!?\n,]{{1,50}},\s*{lead}{_CLAUSE_STOP}{bare})"
+    )
+
+
+_STREET_THEN_LATER_NUMBER = {language: _street_then_number_re(language) for language in ("en", "da", "nb", "fr")}
+#: What every match holds: a number after a lead word, "au", "house", or between commas.
+_LATER_NUMBER_HINT_RE = re.compile(rf"(?<![\w'’])(?:{_HOUSE_LEAD}|(?i:au|house|hus))\s*{_HOUSE_DIGITS}|,\s*\d{{1,4}}\s*,")
+#: How far before the number its street may stand.
+LATER_NUMBER_REACH = 130
+
+
+def _streets_then_their_number(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a street, what tells the house, and its number later in the clause, in `language` or
+    English; read only before a number that such a clause can end with."""
+    hints = list(_LATER_NUMBER_HINT_RE.finditer(text))
+    if not hints:
+        return
+    for lang in dict.fromkeys((language if language in _STREET_THEN_LATER_NUMBER else "en", "en")):
+        for hint in hints:
+            start = max(0, hint.start() - LATER_NUMBER_REACH)
+            for match in _STREET_THEN_LATER_NUMBER[lang].finditer(text, start, min(len(text), hint.end() + 5)):
+                yield match.start(), match.end()
