@@ -1230,9 +1230,29 @@ def _lead_in_run(text: str, start: int, *, weak: bool, language: str) -> int | N
             break
     if weak and not (_STREET_IN_LINE_RE[language].search(fold(text[start:end]))
                      or _GB_POSTCODE_SHAPE_ANY_CASE_RE.search(text, start, end)
-                     or _POSTCODE_TOWN_IN_RUN_RE.search(text, start, end)):
+                     or _POSTCODE_TOWN_IN_RUN_RE.search(text, start, end)
+                     or _named_house_run(text, start, end)):
         return None
     return end
+
+
+#: A run that opens with a capitalised name and a house number, or a house number and a capitalised
+#: name, and nothing more on its line: "jeg bor på Rosengården 5B", "vi bor på Toften 3, Stauning",
+#: "we're at 24 Longmeadow" (r22). Streets of no known ending are named so ("Myra", "Bakken", "Halvmånen").
+_NAMED_HOUSE_RUN_RE = re.compile(
+    r"\s*(?:[A-ZÆØÅÉ][\w'’-]+\s+){1,2}\d{1,4}[A-Za-z]?(?![\w'’]|[.,:]\d)"
+    r"|\s*\d{1,4}[A-Za-z]?\s+(?:The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w'’])"
+)
+
+
+def _named_house_run(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] opens with a name and a house number (`_NAMED_HOUSE_RUN_RE`) that no
+    quantity follows ("bor i Danmark 1 år" is a time)."""
+    run = _NAMED_HOUSE_RUN_RE.match(text, start, end)
+    if not run:
+        return False
+    following = text[run.end():run.end() + 20].split()[:1]
+    return not (following and following[0].strip(",.!?").lower() in _QUANTITY_WORDS)
 
 
 def _cut_at_stop(text: str, start: int, end: int) -> int:
