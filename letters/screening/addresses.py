@@ -1354,7 +1354,9 @@ def _line_start(text: str, folded: str, end: int) -> int:
 #: A flat, floor, building or door and what joins it to what follows: "oppgang C, ", "flat 5 at ",
 #: "appartement 7 du ", "lejlighed 7 i ", "flat 8 on the 2nd floor at " (one detail per step).
 _DETAIL_BEFORE_RE = re.compile(
-    rf"(?<![\w'’-])(?:{_DETAIL})\.?(?:\s*,\s*|\s+(?:at|au|du|de\s+la|of|on\s+the|på|i|in)\s+)\Z", re.IGNORECASE)
+    # A Danish floor and door ("2. mf.", "st. th.") is a detail too.
+    rf"(?<![\w'’-])(?:{_DETAIL}|\d{{1,2}}\.\s*(?:th|tv|mf|sal)|st\.?\s*(?:th|tv|mf))\.?"
+    r"(?:\s*,\s*|\s+(?:at|au|du|de\s+la|of|on\s+the|på|i|in)\s+)\Z", re.IGNORECASE)
 #: How many details before an address are taken, and how far back each is looked for.
 DETAILS_BEFORE_MAX, DETAIL_BEFORE_REACH = 3, 40
 
@@ -1600,7 +1602,7 @@ def _windows_around(matches: Iterable[re.Match], length: int, reach: int) -> lis
 # clause: "Station Road, past the shops, number 6 bus" is a bus.
 
 #: The number, perhaps after "au", "number", "nr.", "n°", "house" ("au numéro 33", "house 33", "au 6").
-_LATER_NUMBER = (rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))?\s*{_HOUSE_DIGITS}")
+_LATER_NUMBER = rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))?\s*{_HOUSE_DIGITS}"
 #: Where the number's clause ends: a stop, a bracket, a dash or the end of the text.
 _CLAUSE_STOP = r"(?=\s*(?:[,.;:!?)\n—–-]|\Z))"
 
@@ -1608,7 +1610,8 @@ _CLAUSE_STOP = r"(?=\s*(?:[,.;:!?)\n—–-]|\Z))"
 def _street_then_number_re(language: str) -> re.Pattern:
     """Compile `language`'s pattern of a capitalised street, what tells the house, and its number."""
     street, town = _named_street(language), r"[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅÉ][\w'’-]+)?"
-    lead = rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))\s*{_HOUSE_DIGITS}"
+    # "number 6", "nr. 17", "house 33", "au n°43", and in French "au 6" alone.
+    lead = rf"(?:(?i:au)\s+(?:{_HOUSE_LEAD}\s*)?|(?:{_HOUSE_LEAD}|(?i:house|hus))\s*){_HOUSE_DIGITS}"
     bare = r"|\s*,\s*\d{1,4}(?:\s?(?:bis|ter))?(?=\s*,)" if language == "fr" else ""
     return re.compile(
         rf"(?<![\w'’-])(?P<street>{street})(?:"
