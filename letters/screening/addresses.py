@@ -401,16 +401,20 @@ def find_addresses(text: str, folded: str, *, language: str, regions: Iterable[s
     streets = (sorted(set(_street_spans(text, folded, language))) + list(_streets_with_floor(text))
                + list(_houses_numbered_first(text, language)))
     spans = (streets + list(_postcode_spans(text, tuple(regions), streets)) + list(_postcodes_then_house(text))
-             + list(_lead_in_addresses(text, folded, language)))
+             + list(_lead_in_addresses(text, folded, language))
+             + list(_addresses_told_in_parts(text, folded)) + list(_postcodes_and_boxes(text))
+             + list(_flats_in_named_places(text)) + list(_streets_then_their_number(text, language)))
     for start, end in _join_address_parts(text, sorted(spans)):
-        start, end = _with_postcode_told_before(text, _with_unit_before(text, start)), _with_details_after(text, end)
+        start = _with_details_before(text, _with_unit_before(text, start))
+        start, end = _with_postcode_told_before(text, start), _with_details_after(text, end)
         if not _is_public_place(text, folded, start, end):
             end = _with_description_after(text, folded, end, language)
             told = _POSTCODE_TOLD_AFTER_RE.match(text, end)
             # The block is widened over only once the place is known to be no public one: a
             # venue's name ("Central Library, 3rd floor, 21 Market Street") stands in it.
-            yield _over_address_lines(text, folded, _with_name_before(text, _with_block_before(text, start)),
-                                      told.end() if told else end)
+            start = _with_named_house_before(text, _with_block_before(text, start))
+            start = _with_which_house_before(text, folded, _with_name_before(text, start))
+            yield _over_address_lines(text, folded, start, told.end() if told else end)
     # A home told by where it stands needs no street; the writer has said it is theirs.
     yield from _described_homes(text, folded, language)
 
@@ -506,6 +510,12 @@ def _names_a_venue(pattern: re.Pattern, haystack: str, folded: str, start: int, 
     return False
 
 
+#: A verb of sending before "to", "til", "à" (every language's `send_words`): what follows is an addressee (r22).
+_SEND_BEFORE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("send_words")) + r"(?!\w)")
+#: How far before a named place its sending verb is looked for ("sende din stil til Ole Brandt, ").
+SEND_REACH = 60
+
+
 #: A private place: "Jake's garage", "Jakobs garage", "le garage de Jacques", "hans værksted" (r16).
 _PRIVATE_PLACE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("private_place_words")) + r"(?!\w)")
 #: How far before a named place a private place word is looked for ("garasjen til Jakob, ").
@@ -517,6 +527,10 @@ def _names_a_venue_before(text: str, folded: str, start: int, end: int) -> bool:
     one's garage, house or workshop (`private_place_words`): "vi var i Tivoli, Vesterbrogade 3"."""
     named = _NAMED_PLACE_BEFORE_RE.search(text, start, end)
     if not named:
+        return False
+    if _SEND_BEFORE_RE.search(fold(text), max(0, named.start() - SEND_REACH), named.start() + 4):
+        # "send it to Ole Brandt, Kastanievej 14", "envoyer à Mme Vidal, 6 rue Lafayette": the name after
+        # a sending verb is the addressee, not a venue the writer went to (r22).
         return False
     return not _PRIVATE_PLACE_RE.search(folded, max(0, named.start() - PRIVATE_PLACE_REACH), named.end())
 
@@ -762,13 +776,19 @@ def _past_details(text: str, end: int) -> int:
 #: no ordinary phrase ends so, whatever the word ("skovbrynet 7, st. th", any case).
 _STREET_WITH_FLOOR_RE = re.compile(
     r"(?<![\w.])(?:[^\W\d_][\w-]{2,}\s+){1,2}?\d{1,4}[a-z]?,?\s+"
-    r"(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)",
+    r"(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal|etasje|etg))\.?(?!\w)",
     re.IGNORECASE,
 )
 
 
 #: The floor and door alone, looked for first: most letters have none.
-_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal))\.?(?!\w)", re.IGNORECASE)
+#: A Norwegian floor counts as a Danish one does (r22): "Pilestredet 210, 4. etasje", "Torget 4, 1. etg.".
+_FLOOR_DOOR_RE = re.compile(r"(?<!\w)(?:st\.?\s*(?:th|tv|mf)|\d{1,2}\.\s*(?:th|tv|mf|sal|etasje|etg))\.?(?!\w)",
+                            re.IGNORECASE)
+
+
+#: A flat's or room's word opening a "word number, floor" match: no street's name.
+_UNIT_OR_ROOM_RE = re.compile(rf"(?:{_UNIT_WORDS}|{_ROOM_WORDS})\.?\s", re.IGNORECASE)
 
 
 def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
@@ -777,7 +797,8 @@ def _streets_with_floor(text: str) -> Iterator[tuple[int, int]]:
         # The street and number stand within a few words before the floor.
         start = max(0, floor.start() - 60)
         for match in _STREET_WITH_FLOOR_RE.finditer(text, start, floor.end()):
-            if match.end() == floor.end():
+            # "i leilighet 4C, 3. etasje" on holiday: a flat and its floor with no street name (r22).
+            if match.end() == floor.end() and not _UNIT_OR_ROOM_RE.match(text, match.start()):
                 yield match.start(), match.end()
                 break
 
@@ -1209,9 +1230,29 @@ def _lead_in_run(text: str, start: int, *, weak: bool, language: str) -> int | N
             break
     if weak and not (_STREET_IN_LINE_RE[language].search(fold(text[start:end]))
                      or _GB_POSTCODE_SHAPE_ANY_CASE_RE.search(text, start, end)
-                     or _POSTCODE_TOWN_IN_RUN_RE.search(text, start, end)):
+                     or _POSTCODE_TOWN_IN_RUN_RE.search(text, start, end)
+                     or _named_house_run(text, start, end)):
         return None
     return end
+
+
+#: A run that opens with a capitalised name and a house number, or a house number and a capitalised
+#: name, and nothing more on its line: "jeg bor på Rosengården 5B", "vi bor på Toften 3, Stauning",
+#: "we're at 24 Longmeadow" (r22). Streets of no known ending are named so ("Myra", "Bakken", "Halvmånen").
+_NAMED_HOUSE_RUN_RE = re.compile(
+    r"\s*(?:[A-ZÆØÅÉ][\w'’-]+\s+){1,2}\d{1,4}[A-Za-z]?(?![\w'’]|[.,:]\d)"
+    r"|\s*\d{1,4}[A-Za-z]?\s+(?:The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w'’])"
+)
+
+
+def _named_house_run(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] opens with a name and a house number (`_NAMED_HOUSE_RUN_RE`) that no
+    quantity follows ("bor i Danmark 1 år" is a time)."""
+    run = _NAMED_HOUSE_RUN_RE.match(text, start, end)
+    if not run:
+        return False
+    following = text[run.end():run.end() + 20].split()[:1]
+    return not (following and following[0].strip(",.!?").lower() in _QUANTITY_WORDS)
 
 
 def _cut_at_stop(text: str, start: int, end: int) -> int:
@@ -1301,3 +1342,305 @@ def _line_start(text: str, folded: str, end: int) -> int:
         start = lead.end()
     return start
 
+
+
+# ---------------------------------------------------------------- what stands around an address (r22)
+# u19's writers put the details of a flat before its street ("4. etasje, oppgang C, Tøyengata 37",
+# "escalier B, 2e étage, 71 rue Nationale"), told which house it is before the address ("the yellow one
+# on Station Road", "det gule på Stationsvej", "la porte verte au 6 rue du Moulin"), and named the house,
+# farm or addressee with small words inside ("Ferme des Bruyères, route de Vitré", "Mrs J. Hart, 3 Lilac
+# Court", "c/o Hansen, Fasanvej 12"). These only widen an address found already: they never make one.
+
+#: A flat, floor, building or door and what joins it to what follows: "oppgang C, ", "flat 5 at ",
+#: "appartement 7 du ", "lejlighed 7 i ", "flat 8 on the 2nd floor at " (one detail per step).
+_DETAIL_BEFORE_RE = re.compile(
+    # A Danish floor and door ("2. mf.", "st. th.") is a detail too.
+    rf"(?<![\w'’-])(?:{_DETAIL}|\d{{1,2}}\.\s*(?:th|tv|mf|sal)|st\.?\s*(?:th|tv|mf))\.?"
+    r"(?:\s*,\s*|\s+(?:at|au|du|de\s+la|of|on\s+the|på|i|in)\s+)\Z", re.IGNORECASE)
+#: How many details before an address are taken, and how far back each is looked for.
+DETAILS_BEFORE_MAX, DETAIL_BEFORE_REACH = 3, 40
+
+
+def _with_details_before(text: str, start: int) -> int:
+    """Return `start`, moved back over up to three flats, floors, buildings or doors written right
+    before the address, each after a comma or a preposition ("4. etasje, oppgang C, Tøyengata 37")."""
+    for _ in range(DETAILS_BEFORE_MAX):
+        detail = _DETAIL_BEFORE_RE.search(text, max(0, start - DETAIL_BEFORE_REACH), start)
+        if not detail:
+            break
+        start = detail.start()
+    return start
+
+
+#: Which house it is, told just before the address: a determiner, up to three words and a preposition
+#: ("the yellow one on ", "the green door at ", "det gule på ", "den røde døra i ", "la bleue au ",
+#: "la porte verte au "), a French colour before the street with no preposition ("la jaune "), or a
+#: dwelling and its preposition ("rækkehus på ", "maison de lotissement au ").
+_WHICH_HOUSE_BEFORE_RE = compile_folded(
+    r"(?<![\w'’])(?:(?:" + alternation(all_contact_words("home_determiners") + ("the",)) + r")(?:\s+|(?<=['’]))"
+    r"(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:" + alternation(all_contact_words("home_prepositions") + ("på", "i", "au", "at", "on"))
+    + r")\s+|(?:la|le)\s+[^\W\d_]+\s+(?=(?:rue|avenue|allee|chemin|place|impasse)\s)"
+    + r"|(?:" + alternation(all_contact_words("home_words")) + r")(?:\s+de\s+[^\W\d_]+)?\s+(?:på|i|au|at|on|in)\s+)\Z"
+)
+WHICH_HOUSE_REACH = 45
+
+
+def _with_which_house_before(text: str, folded: str, start: int) -> int:
+    """Return `start`, moved back over the words that say which house the address is ("the yellow one
+    on ", "det gule på "). `folded` is fold(text), of the same length."""
+    told = _WHICH_HOUSE_BEFORE_RE.search(folded, max(0, start - WHICH_HOUSE_REACH), start)
+    return told.start() if told else start
+
+
+#: An addressee or a house's name with small words inside and a comma, right before an address:
+#: "Ferme des Bruyères, ", "Mrs J. Hart, ", "c/o Hansen, ", "chez Mme Jeanne Le Goff, ", "Tigh na Mara, ".
+_NAME_WITH_PARTICLES_BEFORE_RE = re.compile(
+    r"(?<![\w'’./-])(?P<care>(?i:c/o|chez|hos|att\.?)\s+)?(?P<name>[A-ZÆØÅÉ][\w'’.-]*"
+    r"(?:\s+(?:[A-ZÆØÅÉ][\w'’.-]*|(?:des|du|de|de\s+la|aux|au|na|of|on|the|les|la|le)(?=\s+[A-ZÆØÅÉ])"
+    r"|[ld][’'][A-ZÆØÅÉ][\w'’-]*)){0,5}),\s*\Z"
+)
+_NAME_WITH_PARTICLES_REACH = 50
+
+
+def _with_named_house_before(text: str, start: int) -> int:
+    """Return `start`, moved back over a capitalised name with small words inside ("des", "na", "of")
+    or initials, and a "c/o", "chez" or "hos" before it, written with a comma right before the address."""
+    name = _NAME_WITH_PARTICLES_BEFORE_RE.search(text, max(0, start - _NAME_WITH_PARTICLES_REACH), start)
+    return name.start() if name else start
+
+
+# ---------------------------------------------------------------- an address told in parts (r22)
+# Children tell the house number and the street as two facts: "house number is 26 and the street is
+# Albert Terrace", "husnummeret er 8 og veien heter Sivsangerveien", "le numéro c'est le 56 et la rue
+# c'est rue des Prés", "our street is Ashdown Road and we're the house with the red door, number 27",
+# as a form ("house: 36, street: Priory Road, town: Hexham"), or the postcode first ("my postcode is
+# SK17 6BT and the house number is 23", "mit postnummer er 5000 Odense C og husnummeret er 43"). A
+# post office box is an address too ("PO Box 2241, Fresno CA 93745", "Postboks 1, 2000 Frederiksberg").
+
+#: What names a part of an address: "is", "er", "c'est", "hedder", "heter", "s'appelle", "is called", ":".
+_NAMING = (r"(?:\s*:\s*|\s+(?:is\s+called|is|'s|er|c'est|c\s+est|cest|est|hedder|heter|s'appelle|s’appelle)\s*:?\s*"
+           r"|(?<=['’])s\s+)")
+#: Every language's words for the house number ("house number", "husnummeret", "numéro") and the street
+#: ("the street", "vejen", "la rue"), with the possessives around them ("my", "mitt", "notre").
+_HOUSE_NUMBER_NAMES = alternation(all_contact_words("house_number_words"))
+_STREET_NAME_WORDS = alternation(all_contact_words("street_name_words"))
+_PART_POSSESSIVE = r"(?:(?:my|our|the|mit|vores|min|mitt|vårt|mon|notre|le|la)\s+)?"
+_PART_POSSESSIVE_AFTER = r"(?:\s+(?:mitt|vårt|min|mit|vores))?"
+#: A street's name as it follows "the street is": capitalised words, perhaps after a French street type
+#: and its article ("Albert Terrace", "Sivsangerveien", "rue des Prés", "l'allée des Lavandes", "des Cordeliers").
+_TOLD_STREET_NAME = (
+    rf"(?:(?i:la|le|l['’])\s*)?(?:(?i:{alternation(STREET_WORDS['fr'])})\s+)?"
+    r"(?:(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*)?[A-ZÆØÅÉ][\w'’-]*(?:\s+[A-ZÆØÅÉ][\w'’-]*){0,2}"
+)
+#: The house number told by name, then the street: "house number is 26 and the street is Albert
+#: Terrace", "husnummer 31 og vejen hedder Kildevældsgade", "maison : 36, rue : des Cordeliers". The
+#: house number's words may be missing when the street is told by name after "and the street is".
+_NUMBER_THEN_STREET_RE = re.compile(
+    rf"(?<![\w'’])(?:{_PART_POSSESSIVE}(?i:{_HOUSE_NUMBER_NAMES}){_PART_POSSESSIVE_AFTER}{_NAMING}(?i:le\s+)?)?"
+    r"(?P<number>\d{1,4}[a-zA-Z]?)(?![\w'’]|[.,:]\d)"
+    rf"(?:\s*,\s*|\s+(?i:and|og|et)\s+)(?i:the\s+)?{_PART_POSSESSIVE}(?i:{_STREET_NAME_WORDS}){_NAMING}{_TOLD_STREET_NAME}"
+)
+#: The street, then the house number later in the sentence: "our street is Ashdown Road and we're the
+#: house with the red door, number 27", "vores vej er Ahornvej og vi er huset …, nummer 27".
+_STREET_THEN_NUMBER_RE = re.compile(
+    rf"(?<![\w'’]){_PART_POSSESSIVE}(?i:{_STREET_NAME_WORDS}){_NAMING}{_TOLD_STREET_NAME}"
+    rf"\s+(?i:and|og|et)\s+[^.!?\n]{{0,60}}?(?<![\w'’]){_HOUSE_LEAD}\s*{_HOUSE_DIGITS}"
+)
+#: What every match of those two holds: a street's word before "is", "er", "c'est", ":".
+_STREET_NAME_HINT_RE = re.compile(rf"(?<![\w'’])(?i:{_STREET_NAME_WORDS}){_NAMING}")
+#: The other lines of an address written as a form: ", town: Hexham", ", postcode NE46 3JJ", ", 13100".
+_FORM_LINES_RE = re.compile(
+    rf"(?:\s*,\s*(?:(?i:{alternation(all_contact_words('address_form_labels'))})\s*:?\s*[^\W_][\w'’ -]{{0,25}}?"
+    r"(?=\s*(?:[,.!?;\n]|\Z))|\s*,\s*\d{4,5}(?!\w))){1,3}"
+)
+#: The town of an address told in parts, said after it: "… Linnet Close. its in Thornbury", "… Det ligger i Skive".
+_TOWN_TOLD_AFTER_RE = compile_folded(
+    r"(?:[.,]\s*|\s+)(?:" + alternation(all_contact_words("address_town_cues")) + r")\s+[^\W\d_][\w'’-]+(?:-[\w'’]+)*"
+)
+
+
+def _addresses_told_in_parts(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Yield a house number and its street told as two facts, in either order, with the form's other
+    lines ("town: Hexham") and the town said after it ("its in Thornbury"). `folded` is fold(text)."""
+    if not _STREET_NAME_HINT_RE.search(text):
+        return
+    for pattern in (_NUMBER_THEN_STREET_RE, _STREET_THEN_NUMBER_RE):
+        for match in pattern.finditer(text):
+            end = match.end()
+            form = _FORM_LINES_RE.match(text, end)
+            end = form.end() if form else end
+            # The town's cue is read on the folded view; the town keeps its capital in the text.
+            town = _TOWN_TOLD_AFTER_RE.match(folded, end)
+            if town and text[town.end() - 1:town.end()].isalpha() and _town_is_capitalised(text, town):
+                end = town.end()
+            yield match.start(), end
+
+
+def _town_is_capitalised(text: str, town: re.Match) -> bool:
+    """True if the last word of a `_TOWN_TOLD_AFTER_RE` match is written with a capital in `text`."""
+    last = text[town.start():town.end()].split()[-1]
+    return last[:1].isupper()
+
+
+#: Which words make a postcode the writer's own: "my postcode", "mit postnummer", "postnummeret mitt", "mon code postal".
+_OWN_POSTCODE_RE = re.compile(
+    rf"(?<![\w'’])(?:(?i:{alternation(all_contact_words('own_postcode_possessives'))})\s+(?i:{_POSTCODE_WORDS})"
+    rf"|(?i:{_POSTCODE_WORDS})\s+(?i:mitt|vårt|min))\s*:?\s*(?i:{IS_WORDS})"
+    # A code of digits needs its town: "my zip code is 60614" is a region, "0575 Oslo" an address's line.
+    r"(?P<code>" + _GB_POSTCODE + r"|\d{4,5}\s+[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|[A-ZÆØÅ])(?!\w))?)"
+)
+#: A postcode told first, perhaps with its town, then the house: "postcode is SK17 6BT and the house
+#: number is 23", "postnummeret er 5003 Bergen og husnummeret er 43", "code postal c'est 33000 Bordeaux
+#: et le numéro c'est 43", "YO1 7HH and it's house 9", "postnummer 9000, husnummer 58 på Hjørringgade".
+_POSTCODE_TOWN_THEN_HOUSE_RE = re.compile(
+    rf"(?i:{_POSTCODE_WORDS})(?:\s+(?i:mitt|min|mon|my))?\s*:?\s*(?i:{IS_WORDS})"
+    rf"(?P<code>\d{{4,5}}|{_GB_POSTCODE})(?:\s+[A-ZÆØÅÉ][\w'’-]+(?:\s+(?:SV|NV|[A-ZÆØÅ])(?!\w))?)?"
+    rf"(?:\s*,\s*|\s+(?i:and|og|et)\s+)(?:[\w'’]+\s+){{0,4}}?"
+    rf"(?i:{_HOUSE_NUMBER_NAMES}|number|nummer|nr\.?|no\.?|n°){_PART_POSSESSIVE_AFTER}(?:{_NAMING}|\s*)(?i:le\s+)?"
+    rf"{_HOUSE_DIGITS}(?:\s+(?i:på|i|on|in|de\s+la|du)\s+{_TOLD_STREET_NAME})?"
+)
+#: "PO Box 2241", "Postboks 1", "boîte postale 112"; and "BP 112" before a postcode and town ("BP 112, 51100 Reims").
+_PO_BOX_RE = re.compile(
+    rf"(?<![\w'’])(?:(?i:{alternation(all_contact_words('po_box_words'))})\s*\d{{1,6}}"
+    r"|BP\s*\d{1,6}(?=,?\s+\d{5}\s+[A-ZÉ]))(?!\w)"
+)
+
+
+def _postcodes_and_boxes(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the writer's own postcode told with "my postcode", a postcode told first with the house
+    after it, and post office boxes: each a part of an address that the town or postcode may join."""
+    if _POSTCODE_WORD_RE.search(text):
+        for match in _OWN_POSTCODE_RE.finditer(text):
+            yield match.start("code"), match.end()
+        for match in _POSTCODE_TOWN_THEN_HOUSE_RE.finditer(text):
+            yield match.start("code"), match.end()
+    for match in _PO_BOX_RE.finditer(text):
+        yield match.start(), match.end()
+
+
+# ---------------------------------------------------------------- a flat in a named estate (r22)
+# Many homes have no street to give: a flat in a block of an estate, a pitch on a campsite, a room in a
+# hall of residence ("Block C, flat 19, Riverside Estate", "Wellington Court, flat 44, Leeds LS9",
+# "Blokk C, leilighet 19, Furuset", "camping du Lac, emplacement 47, Gérardmer"). A list of such parts,
+# parted by commas, is an address when it holds a dwelling's unit with its number and a name: "block C,
+# room 14" at school names no place, and "chapter 3, page 12" holds no dwelling.
+
+_DWELLING_UNIT = (rf"(?i:{alternation(all_contact_words('dwelling_unit_words'))})\.?\s*(?:n°|no\.?|nr\.?|#)?\s*"
+                  r"[A-Z]?\d{1,4}[A-Za-z]?(?![\w'’])")
+_DWELLING_UNIT_RE = re.compile(_DWELLING_UNIT + r"\Z")
+#: A place type written in lower case before a name ("camping du Lac", "cité des Peupliers").
+_LOWER_PLACE_TYPES = r"(?:camping|cité|cite|résidence|residence|lotissement|hameau|domaine)"
+#: One part of the list: a unit, a building, a floor, or a name of up to four words without digits.
+_CHAIN_PART = (rf"(?:{_DWELLING_UNIT}|(?i:{_DETAIL})"
+               rf"|(?:[A-ZÆØÅÉ][\w'’-]*|{_LOWER_PLACE_TYPES})(?:\s+[^\W\d_][\w'’-]*){{0,3}})")
+_UNIT_CHAIN_RE = re.compile(rf"(?<![\w'’-]){_CHAIN_PART}(?:\s*,\s*{_CHAIN_PART}){{1,3}}(?![\w'’])")
+_DWELLING_WORD_RE = re.compile(rf"(?<![\w'’])(?i:{alternation(all_contact_words('dwelling_unit_words'))})\.?\s*"
+                               r"(?:n°|no\.?|nr\.?|#)?\s*[A-Z]?\d")
+_DETAIL_PART_RE = re.compile(rf"(?i:{_DETAIL})\Z")
+#: How far around a dwelling's unit its list is read.
+UNIT_CHAIN_REACH = 90
+
+
+def _flats_in_named_places(text: str) -> Iterator[tuple[int, int]]:
+    """Yield lists of address parts parted by commas that hold a dwelling's unit with its number and a
+    name that is no flat, floor or building ("Block C, flat 19, Riverside Estate"). Only the stretches
+    around a unit word followed by a number are read."""
+    for start, end in _windows_around(_DWELLING_WORD_RE.finditer(text), len(text), UNIT_CHAIN_REACH):
+        for chain in _UNIT_CHAIN_RE.finditer(text, start, end):
+            parts = [part.strip() for part in chain.group().split(",")]
+            units = sum(1 for part in parts if _DWELLING_UNIT_RE.fullmatch(part))
+            names = sum(1 for part in parts if not _DWELLING_UNIT_RE.fullmatch(part)
+                        and not _DETAIL_PART_RE.fullmatch(part) and not any(c.isdigit() for c in part))
+            # Rooms, pitches and flats are also where a class, a hospital stay or a holiday is: the
+            # writer must say the place is where they live ("i live in", "jeg bor", "ma chambre … c'est").
+            if units and names and not _town_before(text, chain.start()) and _dwelling_is_theirs(text, fold(text), chain.start()):
+                yield chain.start(), chain.end()
+
+
+#: The writer's own dwelling, named before its parts: "my room", "mit værelse", "notre mobile-home".
+_OWN_DWELLING_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_dwelling_cues")) + r"(?!\w)")
+
+
+def _dwelling_is_theirs(text: str, folded: str, start: int) -> bool:
+    """True if the sentence before `start` says the place is the writer's home: an own-place or address
+    cue ("I live", "vi bor", "my address") or their own dwelling ("my room", "ma chambre")."""
+    sentence_start = _sentence_start(text, start, OWN_PLACE_WINDOW)
+    return bool(_OWN_PLACE_RE.search(folded, sentence_start, start) or _OWN_DWELLING_RE.search(folded, sentence_start, start))
+
+
+#: A preposition before the list and the word before it: "på et herberg i Odense, værelse 23" names a
+#: town, "jeg bor i Wellingtonhuset, lejlighed 44" the building lived in.
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+)\s+(?:i|in|à|a|en|på)\s+\Z", re.IGNORECASE)
+#: The verbs of living after which "in", "i", "à" names the place lived in.
+_LIVING_VERBS = frozenset({"bor", "bo", "live", "lives", "living", "habite", "habitons", "habitent", "vit", "vis"})
+
+
+def _town_before(text: str, start: int) -> bool:
+    """True if the list at `start` follows a preposition after any word but a verb of living: then its
+    first name is a town ("vi bor på et herberg i Odense nu, værelse 23", "en EHPAD, chambre 117")."""
+    before = _PREPOSITION_BEFORE_RE.search(text, max(0, start - 30), start)
+    return bool(before) and before.group("word").lower() not in _LIVING_VERBS
+
+
+def _windows_around(matches: Iterable[re.Match], length: int, reach: int) -> list[tuple[int, int]]:
+    """Return the stretches within `reach` characters of `matches`, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for match in matches:
+        start, end = max(0, match.start() - reach), min(length, match.end() + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+# ---------------------------------------------------------------- a street, then which house, then its number (r22)
+# The house number after the street, with what tells the house between them: "Elm Terrace, the house
+# with the red door, number 6", "Kapelvej i Hadsund, huset med den grønne dør, nr. 17", "rue des Ormes,
+# la maison avec la porte rouge, au 6", "Heron Way (no. 20), Ely", "Sandringham Road, Bristol, number
+# 64", "rue des Prés à Millau, au n°43", "route de la Marine, 40, à Erbalunga". The number must end its
+# clause: "Station Road, past the shops, number 6 bus" is a bus.
+
+#: The number, perhaps after "au", "number", "nr.", "n°", "house" ("au numéro 33", "house 33", "au 6").
+_LATER_NUMBER = rf"(?:(?i:au)\s+)?(?:{_HOUSE_LEAD}|(?i:house|hus))?\s*{_HOUSE_DIGITS}"
+#: Where the number's clause ends: a stop, a bracket, a dash or the end of the text.
+_CLAUSE_STOP = r"(?=\s*(?:[,.;:!?)\n—–-]|\Z))"
+
+
+def _street_then_number_re(language: str) -> re.Pattern:
+    """Compile `language`'s pattern of a capitalised street, what tells the house, and its number."""
+    street, town = _named_street(language), r"[A-ZÆØÅÉ][\w'’-]+(?:\s+[A-ZÆØÅÉ][\w'’-]+)?"
+    # "number 6", "nr. 17", "house 33", "au n°43", and in French "au 6" alone.
+    lead = rf"(?:(?i:au)\s+(?:{_HOUSE_LEAD}\s*)?|(?:{_HOUSE_LEAD}|(?i:house|hus))\s*){_HOUSE_DIGITS}"
+    bare = r"|\s*,\s*\d{1,4}(?:\s?(?:bis|ter))?(?=\s*,)" if language == "fr" else ""
+    return re.compile(
+        rf"(?<![\w'’-])(?P<street>{street})(?:"
+        # "Heron Way (no. 20)", "Cemetery Road (SERIOUSLY) number 6"
+        rf"\s*\(\s*{lead}\s*\)|\s*\([^()\n]{{1,25}}\)\s*,?\s*{lead}{_CLAUSE_STOP}"
+        # "Chapel Street in Holt, the house with …, number 17", "rue des Prés à Millau, au n°43"
+        rf"|\s+(?i:in|i|à|på)\s+{town}\s*,\s*(?:[^.!?\n,]{{1,50}},\s*)?{_LATER_NUMBER}{_CLAUSE_STOP}"
+        # "Elm Terrace, the house with the red door, number 6", "Cedar Road, house 33"
+        rf"|\s*,\s*(?:[^.!?\n,]{{1,50}},\s*)?{lead}{_CLAUSE_STOP}"
+        # "Skovbrynet med uglekassen på gavlen, nr. 9"
+        rf"|\s+(?i:with|med|avec)\s+[^.!?\n,]{{1,50}},\s*{lead}{_CLAUSE_STOP}{bare})"
+    )
+
+
+_STREET_THEN_LATER_NUMBER = {language: _street_then_number_re(language) for language in ("en", "da", "nb", "fr")}
+#: What every match holds: a number after a lead word, "au", "house", or between commas.
+_LATER_NUMBER_HINT_RE = re.compile(rf"(?<![\w'’])(?:{_HOUSE_LEAD}|(?i:au|house|hus))\s*{_HOUSE_DIGITS}|,\s*\d{{1,4}}\s*,")
+#: How far before the number its street may stand.
+LATER_NUMBER_REACH = 130
+
+
+def _streets_then_their_number(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield a street, what tells the house, and its number later in the clause, in `language` or
+    English; read only before a number that such a clause can end with."""
+    hints = list(_LATER_NUMBER_HINT_RE.finditer(text))
+    if not hints:
+        return
+    for lang in dict.fromkeys((language if language in _STREET_THEN_LATER_NUMBER else "en", "en")):
+        for hint in hints:
+            start = max(0, hint.start() - LATER_NUMBER_REACH)
+            for match in _STREET_THEN_LATER_NUMBER[lang].finditer(text, start, min(len(text), hint.end() + 5)):
+                yield match.start(), match.end()
