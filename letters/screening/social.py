@@ -1302,7 +1302,8 @@ def _names_with_bracketed_underscores(folded: str) -> Iterator[tuple[int, int]]:
 
 _ACCOUNT_HEADS = all_contact_words("account_heads")
 #: Account words that are a user name's own word: after them a name needs no "is" ("gamertag Kyle The Legend 09").
-_USERNAME_HEADS = frozenset(fold(word) for word in USERNAME_WORDS if " " not in word) | {"gamertag", "pseudo"}
+_USERNAME_HEADS = frozenset(fold(word) for word in USERNAME_WORDS if " " not in word) | {
+    "gamertag", "gamertaggen", "gamertagget", "pseudo"}
 _ALL_PLACES = PLATFORMS + GAME_PLATFORMS + PROFILE_SITES
 
 
@@ -1362,6 +1363,8 @@ _PRONOUN_CALLED_RE = compile_folded(
 #: Relative pronouns ("min YouTube-kanal, som hedder …"): the account must stand right before them.
 _RELATIVE_PRONOUNS = frozenset({"som", "der", "which", "that", "qui"})
 ACCOUNT_BEFORE_RELATIVE = 40
+#: A place with its owner after it: "youtuben min", "snappen min" (r22).
+_OWNER_AFTER_PLACE_RE = compile_folded(rf"(?<!\w){_PLACE_FORM}\s+{_OWNER_AFTER}(?!\w)")
 _ACCOUNT_HEAD_RE = compile_folded(rf"(?<!\w){_HEAD_WORD}(?!\w)")
 _PLACE_FORM_RE = compile_folded(rf"(?<!\w){_PLACE_FORM}(?!\w)")
 #: How far before a pronoun the account it stands for may be named (within the paragraph).
@@ -1369,9 +1372,14 @@ ACCOUNT_BEFORE_PRONOUN = 150
 
 
 @lru_cache(maxsize=None)
-def _add_lead_pattern(language: str) -> re.Pattern:
-    """An add-me cue, up to two words ("my sister", "min mor") and a place: "add me on fortnite,", "tilføj mig i Roblox"."""
+def _add_lead_pattern(language: str, any_place: bool = False) -> re.Pattern:
+    """An add-me cue, up to two words ("my sister", "min mor") and a place: "add me on fortnite,", "tilføj mig i Roblox".
+
+    With `any_place`, the cue right before "on"/"på"/"sur" and one short word of any place ("add mig på ps").
+    """
     cues = _tree(with_english(language, "add_me_cues") + ("add", "tilføj", "legg til", "ajoute"))
+    if any_place:
+        return compile_folded(rf"(?<!\w){cues}\s+(?:on|pa|sur|i|in)\s+[a-z0-9]{{2,12}}\s*[,:]?\s+(?=\S)")
     return compile_folded(
         rf"(?<!\w){cues}(?:\s+[\w'’-]+){{0,2}}?\s+(?:(?:on|pa|i|in|sur|til|to)\s+)?{_PLACE_FORM}(?!\w)"
         rf"(?:\s*[,:=—–-]\s*|\s+)(?=\S)"
@@ -1604,7 +1612,8 @@ def _names_given_for_accounts(text: str, folded: str, language: str) -> Iterator
         reach = ACCOUNT_BEFORE_RELATIVE if relative else ACCOUNT_BEFORE_PRONOUN
         paragraph = max(0, lead.start() - reach, folded.rfind("\n\n", 0, lead.start()))
         # "min pinterest er fuld af fuglebilleder, den hedder alfred x fugle": the writer's own account reads a plain name.
-        owned = bool(_OWN_ACCOUNT_RE.search(folded, paragraph, lead.start()))
+        owned = bool(_OWN_ACCOUNT_RE.search(folded, paragraph, lead.start())
+                     or _OWNER_AFTER_PLACE_RE.search(folded, paragraph, lead.start()))
         if not (owned or (not relative and _ACCOUNT_HEAD_RE.search(folded, paragraph, lead.start()))):
             continue  # "NASA har en side som heter …", "une chaîne française qui s'appelle …": someone else's
         if folded[lead.end()] in "\"«“":
@@ -1617,6 +1626,16 @@ def _names_given_for_accounts(text: str, folded: str, language: str) -> Iterator
         end = _name_end(text, lead.end(), language, plain=False)
         if end > lead.end() and _APPOSITIVE_END_RE.match(folded, end):
             yield lead.end(), end
+    for lead in _NAME_THERE_IS_RE.finditer(folded):
+        # The writer's own name on the account: plain words count ("mitt navn på Strava er Kirsten går langt").
+        end = _name_end(text, lead.end(), language, plain=True)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _add_lead_pattern(language, any_place=True).finditer(folded):
+        # "ajoute-moi sur ps OM_Fan_Yanis": a place we do not know, and a name only a user name has.
+        name = _WRITTEN_TOKEN_RE.match(text, lead.end())
+        if name and ("_" in name.group() or _MIXED_CASE_RE.search(name.group())) and _kind_of_word(name.group()) == "marked":
+            yield name.span()
     if not _may_name(folded, _NAME_PLACE_RUNS) and not _PLACE_FORM_RE.search(folded):
         return
     for lead in _add_lead_pattern(language).finditer(folded):
@@ -1631,10 +1650,6 @@ def _names_given_for_accounts(text: str, folded: str, language: str) -> Iterator
             yield lead.end(), end
     for lead in _SEARCH_AFTER_PLACE_RE.finditer(folded):
         end = _name_end(text, lead.end(), language, plain=True)
-        if end > lead.end():
-            yield lead.end(), end
-    for lead in _NAME_THERE_IS_RE.finditer(folded):
-        end = _name_end(text, lead.end(), language, plain=False)
         if end > lead.end():
             yield lead.end(), end
     for lead in _as_lead_pattern(language).finditer(folded):
