@@ -261,7 +261,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _handles_near_platforms(folded)
     if "." in folded:
         yield from _dotted_names_near_platforms(text, folded)
-    yield from _spaced_dotted_names(folded)
+    for start, end in _spaced_dotted_names(folded):
+        yield _spelled_name_span(folded, start, end, language)
     if "@" in folded:
         yield from _spaced_names_after_at(folded)
     yield from _names_with_underscore_words(folded)
@@ -280,6 +281,8 @@ def _social_spans(text: str, folded: str, language: str) -> Iterator[tuple[int, 
     yield from _marked_names_right_after_a_place(text, folded)
     yield from _handles_after_a_spaced_or_spelled_at(text, folded, language)
     yield from _names_with_bracketed_underscores(folded)
+    yield from _names_given_for_accounts(text, folded, language)
+    yield from _names_listed_and_spaced(folded)
     if any(cue in folded for cue in _add_me_cues(language)):
         for match in _add_me_pattern(language).finditer(folded):
             handle = match.group("handle")
@@ -487,10 +490,11 @@ def _dotted_names_near_platforms(text: str, folded: str) -> Iterator[tuple[int, 
 #: and the "@" be a word in brackets: "(at) poppy (dot) dances (dot) 11", "lucas (punktum) fisk (punktum) 2" (r20).
 _DOT_WORD = alternation(all_contact_words("dot_words"))
 _SPACED_DOT = rf"(?:\s+(?:{_DOT_WORD})\s+|\s+\.\s+|\s*\(\s*(?:{_DOT_WORD})\s*\)\s*)"
-_SPACED_DOTTED_NAME_RE = compile_folded(
+# r22: with Danish and Norwegian letters ("sofie punktum førstehjælp").
+_SPACED_DOTTED_NAME_RE = compile_folded(with_name_letters(
     rf"(?<![\w.])(?P<at>@\s*|\(\s*(?:at|{alternation(all_contact_words('at_words'))})\s*\)\s*)?"
     rf"[a-z][a-z0-9_]*(?P<dots>(?:{_SPACED_DOT}[a-z0-9_]+){{1,3}})(?![\w.])"
-)
+))
 
 
 #: One dot of such a name, as a word or set apart, for counting them; and the same with its spaces, for splitting.
@@ -508,7 +512,7 @@ _PLATFORM_THEN_INTRODUCER_RE = compile_folded(
 _DOTTED_NAME_PLATFORM_REACH = 40
 _FOLDED_DOT_WORDS = tuple({fold(word) + end for word in all_contact_words("dot_words") for end in " )"})
 #: The first part of such a name, with an "@" before it: "@ sol", "maja".
-_PART_BEFORE_RE = re.compile(r"(?<![\w.])(?:@\s*)?[a-z][a-z0-9_]*\Z")
+_PART_BEFORE_RE = re.compile(with_name_letters(r"(?<![\w.])(?:@\s*)?[a-z][a-z0-9_]*\Z"))
 #: How far before its first dot such a name may start ("@ " and a name of up to 30 characters).
 _DOTTED_NAME_REACH = 34
 
@@ -555,15 +559,39 @@ def _names_a_dotted_handle(folded: str, match: re.Match, dots: int) -> bool:
     start, end = match.span()
     parts = _SPACED_DOT_RE.split(match.group()[len(match.group("at") or ""):])
     if dots < 2:
-        # "c'est un point de vue", "the point is": one dot between two words of three letters or more only.
-        return (all(len(part) >= 3 for part in parts)
-                and bool(_PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, start - 40), start)))
+        return _names_a_one_dot_handle(folded, start, end, parts)
     if _PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, start - 40), start):
         return True
     if match.group("at"):
         return True
     return _place_around(folded, start, end, places=_PLATFORM_RE, before_reach=_DOTTED_NAME_PLATFORM_REACH,
                          after_reach=_DOTTED_NAME_PLATFORM_REACH)
+
+
+def _names_a_one_dot_handle(folded: str, start: int, end: int, parts: list[str]) -> bool:
+    """True for a name spelled with one dot word that a platform or an "@" word gives (r20, r22).
+
+    Right after a platform and the word that gives the name ("min insta er mikkel punktum lystfisker"), or
+    (r22) after a platform or an "@" word earlier in its sentence ("add mig på ig, det er bertram prik
+    fuglenyt", "I'm at sophie dot firstaid"), both parts of three letters or more: "c'est un point de
+    vue", "the point is" stay quiet. Right after a platform and its word a number after the name lets a
+    part be an initial ("min snapchat er yasmin punktum k 2010"); a dot word in brackets ("charlie (dot)
+    astro") is enough with a platform within `ONE_DOT_NAME_REACH` characters before it.
+    """
+    right_after = bool(_PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, start - 40), start))
+    long_parts = all(len(part.strip()) >= 3 for part in parts)
+    if right_after and (long_parts or _A_NUMBER_AFTER_RE.match(folded, end)):
+        return True
+    at_word = _AT_WORD_BEFORE_RE.search(folded, max(0, start - 12), start)
+    # A spelled "@" ("snabel-a", "arobase") is enough; the English "at" is a word too ("at one point which").
+    near = (_place_around(folded, start, end, places=_PLATFORM_RE, before_reach=ONE_DOT_NAME_REACH, after_reach=0)
+            or (at_word and at_word.group().strip() != "at"))
+    if near and _BRACKETED_DOT_RE.search(folded, start, end):
+        return True
+    return bool(near) and long_parts
+
+
+_A_NUMBER_AFTER_RE = re.compile(r"\s+\d")
 
 
 #: After an "@", a name whose dots have spaces around them needs no number: "@ amelia . skates",
@@ -603,7 +631,9 @@ def _names_with_underscore_words(folded: str) -> Iterator[tuple[int, int]]:
 
 #: A name spelled one character at a time: "b e l l a . r o s e . 1 1", "t o b i a s . k 2 0 1 1"
 #: (r14). Six characters at least, three of them letters; one or two spaces between them (r15).
-_LETTER_BY_LETTER_RE = re.compile(r"(?<!\S)(?:[a-z0-9._@]  ?){5,}[a-z0-9._@](?!\S)")
+#: A dot word may stand for one of the characters: "j o s h dot k 2 0 1 2", "m a g n u s prik h 2 0 1 2" (r22).
+_LETTER_BY_LETTER_RE = compile_folded(rf"(?<!\S)(?:(?:[a-z0-9._@]|{_DOT_WORD})  ?){{5,}}[a-z0-9._@](?!\S)")
+_ONE_CHARACTER_DOT_WORD_RE = compile_folded(rf"(?<!\S){_DOT_WORD}(?!\S)")
 
 
 def _names_spelled_letter_by_letter(folded: str) -> Iterator[tuple[int, int]]:
@@ -613,10 +643,12 @@ def _names_spelled_letter_by_letter(folded: str) -> Iterator[tuple[int, int]]:
     x 1 1", "k a t i e b 0 9"); spaced digits alone stay a phone number's business.
     """
     for match in _LETTER_BY_LETTER_RE.finditer(folded):
-        spelled = match.group()
+        spelled = _ONE_CHARACTER_DOT_WORD_RE.sub(".", match.group())
         letters = sum(char.isalpha() for char in spelled)
         marked = any(char in "._@" for char in spelled) or (letters >= 4 and any(char.isdigit() for char in spelled))
-        if letters >= 3 and marked and _platform_nearby(folded, match.start(), 100):
+        # r22: "add me on snap: l e o n i g h t s k y": right after a platform and ":" or "is", letters alone do.
+        given = letters >= 5 and _PLATFORM_THEN_INTRODUCER_RE.search(folded, max(0, match.start() - 40), match.start())
+        if (letters >= 3 and marked or given) and _platform_nearby(folded, match.start(), 100):
             yield match.span()
 
 
@@ -708,11 +740,15 @@ def _own_platform_pattern(language: str) -> re.Pattern:
     """"mon discord", "mit snapnavn", "my insta name": the writer's own account on a platform."""
     name_words = _tree(with_english(language, "platform_name_words"))
     return compile_folded(
-        rf"(?<!\w)(?:my|mit|min|mitt|mon|ma)\s+(?:{name_words}\s+)?{_PLATFORM}(?:[\s-]?{name_words})?(?!\w)"
+        rf"(?<!\w)(?:(?:my|mit|min|mitt|mon|ma)\s+(?:{name_words}\s+)?{_PLATFORM}(?:[\s-]?{name_words})?"
+        # r22: "snapen min", "snapchatten min" (the owner after the platform), and "add me on snapchat".
+        rf"|{_PLACE_FORM}\s+(?:min|mit|mitt)|{_tree(with_english(language, 'add_me_cues'))}\s+(?:on|pa|sur|i)\s+{_PLATFORM})(?!\w)"
     )
 
 
 _USER_NAME_TOKEN_RE = re.compile(rf"(?<![\w@./]){_USER_NAME_TOKEN}")
+#: A user-name token that is a sentence of its own right after a sentence's end (r22).
+_ANSWER_AFTER_RE = re.compile(rf"[.!?]\s+(?P<name>{_USER_NAME_TOKEN})\s*(?:[.!]|\n|\Z)")
 
 
 def _names_after_own_platform(folded: str, language: str, window: int = 100) -> Iterator[tuple[int, int]]:
@@ -728,6 +764,11 @@ def _names_after_own_platform(folded: str, language: str, window: int = 100) -> 
         for token in _USER_NAME_TOKEN_RE.finditer(folded, match.end(), stop):
             if not _COUNTED_WORD_RE.match(folded, token.end()):
                 yield token.start(), token.end()
+        # r22: "my snap is the name of my cat plus 2011 haha. biscuit2011": the riddle's answer opens the next
+        # sentence, alone on it.
+        answer = sentence_end and _ANSWER_AFTER_RE.match(folded, sentence_end.start())
+        if answer:
+            yield answer.start("name"), answer.end("name")
 
 
 @lru_cache(maxsize=None)
@@ -910,7 +951,9 @@ def _spelling_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Patter
     instruction = compile_folded(rf"(?<!\w){_tree(with_english(language, 'spelling_instructions'))}(?!\w)")
     introducer = compile_folded(
         r"(?:(?<!\w)(?:is|it's|its|er|c'est|cest|c|est|called|named|hedder|heter|s'appelle|suis|am|i'm|im|opp|efter|etter"
-        r"|cherche|search|up)|[:=«\"])\s*(?P<name>(?:[\w.'’#-]+\s+){0,4}?[\w.'’#-]+)"
+        # r22: after a spelled "@" or "på": "snabel-a kagekaos i aarhus i ét ord", "snap mig på freja goth ribe i ét ord".
+        rf"|cherche|search|up|at|pa|{alternation(all_contact_words('at_words'))})|[:=«\"])"
+        r"\s*(?P<name>(?:[\w.'’#-]+\s+){0,4}?[\w.'’#-]+)"
         r"(?:\s*[»\"]?\s*(?:[(,]|\bbut\b|\bmen\b|\bmais\b)?\s*(?:(?:all|alt|tout|when|u|you|type|it|with|the)\s+){0,4})\Z"
     )
     account = compile_folded(
@@ -939,6 +982,8 @@ def _spelled_out_names(folded: str, language: str) -> Iterator[tuple[int, int]]:
         if not introduced:
             continue
         start = introduced.start("name")
+        at_word = _AT_WORD_BEFORE_RE.search(folded, max(0, start - 12), start)
+        start = at_word.start() if at_word else start
         if "\n" in folded[start:instruction.start()] or not account_re.search(
                 folded, max(0, start - SPELLED_NAME_ACCOUNT_WINDOW), start):
             continue
@@ -1242,3 +1287,454 @@ def _names_with_bracketed_underscores(folded: str) -> Iterator[tuple[int, int]]:
     if "(" in folded:
         for match in _BRACKETED_UNDERSCORE_RE.finditer(folded):
             yield match.span()
+
+
+# ------------------------------------------------------------ twenty-second round (r22): a name of any shape given for an account
+# u19's writers gave an account's name in the shape it has, not in the shape of a handle: plain words
+# ("my snapchat is maisie x twinkle", "min yt er ditte stjerner"), capitalised words ("YouTube-kanalen
+# hedder Skater Villads DK", "add me on fortnite, TheHomeworkDodger"), a real name on Facebook ("add my
+# sister on fb, Courtney Jade Wilson"), and a name after "on <place> as" ("find me on insta as willow
+# reads things", "je suis sur Strava sous Jade Court"). What makes these contact details is the lead:
+# the writer's own account and a naming word, an add-me cue and a place, a find-me cue and "as". A name
+# is then read in one of two ways (`_name_end`): capitalised or marked words only, or, after the
+# strongest leads, plain words up to the end of their clause that hold no word of a description
+# ("my insta is full of cats", "min snap er mit navn med 2 l'er").
+
+_ACCOUNT_HEADS = all_contact_words("account_heads")
+#: Account words that are a user name's own word: after them a name needs no "is" ("gamertag Kyle The Legend 09").
+_USERNAME_HEADS = frozenset(fold(word) for word in USERNAME_WORDS if " " not in word) | {
+    "gamertag", "gamertaggen", "gamertagget", "pseudo"}
+_ALL_PLACES = PLATFORMS + GAME_PLATFORMS + PROFILE_SITES
+
+
+def _definite_forms(places) -> set[str]:
+    """The places with a Danish or Norwegian definite ending: "snapchatten", "youtuben", "xboxen", "steam-en".
+
+    Only places of four letters or more: "ig" and "en" make "igen" ("again").
+    """
+    forms = set()
+    for place in map(fold, places):
+        if len(place) >= 4 and place.isalpha():
+            forms |= {place + "en", place + "et", place + "-en", place + place[-1] + "en"}
+            if place[-1] in "aeiouy":
+                forms.add(place + "n")
+    return forms
+
+
+_PLACE_FORM = _tree(set(map(fold, _ALL_PLACES)) | _definite_forms(_ALL_PLACES))
+_HEAD_WORD = _tree(_ACCOUNT_HEADS)
+#: The account: a place, maybe with an account word glued or after it ("YouTube-kanalen", "xbox gamertag",
+#: "fortnite-navnet"), or an account word, maybe with its place after it ("ma chaîne yt", "mon pseudo Babelio").
+_ACCOUNT = (
+    rf"(?:{_PLACE_FORM}(?:[\s-]?(?:{_HEAD_WORD}|{_tree(all_contact_words('platform_name_words'))}))?"
+    rf"|{_HEAD_WORD}(?:\s+{_PLACE_FORM})?)"
+)
+#: "my", "min", "mon" before the account; Danish and Norwegian may put it after ("kanalen min").
+_OWNER_BEFORE = r"(?:my|our|your|ur|mit|min|mitt|vores|din|dit|ditt|mon|ma|notre|ton|ta|votre)"
+_OWNER_AFTER = r"(?:min|mit|mitt|mi)"
+#: Where the account is, between it and its naming word: "on PS5", "på Switch", "sur la switch", "on the maths game".
+_ACCOUNT_WHERE = (r"(?:\s+(?:on|in|pa|i|sur|for|pour|til|med|with|about|om)\s+(?:(?:the|la|le|min|my|mon|ma)\s+)?"
+                  r"[\w'-]+(?:\s+[\w-]+)?)")
+#: Naming words that say what the account is called, as opposed to what it is ("is", "er"): enough without an owner.
+_CALLING_WORDS = r"(?:is called|called|is named|named|hedder|heter|s'appelle|s'apelle)"
+
+
+@lru_cache(maxsize=None)
+def _account_lead_pattern(language: str) -> re.Pattern:
+    """The writer's (or someone's) account and the word that gives its name, right before the name (r22).
+
+    "my snapchat is", "snappen min er", "min yt er", "mit gamertag på PS5:", "YouTube-kanalen hedder",
+    "ma chaîne yt c'est", "mon pseudo Babelio c'est", "min youtube" (no naming word: `verb` is empty).
+    """
+    verbs = _tree(with_english(language, "account_name_verbs"))
+    return compile_folded(
+        rf"(?<![\w'’])(?:(?P<owner>{_OWNER_BEFORE})\s+(?:{_tree(with_english(language, 'account_adjectives'))}\s+)?)?"
+        rf"(?P<account>{_ACCOUNT})(?!\w)"
+        rf"(?P<after>\s+{_OWNER_AFTER}(?!\w))?{_ACCOUNT_WHERE}?"
+        rf"(?P<verb>\s*[:=]|[\s,]+(?:{verbs})(?![\w'’])\s*:?)?\s*(?=\S)"
+    )
+
+
+#: A pronoun for an account named just before, and its naming word: "It's called …", "Den hedder …", "Elle s'appelle …".
+_PRONOUN_CALLED_RE = compile_folded(
+    r"(?<![\w'’])(?P<pronoun>it|it's|its|den|det|elle|il|som|der|which|that|qui)\s+(?:is\s+)?"
+    r"(?:called|named|hedder|heter|s'appelle)\s+(?=\S)"
+)
+#: Relative pronouns ("min YouTube-kanal, som hedder …"): the account must stand right before them.
+_RELATIVE_PRONOUNS = frozenset({"som", "der", "which", "that", "qui"})
+ACCOUNT_BEFORE_RELATIVE = 40
+#: A place with its owner after it: "youtuben min", "snappen min" (r22).
+_OWNER_AFTER_PLACE_RE = compile_folded(rf"(?<!\w){_PLACE_FORM}\s+{_OWNER_AFTER}(?!\w)")
+_ACCOUNT_HEAD_RE = compile_folded(rf"(?<!\w){_HEAD_WORD}(?!\w)")
+_PLACE_FORM_RE = compile_folded(rf"(?<!\w){_PLACE_FORM}(?!\w)")
+#: How far before a pronoun the account it stands for may be named (within the paragraph).
+ACCOUNT_BEFORE_PRONOUN = 150
+
+
+@lru_cache(maxsize=None)
+def _add_lead_pattern(language: str, any_place: bool = False) -> re.Pattern:
+    """An add-me cue, up to two words ("my sister", "min mor") and a place: "add me on fortnite,", "tilføj mig i Roblox".
+
+    With `any_place`, the cue right before "on"/"på"/"sur" and one short word of any place ("add mig på ps").
+    """
+    cues = _tree(with_english(language, "add_me_cues") + ("add", "tilføj", "legg til", "ajoute"))
+    if any_place:
+        return compile_folded(rf"(?<!\w){cues}\s+(?:on|pa|sur|i|in)\s+[a-z0-9]{{2,12}}\s*[,:]?\s+(?=\S)")
+    return compile_folded(
+        rf"(?<!\w){cues}(?:\s+[\w'’-]+){{0,2}}?\s+(?:(?:on|pa|i|in|sur|til|to)\s+)?{_PLACE_FORM}(?!\w)"
+        rf"(?:\s*[,:=—–-]\s*|\s+)(?=\S)"
+    )
+
+
+@lru_cache(maxsize=None)
+def _as_lead_pattern(language: str) -> re.Pattern:
+    """A find-me cue, then "on <place> as": "find me on insta as", "jeg er på Strava som", "me trouver sur insta sous"."""
+    cues = _tree(with_english(language, "find_me_cues"))
+    return compile_folded(
+        rf"(?<![\w'’]){cues}(?!\w)[^.!?\n]{{0,40}}?(?<!\w)(?:on|pa|i|in|sur)\s+{_PLACE_FORM}\s+"
+        r"(?:as|som|sous(?:\s+le\s+nom(?:\s+de)?)?|under(?:\s+navnet)?)\s+(?=\S)"
+    )
+
+
+@lru_cache(maxsize=None)
+def _as_then_place_pattern(language: str) -> re.Pattern:
+    """A find-me cue and "as" before a name that its place follows: "find me at Carol Atkins on Facebook"."""
+    cues = _tree(with_english(language, "find_me_cues"))
+    return compile_folded(rf"(?<![\w'’]){cues}(?!\w)[^.!?\n]{{0,30}}?(?<!\w)(?:as|at|som|sous)\s+(?=\S)")
+
+
+#: What stands before an account without an owner that is the subject of its sentence: the start of the
+#: sentence or clause, or a definite article ("The channel is called", "La chaîne s'appelle", "kanalen hedder").
+_SUBJECT_BEFORE_RE = compile_folded(r"(?:\A|[.!?:,;\n(]|(?<!\w)(?:the|la|le|l'|den|det))\s*\Z")
+#: An account made or followed, then its name set apart by commas: "Jeg har en YouTube-kanal om stjernekigning,
+#: Sørens Nattehimmel, tjek den ud", "follow my mum's tutoring page on facebook, Jenny Price Maths Tuition, she …".
+_APPOSITIVE_RE = compile_folded(
+    r"(?<!\w)(?:have|has|got|made|started|follow|subscribe to|har|lavet|laget|startet|fulgt|følg|folg|abonner på|ai|a|fait"
+    r"|cree|suis|abonne-toi a)\s+(?:[\w]+['’]s\s+)?(?:(?:a|an|my|her|his|our|en|et|ei|min|mit|sin|vores|un|une|ma|mon|sa|son"
+    rf"|notre)\s+)?(?:[\w-]+\s+)?{_ACCOUNT}(?:\s+(?:om|about|sur|on|pa|for|til|de|med|with)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?"
+    r"\s*[,:]\s*(?=\S)"
+)
+#: What follows such a name: a comma, the end of the sentence or of the letter.
+_APPOSITIVE_END_RE = re.compile(r"\s*(?:[,.!?;\n]|\Z)")
+#: A place, then a word for "search" in its sentence: "follow me on tiktok, search harvey builds haunted",
+#: "følg mig på tiktok, søg på villads bygger hjemsøgt", "suis-moi sur TikTok, cherche maxime construit …" (r22).
+_SEARCH_AFTER_PLACE_RE = compile_folded(
+    rf"(?<!\w){_PLACE_FORM}(?!\w)[^.!?\n]{{0,20}}?(?<!\w)(?:search(?:\s+for)?|look\s+up|s[oø]g(?:\s+(?:pa|efter))?"
+    r"|s[oø]k(?:\s+(?:pa|etter|opp))?|cherche|tape)\s+(?=\S)"
+)
+#: The writer's name on a platform named or pointed at: "My name on there is …", "Mit navn derinde er …", "Navnet
+#: mitt der er …", "Mon nom dessus c'est …" (r22).
+_NAME_THERE_IS_RE = compile_folded(
+    rf"(?<!\w)(?:my name|mit navn|navnet mitt|mitt navn|mon nom)\s+(?:on there|in there|there|derinde|der inde|der|dessus"
+    rf"|la-bas|(?:on|pa|sur|i)\s+{_PLACE_FORM})\s*(?:is|er|c'est|cest|est|:)\s+(?=\S)"
+)
+_COINED_WORD_RE = re.compile(r"[a-zæøå]+(?![\w@.])")
+_PLACE_AFTER_NAME_RE = compile_folded(rf"\s+(?:on|pa|sur|i|in)\s+{_PLACE_FORM}(?!\w)")
+#: "I'm there as …", "J'y suis sous le nom de …", "Jeg hedder … derinde", "Han heter … der", "Je suis … là-dessus".
+_THERE_AS_RE = compile_folded(
+    r"(?<!\w)(?:there|derinde|der\s+inde|y\s+suis|dessus)\s+(?:as|som|sous\s+le\s+nom\s+de|sous\s+le\s+nom|sous)\s+(?=\S)"
+)
+_NAME_THEN_THERE_LEAD_RE = compile_folded(
+    r"(?<![\w'’])(?:i'm|im|i am|jeg hedder|jeg heter|hedder jeg|heter jeg|je suis|han hedder|han heter|hun hedder"
+    r"|hun heter|il s'appelle|elle s'appelle|he's|she's)\s+(?=[A-ZÆØÅÉ0-9])", 0
+)
+_THERE_AFTER_NAME_RE = compile_folded(r"\s+(?:on there|there|derinde|der\s+inde|derinne|der|dessus|la-dessus|la-bas)(?!\w)")
+
+#: Words that may stand between the capitalised words of a name ("Sagn fra Grænsen", "Expériences avec Franck").
+_NAME_JOINS = frozenset(fold(word) for word in (
+    "with med og and of the de du des la le les av i fra for af på paa en dans avec par til & et d' von".split()))
+#: Words that open the letter going on after a plain name: "daisy stars, i post …", "ditte stjerner jeg lægger".
+_CLAUSE_OPENERS = frozenset(fold(word) for word in (
+    "i jeg je j' if hvis si lol haha mdr and og et but men mais so she he hun han il elle we vi you du tu add tilføj "
+    "legg ajoute follow følg abonne please plz x xx which who der som qui hvor où".split()))
+#: Articles that never open a name written in lower case: "my insta is a mess", "c'est une blague".
+_ARTICLES = frozenset("a an the un une ei en et den det".split())
+#: The most words a name given for an account has ("Les Oiseaux de Sacha Tous les Jours" has seven).
+MAX_NAME_WORDS = 8
+#: First words of a console's model after its name, not a user name: "my Xbox One", "min Switch Lite".
+_MODEL_WORDS = frozenset("one series lite pro slim oled portal edition plus elite".split())
+#: Punctuation that ends a name written in words.
+_AFTER_NAME = ",.;:!?)\"»”…"
+
+
+@lru_cache(maxsize=None)
+def _not_name_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in with_english(language, "not_name_words"))
+
+
+def _name_end(text: str, start: int, language: str, *, plain: bool, min_words: int = 2) -> int:
+    """Return where a name given for an account at `start` ends, or `start` if none stands there (r22).
+
+    Without `plain`: capitalised, mixed-case or marked words, initials and numbers ("Skater Villads DK",
+    "SnowyOwl Tobi", "Molly J reads" stops at "reads"), small joining words between them ("Sagn fra
+    Grænsen 6B") and a town in brackets after them ("Mark W (Leeds)"): `min_words` such words at
+    least (not counting joins), the first capitalised, or one marked word. With `plain`, the words up to
+    the end of their clause also count in lower case ("maisie x twinkle", "willow reads things"), two to
+    five of them and none a word of a description (`not_name_words`), or one coined word
+    ("ellakalundborg"). `text` is the letter as written (capitals and marks count).
+    """
+    words: list[tuple[int, int, str]] = []
+    position, closed = start, False
+    for match in re.finditer(r"\S+", text[start:start + 120]):
+        if words and ("\n" in text[position:start + match.start()] or len(words) == MAX_NAME_WORDS):
+            break
+        raw = match.group()
+        if not words and raw in ("«", "\"", "“"):
+            continue  # « Perrin Ciel Profond »
+        word = raw.strip("\"«“'’") if not words else raw.rstrip("\"'’»”")
+        if not words and word.startswith("(") or not word:
+            break
+        if words and raw.startswith("(") and raw.rstrip(",.;:!?").endswith(")") and raw[1:2].isupper():
+            words.append((start + match.start(), start + match.end(), "(town)"))
+            break  # "Mark W (Leeds)": the town in brackets closes the name
+        bare = word.rstrip(_AFTER_NAME)
+        closed = len(bare) < len(word)
+        if not bare:
+            break
+        offset = start + match.start() + raw.index(bare[0])
+        words.append((offset, offset + len(bare), bare))
+        position = start + match.end()
+        if closed:
+            break
+    return _plain_name_end(words, start, language) if plain else _marked_name_end(words, start, min_words)
+
+
+def _kind_of_word(word: str) -> str:
+    """"marked", "capital", "initial", "number", "join", "plain" or "other" (a word no name has)."""
+    if word == "(town)":
+        return "town"
+    if _marked_name(word) or re.search(r"\w\.\w", word):
+        # "4€", "1m78", "10B": a price, a height or a class, not a name; a name has three letters or more.
+        letters = sum(char.isalpha() for char in word)
+        return "marked" if letters >= 3 and letters >= sum(char.isdigit() for char in word) else "number"
+    if not re.fullmatch(r"[\w'’&-]+", word):
+        return "other"
+    if len(word) == 1 and word.isalpha():
+        return "initial"
+    if fold(word) in _NAME_JOINS:
+        return "join"
+    return "capital" if word[:1].isupper() else "plain"
+
+
+def _marked_name_end(words: list[tuple[int, int, str]], start: int, min_words: int) -> int:
+    """The end of the capitalised or marked words at the start of `words` (see `_name_end`)."""
+    kept: list[tuple[int, int, str]] = []
+    for word_start, word_end, word in words:
+        kind = _kind_of_word(word)
+        if kind == "town":
+            if kept:
+                kept.append((word_start, word_end, kind))
+            break
+        if kind in ("plain", "other") or (kind == "join" and not kept and not word[:1].isupper()):
+            break  # "Le Journal des Pattes de Zoé", "The Best Bakes": a capitalised article may open a name
+        kept.append((word_start, word_end, kind))
+    while kept and kept[-1][2] in ("join", "initial"):
+        kept.pop()  # "ellie.draws x": a kiss after the name, not a part of it
+    if not kept:
+        return start
+    kinds = [kind for *_, kind in kept]
+    name_words = [kind for kind in kinds if kind not in ("join", "town")]
+    if "marked" in kinds or (len(name_words) >= min_words and name_words[0] == "capital"):
+        first = words[0][2]
+        if fold(first) in _NOT_NAME_STARTS or fold(first) in _MODEL_WORDS or (first.isupper() and len(first) > 1 and "marked" not in kinds):
+            return start  # "Level 12", "TV 2"; a shout in capitals ("ADD ME NOW")
+        return kept[-1][1]
+    return start
+
+
+def _plain_name_end(words: list[tuple[int, int, str]], start: int, language: str) -> int:
+    """The end of a name of plain words up to the end of its clause (see `_name_end`)."""
+    kept = []
+    for word_start, word_end, word in words:
+        if kept and fold(word) in _CLAUSE_OPENERS and len(word) > 1 or _kind_of_word(word) == "other":
+            break
+        kept.append((word_start, word_end, word))
+        if word == "(town)":
+            break
+    if not kept or len(kept) == MAX_NAME_WORDS or not kept[0][2][:1].isalpha():
+        return start  # a sentence, not a name; "90cm by 120cm" is a size
+    folded_words = [fold(word) for *_, word in kept if word != "(town)"]
+    if _kind_of_word(kept[0][2]) == "marked":
+        return _marked_name_end(kept, start, 2)  # "ellie.draws x": a handle takes no plain word after it
+    if len(folded_words) == 1:
+        word = kept[0][2]
+        if word.isalpha() and _coined(word.lower(), language):
+            return kept[0][1]
+    elif not (_not_name_words(language).intersection(folded_words) or folded_words[0] in _NAME_JOINS
+              or folded_words[0] in _ARTICLES
+              or (folded_words[0].endswith("ing") and language == "en")  # "my group is doing black holes"
+              or folded_words[0] in _NOT_NAME_STARTS or folded_words[-1] in _NAME_JOINS
+              or any(word.isdigit() for word in folded_words[:-1])):
+        return kept[-1][1]  # "maisie x twinkle", "Molly J reads", "willow reads things"
+    return _marked_name_end(kept, start, 2)
+
+
+def _names_given_for_accounts(text: str, folded: str, language: str) -> Iterator[tuple[int, int]]:
+    """Yield names given for an account, with the lead that gives them (r22); see the section's comment.
+
+    The strongest leads (the writer's own account and a naming word, "on <place> as" after a find-me
+    cue) take plain names; the others (an account without an owner and a calling word, a pronoun for
+    an account named just before, an add-me cue and a place, "as <name> on <place>") take
+    capitalised or marked names only. Without a naming word ("min youtube Bertram Bygger Snemænd"),
+    three capitalised words or a marked one.
+    """
+    for lead in _account_lead_pattern(language).finditer(folded):
+        owned = bool(lead.group("owner") or lead.group("after"))
+        verb = (lead.group("verb") or "").strip(" \t\n,")
+        if not verb and not owned:
+            # "add me on xbox, gamertag Kyle The Legend 09": a user-name word and a name right after it.
+            if fold(lead.group("account")) in _USERNAME_HEADS:
+                end = _name_end(text, lead.end(), language, plain=False)
+                if end > lead.end():
+                    yield lead.end(), end
+            continue
+        placed = (_PLACE_FORM_RE.search(lead.group()) or fold(lead.group("account")) in _USERNAME_HEADS
+                  or _place_before(folded, lead.start(), 2 * ACCOUNT_BEFORE_PRONOUN))
+        if not placed:
+            continue  # "My channel is called Cool Stuff": no platform, no way to find it (a TV channel, a club's page)
+        if owned and verb:
+            end = _name_end(text, lead.end(), language, plain=True)
+        elif owned:
+            end = _name_end(text, lead.end(), language, plain=False, min_words=3)
+        elif verb not in ":=" and not _SUBJECT_BEFORE_RE.search(folded, max(0, lead.start() - 8), lead.start()):
+            # "a YouTube channel called Mark Rober", "this channel called …", "a playlist on Spotify called …":
+            # an account introduced to be recommended, not one named as the subject of its sentence.
+            # A ":" gives a name wherever the account stands ("finn meg på YouTube: Vilde Spiller Kornett").
+            continue
+        elif re.fullmatch(_CALLING_WORDS, verb) or (verb in ":=" and _calls_an_account(lead)):
+            end = _name_end(text, lead.end(), language, plain=False)
+        else:
+            continue
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _PRONOUN_CALLED_RE.finditer(folded):
+        relative = lead.group("pronoun") in _RELATIVE_PRONOUNS
+        reach = ACCOUNT_BEFORE_RELATIVE if relative else ACCOUNT_BEFORE_PRONOUN
+        paragraph = max(0, lead.start() - reach, folded.rfind("\n\n", 0, lead.start()))
+        # "min pinterest er fuld af fuglebilleder, den hedder alfred x fugle": the writer's own account reads a plain name.
+        owned = bool(_OWN_ACCOUNT_RE.search(folded, paragraph, lead.start())
+                     or _OWNER_AFTER_PLACE_RE.search(folded, paragraph, lead.start()))
+        if not (owned or (not relative and _ACCOUNT_HEAD_RE.search(folded, paragraph, lead.start()))):
+            continue  # "NASA har en side som heter …", "une chaîne française qui s'appelle …": someone else's
+        if folded[lead.end()] in "\"«“":
+            continue  # "Den hedder "Ribe 2024"": a title in quotation marks, a playlist's or a video's
+        person = lead.group("pronoun") in ("il", "elle")  # also "he" and "she": a person's name needs three words
+        end = _name_end(text, lead.end(), language, plain=owned, min_words=3 if person else 2)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _APPOSITIVE_RE.finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=False)
+        if end > lead.end() and _APPOSITIVE_END_RE.match(folded, end):
+            yield lead.end(), end
+    for lead in _NAME_THERE_IS_RE.finditer(folded):
+        # The writer's own name on the account: plain words count ("mitt navn på Strava er Kirsten går langt").
+        end = _name_end(text, lead.end(), language, plain=True)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _add_lead_pattern(language, any_place=True).finditer(folded):
+        # "ajoute-moi sur ps OM_Fan_Yanis": a place we do not know, and a name only a user name has.
+        name = _WRITTEN_TOKEN_RE.match(text, lead.end())
+        if name and ("_" in name.group() or _MIXED_CASE_RE.search(name.group())) and _kind_of_word(name.group()) == "marked":
+            yield name.span()
+    if not _may_name(folded, _NAME_PLACE_RUNS) and not _PLACE_FORM_RE.search(folded):
+        return
+    for lead in _add_lead_pattern(language).finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=False)
+        coined = _COINED_WORD_RE.match(text, lead.end())
+        if end == lead.end() and coined and _coined(coined.group().lower(), language):
+            end = coined.end()  # "add me on Discord — markthemodeller —"
+        multi = re.compile(_MULTI_WORD_NAME).match(folded, lead.end())
+        if multi and _plain_name_words(multi.group()):
+            end = max(end, multi.end())  # "add me on snapchat ollie x 09"
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _SEARCH_AFTER_PLACE_RE.finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=True)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _as_lead_pattern(language).finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=True)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _as_then_place_pattern(language).finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=False)
+        if end > lead.end() and _PLACE_AFTER_NAME_RE.match(folded, end):
+            yield lead.end(), end
+    for lead in _THERE_AS_RE.finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=False)
+        if end > lead.end():
+            yield lead.end(), end
+    for lead in _NAME_THEN_THERE_LEAD_RE.finditer(folded):
+        end = _name_end(text, lead.end(), language, plain=False)
+        if end > lead.end() and _THERE_AFTER_NAME_RE.match(folded, end) and _place_before(folded, lead.start()):
+            yield lead.end(), end
+
+
+def _calls_an_account(lead: re.Match) -> bool:
+    """True if a lead without an owner names a platform or profile site, not a game: "YouTube: Torsteins
+    Ishockeyklipp" gives a channel, "Fortnite: Battle Royale" is a game's title."""
+    account = lead.group("account")
+    return not re.fullmatch(_tree(map(fold, GAME_PLATFORMS)), account.split()[0].split("-")[0])
+
+
+def _place_before(folded: str, position: int, reach: int = ACCOUNT_BEFORE_PRONOUN) -> bool:
+    """True if a platform, game or profile site is named in the paragraph within `reach` characters before `position`."""
+    paragraph = max(position - reach, folded.rfind("\n\n", 0, position))
+    return bool(_PLACE_FORM_RE.search(folded, max(0, paragraph), position))
+
+
+# ------------------------------------------------------------ r22: names spelled with one dot word, letter by letter, or in a list
+@lru_cache(maxsize=None)
+def _spelled_number_re(language: str) -> re.Pattern:
+    """Digits or number words right after a spelled name: " k 2010", " 2 0 1 2", " two thousand eleven" (r22)."""
+    words = set(with_english(language, "name_number_words"))
+    for key in ("number_units", "number_teens", "number_tens", "number_hundreds"):
+        words |= {fold(word) for word in contact_words(language, key)} | {fold(word) for word in contact_words("en", key)}
+    return compile_folded(rf"(?:\s+\d{{1,4}}(?!\w)|\s+(?:\d\s){{1,3}}\d(?!\w)|(?:\s+{_tree(words)}(?!\w))+)")
+
+
+def _spelled_name_span(folded: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Widen a spelled name over an "@" word right before it and digits or number words right after (r22).
+
+    "at sophie dot firstaid", "snabel-a sofie punktum førstehjælp", "amira dot k 2010", "mason dot reads
+    dot two thousand eleven": the "@" and the number are part of what the writer gives away.
+    """
+    before = _AT_WORD_BEFORE_RE.search(folded, max(0, start - 12), start)
+    number = _spelled_number_re(language).match(folded, end)
+    return (before.start() if before else start), (number.end() if number else end)
+
+
+_AT_WORD_BEFORE_RE = compile_folded(rf"(?<!\w)(?:at|{alternation(all_contact_words('at_words'))})\s+\Z")
+#: A dot word in brackets: "charlie (dot) astro", "esther (prik) astro"; no ordinary sentence writes one (r22).
+_BRACKETED_DOT_RE = compile_folded(rf"\(\s*(?:{_DOT_WORD})\s*\)")
+#: How far before a name spelled with one dot word its platform or "@" word may stand, in its sentence (r22).
+ONE_DOT_NAME_REACH = 40
+
+
+#: Two accounts given in one breath, "<platform> is <name>, <platform> is <name>" (r22): "ig is @niamh.ohh,
+#: snap is niamhohh", "sc er rosa_ugler, tiktok er rosaugler". Once one of the two is a handle, the other
+#: plain word is the name on its platform too.
+_ACCOUNT_LIST_RE = compile_folded(
+    rf"(?<!\w){_PLACE_FORM}\s*(?:is|er|c'est|cest|=|:)\s*(?P<first>@?[\w.]{{3,30}})\s*(?:,|;|and|og|et|&)\s*"
+    rf"{_PLACE_FORM}\s*(?:is|er|c'est|cest|=|:)\s*(?P<second>@?[\w.]{{3,30}})(?![\w@])"
+)
+#: "@ " and words ending in a number, after a platform: "my TikTok is @ lukey boy 10" (r22).
+_AT_THEN_WORDS_RE = compile_folded(rf"(?<![\w@])@\s+{_MULTI_WORD_NAME}")
+
+
+def _names_listed_and_spaced(folded: str) -> Iterator[tuple[int, int]]:
+    """Yield the plain name of two accounts given in one breath, and "@ words 10" after a platform (r22)."""
+    if not _may_name(folded, _NAME_PLACE_RUNS):
+        return
+    for match in _ACCOUNT_LIST_RE.finditer(folded):
+        first, second = match.group("first"), match.group("second")
+        names = [name.lstrip("@").rstrip(".") for name in (first, second)]
+        if any(name in _NOT_HANDLES or _NOT_A_NAME_RE.match(name) for name in names):
+            continue
+        if any(name.startswith("@") or _is_handle(name.rstrip(".")) for name in (first, second)):
+            yield match.start("first"), match.end("first")
+            yield match.start("second"), match.start("second") + len(second.rstrip("."))
+    if "@" in folded:
+        for match in _AT_THEN_WORDS_RE.finditer(folded):
+            if _plain_name_words(match.group()[1:].strip()) and _platform_nearby(folded, match.start(), 40):
+                yield match.span()
