@@ -395,6 +395,8 @@ _SPELLED_OUT_ADDRESS_RE = compile_folded(
     rf"(?P<domain>(?:{_LABEL}{_DOT})+{_TLD}|{_PROVIDER}{_PROVIDER_DOMAIN}"
     rf"|(?P<spaced_ending>{_LABEL}\s+{alternation(SPELLED_TOP_LEVEL_DOMAINS)})){_END}"
 )
+#: A label of digits alone in a host: a time or a price ("5.30"), no host a child writes.
+_A_NUMBER_LABEL_RE = re.compile(r"(?<![\w-])\d+(?![\w-])")
 #: A host written as a plain domain ("example.com"), where the dots say nothing spelled out.
 _PLAIN_HOST_RE = re.compile(r"[a-z0-9._-]+\Z")
 #: A quick look before the pattern: a letter without a dot before a letter, a spaced dot, a dot
@@ -418,6 +420,8 @@ def _spelled_out_addresses(text: str, folded: str) -> Iterator[tuple[int, int]]:
         return
     for match in _SPELLED_OUT_ADDRESS_RE.finditer(folded):
         domain = match.group("domain")
+        if _A_NUMBER_LABEL_RE.search(domain):
+            continue  # "see you at 5.30 . no rush": a time, not a host
         at_start = match.start()
         cue_end = _mail_cue_end(folded, at_start)
         if match.group("weak") is not None:
@@ -456,7 +460,7 @@ _MAIL_GIVEN_RE = compile_folded(
     rf"|{alternation(all_contact_words('mail_offer_cues'))})(?!\w)[\s:!,-]*"
 )
 #: The name between those words and the "@": a few words, no end of a sentence among them.
-_NAME_AFTER_CUE_RE = re.compile(r"(?:[^\s.,!?;:]+(?:[.,][^\s.,!?;:]+)*\s+){0,8}[^\s.,!?;:]+(?:[.,][^\s.,!?;:]+)*\s*\Z")
+_NAME_AFTER_CUE_RE = re.compile(r"(?:[^\s.,!?;:]+(?:[.,][^\s.,!?;:]+)*\s+){0,6}[^\s.,!?;:]+(?:[.,][^\s.,!?;:]+)*\s*\Z")
 MAIL_CUE_REACH = 70
 
 
@@ -464,7 +468,7 @@ def _mail_cue_end(folded: str, at_start: int) -> int | None:
     """Return where the name starts when words that give an address stand before it, else None.
 
     The name runs from the end of the last such words within MAIL_CUE_REACH characters before
-    the "@" at `at_start`, when it is at most nine words and holds no end of a sentence.
+    the "@" at `at_start`, when it is at most seven words and holds no end of a sentence.
     """
     low = max(0, at_start - MAIL_CUE_REACH)
     last = None
@@ -653,24 +657,37 @@ _HOST_END_RE = re.compile(r"[/:]")
 _KNOWN_TLD_HOST_RE = compile_folded(rf"(?:[^./:]*\.)+{_TLD}\Z")
 
 
-def _sentences_run_into_a_page(text: str, start: int, end: int) -> bool:
-    """True if the link at [start, end) has a host of an unknown ending with a capital after a dot.
+#: Endings of file names, never of a host a child links to ("essay.docx/old", "song.mp3/…").
+_FILE_ENDINGS = frozenset(("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "txt", "mp3", "mp4", "mov", "wav", "exe",
+                           "zip", "ppt", "pptx", "xls", "xlsx", "csv", "odt", "py", "js", "htm", "html", "psd", "heic"))
+#: A path that reads as a page, not a word after a slash: a digit, a capital, "-", "_", "?", "="
+#: or a second segment ("kahoot.it/challenge/…", "is.gd/theoSky", "anchor.fm/teen-talks").
+_PAGE_LIKE_PATH_RE = re.compile(r"[0-9A-Z_?=-]|/[^/]+/")
 
-    "lake.It/…" or "done.Then/…" are sentences run together before a slash, not a page on a host
-    ending "it" or "then" (r22). Hosts of a known ending keep the older, narrower test.
+
+def _not_a_page(text: str, start: int, end: int) -> bool:
+    """True if the link at [start, end) has a host of an unknown ending and is no page (r22).
+
+    Hosts of a known ending keep the older tests. For any other ending, "lake.It/…" or
+    "done.Then/…" (a capital after a dot) are sentences run together, a file's ending is a file,
+    and "ok.bye/see" (a short first label and one plain word after the slash) is chat.
     """
     host_end = _HOST_END_RE.search(text, start, end)
     host_end = host_end.start() if host_end else end
-    if _KNOWN_TLD_HOST_RE.match(fold(text[start:host_end])):
+    host = fold(text[start:host_end])
+    if _KNOWN_TLD_HOST_RE.match(host):
         return False
-    return runs_sentences_together(text, start, host_end)
+    labels = host.split(".")
+    if runs_sentences_together(text, start, host_end) or labels[-1] in _FILE_ENDINGS:
+        return True
+    return len(labels) == 2 and len(labels[0]) < 4 and not _PAGE_LIKE_PATH_RE.search(text, host_end, end)
 
 
 def find_urls(text: str, folded: str) -> Iterator[tuple[int, int]]:
     for match in _matches_near(URL_RE, folded, _URL_HINT_RE):
         end = _trim_trailing_punctuation(text, match.start(), match.end())
         if end > match.start() and not _MISSING_SPACE_RE.match(text, match.start(), end):
-            if _a_public_sites_name(folded, match.start(), end) or _sentences_run_into_a_page(text, match.start(), end):
+            if _a_public_sites_name(folded, match.start(), end) or _not_a_page(text, match.start(), end):
                 continue
             yield match.start(), end
     if "h t t p" in folded:
