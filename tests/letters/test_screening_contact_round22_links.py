@@ -175,6 +175,9 @@ ORDINARY_CASES = [
     ("fr", "C'est un point de vue, et puis sur le moment j'ai ri."),
     ("fr", "la saison 2024.25 commence, j'ai eu 15.5/20 en maths"),
     ("en", "me + my sister went to the park @ 5 and it was fun"),
+    ("en", "see you at 5.30 . no rush though"),
+    ("en", "mum said ok.bye/see ya and left, my notes are in notes_v2.docx/old"),
+    ("nb", "vi ses på 18.45 . no stress"),
     ("da", "Gå ind på biblioteket og spørg efter bogen, det er nemt."),
 ]
 
