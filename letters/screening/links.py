@@ -422,6 +422,8 @@ def _spelled_out_addresses(text: str, folded: str) -> Iterator[tuple[int, int]]:
         domain = match.group("domain")
         if _A_NUMBER_LABEL_RE.search(domain):
             continue  # "see you at 5.30 . no rush": a time, not a host
+        if folded.startswith("@", match.start()) and match.start() > 0 and folded[match.start() - 1].isspace():
+            continue  # "abonne toi @manga.fr sur insta": an "@" glued to what follows and not to a name is a handle
         at_start = match.start()
         cue_end = _mail_cue_end(folded, at_start)
         if match.group("weak") is not None:
