@@ -509,13 +509,18 @@ def _spelled_name_start(folded: str, at_start: int) -> int | None:
 
     Read backwards: pieces (_NAME_PIECE_RE) are taken as they come, plain words two in a row at
     most; a word that is never a name ("to", "my", "til", "sur": `not_a_name_words`) stops it,
-    and so does anything else (punctuation, a quote). Within NAME_REACH characters.
+    even when it is a piece in another language (Danish "to" is 2), and so does anything else
+    (punctuation, a quote). Within NAME_REACH characters. A name glued to its "@" is one word.
     """
     position, in_a_row, start = at_start, 0, None
     low = max(0, at_start - NAME_REACH)
+    if folded.startswith("@", at_start) and at_start > 0 and not folded[at_start - 1].isspace():
+        # A name glued to its "@" is that one word ("ollie.birds@ then example.com").
+        word = _NAME_WORD_RE.search(folded, low, at_start)
+        return word.start() if word and word.end() == at_start and _A_LETTER_RE.search(word.group()) else None
     while position > low:
         piece = _NAME_PIECE_RE.search(folded, low, position)
-        if piece:
+        if piece and piece.group().strip() not in _NOT_A_NAME_WORD:
             position, in_a_row, start = piece.start(), 0, piece.start()
             continue
         word = _NAME_WORD_RE.search(folded, low, position)
