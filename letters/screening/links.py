@@ -7,6 +7,7 @@ import unicodedata
 from typing import Iterator
 
 from letters.screening.contact_lexicon import all_contact_words, contact_words
+from programs.text import strip_accent
 from letters.screening.text import (
     alternation,
     compile_folded,
@@ -45,6 +46,10 @@ MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", 
                   "proton", "protonmail", "gmx", "orange", "free", "laposte", "sfr", "wanadoo", "online",
                   "jubii", "mail") + all_contact_words("split_mail_providers")
 
+#: Providers whose name is never an ordinary word ("free", "live", "orange" and "online" are,
+#: so they count only with their domain: "free.fr", "online.no").
+_UNMISTAKABLE_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "msn", "aol",
+                           "protonmail", "gmx", "laposte", "wanadoo", "jubii")
 #: The shorter list for domains spelled out without an "at": "point de vue" and "dot me"
 #: are ordinary phrases, "point com" and "punktum dk" are not.
 SPELLED_TOP_LEVEL_DOMAINS = ("com", "net", "org", "info", "io", "uk", "dk", "no", "fr", "se", "eu",
@@ -399,10 +404,12 @@ _SPELLED_OUT_ADDRESS_RE = compile_folded(
 _A_NUMBER_LABEL_RE = re.compile(r"(?<![\w-])\d+(?![\w-])")
 #: A host written as a plain domain ("example.com"), where the dots say nothing spelled out.
 _PLAIN_HOST_RE = re.compile(r"[a-z0-9._-]+\Z")
-#: A quick look before the pattern: a letter without a dot before a letter, a spaced dot, a dot
-#: word, a provider or a spelled "@" holds no address of this kind.
-_ADDRESS_HINT_RE = compile_folded(
-    rf"\.[a-z]|\s\.\s|(?<!\w)(?:{alternation(DOT_WORDS + AT_WORDS)}|{_PROVIDER})(?!\w)")
+#: The hints of such an address: a dot before a letter, a spaced dot, a dot word, a provider or
+#: a spelled "@" (the pattern is read only near one, see _matches_near).
+#: The providers that are ordinary words ("live", "free") hint at nothing: without a dot after
+#: them they make no address here. Folded text is lower case, so no IGNORECASE (much faster).
+_ADDRESS_HINT_RE = re.compile("".join(map(strip_accent,
+    rf"@|\.[a-z]|\s\.\s|(?<!\w)(?:{alternation(DOT_WORDS + AT_WORDS + _UNMISTAKABLE_PROVIDERS)})(?!\w)")))
 
 
 def _spelled_out_addresses(text: str, folded: str) -> Iterator[tuple[int, int]]:
@@ -416,9 +423,8 @@ def _spelled_out_addresses(text: str, folded: str) -> Iterator[tuple[int, int]]:
     an unmistakable provider with a digit in the name ("ghost girl 13 at gmail"), or the name
     must follow words that give an address ("mine is archie at example.co.uk").
     """
-    if not _ADDRESS_HINT_RE.search(folded):
-        return
-    for match in _SPELLED_OUT_ADDRESS_RE.finditer(folded):
+    # Read only near a hint: every match holds its host's dot, provider or spelled "@".
+    for match in _matches_near(_SPELLED_OUT_ADDRESS_RE, folded, _ADDRESS_HINT_RE):
         domain = match.group("domain")
         if _A_NUMBER_LABEL_RE.search(domain):
             continue  # "see you at 5.30 . no rush": a time, not a host
@@ -552,10 +558,6 @@ def _letter_spaced_emails(folded: str) -> Iterator[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- a name and its domain told apart (r11)
-#: Providers whose name is never an ordinary word ("free", "live", "orange" and "online" are,
-#: so they count only with their domain: "free.fr", "online.no").
-_UNMISTAKABLE_PROVIDERS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "msn", "aol",
-                           "protonmail", "gmx", "laposte", "wanadoo", "jubii")
 #: What gives the domain of an address whose name came first: "@hotmail.com", "@ yahoo",
 #: "arobase free.fr", "krøllalfa", "gmail", "online.no". An "@" glued to a word or a slash
 #: belongs to a whole address or a link ("youtube.com/@name").
