@@ -39,7 +39,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import cached_property, lru_cache
 
-from letters.screening.contact_lexicon import all_contact_words
+from letters.screening.contact_lexicon import all_contact_words, contact_words
 from letters.screening.text import alternation, fold
 
 #: Leetspeak digits read as letters inside a word.
@@ -86,6 +86,27 @@ _LOOKALIKE_PART_CUE_RE = re.compile(
     r"(?i)(?<!\w)" + alternation(all_contact_words("rest_of_number_cues"))
     + r"(?:\s+(?:is|er|c'est|c|est|=|:))?[\s:]*\Z"
 )
+# Digits spelled as words inside a written number, glued to its digits: "2otte6nul4ni1syv",
+# "0seven7zero0nine00two6one", "07700 900 2six9", "4O 2seks 7ni 18" (r22). The words are the
+# digits zero to nine of every language (a child mixes languages inside one number as well).
+_GLUED_DIGIT_WORDS = {
+    form: str(digit)
+    for language in ("en", "da", "nb", "fr")
+    for digit, word in enumerate(contact_words(language, "number_units"))
+    for form in (word, fold(word))
+}
+_GLUED_WORD = alternation(_GLUED_DIGIT_WORDS)
+#: A word made only of digits and digit words, with a digit and a digit word in it; nothing glued
+#: to a handle, an e-mail or a link ("@", ".", "_", "/", "#" around it).
+_GLUED_NUMBER_RE = re.compile(
+    rf"(?:\d+|{_GLUED_WORD})*(?:\d(?:{_GLUED_WORD})|(?:{_GLUED_WORD})\d)(?:\d+|{_GLUED_WORD})*", re.IGNORECASE)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_GLUED_PART_RE = re.compile(rf"\d+|(?P<word>{_GLUED_WORD})", re.IGNORECASE)
+#: The first half of a British postcode right before a word ("NG1 ", "YO21 ", "sw1a ").
+_POSTCODE_OUTWARD_RE = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\Z")
+#: A glued word makes this many digits at least: "0six" (06), "2seks" (26); "1st" and "2nd" are
+#: no digit words.
+_GLUED_MIN_DIGITS = 2
 # One or two leetspeak characters between two letters of a word: "sn4p", "l33t", "h4x0r".
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134579@$]{1,2}(?=[^\W\d_])")
 # Three or more of the same letter: "snaaap", "pleeease".
@@ -200,6 +221,7 @@ def normalise(text: str, *, words: bool = False) -> Normalised:
     """Return the contact view of `text`, or with `words=True` the word view (module docstring)."""
     view = Normalised(text, text)
     view = _edit(view, _character_edits(text))
+    view = _edit(view, _glued_digit_word_edits(view.text))
     view = _edit(view, _lookalike_edits(view.text))
     view = _edit(view, [(m.start(), m.end(), " " * (m.end() - m.start())) for m in _DIGIT_BREAK_RE.finditer(view.text)])
     view = _edit(view, [(m.start(), m.end(), " ") for m in _DIGIT_COMMA_RE.finditer(view.text)])
@@ -221,6 +243,56 @@ def _character_edits(text: str) -> list[tuple[int, int, str]]:
         if normal != char:
             edits.append((match.start(), match.end(), normal))
     return edits
+
+
+def _glued_digit_word_edits(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, digit) for each digit word glued to the digits of a number.
+
+    "2otte6nul4ni1syv" reads "28604917", "0seven7zero0nine00two6one" "07700900261": a word made
+    only of digits and the words for zero to nine in any language, holding both. The digits so
+    read count as disguised (their span in the letter is longer than one character), so the
+    phone matcher reads them as it reads a number written in words.
+    """
+    edits = []
+    for start, end in _words_with_a_digit_and_a_letter(text):
+        # Nothing glued to a handle, an e-mail or a link: no "@", ".", "_", "/", "#" or "-" before it,
+        # and none of them (a dot or a dash only before more of a word) after it.
+        before, after = text[start - 1:start] if start else " ", text[end:end + 1] or " "
+        if before in "@./#-_" or after in "@/#_" or (after in ".-" and text[end + 1:end + 2].isalnum()):
+            continue
+        # A British postcode's second half is a digit and two letters: "NG1 3EN", "yo21 3en".
+        if _POSTCODE_OUTWARD_RE.search(text, max(0, start - 6), start):
+            continue
+        match = _GLUED_NUMBER_RE.fullmatch(text, start, end)
+        if not match:
+            continue
+        parts = list(_GLUED_PART_RE.finditer(match.group()))
+        if sum(len(part.group()) if not part.group("word") else 1 for part in parts) < _GLUED_MIN_DIGITS:
+            continue
+        edits += [(match.start() + part.start(), match.start() + part.end(), _GLUED_DIGIT_WORDS[fold(part.group())])
+                  for part in parts if part.group("word")]
+    return edits
+
+
+def _words_with_a_digit_and_a_letter(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word of `text` made of letters and digits, with both in it.
+
+    Read from the digits out: most letters have few digits, and none touching a letter.
+    """
+    words: list[tuple[int, int]] = []
+    size = len(text)
+    for digits in _DIGIT_RUN_RE.finditer(text):
+        start, end = digits.span()
+        if words and start < words[-1][1]:
+            continue
+        if not ((start and text[start - 1].isalpha()) or (end < size and text[end].isalpha())):
+            continue
+        while start and text[start - 1].isalnum():
+            start -= 1
+        while end < size and text[end].isalnum():
+            end += 1
+        words.append((start, end))
+    return words
 
 
 def _lookalike_edits(text: str) -> list[tuple[int, int, str]]:

@@ -63,8 +63,10 @@ def _danish_numbers() -> dict[str, str]:
     for tens, t in tens_words.items():
         words[tens] = f"{t}0"
         for u in range(1, 10):
-            # Danish says the unit first: femogfyrre = five-and-forty = 45.
-            words[f"{units[u]}og{tens}"] = words[f"{units[u]} og {tens}"] = f"{t}{u}"
+            # Danish says the unit first: femogfyrre = five-and-forty = 45; children write it apart or
+            # with hyphens too, and "et" for "en" ("et-og-halvtreds", "et og halvfjerds") (r22).
+            for unit in (units[u], "et") if u == 1 else (units[u],):
+                words[f"{unit}og{tens}"] = words[f"{unit} og {tens}"] = words[f"{unit}-og-{tens}"] = f"{t}{u}"
     return words
 
 
@@ -130,8 +132,10 @@ _SEPARATOR = r"[ \t.\-–—/()*]{0,3}"
 #: Dots of an ellipsis, a bullet or a pictograph between the parts, with spaces around: "27 ... 19
 #: ... 35 ... 80", "07700… 900… 712", "07•9•5•6…", "2 ⚡ 9 ⚡ 3" (r20). A child breaks a number up so
 #: that a filter misses it; an ordinary letter does not put a bullet between two numbers.
-_BREAK_MARK = r"(?:\.{2,5}|…|[•·]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])"
-_MARKED_SEPARATOR = rf"[ \t]{{0,2}}{_BREAK_MARK}[ \t]{{0,2}}"
+#: A tilde, a bar and the geometric shapes count too: "29 18 ~ 53 07", "26 ◽ 73 ◽ 18 ◽ 40" (r22).
+_BREAK_MARK = r"(?:\.{2,5}|…|[•·~|]|[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])"
+#: The mark may open a line: "61 07⏎... 39 28" (r22).
+_MARKED_SEPARATOR = rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}{_BREAK_MARK}[ \t]{{0,2}}"
 
 
 #: The word for "+" before a country code read out ("plus trente-trois" = +33), per language.
@@ -163,6 +167,13 @@ def _prefix_patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | Non
     )
 
 
+@lru_cache(maxsize=None)
+def _hundred_pattern(language: str) -> re.Pattern | None:
+    """The word for hundred right after a digit ("9 hundred", "9 hundrede"), read on a few characters."""
+    hundreds = contact_words(language, "number_hundreds")
+    return compile_folded(rf"[ \t-]+{alternation(hundreds)}(?!\w)") if hundreds else None
+
+
 @dataclass(frozen=True)
 class _NumberToken:
     start: int
@@ -185,6 +196,7 @@ _FIRST_WORD_RE = re.compile(r"(\w+)[\s-]+")
 def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
     folded_words, repeaters = _folded_number_words(language)
     repeater_before, plus_before = _prefix_patterns(language)
+    hundred_after = _hundred_pattern(language)
     for match in _number_token_pattern(language).finditer(folded):
         raw, start = match.group(), match.start()
         if match.group("digits"):
@@ -195,6 +207,12 @@ def _number_tokens(folded: str, language: str) -> Iterator[_NumberToken]:
             if before:
                 times = repeaters[_FIRST_WORD_RE.match(before.group()).group(1)]
                 yield _NumberToken(before.start(), match.end(), digits * times, spelled=True)
+                continue
+            # "9 hundred": a digit and the word for hundred, as a UK number is read out (r22).
+            hundred = (hundred_after.match(folded, match.end())
+                       if hundred_after and len(raw) == 1 and raw != "0" else None)
+            if hundred:
+                yield _NumberToken(start, hundred.end(), digits + "00", spelled=True)
                 continue
             yield _NumberToken(start, match.end(), digits, spelled=False, plus="+" in raw)
             continue
@@ -236,7 +254,9 @@ def _number_runs(folded: str, language: str) -> Iterator[list[_NumberToken]]:
 _SEPARATOR_RE = re.compile(rf"(?:{_SEPARATOR}|{_MARKED_SEPARATOR})\Z")
 #: Between number words, or a word and digits: spaces, dashes, commas, a dot, but not a full stop
 #: that ends a sentence: "kl 19. to seks, ni tre" starts a number at "to" (r14).
-_WORD_SEPARATOR_RE = re.compile(r"(?![^\n]*\.\s)[ \t.\-–/(),]{0,4}\Z")
+#: An ellipsis or a bar stands between number words as between digits: "seven seven zero zero ... nine zero
+#: zero", "fire-seks-to | åtte-åtte | null-to-sju" (r22).
+_WORD_SEPARATOR_RE = re.compile(r"(?:(?![^\n]*\.\s)[ \t.\-–/(),]{0,4}|[ \t]{0,2}(?:\.{2,5}|…|\|)[ \t]{0,2})\Z")
 
 
 def _joins(folded: str, left: _NumberToken, right: _NumberToken) -> bool:
@@ -266,7 +286,8 @@ def _listed_digits(folded: str, run: list["_NumberToken"]) -> bool:
 
 
 # A year has two or four digits: "988/21/430" is a number in slashes, not a date (r9).
-_DATE_RE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1(?:\d{2}|\d{4})\Z")
+# A first group of three digits is no day, month or year: "555-01-88" is a number (r22).
+_DATE_RE = re.compile(r"(?:\d{1,2}|\d{4})([./\-])\d{1,2}\1(?:\d{2}|\d{4})\Z")
 _ISBN_CONTEXT = re.compile(r"isbn[\s:-]*\Z")
 _PHONE_CUE_RE = compile_folded(r"(?<!\w)" + alternation(PHONE_CUES) + r"(?!\w)")
 
@@ -299,24 +320,55 @@ _THOUSANDS_RE = re.compile(r"(?!0\d)\d{1,3}(?:[ \u00a0\u202f.]\d{3}){2,}\Z")
 
 
 def _another_kind_of_number(text: str, folded: str, start: int, end: int, digits: str, *,
-                            hidden: bool = False) -> bool:
+                            hidden: bool = False, regions: tuple[str, ...] = ()) -> bool:
     """True if the number at [start, end) is said to be something other than a phone number.
 
     It is named so just before ("order number 4471 2290 1836", "lodnumre er 45 12 78 90"),
     it is a public helpline ("Childline is free on 0800 1111"), or it is written as a
     quantity, with its thousands apart ("31 536 000"), and no phone cue comes before it.
     """
-    if digits in PUBLIC_NUMBERS or _a_public_switchboard(folded, start, end):
+    # A mobile's number is nobody's switchboard, and a phone word before the name of another kind
+    # of number makes the mobile after it a phone: "le portable de ma mère pour le colis : 06 23 98 14
+    # 70", "the museum trip: 07700 913 227" (r22).
+    mobile = _mobile_shaped(digits, regions)
+    if digits in PUBLIC_NUMBERS or (not mobile and _a_public_switchboard(folded, start, end)):
         return True
     named = _OTHER_NUMBER_RE.search(folded, max(0, start - OTHER_NUMBER_WINDOW), start)
     if named and len(named.group("between").split()) <= OTHER_NUMBER_MAX_WORDS \
-            and not _PHONE_CUE_RE.search(named.group("between")) and not _owner_between(named.group("between")):
+            and not _PHONE_CUE_RE.search(named.group("between")) and not _owner_between(named.group("between")) \
+            and not _ends_a_sentence(named.group("between")) \
+            and not (mobile and _cue_earlier_in_the_sentence(folded, named.start())):
         return True
     if _named_as_a_things_number(folded, start):
         return True
     # Digits written as letters are hidden on purpose, never a quantity ("O7 7OO 9OO l53").
     return (not hidden and bool(_THOUSANDS_RE.match(text[start:end].strip()))
             and not has_cue_before(folded, start, _PHONE_CUE_RE))
+
+
+#: A full stop after a word of three letters or more, or a "!" or "?", then a space: a sentence ends.
+_SENTENCE_END_RE = re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]{3,})\.|[!?])\s")
+#: Abbreviations a full stop follows inside a sentence.
+_ABBREVIATIONS = frozenset({"tlf", "tel", "ref", "mob"})
+
+
+def _ends_a_sentence(between: str) -> bool:
+    """True if a sentence ends between the name of another kind of number and the number: "… le colis de
+    livres. C'est le 06 12 48 93 07" (r22)."""
+    return any(match.group("word") not in _ABBREVIATIONS for match in _SENTENCE_END_RE.finditer(between))
+
+
+#: The names of other kinds of number alone, to be set aside when a phone word is looked for.
+_OTHER_NAME_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("other_number_words")) + r"(?!\w)")
+
+
+def _cue_earlier_in_the_sentence(folded: str, position: int) -> bool:
+    """True if a phone word stands before `position` in its sentence, within `OTHER_NUMBER_WINDOW`,
+    outside the name of another kind of number ("le numéro de dossier" holds "numéro")."""
+    low = max(0, position - OTHER_NUMBER_WINDOW)
+    stops = [m.end() for m in re.finditer(r"[.!?\n]\s", folded[low:position])]
+    sentence = folded[low + (stops[-1] if stops else 0):position]
+    return bool(_PHONE_CUE_RE.search(_OTHER_NAME_RE.sub(" ", sentence)))
 
 
 def _owner_between(between: str) -> bool:
@@ -360,6 +412,12 @@ _OPENING_HOURS_RE = compile_folded(
 #: Words that make a number someone's own after all ("my", "mum's", "min", "mon"…).
 _OWN_NUMBER_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("own_number_words")) + r"(?!\w)")
 _PUBLIC_OWNER_WINDOW = 80
+#: Someone's own number named before the place: "My number at the children's centre …", "Mitt nummer
+#: på biblioteket …", "Ma ligne directe à la médiathèque …" (r22).
+_OWN_LINE_RE = compile_folded(
+    r"(?<!\w)(?:" + alternation(all_contact_words("own_number_words")) + r")\s+"
+    + alternation(PHONE_CUES) + r"(?!\w)|(?<!\w)" + alternation(PHONE_CUES) + r"\s+"
+    + alternation(all_contact_words("own_number_words")) + r"(?!\w)")
 
 
 def _a_public_switchboard(folded: str, start: int, end: int) -> bool:
@@ -372,7 +430,8 @@ def _a_public_switchboard(folded: str, start: int, end: int) -> bool:
     sentence = max(folded.rfind(c, 0, start) for c in "!?\n")
     low = max(sentence + 1, start - _PUBLIC_OWNER_WINDOW)
     owners = list(_PUBLIC_OWNER_RE.finditer(folded, low, start))
-    if owners and not _OWN_NUMBER_RE.search(folded, owners[-1].end(), start):
+    if owners and not _OWN_NUMBER_RE.search(folded, owners[-1].end(), start) \
+            and not _OWN_LINE_RE.search(folded, low, owners[-1].start()):
         return True
     stop = min(len(folded), end + 40)
     hours = _OPENING_HOURS_RE.match(folded, end, stop)
@@ -386,6 +445,23 @@ def _after_international_prefix(digits: str, plus: bool) -> str | None:
     return digits[2:] if digits.startswith("00") else None
 
 
+#: The ranges kept for fiction, as the start of a national significant number (no trunk "0"),
+#: where the phonenumbers metadata calls them unused: Ofcom's drama numbers (01632 960xxx,
+#: 07700 900xxx, 0115 496 0xxx; the others of the list are in ranges the metadata knows), ARCEP's
+#: mobile one (06 39 98 xx xx) and the North American 555-01xx, with any area code.
+#: Our writers give these instead of real numbers, so a number in one of them is read as the
+#: real number of the same shape would be, in service: "01632 960 458" as "01865 960 458".
+FICTION_RANGES = {
+    "GB": re.compile(r"(?:1632960|7700900|1154960)\d{3}\Z"),
+    "FR": re.compile(r"63998\d{4}\Z"),
+    "US": re.compile(r"\d{3}55501\d{2}\Z"),
+}
+#: A North American number without its area code, seven digits dialled locally: "555-0147",
+#: "867-5309", "1-555-0188". The metadata calls it possible only locally; it is read as possible, never valid,
+#: so that it counts with a phone word or written in words, as any possible number does.
+_NANP_LOCAL_RE = re.compile(r"1?[2-9]\d{6}\Z")  # "1-555-0188": a long-distance 1 before it
+
+
 @lru_cache(maxsize=4096)
 def _verdict(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
     """Return (possible, valid) for `digits` read as a phone number of `region`."""
@@ -394,14 +470,22 @@ def _verdict(digits: str, plus: bool, region: str) -> tuple[bool, bool]:
         candidate, parse_region = "+" + international, None
     else:
         candidate, parse_region = digits, region
+        if region == "US" and _NANP_LOCAL_RE.match(digits):
+            return True, False
     try:
         number = phonenumbers.parse(candidate, parse_region)
     except phonenumbers.NumberParseException:
         return False, False
+    national = str(number.national_number)
     minimum = MIN_PHONE_DIGITS.get(region if parse_region else "", 7)
-    if len(str(number.national_number)) < minimum:
+    if len(national) < minimum:
         return False, False
-    return phonenumbers.is_possible_number(number), phonenumbers.is_valid_number(number)
+    possible, valid = phonenumbers.is_possible_number(number), phonenumbers.is_valid_number(number)
+    if possible and not valid:
+        number_region = phonenumbers.region_code_for_country_code(number.country_code)
+        fiction = FICTION_RANGES.get(number_region)
+        valid = bool(fiction and fiction.match(national))
+    return possible, valid
 
 
 def _is_possible_phone(digits: str, plus: bool, regions: tuple[str, ...]) -> tuple[bool, bool]:
@@ -477,7 +561,9 @@ def _said_to_be_separate_numbers(folded: str, start: int, end: int, groups: list
     sentence_end = after.start() if after else min(len(folded), end + 200)
     counts = _count_words()[len(groups)]
     for low, high in ((sentence_start, start), (end, sentence_end)):
-        words = _PLAIN_WORD_RE.findall(folded, low, high)
+        # A number word hyphenated to another is a digit read out, not a count: "fire-syv" (r22).
+        words = [match.group() for match in _PLAIN_WORD_RE.finditer(folded, low, high)
+                 if folded[match.start() - 1:match.start()] != "-" and folded[match.end():match.end() + 1] != "-"]
         # "call me on 45 60 81 26 after four": a count after a time word is a time, unless a
         # word that can be what is counted follows it ("etter fire runder").
         if any(word in counts and (i == 0 or words[i - 1] not in _TIME_WORDS
@@ -567,7 +653,21 @@ def _shaped_like_a_phone(written: str, digits: str, plus: bool, regions: tuple[s
             return True
         if region == "US" and len(digits) == 10 and digits[0] in "23456789" and _NANP_SHAPE_RE.match(written.strip()):
             return True
+        if region in ("DK", "NO") and _PAIRS_SHAPE_RE.match(written.strip()):
+            return True
     return False
+
+
+#: How a Danish or Norwegian number is written: four pairs, the first from 2 to 9, one separator
+#: throughout ("22 09 67 41", "29-07-53-81"). Whether its range is in service or not, nothing else
+#: of a letter is written so but a score line, which has its count word (r22).
+_PAIRS_SHAPE_RE = re.compile(r"[2-9]\d([ .-])\d\d\1\d\d\1\d\d\Z")
+
+
+def _mobile_shaped(digits: str, regions: tuple[str, ...]) -> bool:
+    """True for a national number shaped as a mobile of one of `regions`: "07700 913 227", "06 21 …", "482 70 946"."""
+    return any(MOBILE_PREFIXES.get(region) and len(digits) == MOBILE_LENGTHS.get(region)
+               and digits.startswith(MOBILE_PREFIXES[region]) for region in regions)
 
 
 def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...],
@@ -584,7 +684,7 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
     start, end = _span(text, run)
     if _excluded(text, folded, start, end) or _looks_like_ordinary_numbers(run):
         return False
-    if _another_kind_of_number(text, folded, start, end, digits, hidden=disguised(start, end)):
+    if _another_kind_of_number(text, folded, start, end, digits, hidden=disguised(start, end), regions=regions):
         return False
     if not any(t.spelled for t in run) and _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run]):
         return False
@@ -598,8 +698,11 @@ def _run_is_phone(text: str, folded: str, run: list[_NumberToken], regions: tupl
                 or has_cue_after(folded, end, _PHONE_CUE_RE, window=PHONE_CUE_AFTER_WINDOW))
     obfuscated = (any(t.spelled for t in run) or sum(len(t.digits) == 1 for t in run) >= 4
                   or disguised(start, end))
+    # A phone word right after the number says what it is as well as one before it: "42 06 59 81
+    # ring ring ring", "555-0131 text me" (r22).
     return (valid or obfuscated or has_cue_before(folded, start, _PHONE_CUE_RE)
-            or _shaped_like_a_phone(text[start:end], digits, run[0].plus, regions))
+            or _shaped_like_a_phone(text[start:end], digits, run[0].plus, regions)
+            or _phone_word_after(folded, end))
 
 
 def _digits_of(text: str, run: list[_NumberToken]) -> str:
@@ -608,8 +711,9 @@ def _digits_of(text: str, run: list[_NumberToken]) -> str:
     "+44 (0)7700 900 922", "+45 (0)29 81 37 64": the zero in brackets is the trunk prefix,
     dialled only from inside the country, and is no digit of the international number (r18).
     """
+    international = run[0].plus or run[0].digits.startswith("00")  # "0045 (0) 40 91 25 68" (r22)
     return "".join(token.digits for i, token in enumerate(run)
-                   if not (i == 1 and run[0].plus and text[token.start:token.end] == "(0)"))
+                   if not (i == 1 and international and text[token.start:token.end] == "(0)"))
 
 
 def _spelled_with_a_slip(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
@@ -655,25 +759,80 @@ _BRIDGE_RE = re.compile(r"[\s,:;\-–—()]*(?:[^\W\d][\w'’-]*[\s,:;\-–—()
 _BRIDGE_WITH_STOP_RE = re.compile(r"[\s,:;\-–—.()]*(?:[^\W\d][\w'’-]*[\s,:;\-–—.()]+){0,5}\Z")
 
 
-def _bridge(folded: str, gap: str, language: str) -> tuple[bool, bool, bool, bool]:
-    """Return (bridgeable, has words, says the number goes on, crosses a full stop) for `gap`.
+#: An aside set apart between two parts of a number, in words the gap lists need not hold: in
+#: brackets ("29 (min fars) 40 71 33", "07700 (sorry my pen ran out) 900 266"), between spaced dashes
+#: ("28 94 - vent - 16 35") or after an ellipsis ("07700 900 ... wait ... 512", "28 61 3... undskyld,
+#: kuglepennen løb tør 9 05") (r22). An aside with a digit ("(ikke 30)") is no aside.
+_ASIDE_RE = re.compile(
+    r"\([^()\d\n]{1,60}\)"
+    r"|(?<=[ \t])[-–—][ \t][^\d\n\-–—.()]{1,40}?[ \t][-–—](?=[ \t])"
+    r"|(?:\.{2,5}|…)[^\d\n.…()]{1,50}?(?:\.{2,5}|…|(?=[ \t]*\Z))")
+#: How long a gap with an aside may be, and how many words outside the gap lists may stand
+#: after a word that says the number goes on ("07700 900 and then my birthday 1 2 0") (r22).
+ASIDE_GAP = 60
+UNLISTED_AFTER_A_JOIN = 3
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """What stands between two parts of a number (`_bridge`)."""
+
+    bridgeable: bool
+    has_words: bool = False
+    says_more: bool = False
+    crosses_stop: bool = False
+    #: Words outside the gap lists stand in it, in an aside or after a "goes on" word: the joined
+    #: number must then be in service or shaped like a phone (r22).
+    unlisted: bool = False
+    #: Those words stand after a "goes on" word, not set apart as an aside: a phone word must then
+    #: say that the parts are a number ("its 07700 900 and then my birthday 1 2 0" has none, and
+    #: "paper 1 is 09:00-10:05 then paper 2" is a timetable) (r22).
+    free_words: bool = False
+
+
+_NO_BRIDGE = _Gap(False)
+
+
+def _bridge(folded: str, gap: str, language: str) -> _Gap:
+    """Say whether `gap` may stand between two parts of one number, and what it holds.
 
     A gap holds at most five words, all of them small words of a number told in parts
     (`_gap_vocabulary`); a full stop may stand in it only beside a word that says the number
     goes on, on one line, so that two sentences that each end or start with a number stay
     apart (a rest on the next line stays a finding of its own, `_first_part_and_its_rest`).
+    Since r22 it may also hold an aside in other words (`_ASIDE_RE`), or up to
+    `UNLISTED_AFTER_A_JOIN` other words after a word that says the number goes on.
     """
-    if len(gap) > 40 or gap.count("\n") > 1:
-        return False, False, False, False
+    if len(gap) > ASIDE_GAP or gap.count("\n") > 1:
+        return _NO_BRIDGE
     joins, allowed = _gap_vocabulary(language)
     says_more = bool(joins.search(gap))
+    listed = _listed_bridge(gap, joins, allowed, says_more) if len(gap) <= 40 else _NO_BRIDGE
+    if listed.bridgeable and not listed.unlisted:
+        return listed
+    aside = _ASIDE_RE.search(gap)
+    if aside:
+        rest = _bridge(folded, gap[:aside.start()] + " " + gap[aside.end():], language)
+        if rest.bridgeable and not rest.crosses_stop:
+            return _Gap(True, True, says_more, False, unlisted=True)
+    return listed
+
+
+def _listed_bridge(gap: str, joins: re.Pattern, allowed: frozenset[str], says_more: bool) -> _Gap:
+    """`_bridge` for a gap without an aside: words of the gap lists, or a few after a "goes on" word."""
     plain = bool(_BRIDGE_RE.match(gap))
     if not (plain or (says_more and "\n" not in gap and _BRIDGE_WITH_STOP_RE.match(gap))):
-        return False, False, False, False
+        return _NO_BRIDGE
     words = _GAP_WORD_RE.findall(gap)
-    if any(word not in allowed for word in words):
-        return False, True, False, False
-    return True, bool(words), says_more, not plain
+    unlisted = [word for word in words if word not in allowed]
+    if unlisted:
+        # "28 44 og så min fødselsdag 1 2 0 3": a few words of the writer's own after "og så".
+        first_join = joins.search(gap)
+        if plain and first_join and len(unlisted) <= UNLISTED_AFTER_A_JOIN \
+                and all(word in allowed for word in _GAP_WORD_RE.findall(gap[:first_join.start()])):
+            return _Gap(True, True, True, False, unlisted=True, free_words=True)
+        return _Gap(False, True)
+    return _Gap(True, bool(words), says_more, not plain)
 
 
 @lru_cache(maxsize=None)
@@ -690,6 +849,20 @@ def _is_range(gap: str, left: _NumberToken, right: _NumberToken, language: str) 
 
 #: How far after parts joined by commas a phone cue may say they are a number (r18).
 PHONE_CUE_AFTER_WINDOW = 30
+#: "… which looks like a phone number": a phone word after a number that says it only looks like one (r22).
+_LOOKS_LIKE_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("looks_like_words")) + r"\s+(?:\w+\s+)?\Z")
+
+
+def _phone_word_after(folded: str, end: int) -> bool:
+    """True if a phone word right after the number says what it is, in its sentence ("555-0131 text me",
+    "47 62 og 19 35 er nummeret mitt"), unless it says the number only looks like one (r22)."""
+    if not has_cue_after(folded, end, _PHONE_CUE_RE, window=PHONE_CUE_AFTER_WINDOW):
+        return False
+    after = folded[end:end + PHONE_CUE_AFTER_WINDOW]
+    cue = _PHONE_CUE_RE.search(after)
+    return not (cue and _LOOKS_LIKE_RE.search(after, 0, cue.start()))
+
+
 #: How many runs may be joined across word gaps into one number.
 MAX_JOINED_RUNS = 6
 
@@ -706,11 +879,14 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
     both a cue and a "the rest is" word say so).
     """
     first = runs[0]
+    # A season or a war ("1939-1945 la Seconde, le 8 mai") opens no number (r22).
+    if _looks_like_ordinary_numbers(first):
+        return None
     # "nummeret mitt begynner på 9 og så 40 …": one digit opens a number after a phone cue (r9).
     cued_first = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=40)
     if len(runs) < 2 or runs[1][0].start - first[-1].end > 40 or len("".join(t.digits for t in first)) < (1 if cued_first else 2):
         return None
-    goes_on = words_between = False
+    goes_on = words_between = unlisted = free_words = False
     # A part after a full stop belongs to the number only when the number opens as a phone's
     # does (a trunk zero or "+") or a phone word comes before it: "starts 07481. the rest is
     # 920", never the scores "5-2 et 4-2. On finit 5es" (r14).
@@ -720,38 +896,91 @@ def _joined_phone(text: str, folded: str, runs: list[list[_NumberToken]], langua
         if _counts_the_digits(folded, run):
             continue  # "and the last four are 1958": "four" counts the digits that follow (r9)
         gap = folded[tokens[-1].end:run[0].start]
-        bridgeable, has_words, says_more, crosses_stop = _bridge(folded, gap, language)
+        bridge = _bridge(folded, gap, language)
         # A one-digit part needs a word that says it belongs: "07 then 946 then 0 then 45218" (r14).
-        if not bridgeable or run[0].plus or len("".join(t.digits for t in run)) < (1 if says_more else 2):
+        if not bridge.bridgeable or run[0].plus or len("".join(t.digits for t in run)) < (1 if bridge.says_more else 2):
             return None
-        if crosses_stop and not opens_as_a_phone:
+        if bridge.crosses_stop and not opens_as_a_phone:
             return None
         if _is_range(gap, tokens[-1], run[0], language):
             return None
-        goes_on, words_between = goes_on or says_more, words_between or has_words
+        goes_on, words_between = goes_on or bridge.says_more, words_between or bridge.has_words
+        unlisted = unlisted or bridge.unlisted
+        free_words = free_words or bridge.free_words
+        found = _joined_so_far(text, folded, first, tokens + run, regions, goes_on=goes_on,
+                               words_between=words_between, unlisted=unlisted,
+                               free_words=free_words)
+        if found is _TOO_LONG:
+            found = None
+            if not _repeats_the_start(first, run):
+                return None
+        if found:
+            return found
+        # The run may hold the number's first part again when a letter gives the number twice
+        # ("29 og så 84 og så 72 og så 13 29 og så 84 …"): the number then ends before it (r22).
+        if _repeats_the_start(first, run):
+            size = len(run) - 1
+            while size and not _opens_with(run[size:], "".join(t.digits for t in first)):
+                size -= 1
+            found = _joined_so_far(text, folded, first, tokens + run[:size], regions, goes_on=goes_on,
+                                   words_between=words_between, unlisted=unlisted,
+                               free_words=free_words) if size else None
+            return found if found and found is not _TOO_LONG else None
         tokens.extend(run)
-        digits = "".join(t.digits for t in tokens)
-        if len(digits) > 12:
-            return None
-        if len(digits) < 8:
-            continue
-        cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
-        start, end = _span(text, tokens)
-        # Parts with only commas between may be said to be a number after it ("07700, 900,
-        # 861. whatsapp me", "53, 67, 12, 08 er mit nummer") or be shaped as a mobile is (r18).
-        if not (goes_on or cued or (not words_between and (
-                has_cue_after(folded, end, _PHONE_CUE_RE, window=PHONE_CUE_AFTER_WINDOW)
-                or _shaped_like_a_phone(text[start:end], digits, tokens[0].plus, regions)))):
-            continue
-        if (_excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens)
-                or _another_kind_of_number(text, folded, start, end, digits)):
-            return None
-        possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
-        # Words between the parts ask for more: a valid number, or a "the rest is" with a cue
-        # or with a first part that starts as a phone number does ("079 then 114 then 82036").
-        national_start = tokens[0].plus or first[0].digits.startswith("0")
-        if valid or (possible and (not words_between or (goes_on and (cued or national_start)))):
+    return None
+
+
+#: `_joined_so_far` says so when the parts joined so far cannot make any number.
+_TOO_LONG = (-1, -1)
+
+
+def _repeats_the_start(first: list[_NumberToken], run: list[_NumberToken]) -> bool:
+    """True if a later token of `run` opens the number's first part again: "13 29" after "29 og så …"."""
+    head = "".join(t.digits for t in first)
+    return any(_opens_with(run[i:], head) for i in range(1, len(run)))
+
+
+def _opens_with(tokens: list[_NumberToken], head: str) -> bool:
+    """True if `tokens` are the digits `head`, or open with them and `head` has two digits or more."""
+    digits = "".join(t.digits for t in tokens)
+    return digits == head or (len(head) >= 2 and digits.startswith(head))
+
+
+def _joined_so_far(text: str, folded: str, first: list[_NumberToken], tokens: list[_NumberToken],
+                   regions: tuple[str, ...], *, goes_on: bool, words_between: bool,
+                   unlisted: bool, free_words: bool = False) -> tuple[int, int] | None:
+    """Return the span of the parts joined so far if they make a phone number (`_joined_phone`)."""
+    digits = "".join(t.digits for t in tokens)
+    if len(digits) > 12:
+        return _TOO_LONG
+    if len(digits) < 8:
+        return None
+    cued = has_cue_before(folded, first[0].start, _PHONE_CUE_RE, window=60)
+    start, end = _span(text, tokens)
+    # A phone word right after the number says so as well as one before it ("47 62 og 19 35 er
+    # nummeret mitt"); parts with only commas between may be said to be a number after it
+    # ("07700, 900, 861. whatsapp me", "53, 67, 12, 08 er mit nummer") or be shaped as a mobile is (r18).
+    cued_after = _phone_word_after(folded, end)
+    shaped = _shaped_like_a_phone(text[start:end], digits, tokens[0].plus, regions)
+    national_start = tokens[0].plus or first[0].digits.startswith("0")
+    aside_start = unlisted and national_start and not free_words
+    if not (goes_on or cued or cued_after or (not words_between and shaped) or aside_start):
+        return None
+    if (_excluded(text, folded, start, end) or _looks_like_ordinary_numbers(tokens)
+            or _another_kind_of_number(text, folded, start, end, digits, regions=regions)):
+        return _TOO_LONG
+    possible, valid = _is_possible_phone(digits, tokens[0].plus, regions)
+    if unlisted:
+        # Words of the writer's own between the parts ask for a number in service or shaped as
+        # a phone, and a phone word or a trunk zero to say it is one ("9.000, så der er 3.418"
+        # is a count of photos) (r22).
+        if (valid or (possible and shaped)) and (cued or cued_after or aside_start):
             return start, end
+        return None
+    # Words between the parts ask for more: a valid number, or a "the rest is" with a cue
+    # or with a first part that starts as a phone number does ("079 then 114 then 82036").
+    if valid or (possible and (not words_between or (goes_on and (cued or national_start or cued_after)))):
+        return start, end
     return None
 
 
@@ -765,13 +994,75 @@ def _counts_the_digits(folded: str, run: list[_NumberToken]) -> bool:
             and bool(_COUNT_THEN_RE.match(folded, run[0].end)))
 
 
+#: Words that say a number is written backwards ("my number backwards is …", "baglæns", "à l'envers"),
+#: every language's together (r22), and how far before and after a number they are looked for.
+_REVERSED_RE = compile_folded(r"(?<!\w)" + alternation(all_contact_words("reversed_number_words")) + r"(?!\w)")
+REVERSED_WINDOW_BEFORE = 70
+REVERSED_WINDOW_AFTER = 40
+
+
+def _written_backwards(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
+    """True for a number written backwards, said so next to it: "my number backwards is 436 009 00770",
+    "mon numéro à l'envers : 52 69 71 48 60", "nummeret mitt baklengs: 502 48 139" (r22).
+
+    Read backwards, its digits must make a number in service or one shaped as a phone of one of
+    `regions` ("07700 900 634", "06 84 17 96 25"); written as they stand they made none.
+    """
+    digits = "".join(t.digits for t in run if not t.spelled)
+    if not 7 <= len(digits) <= 15 or any(t.spelled for t in run):
+        return False
+    start, end = _span(text, run)
+    if not (_REVERSED_RE.search(folded, max(0, start - REVERSED_WINDOW_BEFORE), start)
+            or _REVERSED_RE.search(folded[end:end + REVERSED_WINDOW_AFTER].split("\n")[0])):
+        return False
+    if _excluded(text, folded, start, end) or _another_kind_of_number(text, folded, start, end, digits, regions=regions):
+        return False
+    backwards = digits[::-1]
+    possible, valid = _is_possible_phone(backwards, False, regions)
+    return valid or (possible and _shaped_like_a_phone("", backwards, False, regions))
+
+
+#: A word and a space before a small number: "kapitel 3", "after 6".
+_WORD_BEFORE_A_NUMBER_RE = re.compile(r"(?:\A|[\s(])[^\W\d_]{2,}[ \t]\Z")
+
+
+def _after_a_small_number(text: str, folded: str, run: list[_NumberToken], regions: tuple[str, ...]) -> bool:
+    """True if the run is a small number that ends a phrase of its own, then a phone number after a
+    phone word: "call the house after 6 01632 960 223", "sms mig når du har læst kapitel 3 28 50 17 64" (r22).
+
+    The small number has one or two digits and a word right before it, one space after it; a phone
+    word stands before the run, and the rest alone is a number in service or shaped as a phone. What
+    the whole run is named ("Bookingnummer 41 88 20 93 71", "ordrenummeret er 20 93 44 18 27") and how
+    it reads (a countdown, a lottery line) still count.
+    """
+    if (len(run) < 3 or run[0].spelled or len(run[0].digits) > 2 or run[0].plus
+            or folded[run[0].end:run[1].start] != " "
+            or not _WORD_BEFORE_A_NUMBER_RE.search(folded, max(0, run[0].start - 20), run[0].start)):
+        return False
+    start, end = _span(text, run)
+    rest_start = run[1].start
+    digits = "".join(t.digits for t in run[1:])
+    if not (7 <= len(digits) <= 15 and has_cue_before(folded, start, _PHONE_CUE_RE)):
+        return False
+    if (_excluded(text, folded, rest_start, end) or _looks_like_ordinary_numbers(run) or _looks_like_ordinary_numbers(run[1:])
+            or _another_kind_of_number(text, folded, start, end, "".join(t.digits for t in run), regions=regions)
+            or _said_to_be_separate_numbers(folded, start, end, [t.digits for t in run])):
+        return False
+    possible, valid = _is_possible_phone(digits, False, regions)
+    return valid or (possible and _shaped_like_a_phone(text[rest_start:end], digits, False, regions))
+
+
 def _phones_from_runs(text: str, folded: str, runs: list[list[_NumberToken]], language: str,
                       regions: tuple[str, ...], disguised: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     index = 0
     while index < len(runs):
         run = runs[index]
-        if _run_is_phone(text, folded, run, regions, disguised):
+        if _run_is_phone(text, folded, run, regions, disguised) or _written_backwards(text, folded, run, regions):
             yield _span(text, run)
+            index += 1
+            continue
+        if _after_a_small_number(text, folded, run, regions):
+            yield _span(text, run[1:])
             index += 1
             continue
         joined = _joined_phone(text, folded, runs[index:index + MAX_JOINED_RUNS], language, regions)
@@ -827,7 +1118,8 @@ def _phones_from_library(text: str, region: str) -> Iterator[tuple[int, int]]:
             groups = [_NumberToken(0, 0, digits, spelled=False) for digits in re.findall(r"\d+", match.raw_string)]
             if _looks_like_ordinary_numbers(groups):
                 continue  # "2023-2024" is a valid Danish number and a season
-            if _another_kind_of_number(text, fold(text), start, offset + match.end, "".join(g.digits for g in groups)):
+            if _another_kind_of_number(text, fold(text), start, offset + match.end, "".join(g.digits for g in groups),
+                                       regions=(region,)):
                 continue  # "Ordrenummeret er 40 12 55 93" is a valid Danish number and an order
             if _said_to_be_separate_numbers(fold(text), start, offset + match.end, [g.digits for g in groups]):
                 continue  # "far kastede 60 45 26 81 i de fire runder": four scores
@@ -858,7 +1150,77 @@ def find_phones(text: str, folded: str, *, language: str, regions: Iterable[str]
     spans.extend(_first_part_and_its_rest(folded, runs, language, regions))
     spans.extend(span for span in _opening_of_a_number(folded, language, regions)
                  if not any(start < span[1] and span[0] < end for start, end in spans))
+    spans.extend(_end_then_start(folded, runs, language, regions))
+    spans = [_with_what_follows(folded, start, end, regions) for start, end in spans]
     yield from _parts_joined_with_their_rest(folded, sorted(set(spans)), language)
+
+
+#: An office line's extension after the number: "01632 960 880, extension 24", "86 12 34 00, lokal 24",
+#: "01 86 12 34 00, poste 24" (`extension_words`, every language's); a North American number's area
+#: code after its seven digits: "555-0132, area code is 917", "555 0129, it's a 773 number" (r22).
+_EXTENSION_RE = compile_folded(
+    r"[ \t]*,?[ \t]*" + alternation(all_contact_words("extension_words")) + r"\.?[ \t]*(?:no\.?|nr\.?|n°)?[ \t]*:?[ \t]*\d{1,5}(?!\d)")
+_AREA_CODE_RE = compile_folded(
+    r"[ \t]*[,(]?[ \t]*(?:(?:and|the|its|it's|with)[ \t]+)*(?:" + alternation(all_contact_words("area_code_words"))
+    + r"[ \t]*(?:is|=|:)?[ \t]*\(?\d{3}\)?(?!\d)|a[ \t]+\d{3}[ \t]+(?:number|area[ \t]+code)|\(?\d{3}\)?[ \t]+area(?!\w))")
+
+
+#: The trunk digit left off and told after the number, in its sentence: "7700 900 482 with a 0 in front",
+#: "seven seven zero zero … with a zero in front", "soixante, douze, … avec 06 devant" (r22).
+_PREFIX_AFTER_RE = compile_folded(
+    r"[ \t]*,?[ \t]*(?:[^\W\d_][\w']{0,7}[ \t]+){0,4}?[\w-]{1,12}[ \t]+(?:[^\W\d_]{1,4}[ \t]+)?"
+    + alternation(all_contact_words("number_prefix_words")) + r"(?!\w)")
+
+
+def _with_what_follows(folded: str, start: int, end: int, regions: tuple[str, ...]) -> tuple[int, int]:
+    """Widen a number over the extension, the area code or the left-off trunk digit written right after it (r22)."""
+    extension = _EXTENSION_RE.match(folded, end)
+    if extension:
+        return start, extension.end()
+    prefix = _PREFIX_AFTER_RE.match(folded, end)
+    if prefix and re.search(r"\d|zero|zéro|zero|nul|null|oh|nought|\b0", prefix.group()):
+        return start, prefix.end()
+    if "US" in regions:
+        area = _AREA_CODE_RE.match(folded, end)
+        if area:
+            return start, area.end()
+    return start, end
+
+
+@lru_cache(maxsize=None)
+def _end_and_start_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
+    return (compile_folded(r"(?<!\w)" + alternation(with_english(language, "number_end_words")) + r"(?!\w)"),
+            compile_folded(r"(?<!\w)" + alternation(with_english(language, "number_start_words")) + r"(?!\w)"))
+
+
+#: How far before the end of a number the words that say so stand, and how long the gap before its start may be.
+END_WORDS_WINDOW = 40
+END_TO_START_GAP = 40
+
+
+def _end_then_start(folded: str, runs: list[list[_NumberToken]], language: str,
+                    regions: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Yield a number whose end is given first and its start after: "the last digits are 418 and the start
+    is 07700 900", "mine sidste cifre er 47 92 og mine første er 51 26", "les derniers chiffres c'est 47 92
+    et les premiers 06 51 26" (r22).
+
+    Words for the end (`number_end_words`) stand right before the first part, words for the start
+    (`number_start_words`) between the two, on one line; the start and then the end must make a number in
+    service or one shaped as a phone. The finding runs from the end to the start, words included.
+    """
+    ends, starts = _end_and_start_patterns(language)
+    for last, opening in pairwise(runs):
+        gap = folded[last[-1].end:opening[0].start]
+        if len(gap) > END_TO_START_GAP or "\n" in gap or not starts.search(gap) or last[0].spelled or opening[0].spelled:
+            continue
+        if not ends.search(folded, max(0, last[0].start - END_WORDS_WINDOW), last[0].start):
+            continue
+        digits = "".join(t.digits for t in opening + last)
+        if not 7 <= len(digits) <= 15:
+            continue
+        possible, valid = _is_possible_phone(digits, opening[0].plus, regions)
+        if valid or (possible and _shaped_like_a_phone("", digits, opening[0].plus, regions)):
+            yield last[0].start, opening[-1].end
 
 
 #: Two parts of one number this close, with a word for "the rest" between them on the same line,
@@ -1017,7 +1379,8 @@ def _first_part_and_its_rest(folded: str, runs: list[list[_NumberToken]], langua
             if rest[0].start - first[-1].end > REST_REACH:
                 break
             digits = head + "".join(token.digits for token in rest)
-            if len(digits) > MAX_PHONE_DIGITS:
+            # Eight digits at least: a North American number's seven are possible only locally (r22).
+            if not 8 <= len(digits) <= MAX_PHONE_DIGITS:
                 continue
             said = _said_to_be_the_rest(folded, rest, language)
             if not (said or _alone_on_its_line(folded, rest)):
